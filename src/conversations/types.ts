@@ -139,8 +139,14 @@ export interface EngineResult {
   reply: ReplyModel | null;
   /** 'update': replace the card the button was clicked on (InboundMessage.actionMessageId). */
   mode: 'post' | 'update' | 'none';
-  /** Why nothing was said, for logs and metrics. */
-  reason?: 'duplicate' | 'not-addressed' | 'empty' | 'bot-message';
+  /**
+   * Why nothing (or only a notice) was said, for logs and metrics. 'invalid': the message failed
+   * InboundMessageSchema (see `error`); 'unsupported': a button this engine does not handle; 'error': an internal
+   * failure (a notice reply is still returned).
+   */
+  reason?: 'duplicate' | 'not-addressed' | 'empty' | 'bot-message' | 'invalid' | 'unsupported' | 'error';
+  /** What was wrong with an invalid message, for the adapter's logs. */
+  error?: string;
   /** Codes diagnosed in this turn, for metrics. */
   codes: string[];
 }

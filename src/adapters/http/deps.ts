@@ -1,0 +1,28 @@
+/**
+ * What the composition root hands every platform adapter, and what an adapter hands back. A new platform is one
+ * `mountX(server, deps)` call in `src/server.ts`.
+ */
+import type { Server } from 'restify';
+import type { Config } from '../../config.js';
+import type { ConversationEngine } from '../../conversations/engine.js';
+import type { ThreadStore } from '../../conversations/store.js';
+import type { AppMetrics } from '../../observability/app-metrics.js';
+import type { Logger } from '../../observability/logger.js';
+
+export interface AdapterDeps {
+  config: Config;
+  logger: Logger;
+  metrics: AppMetrics;
+  engine: ConversationEngine;
+  store: ThreadStore;
+}
+
+/** A mounted adapter: the server stops it (drains in-flight replies) before closing the store. */
+export interface MountedAdapter {
+  readonly name: string;
+  /** Resolves once no work started by a request is still running (tests wait on it instead of sleeping). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type MountAdapter = (server: Server, deps: AdapterDeps) => Promise<MountedAdapter | undefined>;

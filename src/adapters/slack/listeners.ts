@@ -1,0 +1,253 @@
+/**
+ * What the bot does with each Slack surface. Each listener translates the payload (translate.ts), asks the
+ * engine, renders with Block Kit and posts or updates. Interactive payloads are acknowledged first thing: Slack
+ * shows an error to the user after 3 s, whatever the work left to do.
+ */
+import type { App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import type { ConversationEngine } from '../../conversations/engine.js';
+import type { ThreadStore } from '../../conversations/store.js';
+import type { EngineResult, InboundMessage } from '../../conversations/types.js';
+import { parseSlackAction, SLACK_ACTION_PREFIX } from '../../bot/actions.js';
+import { renderBlockKit } from '../../bot/render/block-kit.js';
+import type { AppMetrics } from '../../observability/app-metrics.js';
+import type { Logger } from '../../observability/logger.js';
+import { homeView } from './home.js';
+import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
+import { RecentIds } from './recent-ids.js';
+import {
+  addressingOf,
+  fromBlockAction,
+  fromMessageEvent,
+  fromMessageShortcut,
+  fromSlashCommand,
+  isHelpCommand,
+  shouldIgnore,
+  type BlockActionsPayload,
+  type BotIdentity,
+  type MessageShortcutPayload,
+  type SlackMessageEvent,
+  type SlashCommandFields,
+} from './translate.js';
+
+type WebClient = webApi.WebClient;
+
+
+/** The root of a slash command's thread, shown for the moment it takes to diagnose. */
+const PLACEHOLDER_TEXT = ':hourglass_flowing_sand:';
+
+export interface SlackListenerDeps {
+  engine: Pick<ConversationEngine, 'handle' | 'rememberCard' | 'cardsOf'>;
+  store: Pick<ThreadStore, 'purgeTenant'>;
+  metrics: AppMetrics;
+  logger: Logger;
+  bot: BotIdentity;
+  now?: () => number;
+}
+
+/** Where an answer goes. */
+type Destination =
+  | { kind: 'thread'; channel: string; threadTs: string }
+  | { kind: 'channel'; channel: string }
+  | { kind: 'update'; channel: string; ts: string };
+
+export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
+  const now = deps.now ?? Date.now;
+  const log = deps.logger;
+  // Event ids answered by this process: a retry of one of them is dropped before any Redis round trip.
+  // The engine's dedup (shared across instances) remains the guarantee.
+  const recentEvents = new RecentIds(2000);
+
+  const onMessageEvent = async (
+    args: SlackEventMiddlewareArgs<'message'> | SlackEventMiddlewareArgs<'app_mention'>,
+    client: WebClient,
+    retryNum: number | undefined,
+  ) => {
+    const event = args.event as unknown as SlackMessageEvent;
+    const body = args.body as { team_id?: string; event_id?: string };
+    if (shouldIgnore(event, deps.bot)) {
+      deps.metrics.recordOutcome('slack', 'ignored');
+      return;
+    }
+    const addressed = addressingOf(event, deps.bot);
+    if (!addressed || !event.channel || !event.user || !event.ts || !body.team_id) return;
+    if (body.event_id && retryNum && recentEvents.has(body.event_id)) {
+      deps.metrics.recordOutcome('slack', 'duplicate');
+      deps.metrics.dedupHits.inc({ platform: 'slack' });
+      log.info('slack retry of an event already handled here', { eventId: body.event_id, retryNum });
+      return;
+    }
+    if (body.event_id) recentEvents.add(body.event_id);
+    const msg = fromMessageEvent(event as SlackMessageEvent & { channel: string; user: string; ts: string }, {
+      teamId: body.team_id,
+      eventId: body.event_id,
+      addressed,
+      receivedAt: now(),
+    });
+    if (addressed === 'none') {
+      // A channel thread reply: only threads where the bot has posted a card are its business.
+      if ((await deps.engine.cardsOf(msg)).length === 0) return;
+      msg.botInThread = true;
+    }
+    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
+  };
+
+  app.event('app_mention', async (args) => onMessageEvent(args, args.client, args.context.retryNum));
+  app.event('message', async (args) => onMessageEvent(args, args.client, args.context.retryNum));
+
+  app.command(SLASH_COMMAND_NAME, async ({ command, ack, respond, client }) => {
+    await ack();
+    const fields = command as SlashCommandFields;
+    if (isHelpCommand(fields.text)) {
+      // Help is for the person who asked; the channel does not need it.
+      const result = await ask(fromSlashCommand(fields, now()));
+      if (!result?.reply) return;
+      const rendered = renderBlockKit(result.reply);
+      await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
+      finish(fromSlashCommand(fields, now()), result);
+      return;
+    }
+    // The answer opens a thread. Its root is posted first so the thread's state is keyed on the ts that buttons
+    // and follow-ups will carry, then it is replaced by the card.
+    let rootTs: string | undefined;
+    try {
+      rootTs = (await client.chat.postMessage({ channel: fields.channel_id, text: PLACEHOLDER_TEXT })).ts;
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
+    }
+    const msg = fromSlashCommand(fields, now(), rootTs);
+    const result = await ask(msg);
+    if (!rootTs) {
+      // The bot is not in this channel: the command's response URL still reaches it, without a thread.
+      if (result?.reply) {
+        const rendered = renderBlockKit(result.reply);
+        await respond({ response_type: 'in_channel', text: rendered.text, blocks: rendered.blocks });
+        finish(msg, result);
+      }
+      return;
+    }
+    if (!result?.reply || result.mode === 'none') {
+      await client.chat.delete({ channel: fields.channel_id, ts: rootTs });
+      if (result) finish(msg, result);
+      return;
+    }
+    await deliver(msg, result, client, { kind: 'update', channel: fields.channel_id, ts: rootTs });
+  });
+
+  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client }) => {
+    await ack();
+    if (shortcut.type !== 'message_action') return;
+    const msg = fromMessageShortcut(shortcut as unknown as MessageShortcutPayload, now());
+    if (!msg) return;
+    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
+  });
+
+  app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const payload = parseSlackAction(action);
+    // Link buttons also send an interaction; forged or stale values are dropped.
+    if (!payload) return;
+    const msg = fromBlockAction(body as unknown as BlockActionsPayload, action as { action_id: string; action_ts?: string }, payload, now());
+    if (!msg) return;
+    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    await client.views.publish({ user_id: event.user, view: homeView() });
+  });
+
+  const purge = async (teamId: string | undefined, why: string) => {
+    if (!teamId) return;
+    const removed = await deps.store.purgeTenant('slack', teamId);
+    log.info('slack workspace state purged', { teamId, why, keys: removed });
+  };
+  app.event('app_uninstalled', async ({ body }) => purge(body.team_id, 'app_uninstalled'));
+  app.event('tokens_revoked', async ({ body, event }) => {
+    // Only a revoked bot token ends our access to the workspace; a user token going away does not.
+    if (event.tokens.bot && event.tokens.bot.length > 0) await purge(body.team_id, 'tokens_revoked');
+  });
+
+  app.error(async (error) => {
+    log.error('slack listener failed', { err: error });
+  });
+
+  /** Engine turn with its failure recorded; undefined when the engine threw. */
+  async function ask(msg: InboundMessage): Promise<EngineResult | undefined> {
+    try {
+      return await deps.engine.handle(msg);
+    } catch (error) {
+      deps.metrics.recordOutcome('slack', 'error');
+      log.error('engine failed on a slack message', { err: error, channel: msg.channel, addressed: msg.addressed });
+      return undefined;
+    }
+  }
+
+  function finish(msg: InboundMessage, result: EngineResult): void {
+    const outcome = deps.metrics.recordTurn('slack', result, msg.receivedAt ?? now(), now());
+    log.info('slack turn', {
+      outcome,
+      addressed: msg.addressed,
+      kind: result.reply?.kind,
+      reason: result.reason,
+      codes: result.codes,
+      ms: now() - (msg.receivedAt ?? now()),
+    });
+  }
+
+  async function remember(msg: InboundMessage, ts: string): Promise<void> {
+    try {
+      await deps.engine.rememberCard(msg, ts);
+    } catch (error) {
+      // The reply is out; losing the card link only means a later click posts instead of updating.
+      log.warn('could not remember the posted card', { err: error });
+    }
+  }
+
+  /** Engine → Block Kit → chat.postMessage in the thread, or chat.update of the clicked card. */
+  async function answer(msg: InboundMessage, client: WebClient, where: Destination): Promise<void> {
+    const result = await ask(msg);
+    if (!result) return;
+    if (!result.reply || result.mode === 'none') {
+      finish(msg, result);
+      return;
+    }
+    const target: Destination =
+      result.mode === 'update' && msg.actionMessageId
+        ? { kind: 'update', channel: msg.channel, ts: msg.actionMessageId }
+        : where;
+    await deliver(msg, result, client, target);
+  }
+
+  async function deliver(msg: InboundMessage, result: EngineResult, client: WebClient, target: Destination) {
+    const rendered = renderBlockKit(result.reply!);
+    try {
+      if (target.kind === 'update') {
+        await client.chat.update({ channel: target.channel, ts: target.ts, text: rendered.text, blocks: rendered.blocks });
+        // A command's root becomes a card here; a clicked card is already known.
+        if (msg.addressed === 'command') await remember(msg, target.ts);
+      } else {
+        const posted = await client.chat.postMessage({
+          channel: target.channel,
+          ...(target.kind === 'thread' ? { thread_ts: target.threadTs } : {}),
+          text: rendered.text,
+          blocks: rendered.blocks,
+        });
+        if (posted.ts) await remember(msg, posted.ts);
+      }
+    } catch (error) {
+      deps.metrics.recordOutcome('slack', 'error');
+      log.error('slack reply failed', { err: error, code: slackErrorCode(error), channel: msg.channel });
+      return;
+    }
+    finish(msg, result);
+  }
+}
+
+function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+

@@ -1,0 +1,84 @@
+/**
+ * Slack on our server: a Bolt App fed by our restify receiver (POST /slack/events), or by Bolt's Socket Mode
+ * receiver when an app-level token is configured (then no route is mounted).
+ */
+import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import type { Server } from 'restify';
+import type { SlackConfig } from '../../config.js';
+import { toSlackLogger, type Logger } from '../../observability/logger.js';
+import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
+import { registerSlackListeners } from './listeners.js';
+import { RestifySlackReceiver } from './receiver.js';
+import type { BotIdentity } from './translate.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Few, short retries: a reply minutes late is worse than a logged failure. A 429 is still honoured: the client
+ * waits for Retry-After, then the retry goes out.
+ */
+export const SLACK_RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 2000, randomize: true };
+
+export async function mountSlack(server: Server, deps: AdapterDeps): Promise<MountedAdapter | undefined> {
+  const config = deps.config.slack;
+  if (!config) return undefined;
+  const logger = deps.logger.child({ component: 'slack' });
+  const slackLogger = toSlackLogger(logger);
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: SLACK_RETRY_CONFIG,
+    timeout: 10_000,
+    logger: slackLogger,
+  };
+
+  const bot = await resolveBotIdentity(config, clientOptions, logger);
+
+  let httpReceiver: RestifySlackReceiver | undefined;
+  let receiver: Receiver;
+  if (config.mode === 'socket') {
+    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: slackLogger });
+  } else {
+    httpReceiver = new RestifySlackReceiver({
+      signingSecret: config.signingSecret!,
+      logger,
+      onRejected: () => deps.metrics.recordOutcome('slack', 'rejected'),
+    });
+    receiver = httpReceiver;
+  }
+
+  const app = new App({
+    receiver,
+    token: config.botToken,
+    // Identity resolved once above: without ids Bolt would call auth.test on every event.
+    tokenVerificationEnabled: false,
+    botId: bot.botId,
+    botUserId: bot.botUserId,
+    logger: slackLogger,
+    clientOptions,
+  });
+  registerSlackListeners(app, { engine: deps.engine, store: deps.store, metrics: deps.metrics, logger, bot });
+
+  if (httpReceiver) server.post(SLACK_EVENTS_PATH, httpReceiver.handle);
+  await app.start();
+  logger.info('slack adapter ready', { mode: config.mode, botUserId: bot.botUserId });
+
+  return {
+    name: 'slack',
+    idle: async () => httpReceiver?.idle(),
+    // The HTTP receiver's stop waits for replies still being posted; Socket Mode closes its websocket.
+    stop: () => app.stop() as Promise<void>,
+  };
+}
+
+/** Bot ids from the configuration, or one auth.test call at start-up. */
+async function resolveBotIdentity(
+  config: SlackConfig,
+  clientOptions: webApi.WebClientOptions,
+  logger: Logger,
+): Promise<BotIdentity> {
+  if (config.botId && config.botUserId) return { botId: config.botId, botUserId: config.botUserId };
+  const client = new webApi.WebClient(config.botToken, clientOptions);
+  const auth = await client.auth.test();
+  logger.info('slack identity from auth.test', { botId: auth.bot_id, botUserId: auth.user_id, teamId: auth.team_id });
+  return { botId: config.botId ?? auth.bot_id, botUserId: config.botUserId ?? auth.user_id };
+}

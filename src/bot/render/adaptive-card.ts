@@ -1,0 +1,288 @@
+/**
+ * Teams rendering: ReplyModel → Adaptive Card 1.5 (Teams renders nothing newer for bot cards).
+ *
+ * Choices that matter on real clients:
+ * - Only elements every Teams client draws: TextBlock, RichTextBlock, Container, FactSet, Input.Text and
+ *   card-level actions (no Table: blank on mobile; no ActionSet inside ColumnSet: blanks iOS cards).
+ * - Commands go in a RichTextBlock TextRun in monospace inside an "emphasis" container. TextRuns are not read
+ *   as markdown, so `_vlmcs._tcp` or `*` in a command stay as typed; Teams markdown escapes differ between
+ *   desktop and mobile, so escaping is not an option.
+ * - Buttons are `Action.Submit` whose data is the `ActionPayload` itself (plus the note input when the card has
+ *   one); `parseActionPayload` reads it back.
+ * - The JSON stays within `TEAMS_CARD_BUDGET_BYTES`: a bigger reply is shortened level by level, with
+ *   "… N more" notes and a "Show all findings" button, never refused.
+ */
+import type { ActionId, ActionPayload, ReplyAction, ReplyModel } from '../../conversations/types.js';
+import { teamsSubmitData } from '../actions.js';
+import { actionLabel, confidenceLabel, t } from '../i18n.js';
+import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
+import { clip, renderWithin, shapeReply, SHAPE_LEVELS, type Cut, type ShapedReply, type Step } from './shape.js';
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const ADAPTIVE_CARD_VERSION = '1.5';
+/** Teams shows at most this many card-level actions (Teams host config `actions.maxActions`). */
+export const TEAMS_MAX_ACTIONS = 6;
+/** Id of the free-text input; its value arrives as `ActionPayload.text`. */
+export const NOTE_INPUT_ID = 'text';
+
+type Color = 'Default' | 'Attention' | 'Warning' | 'Good' | 'Accent';
+
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap: true;
+  size?: 'Small' | 'Default' | 'Medium' | 'Large';
+  weight?: 'Bolder';
+  color?: Color;
+  isSubtle?: boolean;
+  spacing?: 'None' | 'Small' | 'Medium';
+}
+export interface TextRun {
+  type: 'TextRun';
+  text: string;
+  fontType?: 'Monospace';
+}
+export interface RichTextBlock {
+  type: 'RichTextBlock';
+  inlines: TextRun[];
+}
+export interface FactSet {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+}
+export interface InputText {
+  type: 'Input.Text';
+  id: string;
+  label: string;
+  isMultiline: boolean;
+  maxLength: number;
+}
+export interface Container {
+  type: 'Container';
+  items: CardElement[];
+  style?: 'emphasis' | 'default';
+  separator?: boolean;
+  spacing?: 'None' | 'Small' | 'Medium';
+}
+export type CardElement = TextBlock | RichTextBlock | FactSet | InputText | Container;
+
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: ActionPayload;
+  style?: 'positive' | 'destructive';
+}
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+export type CardAction = SubmitAction | OpenUrlAction;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: typeof ADAPTIVE_CARD_SCHEMA;
+  version: typeof ADAPTIVE_CARD_VERSION;
+  fallbackText: string;
+  body: CardElement[];
+  actions?: CardAction[];
+  /** Teams-specific: use the whole chat width, which long commands need. */
+  msteams: { width: 'Full' };
+}
+
+export interface AdaptiveCardOptions {
+  /** Fields added to every button's payload unless the action sets them (e.g. the escalation id of a handoff card). */
+  actionContext?: Partial<Omit<ActionPayload, 'action'>>;
+  /** Size budget in UTF-8 bytes of the JSON; defaults to the Teams budget. */
+  budgetBytes?: number;
+}
+
+/** Actions after which a note (case number, what is missing, how it was solved) makes sense. */
+const NOTE_ACTIONS: ReadonlySet<ActionId> = new Set(['need_info', 'escalated_ms', 'handoff_resolved']);
+
+export function renderAdaptiveCard(reply: ReplyModel, opts: AdaptiveCardOptions = {}): AdaptiveCard {
+  const budget = opts.budgetBytes ?? TEAMS_CARD_BUDGET_BYTES;
+  const fallbackText = gist(reply);
+  const card = renderWithin(
+    reply,
+    (shaped) => cardOf(shaped, fallbackText, opts),
+    (c) => jsonBytes(c) <= budget,
+  );
+  return card ?? minimalCard(reply, opts);
+}
+
+/** For clients that cannot draw the card: what it is about, in a few lines. */
+function gist(reply: ReplyModel): string {
+  const parts = [reply.title, reply.summary, reply.cause].filter((x): x is string => !!x && x.trim() !== '');
+  return clip(parts.join('\n\n'), 1000) || '…';
+}
+
+/** The Bot Framework attachment wrapping a card. */
+export function adaptiveCardAttachment(card: AdaptiveCard): { contentType: string; content: AdaptiveCard } {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}
+
+// ------------------------------------------------------------------------------------------------------------
+
+const text = (value: string, extra: Partial<TextBlock> = {}): TextBlock => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...extra,
+});
+const heading = (label: string): TextBlock => text(label, { weight: 'Bolder', spacing: 'Medium' });
+const subtle = (value: string): TextBlock => text(value, { isSubtle: true, size: 'Small', spacing: 'Small' });
+const command = (cmd: string): Container => ({
+  type: 'Container',
+  style: 'emphasis',
+  spacing: 'Small',
+  items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: cmd, fontType: 'Monospace' }] }],
+});
+
+function moreNote<T>(list: Cut<T>, lang: ShapedReply['lang']): TextBlock[] {
+  return list.omitted > 0 ? [subtle(t(lang, 'more', { n: list.omitted }))] : [];
+}
+
+function stepsOf(fix: Cut<Step>, lang: ShapedReply['lang']): CardElement[] {
+  const items: CardElement[] = [];
+  fix.items.forEach((step, i) => {
+    items.push(text(`${i + 1}. ${step.text}`, { spacing: 'Small' }));
+    if (step.command !== undefined) items.push(command(step.command));
+  });
+  return [...items, ...moreNote(fix, lang)];
+}
+
+/** "srvRecords=none" or "Host: kms01" read best as a fact; anything else is numbered. */
+function factOf(line: string, index: number): { title: string; value: string } {
+  const m = /^([^=:]{1,40}?)\s*(?:=|:\s)\s*(.+)$/s.exec(line);
+  return m ? { title: m[1]!, value: m[2]! } : { title: `${index + 1}.`, value: line };
+}
+
+function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions): AdaptiveCard {
+  const { lang } = s;
+  const body: CardElement[] = [text(s.title, { size: 'Large', weight: 'Bolder' })];
+  if (s.summary.trim() !== '') body.push(text(s.summary));
+  const group = (label: string, items: CardElement[]) => {
+    if (items.length > 0) body.push({ type: 'Container', spacing: 'Medium', items: [heading(label), ...items] });
+  };
+
+  if (s.cause !== undefined) group(t(lang, 'cause'), [text(s.cause)]);
+  group(t(lang, 'fix'), stepsOf(s.fix, lang));
+  if (s.codes.items.length > 0) {
+    group(t(lang, 'codes'), [
+      {
+        type: 'FactSet',
+        facts: s.codes.items.map((c) => ({
+          title: c.code,
+          value: c.known ? c.title : `${c.title} (${t(lang, 'unknownCode')})`,
+        })),
+      },
+      ...moreNote(s.codes, lang),
+    ]);
+  }
+  if (s.evidence.items.length > 0) {
+    group(t(lang, 'evidence'), [
+      { type: 'FactSet', facts: s.evidence.items.map(factOf) },
+      ...moreNote(s.evidence, lang),
+    ]);
+  }
+  group(t(lang, 'changes'), [...s.changes.items.map((c) => text(`• ${c}`, { spacing: 'Small' })), ...moreNote(s.changes, lang)]);
+  group(t(lang, 'questions'), [
+    ...s.questions.items.flatMap((q) => [command(q.command), subtle(q.why)]),
+    ...moreNote(s.questions, lang),
+  ]);
+
+  const conf = (f: { confidence: 'high' | 'medium' | 'low' }) =>
+    `${t(lang, 'confidence')}: ${confidenceLabel(lang, f.confidence)}`;
+  if (s.findingsInFull) {
+    group(t(lang, 'findings'), [
+      ...s.findings.items.map(
+        (f, i): Container => ({
+          type: 'Container',
+          separator: true,
+          spacing: 'Medium',
+          items: [
+            text(`${i + 1}. ${f.title}`, { weight: 'Bolder' }),
+            subtle(conf(f)),
+            text(f.cause),
+            ...(f.note ? [subtle(`${t(lang, 'note')}: ${f.note}`)] : []),
+            ...stepsOf(f.fix, lang),
+          ],
+        }),
+      ),
+      ...moreNote(s.findings, lang),
+    ]);
+  } else {
+    group(t(lang, 'otherFindings'), [
+      ...s.findings.items.map((f) => text(`• ${f.title} (${conf(f)})`, { spacing: 'Small' })),
+      ...moreNote(s.findings, lang),
+    ]);
+  }
+
+  for (const w of s.warnings.items) body.push(text(`⚠ ${w}`, { color: 'Attention', spacing: 'Small' }));
+  body.push(...moreNote(s.warnings, lang));
+
+  if (s.escalation) {
+    const bring = s.escalation.bring.items.map((b) => text(`• ${b}`, { spacing: 'Small' }));
+    group(t(lang, 'escalation'), [
+      ...(bring.length > 0 ? [text(t(lang, 'bring'), { spacing: 'Small' }), ...bring] : []),
+      ...moreNote(s.escalation.bring, lang),
+    ]);
+  }
+  if (s.truncated) body.push(subtle(t(lang, 'truncated')));
+
+  const actions = actionsOf(s.actions, lang, s.truncated, s.escalation, opts);
+  if (actions.some((a) => a.type === 'Action.Submit' && NOTE_ACTIONS.has(a.data.action))) {
+    body.push({ type: 'Input.Text', id: NOTE_INPUT_ID, label: t(lang, 'noteInput'), isMultiline: true, maxLength: 2000 });
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+function actionsOf(
+  replyActions: readonly ReplyAction[],
+  lang: ShapedReply['lang'],
+  truncated: boolean,
+  escalation: ShapedReply['escalation'],
+  opts: AdaptiveCardOptions,
+): CardAction[] {
+  const actions: CardAction[] = [];
+  if (escalation) actions.push({ type: 'Action.OpenUrl', title: escalation.label, url: escalation.url });
+  const list = [...replyActions];
+  if (truncated && !list.some((a) => a.payload.action === 'show_all')) {
+    list.push({ id: 'show_all', label: actionLabel(lang, 'show_all'), payload: { action: 'show_all' }, style: 'default' });
+  }
+  for (const a of list) {
+    const data = teamsSubmitData({ ...opts.actionContext, ...a.payload });
+    const style = a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined;
+    actions.push({ type: 'Action.Submit', title: a.label, data, ...(style ? { style } : {}) });
+  }
+  if (actions.length <= TEAMS_MAX_ACTIONS) return actions;
+  // Too many for Teams: keep the first ones, but never lose the way to the rest of a shortened answer.
+  const kept = actions.slice(0, TEAMS_MAX_ACTIONS);
+  const showAll = actions.find((a) => a.type === 'Action.Submit' && a.data.action === 'show_all');
+  if (truncated && showAll && !kept.includes(showAll)) kept[kept.length - 1] = showAll;
+  return kept;
+}
+
+/** The last resort: title, the note, the buttons. */
+function minimalCard(reply: ReplyModel, opts: AdaptiveCardOptions): AdaptiveCard {
+  const shaped = shapeReply(reply, SHAPE_LEVELS[SHAPE_LEVELS.length - 1]!);
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText: clip(reply.title, 150),
+    body: [text(clip(reply.title, 150), { size: 'Large', weight: 'Bolder' }), subtle(t(reply.lang, 'truncated'))],
+    actions: actionsOf(reply.actions, reply.lang, true, shaped.escalation, opts),
+    msteams: { width: 'Full' },
+  };
+}

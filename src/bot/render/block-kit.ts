@@ -1,0 +1,207 @@
+/**
+ * Slack rendering: ReplyModel → `{ text, blocks }` for chat.postMessage / respond / chat.update.
+ * The result always passes `SlackMessageSchema` (per-block limits, 50 blocks, the aggregate text budget behind
+ * `msg_blocks_too_long`): a reply too big for one message is shortened level by level, with "… N more" notes
+ * and a "Show all findings" button, never rejected.
+ */
+import type { ReplyAction, ReplyModel } from '../../conversations/types.js';
+import { encodeSlackValue, slackActionId, SLACK_OPEN_URL_ACTION_ID } from '../actions.js';
+import { actionLabel, confidenceLabel, t } from '../i18n.js';
+import { escapeMrkdwn, mrkdwnCodeBlock } from './escape.js';
+import {
+  SLACK_LIMITS,
+  SlackMessageSchema,
+  type Block,
+  type Button,
+  type SectionBlock,
+  type SlackMessage,
+} from './limits.js';
+import { clip, renderWithin, type Cut, type ShapedReply, type Step } from './shape.js';
+import { renderText } from './text.js';
+
+export type SlackReply = SlackMessage;
+
+type Lang = ShapedReply['lang'];
+
+const NOTIFICATION_TEXT_CHARS = 4000;
+
+/** Thrown inside a rendering attempt when one entry cannot fit a section at this level; the next level will. */
+class DoesNotFit extends Error {}
+
+export function renderBlockKit(reply: ReplyModel): SlackReply {
+  // Only notifications and block-less clients show `text`: a few thousand characters say enough, far below
+  // Slack's 40 000 even after escaping lengthens it.
+  const text = clip(escapeMrkdwn(renderText(reply, { maxChars: NOTIFICATION_TEXT_CHARS })), SLACK_LIMITS.messageText);
+  const message = renderWithin(
+    reply,
+    (shaped) => {
+      try {
+        return { text, blocks: blocksOf(shaped) };
+      } catch (err) {
+        if (err instanceof DoesNotFit) return undefined;
+        throw err;
+      }
+    },
+    (out) => out !== undefined && SlackMessageSchema.safeParse(out).success,
+  );
+  return message ?? minimalMessage(reply, text);
+}
+
+// ------------------------------------------------------------------------------------------------------------
+
+const section = (markdown: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: markdown } });
+const bold = (label: string) => `*${escapeMrkdwn(label)}*`;
+
+function moreNote<T>(list: Cut<T>, lang: Lang): string[] {
+  return list.omitted > 0 ? [`_${escapeMrkdwn(t(lang, 'more', { n: list.omitted }))}_`] : [];
+}
+
+/**
+ * A heading followed by entries, packed into as few sections as the 3000-character limit allows. An entry that
+ * alone exceeds the limit makes this level fail.
+ */
+function packed(heading: string, entries: string[]): SectionBlock[] {
+  const blocks: SectionBlock[] = [];
+  let current = heading;
+  for (const entry of entries) {
+    if (entry.length + 1 > SLACK_LIMITS.sectionText - heading.length) throw new DoesNotFit();
+    if (current.length + 1 + entry.length > SLACK_LIMITS.sectionText) {
+      blocks.push(section(current));
+      current = entry;
+    } else {
+      current = current === '' ? entry : `${current}\n${entry}`;
+    }
+  }
+  if (current !== '') blocks.push(section(current));
+  return blocks;
+}
+
+function stepEntries(fix: Cut<Step>, lang: Lang): string[] {
+  const entries = fix.items.map((step, i) => {
+    const line = `${i + 1}. ${escapeMrkdwn(step.text)}`;
+    return step.command === undefined ? line : `${line}\n${mrkdwnCodeBlock(step.command)}`;
+  });
+  return [...entries, ...moreNote(fix, lang)];
+}
+
+function blocksOf(s: ShapedReply): Block[] {
+  const { lang } = s;
+  const blocks: Block[] = [];
+  if (s.title.trim() !== '') {
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(s.title, SLACK_LIMITS.headerText) } });
+  }
+  if (s.summary.trim() !== '') blocks.push(section(escapeMrkdwn(clip(s.summary, SLACK_LIMITS.sectionText))));
+  if (s.cause !== undefined) blocks.push(...packed(bold(t(lang, 'cause')), [escapeMrkdwn(s.cause)]));
+  if (s.fix.items.length + s.fix.omitted > 0) blocks.push(...packed(bold(t(lang, 'fix')), stepEntries(s.fix, lang)));
+
+  if (s.codes.items.length + s.codes.omitted > 0) {
+    const lines = s.codes.items.map(
+      (c) => `\`${c.code}\` ${escapeMrkdwn(c.title)}${c.known ? '' : ` _(${escapeMrkdwn(t(lang, 'unknownCode'))})_`}`,
+    );
+    blocks.push(...packed(bold(t(lang, 'codes')), [...lines, ...moreNote(s.codes, lang)]));
+  }
+  const bullets = (label: string, list: Cut<string>) => {
+    if (list.items.length + list.omitted === 0) return;
+    const lines = list.items.map((x) => `• ${escapeMrkdwn(x)}`);
+    blocks.push(...packed(bold(label), [...lines, ...moreNote(list, lang)]));
+  };
+  bullets(t(lang, 'evidence'), s.evidence);
+  bullets(t(lang, 'changes'), s.changes);
+
+  if (s.questions.items.length + s.questions.omitted > 0) {
+    const lines = s.questions.items.map((q) => `${mrkdwnCodeBlock(q.command)}\n${escapeMrkdwn(q.why)}`);
+    blocks.push(...packed(bold(t(lang, 'questions')), [...lines, ...moreNote(s.questions, lang)]));
+  }
+
+  if (s.findings.items.length + s.findings.omitted > 0) {
+    const conf = (c: 'high' | 'medium' | 'low') => `${t(lang, 'confidence')}: ${confidenceLabel(lang, c)}`;
+    if (s.findingsInFull) {
+      blocks.push({ type: 'divider' });
+      s.findings.items.forEach((f, i) => {
+        const head = `*${i + 1}. ${escapeMrkdwn(f.title)}* _(${escapeMrkdwn(conf(f.confidence))})_`;
+        const note = f.note ? [`_${escapeMrkdwn(t(lang, 'note'))}: ${escapeMrkdwn(f.note)}_`] : [];
+        blocks.push(...packed(head, [escapeMrkdwn(f.cause), ...note, ...stepEntries(f.fix, lang)]));
+      });
+      const rest = moreNote(s.findings, lang);
+      if (rest.length > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: rest[0]! }] });
+    } else {
+      const lines = s.findings.items.map((f) => `• ${escapeMrkdwn(f.title)} _(${escapeMrkdwn(conf(f.confidence))})_`);
+      blocks.push(...packed(bold(t(lang, 'otherFindings')), [...lines, ...moreNote(s.findings, lang)]));
+    }
+  }
+
+  if (s.warnings.items.length + s.warnings.omitted > 0) {
+    const notes = [...s.warnings.items.map((w) => `:warning: ${escapeMrkdwn(w)}`), ...moreNote(s.warnings, lang)];
+    // A context block holds 10 elements; fold the rest into the last one.
+    const elements = notes.slice(0, SLACK_LIMITS.contextElements - 1);
+    if (notes.length >= SLACK_LIMITS.contextElements) elements.push(notes.slice(elements.length).join('\n'));
+    for (const e of elements) if (e.length > SLACK_LIMITS.contextText) throw new DoesNotFit();
+    blocks.push({ type: 'context', elements: elements.map((text) => ({ type: 'mrkdwn', text })) });
+  }
+
+  if (s.escalation) {
+    const bring =
+      s.escalation.bring.items.length > 0
+        ? [`${bold(t(lang, 'bring'))}`, ...s.escalation.bring.items.map((b) => `• ${escapeMrkdwn(b)}`)]
+        : [];
+    const sections = packed(bold(t(lang, 'escalation')), [...bring, ...moreNote(s.escalation.bring, lang)]);
+    sections[0]!.accessory = {
+      type: 'button',
+      text: { type: 'plain_text', text: clip(s.escalation.label, SLACK_LIMITS.buttonText) },
+      action_id: SLACK_OPEN_URL_ACTION_ID,
+      url: s.escalation.url,
+    };
+    blocks.push(...sections);
+  }
+
+  if (s.truncated) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, 'truncated')) }] });
+  const buttons = buttonsOf(s.actions, lang, s.truncated);
+  if (buttons.length > 0) blocks.push({ type: 'divider' }, { type: 'actions', elements: buttons });
+  return blocks;
+}
+
+function buttonsOf(actions: readonly ReplyAction[], lang: Lang, truncated: boolean): Button[] {
+  const list = [...actions];
+  if (truncated && !list.some((a) => a.id === 'show_all')) {
+    list.push({ id: 'show_all', label: actionLabel(lang, 'show_all'), payload: { action: 'show_all' }, style: 'default' });
+  }
+  const seen = new Set<string>();
+  const buttons: Button[] = [];
+  for (const a of list) {
+    const actionId = slackActionId(a.payload.action);
+    if (seen.has(actionId)) continue; // action_id must be unique within the block
+    seen.add(actionId);
+    buttons.push({
+      type: 'button',
+      text: { type: 'plain_text', text: clip(a.label, SLACK_LIMITS.buttonText) },
+      action_id: actionId,
+      value: buttonValue(a),
+      ...(a.style === 'default' ? {} : { style: a.style }),
+    });
+  }
+  return buttons.slice(0, SLACK_LIMITS.actionsElements);
+}
+
+/** The payload as JSON, with its free text shortened if the whole would pass Slack's 2000-character cap. */
+function buttonValue(a: ReplyAction): string {
+  let payload = a.payload;
+  let value = encodeSlackValue(payload);
+  while (value.length > SLACK_LIMITS.buttonValue && payload.text !== undefined) {
+    const over = value.length - SLACK_LIMITS.buttonValue;
+    payload = { ...payload, text: clip(payload.text, Math.max(1, payload.text.length - over - 8)) };
+    value = encodeSlackValue(payload);
+  }
+  return value;
+}
+
+/** The last resort: a title, the note, and the buttons. Always within every limit. */
+function minimalMessage(reply: ReplyModel, text: string): SlackReply {
+  const lang = reply.lang;
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(reply.title.trim() || '…', SLACK_LIMITS.headerText) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, 'truncated')) }] },
+  ];
+  const buttons = buttonsOf(reply.actions, lang, true);
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  return { text: text || '…', blocks };
+}

@@ -1,0 +1,93 @@
+/**
+ * Thread facts with provenance: adding a message's observations to what the thread knows, merging them for the
+ * rule engine, and saying what changed between two states in a line per fact ("kmsCurrentCount: 3 → 27").
+ *
+ * Replacement rule: a newer paste of the same command (same SourceKind) replaces the facts an older paste of that
+ * command gave, since it shows the machine's current state. Two kinds accumulate instead: 'prose' (each sentence
+ * adds a fact: "it's a VM", then "the clock is off") and 'event' (each event is a separate record).
+ */
+import { mergeFacts } from '../knowledge/index.js';
+import type { Facts, HexCode, Lang, Observation, SourceKind } from '../knowledge/types.js';
+import { phrases, sourceLabel } from './phrases.js';
+import type { ObservationRecord, ThreadState } from './state.js';
+
+const ACCUMULATING: ReadonlySet<SourceKind> = new Set<SourceKind>(['prose', 'event']);
+
+function hasFacts(o: Observation): boolean {
+  return Object.keys(o.facts).length > 0;
+}
+
+/** The thread's observations after a message: older pastes of the same command dropped, new ones appended. */
+export function addObservations(
+  prev: ObservationRecord[],
+  incoming: Observation[],
+  messageId: string,
+  at: number,
+): ObservationRecord[] {
+  const fresh = incoming.filter(hasFacts);
+  const replaced = new Set(fresh.map((o) => o.source).filter((s) => !ACCUMULATING.has(s)));
+  return [
+    ...prev.filter((o) => !replaced.has(o.source)),
+    ...fresh.map((o) => ({ source: o.source, messageId, at, facts: o.facts })),
+  ];
+}
+
+/** Codes seen in the thread, first sighting kept. */
+export function addCodes(prev: ThreadState['codes'], codes: HexCode[], messageId: string, at: number) {
+  const known = new Set(prev.map((c) => c.code));
+  const added = [...new Set(codes)].filter((c) => !known.has(c)).map((code) => ({ code, messageId, at }));
+  return [...prev, ...added];
+}
+
+export function threadFacts(observations: ObservationRecord[]): Facts {
+  return mergeFacts(observations.map(({ source, facts }) => ({ source, facts })));
+}
+
+export function threadCodes(state: Pick<ThreadState, 'codes'>): HexCode[] {
+  return state.codes.map((c) => c.code);
+}
+
+/** A fact value in one short line, the way a support engineer would write it. */
+export function showValue(value: unknown): string {
+  let out: string;
+  if (value === undefined || value === null) out = '—';
+  else if (Array.isArray(value)) out = value.map(showValue).join(', ');
+  else if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.host === 'string') out = v.port && v.port !== 1688 ? `${v.host}:${String(v.port)}` : v.host;
+    else if (typeof v.id === 'number') out = `${v.id}`;
+    else if (typeof v.partial === 'string') out = v.partial;
+    else if (typeof v.message === 'string') out = v.message;
+    else out = JSON.stringify(value);
+  } else out = String(value);
+  return out.length > 80 ? `${out.slice(0, 79)}…` : out;
+}
+
+/** One line per fact that differs between two merged fact sets. */
+export function factChanges(before: Facts, after: Facts, lang: Lang): string[] {
+  const p = phrases(lang);
+  const lines: string[] = [];
+  const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])] as Array<keyof Facts>;
+  for (const key of keys) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (a === undefined) lines.push(p.factAdded(key, showValue(b)));
+    else if (b === undefined) lines.push(p.factRemoved(key, showValue(a)));
+    else lines.push(p.factChanged(key, showValue(a), showValue(b)));
+  }
+  return lines;
+}
+
+/**
+ * Evidence lines for a finding, each pointing at the paste it came from when the item names a fact
+ * (`kmsCurrentCount=3` → `kmsCurrentCount=3 (from slmgr /dlv)`).
+ */
+export function annotateEvidence(items: string[], observations: ObservationRecord[], lang: Lang): string[] {
+  return items.map((item) => {
+    const key = /^([A-Za-z][A-Za-z0-9]*)\s*[=:<>]/.exec(item)?.[1];
+    if (!key) return item;
+    const from = [...observations].reverse().find((o) => key in o.facts);
+    return from ? `${item} (${phrases(lang).fromSource(sourceLabel(from.source, lang))})` : item;
+  });
+}

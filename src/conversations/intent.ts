@@ -1,0 +1,118 @@
+/**
+ * What a chat message asks for, in English or French: the short conversational commands ("start over", "that
+ * fixed it", "didn't help", "in French please"), a request to explain a code, or evidence to diagnose. Matching is
+ * done on a folded copy of the text (lower case, accents and curly quotes removed) so "Ça n’a pas marché" and
+ * "ca n'a pas marche" read the same.
+ */
+import type { DetectedCode, Lang, Observation } from '../knowledge/types.js';
+
+/** The parts of the knowledge core's extraction that classification looks at. */
+export interface ExtractionView {
+  codes: DetectedCode[];
+  observations: Observation[];
+}
+
+export type IntentKind =
+  | 'help'
+  | 'reset'
+  | 'resolved'
+  | 'didnt_help'
+  | 'show_all'
+  | 'language'
+  | 'explain'
+  | 'evidence'
+  | 'chatter';
+
+export interface Intent {
+  kind: IntentKind;
+  /** The user asked for this language ("in French please", "en anglais"). */
+  langRequest?: Lang;
+}
+
+/** Conversational commands are only recognised in short messages, so a paste that says "reset" is not one. */
+const SHORT = 160;
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+const LANG_FR =
+  /\b(?:(?:in|en) (?:french|francais)|(?:parle[sz]?|repond[sz]?|reponds?|speak|answer) (?:en )?(?:french|francais)|french please)\b/;
+const LANG_EN =
+  /\b(?:(?:in|en) (?:english|anglais)|(?:parle[sz]?|repond[sz]?|reponds?|speak|answer) (?:en )?(?:english|anglais)|english please)\b/;
+
+const RESET =
+  /^(?:ok[, ]+|please[, ]+|stp[, ]+)?(?:start over|start again|reset|restart|new (?:issue|problem|case)|recommencer|on recommence|recommencons|reinitialiser|reinitialise|repartir de zero|on repart de zero|nouveau (?:probleme|cas))\b/;
+
+const HELP =
+  /^(?:help|aide|\?|hi|hello|hey|bonjour|salut|coucou|yo|what can you do|que sais[- ]tu faire|que peux[- ]tu faire|comment (?:ca|tu) (?:marche|fonctionne)s?|how does (?:this|it) work|how do i use (?:this|you))\b/;
+
+const DIDNT_HELP =
+  /\b(?:(?:didn'?t|did not|doesn'?t|does not|won'?t|wouldn'?t) (?:help|work|fix)|still (?:fails|failing|broken|not working|the same|no luck)|not (?:fixed|solved|resolved)|pas (?:regle|resolu)|no luck|same error|n'?a pas (?:marche|aide|fonctionne|regle|resolu)|n'?ont pas (?:marche|aide|fonctionne)|ne (?:marche|fonctionne|regle) (?:toujours )?pas|(?:ca|cela) (?:marche|fonctionne) (?:toujours )?pas|toujours (?:pas|le meme|la meme erreur|en echec)|pas mieux|aucun changement|meme erreur)\b/;
+
+const RESOLVED =
+  /\b(?:(?:that|this|it) (?:fixed|solved|did) it|fixed it|it works|it worked|works now|working now|all good now|(?:issue |problem )?(?:fixed|solved|resolved)|thanks,? (?:it|that) worked|c'?est (?:regle|resolu|bon)|(?:ca|cela) (?:marche|fonctionne)|(?:ca|cela) a (?:marche|fonctionne)|(?:probleme )?resolu|regle)\b/;
+
+const SHOW_ALL =
+  /\b(?:(?:show|list|see) (?:me )?(?:all|every|the other)(?: the)? (?:findings|causes)|all (?:findings|causes)|(?:toutes|autres) (?:les )?causes|(?:voir|montre[rz]?|afficher) (?:toutes )?les (?:autres )?causes)\b/;
+
+const EXPLAIN =
+  /\b(?:why|what(?:'s| is| does| means?)?|explain|meaning|means|pourquoi|c'?est quoi|qu'?est[- ]ce que|que (?:veut dire|signifie)|signification|explique[rz]?)\b/;
+
+/** Text left once codes, the language request and filler words are taken out. */
+function residue(folded: string): string {
+  return folded
+    .replace(LANG_FR, ' ')
+    .replace(LANG_EN, ' ')
+    .replace(/\b(?:please|pls|thanks|thank you|merci|s'?il (?:te|vous) plait|stp|svp|now|maintenant|desormais|ok|okay|d'?accord)\b/g, ' ')
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Classifies one message. `ex` is the knowledge core's extraction of the same text; `hasPaste` means it found
+ * command output (not just prose or codes).
+ */
+export function classify(text: string, ex: ExtractionView): Intent {
+  const folded = fold(text);
+  const hasPaste = ex.observations.some((o) => o.source !== 'prose');
+  const hasProseFacts = ex.observations.some((o) => o.source === 'prose' && Object.keys(o.facts).length > 0);
+  const short = folded.length <= SHORT;
+
+  let langRequest: Lang | undefined;
+  if (short) {
+    if (LANG_FR.test(folded)) langRequest = 'fr';
+    else if (LANG_EN.test(folded)) langRequest = 'en';
+  }
+  const withLang = (kind: IntentKind): Intent => (langRequest ? { kind, langRequest } : { kind });
+
+  if (!hasPaste && short) {
+    if (RESET.test(folded)) return withLang('reset');
+    if (ex.codes.length === 0) {
+      if (SHOW_ALL.test(folded)) return withLang('show_all');
+      if (HELP.test(folded) && !DIDNT_HELP.test(folded)) return withLang('help');
+      if (DIDNT_HELP.test(folded)) return withLang('didnt_help');
+      if (RESOLVED.test(folded)) return withLang('resolved');
+      if (langRequest && residue(folded) === '') return withLang('language');
+    }
+  }
+  if (ex.codes.length > 0 && !hasPaste) {
+    const codesOnly = residue(removeRaw(folded, ex.codes)) === '';
+    if (codesOnly || (short && EXPLAIN.test(folded))) return withLang('explain');
+  }
+  if (ex.codes.length > 0 || hasPaste || hasProseFacts) return withLang('evidence');
+  if (folded === '') return withLang('help');
+  return withLang('chatter');
+}
+
+function removeRaw(folded: string, codes: DetectedCode[]): string {
+  let out = folded;
+  for (const c of codes) out = out.split(fold(c.raw)).join(' ');
+  return out;
+}

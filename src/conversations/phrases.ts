@@ -1,0 +1,227 @@
+/**
+ * Every sentence the conversation layer says itself (the knowledge core supplies finding and code texts), in
+ * English and French. One table per language with the same keys, so a missing translation is a type error.
+ */
+import type { Confidence, Lang, SourceKind } from '../knowledge/types.js';
+
+export interface Phrases {
+  helpTitle: string;
+  helpSummary: string;
+  helpNeedEvidence: string;
+  /** What to paste first when the thread has nothing yet. */
+  starterAsks: Array<{ command: string; why: string }>;
+  langSwitched: string;
+  explanationSummary: (types: string) => string;
+  explanationUnknown: (code: string, detail: string) => string;
+  diagnosisTitleNone: string;
+  diagnosisSummary: (confidence: Confidence) => string;
+  diagnosisNoneSummary: string;
+  diagnosisUpdated: (confidence: Confidence) => string;
+  nextCause: (ruledOut: string, confidence: Confidence) => string;
+  noMoreCauses: (ruledOut: string) => string;
+  noDiagnosisYet: string;
+  allFindingsTitle: string;
+  allFindingsSummary: (n: number) => string;
+  allFindingsNone: string;
+  ruledOutNote: string;
+  resolvedTitle: string;
+  resolvedSummary: (fix: string) => string;
+  resolvedSummaryNoFinding: string;
+  resetTitle: string;
+  resetSummary: string;
+  refusalTitle: string;
+  escalationTitle: string;
+  escalationMicrosoft: string;
+  escalationHandoff: string;
+  escalationLinkLabel: string;
+  bringCodes: (codes: string) => string;
+  bringDefault: string[];
+  bringTried: (titles: string) => string;
+  factChanged: (key: string, from: string, to: string) => string;
+  factAdded: (key: string, to: string) => string;
+  factRemoved: (key: string, from: string) => string;
+  newCode: (code: string) => string;
+  causeChanged: (from: string, to: string) => string;
+  confidenceChanged: (from: Confidence, to: Confidence) => string;
+  ruledOut: (title: string) => string;
+  codeEvidence: (code: string, title: string) => string;
+  fromSource: (source: string) => string;
+  sourceEvent: string;
+  sourceProse: string;
+  memoryUnavailable: string;
+  memoryNotSaved: string;
+  truncated: string;
+  unsupportedAction: string;
+  internalError: string;
+  buttons: { escalate: string; resolved: string; didntHelp: string; showAll: string };
+  confidence: Record<Confidence, string>;
+}
+
+const en: Phrases = {
+  helpTitle: 'Activation Doctor',
+  helpSummary:
+    'Send me a Windows activation error code (for example 0xC004F074) or paste the output of slmgr /dlv, ' +
+    'nslookup, DISM or an event from the log. I will tell you the likely cause and the commands that fix it, ' +
+    'and keep track of what this thread already showed.',
+  helpNeedEvidence: 'I need a bit more to go on. Paste one of these outputs:',
+  starterAsks: [
+    { command: 'slmgr /dlv', why: 'Shows the edition, the key channel, the license status and the KMS settings.' },
+    { command: 'nslookup -type=srv _vlmcs._tcp', why: 'Shows whether clients can find a KMS host through DNS.' },
+  ],
+  langSwitched: 'OK, I will answer in English from now on.',
+  explanationSummary: (types) => `What this code means and how to fix it (${types}).`,
+  explanationUnknown: (code, detail) => `${code} is not in my catalogue. Here is what its number says: ${detail}.`,
+  diagnosisTitleNone: 'Not enough to go on yet',
+  diagnosisSummary: (c) => `Most likely cause (${en.confidence[c]} confidence).`,
+  diagnosisNoneSummary: 'Nothing in this thread points to a cause yet. The outputs below would tell.',
+  diagnosisUpdated: (c) => `Updated with your new evidence. Most likely cause (${en.confidence[c]} confidence).`,
+  nextCause: (ruledOut, c) =>
+    `"${ruledOut}" is ruled out. Next most likely cause (${en.confidence[c]} confidence).`,
+  noMoreCauses: (ruledOut) =>
+    `"${ruledOut}" is ruled out and I have no other likely cause left. More output may help, or escalate.`,
+  noDiagnosisYet: 'There is no diagnosis in this thread yet.',
+  allFindingsTitle: 'All possible causes',
+  allFindingsSummary: (n) => `${n} possible cause${n === 1 ? '' : 's'}, strongest first.`,
+  allFindingsNone: 'No cause found yet.',
+  ruledOutNote: 'You said this did not help.',
+  resolvedTitle: 'Marked as resolved',
+  resolvedSummary: (fix) => `Glad it works. The fix that worked: ${fix}.`,
+  resolvedSummaryNoFinding: 'Glad it works. This thread is marked as resolved.',
+  resetTitle: 'Starting over',
+  resetSummary: 'I have forgotten everything this thread showed. Send a code or paste an output to begin again.',
+  refusalTitle: 'I cannot help with that',
+  escalationTitle: 'Escalation',
+  escalationMicrosoft:
+    'Only Microsoft can fix this one. Contact the Licensing Activation Centers and bring the items below.',
+  escalationHandoff: 'Here is what to hand over to whoever takes this case, with what was already tried.',
+  escalationLinkLabel: 'Microsoft Licensing Activation Centers',
+  bringCodes: (codes) => `The error code${codes.includes(',') ? 's' : ''}: ${codes}`,
+  bringDefault: [
+    'The output of slmgr /dlv',
+    'The Installation ID (slmgr /dti), if you will activate by phone',
+    'The last five characters of the product key (never the full key)',
+  ],
+  bringTried: (titles) => `Already tried: ${titles}`,
+  factChanged: (key, from, to) => `${key}: ${from} → ${to}`,
+  factAdded: (key, to) => `${key}: ${to} (new)`,
+  factRemoved: (key, from) => `${key}: ${from} → (no longer shown)`,
+  newCode: (code) => `New code: ${code}`,
+  causeChanged: (from, to) => `Main cause: ${from} → ${to}`,
+  confidenceChanged: (from, to) => `Confidence: ${en.confidence[from]} → ${en.confidence[to]}`,
+  ruledOut: (title) => `Ruled out: ${title}`,
+  codeEvidence: (code, title) => `${code}: ${title}`,
+  fromSource: (source) => `from ${source}`,
+  sourceEvent: 'the event log',
+  sourceProse: 'your description',
+  memoryUnavailable:
+    'Memory unavailable: this answer uses this message only; earlier messages of the thread were not considered.',
+  memoryNotSaved: 'Memory unavailable: this message could not be saved, so follow-ups will not include it.',
+  truncated: 'Your message was longer than 1 MiB; only the beginning was read.',
+  unsupportedAction: 'This button is not available here.',
+  internalError: 'Something went wrong on my side while reading this message. Please try again.',
+  buttons: { escalate: 'Escalate', resolved: 'That fixed it', didntHelp: "Didn't help", showAll: 'Show all findings' },
+  confidence: { high: 'high', medium: 'medium', low: 'low' },
+};
+
+const fr: Phrases = {
+  helpTitle: 'Activation Doctor',
+  helpSummary:
+    "Envoyez-moi un code d'erreur d'activation Windows (par exemple 0xC004F074) ou collez la sortie de " +
+    "slmgr /dlv, nslookup, DISM ou un événement du journal. Je vous indique la cause probable et les " +
+    'commandes qui la corrigent, en tenant compte de tout ce que ce fil a déjà montré.',
+  helpNeedEvidence: "Il me faut un peu plus d'éléments. Collez l'une de ces sorties :",
+  starterAsks: [
+    {
+      command: 'slmgr /dlv',
+      why: "Montre l'édition, le canal de la clé, l'état de la licence et les réglages KMS.",
+    },
+    {
+      command: 'nslookup -type=srv _vlmcs._tcp',
+      why: 'Montre si les clients trouvent un hôte KMS par le DNS.',
+    },
+  ],
+  langSwitched: 'Entendu, je réponds en français désormais.',
+  explanationSummary: (types) => `Ce que signifie ce code et comment le corriger (${types}).`,
+  explanationUnknown: (code, detail) =>
+    `${code} ne figure pas dans mon catalogue. Voici ce que dit sa valeur : ${detail}.`,
+  diagnosisTitleNone: "Pas encore assez d'éléments",
+  diagnosisSummary: (c) => `Cause la plus probable (confiance ${fr.confidence[c]}).`,
+  diagnosisNoneSummary: "Rien dans ce fil n'indique encore de cause. Les sorties ci-dessous le diraient.",
+  diagnosisUpdated: (c) =>
+    `Mis à jour avec vos nouveaux éléments. Cause la plus probable (confiance ${fr.confidence[c]}).`,
+  nextCause: (ruledOut, c) =>
+    `« ${ruledOut} » est écartée. Cause suivante la plus probable (confiance ${fr.confidence[c]}).`,
+  noMoreCauses: (ruledOut) =>
+    `« ${ruledOut} » est écartée et je n'ai plus d'autre cause probable. D'autres sorties peuvent aider, ` +
+    "sinon passez à l'escalade.",
+  noDiagnosisYet: "Ce fil n'a pas encore de diagnostic.",
+  allFindingsTitle: 'Toutes les causes possibles',
+  allFindingsSummary: (n) => `${n} cause${n === 1 ? '' : 's'} possible${n === 1 ? '' : 's'}, de la plus forte à la plus faible.`,
+  allFindingsNone: 'Aucune cause trouvée pour le moment.',
+  ruledOutNote: "Vous avez indiqué que cela n'a pas aidé.",
+  resolvedTitle: 'Marqué comme résolu',
+  resolvedSummary: (fix) => `Tant mieux. Le correctif qui a fonctionné : ${fix}.`,
+  resolvedSummaryNoFinding: 'Tant mieux. Ce fil est marqué comme résolu.',
+  resetTitle: 'On repart de zéro',
+  resetSummary: "J'ai oublié tout ce que ce fil avait montré. Envoyez un code ou collez une sortie pour recommencer.",
+  refusalTitle: 'Je ne peux pas vous aider pour cela',
+  escalationTitle: 'Escalade',
+  escalationMicrosoft:
+    "Seul Microsoft peut régler ce cas. Contactez les centres d'activation de licences en volume avec les éléments ci-dessous.",
+  escalationHandoff: 'Voici ce qu’il faut transmettre à la personne qui reprend le dossier, avec ce qui a déjà été essayé.',
+  escalationLinkLabel: "Centres d'activation de licences en volume Microsoft",
+  bringCodes: (codes) => `Le${codes.includes(',') ? 's' : ''} code${codes.includes(',') ? 's' : ''} d'erreur : ${codes}`,
+  bringDefault: [
+    'La sortie de slmgr /dlv',
+    "L'ID d'installation (slmgr /dti), pour une activation par téléphone",
+    'Les cinq derniers caractères de la clé de produit (jamais la clé complète)',
+  ],
+  bringTried: (titles) => `Déjà essayé : ${titles}`,
+  factChanged: (key, from, to) => `${key} : ${from} → ${to}`,
+  factAdded: (key, to) => `${key} : ${to} (nouveau)`,
+  factRemoved: (key, from) => `${key} : ${from} → (plus affiché)`,
+  newCode: (code) => `Nouveau code : ${code}`,
+  causeChanged: (from, to) => `Cause principale : ${from} → ${to}`,
+  confidenceChanged: (from, to) => `Confiance : ${fr.confidence[from]} → ${fr.confidence[to]}`,
+  ruledOut: (title) => `Écartée : ${title}`,
+  codeEvidence: (code, title) => `${code} : ${title}`,
+  fromSource: (source) => `d'après ${source}`,
+  sourceEvent: 'le journal des événements',
+  sourceProse: 'votre description',
+  memoryUnavailable:
+    "Mémoire indisponible : cette réponse ne tient compte que de ce message, pas des précédents messages du fil.",
+  memoryNotSaved:
+    "Mémoire indisponible : ce message n'a pas pu être enregistré, les réponses suivantes n'en tiendront pas compte.",
+  truncated: 'Votre message dépassait 1 Mio ; seul le début a été lu.',
+  unsupportedAction: "Ce bouton n'est pas disponible ici.",
+  internalError: "Un problème est survenu de mon côté en lisant ce message. Merci de réessayer.",
+  buttons: { escalate: 'Escalader', resolved: "C'est réglé", didntHelp: "Ça n'a pas aidé", showAll: 'Voir toutes les causes' },
+  confidence: { high: 'élevée', medium: 'moyenne', low: 'faible' },
+};
+
+export const PHRASES: Record<Lang, Phrases> = { en, fr };
+
+export function phrases(lang: Lang): Phrases {
+  return PHRASES[lang];
+}
+
+/** How a source kind is named in "from …" evidence notes (commands are not translated). */
+export function sourceLabel(source: SourceKind, lang: Lang): string {
+  if (source === 'event') return PHRASES[lang].sourceEvent;
+  if (source === 'prose') return PHRASES[lang].sourceProse;
+  return COMMAND_LABELS[source];
+}
+
+const COMMAND_LABELS: Record<Exclude<SourceKind, 'event' | 'prose'>, string> = {
+  'slmgr-dli': 'slmgr /dli',
+  'slmgr-dlv': 'slmgr /dlv',
+  'slmgr-xpr': 'slmgr /xpr',
+  'slmgr-ato': 'slmgr /ato',
+  'slmgr-ipk': 'slmgr /ipk',
+  'slmgr-dti': 'slmgr /dti',
+  'dism-current-edition': 'DISM /Get-CurrentEdition',
+  'dism-target-editions': 'DISM /Get-TargetEditions',
+  'dism-set-edition': 'DISM /Set-Edition',
+  'nslookup-srv': 'nslookup _vlmcs._tcp',
+  'test-netconnection': 'Test-NetConnection',
+};

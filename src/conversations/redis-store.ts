@@ -1,0 +1,247 @@
+/**
+ * Production thread store on Redis (standalone, Sentinel or Cluster through ioredis).
+ *
+ * Layout, all keys of one thread under one hash tag (same Cluster slot):
+ *   ad:{<platform>:<tenant>:<channel>:<thread>}:state        hash { rev, data } — data is the state JSON
+ *   ad:{<platform>:<tenant>:<channel>:<thread>}:seen:<id>    "1" — delivery dedup (event id, message id)
+ * Every key has a TTL: the state slides on each write (default 30 days), dedup keys last `ttlSec` of the claim.
+ *
+ * Writes are a Lua compare-and-set on `rev`, so two instances racing on one thread never overwrite each other:
+ * the loser re-reads and re-applies its change. A deleted thread keeps its `rev` (data removed) so revisions never
+ * go backwards and a stale writer cannot slip in after a reset.
+ */
+import type { Result } from 'ioredis';
+import { Cluster } from 'ioredis';
+import { OutageLog } from './health.js';
+import { deliveryKey, stateKey, tenantKeyPattern } from './keys.js';
+import { noopLogger, type Logger } from './logger.js';
+import { createRedisClient, type RedisClient, type RedisConnectionOptions } from './redis-client.js';
+import { decodeState, encodeState } from './state.js';
+import {
+  backoffMs,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_TTL_SEC,
+  StoreConflictError,
+  StoreUnavailableError,
+  type ClaimAndLoad,
+  type Mutate,
+  type Snapshot,
+  type StoreOptions,
+  type ThreadStore,
+  type UpdateOptions,
+} from './store.js';
+import type { Platform } from './types.js';
+
+export { createRedisClient, parseHostPorts } from './redis-client.js';
+export type { RedisClient, RedisConnectionOptions, HostPort } from './redis-client.js';
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    /** KEYS: delivery keys; ARGV: ttlSec. Returns 1 when every key was new. */
+    adClaim(numKeys: number, ...keysThenTtl: Array<string | number>): Result<number, Context>;
+    /** KEYS: state key; ARGV: expected rev, data ('' deletes), ttlMs. Returns the new rev, or -1 on conflict. */
+    adCas(key: string, expectedRev: number, data: string, ttlMs: number): Result<number, Context>;
+  }
+}
+
+const CLAIM_LUA = `
+local fresh = 1
+for i = 1, #KEYS do
+  if not redis.call('SET', KEYS[i], '1', 'NX', 'EX', ARGV[1]) then fresh = 0 end
+end
+return fresh`;
+
+const CAS_LUA = `
+local cur = tonumber(redis.call('HGET', KEYS[1], 'rev') or '0')
+if cur ~= tonumber(ARGV[1]) then return -1 end
+local nextRev = cur + 1
+if ARGV[2] == '' then
+  redis.call('HDEL', KEYS[1], 'data')
+  redis.call('HSET', KEYS[1], 'rev', nextRev)
+else
+  redis.call('HSET', KEYS[1], 'rev', nextRev, 'data', ARGV[2])
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return nextRev`;
+
+export interface RedisStoreOptions extends StoreOptions {
+  /** A client to use (not closed by close()); otherwise one is created from `connection`. */
+  client?: RedisClient;
+  connection?: RedisConnectionOptions;
+  logger?: Logger;
+}
+
+export class RedisStore implements ThreadStore {
+  readonly kind = 'redis' as const;
+  readonly client: RedisClient;
+  private readonly ownsClient: boolean;
+  private readonly ttlMs: number;
+  private readonly maxAttempts: number;
+  private readonly logger: Logger;
+  private readonly outage: OutageLog;
+  private closing = false;
+
+  constructor(options: RedisStoreOptions = {}) {
+    this.ownsClient = !options.client;
+    this.client = options.client ?? createRedisClient(options.connection);
+    this.ttlMs = (options.ttlSec ?? DEFAULT_TTL_SEC) * 1000;
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.logger = options.logger ?? noopLogger;
+    this.outage = new OutageLog(this.logger, 'redis');
+    this.client.defineCommand('adClaim', { lua: CLAIM_LUA });
+    this.client.defineCommand('adCas', { numberOfKeys: 1, lua: CAS_LUA });
+    // Without an 'error' listener ioredis prints every reconnect failure; route them to the once-per-outage log.
+    this.client.on('error', (err: unknown) => {
+      if (!this.closing) this.outage.failed(err);
+    });
+    if (this.client instanceof Cluster) {
+      this.client.on('node error', (err: unknown) => {
+        if (!this.closing) this.outage.failed(err);
+      });
+    }
+    this.client.on('ready', () => this.outage.succeeded());
+  }
+
+  /**
+   * Resolves true once the client is connected (false after `timeoutMs`). Commands fail fast instead of queueing
+   * while disconnected, so callers that must not start degraded (tests, startup probes) wait here first.
+   */
+  async ready(timeoutMs = 5000): Promise<boolean> {
+    if (this.client.status === 'ready') return true;
+    return new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.client.off('ready', onReady);
+        resolve(ok);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.client.on('ready', onReady);
+    });
+  }
+
+  /** True while an outage is in progress (the last command or connection attempt failed). */
+  get degraded(): boolean {
+    return this.outage.isDown;
+  }
+
+  async load(threadId: string): Promise<Snapshot> {
+    const [rev, data] = await this.run(() => this.client.hmget(stateKey(threadId), 'rev', 'data'));
+    return toSnapshot(rev ?? null, data ?? null);
+  }
+
+  async claimAndLoad(threadId: string, deliveryIds: string[], ttlSec: number): Promise<ClaimAndLoad> {
+    const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
+    const results = await this.run(() =>
+      this.client
+        .pipeline()
+        .adClaim(keys.length, ...keys, Math.max(1, Math.ceil(ttlSec)))
+        .hmget(stateKey(threadId), 'rev', 'data')
+        .exec(),
+    );
+    const [claim, read] = results ?? [];
+    if (!claim || !read) throw new StoreUnavailableError('redis pipeline returned no result');
+    const failure = claim[0] ?? read[0];
+    if (failure) throw this.unavailable(failure);
+    const [rev, data] = read[1] as Array<string | null>;
+    return { fresh: keys.length === 0 || claim[1] === 1, snapshot: toSnapshot(rev ?? null, data ?? null) };
+  }
+
+  async claimDelivery(threadId: string, deliveryIds: string[], ttlSec: number): Promise<boolean> {
+    if (deliveryIds.length === 0) return true;
+    const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
+    const fresh = await this.run(() => this.client.adClaim(keys.length, ...keys, Math.max(1, Math.ceil(ttlSec))));
+    return fresh === 1;
+  }
+
+  async update(threadId: string, mutate: Mutate, opts: UpdateOptions = {}): Promise<Snapshot> {
+    let snapshot = opts.snapshot ?? (await this.load(threadId));
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const next = mutate(snapshot.state);
+      if (next === snapshot.state) return snapshot;
+      const data = next === null ? '' : encodeState(next);
+      const rev = await this.run(() => this.client.adCas(stateKey(threadId), snapshot.rev, data, this.ttlMs));
+      if (rev >= 0) return { state: data === '' ? null : decodeOrNull(data), rev };
+      await sleep(backoffMs(attempt));
+      snapshot = await this.load(threadId);
+    }
+    throw new StoreConflictError(threadId, this.maxAttempts);
+  }
+
+  async purgeTenant(platform: Platform, tenant: string): Promise<number> {
+    const pattern = tenantKeyPattern(platform, tenant);
+    const nodes = this.client instanceof Cluster ? this.client.nodes('master') : [this.client];
+    let removed = 0;
+    for (const node of nodes) {
+      const keys = await this.run(() => scanAll(node, pattern));
+      for (let i = 0; i < keys.length; i += 200) {
+        const batch = keys.slice(i, i + 200);
+        // One key per UNLINK so each is routed to its own slot in Cluster mode.
+        const counts = await this.run(() => Promise.all(batch.map((k) => this.client.unlink(k))));
+        removed += counts.reduce((a, b) => a + b, 0);
+      }
+    }
+    this.logger.info('tenant purged', { platform, keys: removed });
+    return removed;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.run(() => this.client.ping());
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (!this.ownsClient) return;
+    try {
+      await this.client.quit();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+
+  /** Runs one Redis call: success ends an outage, any failure becomes StoreUnavailableError and is logged once. */
+  private async run<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      const result = await call();
+      this.outage.succeeded();
+      return result;
+    } catch (err) {
+      throw this.unavailable(err);
+    }
+  }
+
+  private unavailable(err: unknown): StoreUnavailableError {
+    if (err instanceof StoreUnavailableError) return err;
+    if (!this.closing) this.outage.failed(err);
+    return new StoreUnavailableError(`redis: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+}
+
+function toSnapshot(rev: string | null, data: string | null): Snapshot {
+  return { rev: rev ? Number(rev) : 0, state: data ? decodeOrNull(data) : null };
+}
+
+function decodeOrNull(data: string) {
+  const decoded = decodeState(data);
+  return decoded.ok ? decoded.state : null;
+}
+
+async function scanAll(node: { scan: RedisClient['scan'] }, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    cursor = next;
+    keys.push(...batch);
+  } while (cursor !== '0');
+  return keys;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,215 @@
+/**
+ * What the bot remembers about one thread. Derived facts only, never the transcript: each observation keeps the
+ * facts a parser produced plus where they came from (source kind, message id, time). Stored JSON is versioned;
+ * older versions are migrated on load.
+ *
+ * Bounds (applied on every save and load, oldest dropped first):
+ *   - 50 observations, 100 codes, 20 card refs, 50 rejected findings, 50 asked questions, 20 findings;
+ *   - every string inside facts at most 1000 characters, every array inside facts at most 50 items;
+ *   - the serialized state at most 256 KiB (oldest observations dropped until it fits).
+ */
+import { z } from 'zod';
+import {
+  ConfidenceSchema,
+  FactsSchema,
+  HexCodeSchema,
+  LangSchema,
+  SourceKindSchema,
+  type Lang,
+} from '../knowledge/types.js';
+import { redactValue } from '../knowledge/redact.js';
+import { ThreadStatusSchema } from './types.js';
+
+export const STATE_VERSION = 2;
+
+export const STATE_BOUNDS = {
+  observations: 50,
+  codes: 100,
+  cards: 20,
+  rejected: 50,
+  asked: 50,
+  findings: 20,
+  factString: 1000,
+  factArray: 50,
+  serializedBytes: 256 * 1024,
+} as const;
+
+/** Facts from one paste (or one message's prose), with provenance. */
+export const ObservationRecordSchema = z.object({
+  source: SourceKindSchema,
+  messageId: z.string(),
+  at: z.number().int(),
+  facts: FactsSchema,
+});
+export type ObservationRecord = z.infer<typeof ObservationRecordSchema>;
+
+export const CodeSeenSchema = z.object({ code: HexCodeSchema, messageId: z.string(), at: z.number().int() });
+export type CodeSeen = z.infer<typeof CodeSeenSchema>;
+
+export const FindingStateSchema = z.object({ id: z.string(), confidence: ConfidenceSchema });
+
+export const AskedSchema = z.object({ command: z.string(), messageId: z.string(), at: z.number().int() });
+
+/** A card the bot posted (Slack ts, Teams activity id), so a later event can update it in place. */
+export const CardRefSchema = z.object({ messageId: z.string(), at: z.number().int() });
+
+export const ThreadStateV2Schema = z.object({
+  v: z.literal(2),
+  observations: z.array(ObservationRecordSchema).default([]),
+  codes: z.array(CodeSeenSchema).default([]),
+  /** Findings of the last diagnosis, strongest first, rejected ones excluded. */
+  findings: z.array(FindingStateSchema).default([]),
+  /** Findings the user said did not help. */
+  rejected: z.array(z.string()).default([]),
+  asked: z.array(AskedSchema).default([]),
+  status: ThreadStatusSchema.default('open'),
+  /** The finding whose fix worked. */
+  resolvedBy: z.string().optional(),
+  lang: LangSchema.optional(),
+  /** The user asked for this language explicitly; it sticks until they ask for another. */
+  langPinned: z.boolean().default(false),
+  cards: z.array(CardRefSchema).default([]),
+  escalationId: z.string().optional(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type ThreadState = z.infer<typeof ThreadStateV2Schema>;
+
+/**
+ * Version 1 (first release): merged facts without provenance, bare code and finding lists, card ids without times.
+ * Kept so states written by it still load.
+ */
+export const ThreadStateV1Schema = z.object({
+  v: z.literal(1),
+  facts: FactsSchema.default({}),
+  codes: z.array(HexCodeSchema).default([]),
+  findings: z.array(z.string()).default([]),
+  status: z.enum(['open', 'diagnosed', 'resolved']).default('open'),
+  lang: LangSchema.optional(),
+  cardIds: z.array(z.string()).default([]),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type ThreadStateV1 = z.infer<typeof ThreadStateV1Schema>;
+
+/** Message id recorded for data migrated from a version that did not keep provenance. */
+export const MIGRATED_MESSAGE_ID = 'migrated-v1';
+
+export function migrateV1(old: ThreadStateV1): ThreadState {
+  const hasFacts = Object.keys(old.facts).length > 0;
+  return {
+    v: 2,
+    // v1 facts have no source: keep them as one 'prose' observation, which later pastes add to rather than replace.
+    observations: hasFacts
+      ? [{ source: 'prose', messageId: MIGRATED_MESSAGE_ID, at: old.updatedAt, facts: old.facts }]
+      : [],
+    codes: [...new Set(old.codes)].map((code) => ({ code, messageId: MIGRATED_MESSAGE_ID, at: old.createdAt })),
+    // v1 did not keep confidence; the next diagnosis recomputes it.
+    findings: old.findings.map((id) => ({ id, confidence: 'medium' as const })),
+    rejected: [],
+    asked: [],
+    status: old.status,
+    lang: old.lang,
+    langPinned: false,
+    cards: old.cardIds.map((messageId) => ({ messageId, at: old.updatedAt })),
+    createdAt: old.createdAt,
+    updatedAt: old.updatedAt,
+  };
+}
+
+export function emptyState(now: number, keep: Partial<Pick<ThreadState, 'lang' | 'langPinned' | 'cards'>> = {}): ThreadState {
+  return {
+    v: 2,
+    observations: [],
+    codes: [],
+    findings: [],
+    rejected: [],
+    asked: [],
+    status: 'open',
+    lang: keep.lang,
+    langPinned: keep.langPinned ?? false,
+    cards: keep.cards ?? [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export type DecodeResult = { ok: true; state: ThreadState; migratedFrom?: number } | { ok: false; error: string };
+
+/** Parses stored JSON of any known version into the current shape, bounded and redacted. */
+export function decodeState(json: string): DecodeResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, error: 'stored state is not JSON' };
+  }
+  const version = typeof raw === 'object' && raw !== null ? (raw as { v?: unknown }).v : undefined;
+  if (version === 1) {
+    const parsed = ThreadStateV1Schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: `invalid v1 state: ${parsed.error.issues[0]?.message ?? ''}` };
+    return { ok: true, state: sanitizeState(migrateV1(parsed.data)), migratedFrom: 1 };
+  }
+  if (version === 2) {
+    const parsed = ThreadStateV2Schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: `invalid v2 state: ${parsed.error.issues[0]?.message ?? ''}` };
+    return { ok: true, state: sanitizeState(parsed.data) };
+  }
+  return { ok: false, error: `unknown state version ${String(version)}` };
+}
+
+/** The JSON written to a store: bounded, redacted, current version. */
+export function encodeState(state: ThreadState): string {
+  return JSON.stringify(sanitizeState(state));
+}
+
+/** Redacts product keys anywhere in the state and applies the size bounds. */
+export function sanitizeState(state: ThreadState): ThreadState {
+  const redacted = redactValue(state) as ThreadState;
+  return boundState({
+    ...redacted,
+    observations: redacted.observations.map((o) => ({ ...o, facts: clampFacts(o.facts) })),
+  });
+}
+
+function tail<T>(items: T[], max: number): T[] {
+  return items.length > max ? items.slice(items.length - max) : items;
+}
+
+/** Applies the count and size bounds, dropping the oldest entries first. */
+export function boundState(state: ThreadState): ThreadState {
+  const bounded: ThreadState = {
+    ...state,
+    observations: tail(state.observations, STATE_BOUNDS.observations),
+    codes: tail(state.codes, STATE_BOUNDS.codes),
+    cards: tail(state.cards, STATE_BOUNDS.cards),
+    rejected: tail(state.rejected, STATE_BOUNDS.rejected),
+    asked: tail(state.asked, STATE_BOUNDS.asked),
+    findings: state.findings.slice(0, STATE_BOUNDS.findings),
+  };
+  while (bounded.observations.length > 0 && byteLength(JSON.stringify(bounded)) > STATE_BOUNDS.serializedBytes) {
+    bounded.observations = bounded.observations.slice(1);
+  }
+  return bounded;
+}
+
+function byteLength(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** Caps strings and arrays inside parser facts, so a hostile paste cannot bloat the stored state. */
+function clampFacts<T>(value: T): T {
+  if (typeof value === 'string') {
+    return (value.length > STATE_BOUNDS.factString ? value.slice(0, STATE_BOUNDS.factString) : value) as T;
+  }
+  if (Array.isArray(value)) return value.slice(0, STATE_BOUNDS.factArray).map(clampFacts) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clampFacts(v)])) as T;
+  }
+  return value;
+}
+
+/** Convenience for callers that only need the language a thread last answered in. */
+export function stateLang(state: ThreadState | null): Lang | undefined {
+  return state?.lang;
+}

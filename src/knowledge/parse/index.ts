@@ -1,0 +1,94 @@
+/**
+ * `parseAll`: every command output in a chat message, in order, as typed facts, plus the facts stated in the
+ * surrounding sentences. Never throws: a paste we cannot read yields fewer observations, not an error.
+ */
+import type { Observation, SourceKind } from '../types.js';
+import { dismSourceOf, readDismFacts } from './dism.js';
+import { readEventFacts } from './events.js';
+import { readNslookupFacts } from './nslookup.js';
+import { parseProse } from './prose.js';
+import { segment, type Segment } from './segment.js';
+import { readAtoFacts } from './slmgr-ato.js';
+import { readIpkFacts } from './slmgr-ipk.js';
+import { readLicenseFacts } from './slmgr-license.js';
+import { readXprFacts } from './slmgr-xpr.js';
+import { readTestNetConnectionFacts } from './test-netconnection.js';
+import { unwrapChatFormatting } from './normalize.js';
+
+export { unwrapChatFormatting } from './normalize.js';
+export { parseSlmgrDli, parseSlmgrDlv, parseSlmgrDti } from './slmgr-license.js';
+export { parseSlmgrXpr } from './slmgr-xpr.js';
+export { parseSlmgrAto } from './slmgr-ato.js';
+export { parseSlmgrIpk } from './slmgr-ipk.js';
+export { parseDismCurrentEdition, parseDismTargetEditions, parseDismSetEdition } from './dism.js';
+export { parseNslookupSrv } from './nslookup.js';
+export { parseTestNetConnection } from './test-netconnection.js';
+export { parseEvents } from './events.js';
+export { parseProse } from './prose.js';
+
+/** Input beyond this is not looked at (the public `extract` cuts at the same size and says so). */
+export const MAX_INPUT = 1024 * 1024;
+
+/** `/dlv`-only fields: their presence tells a `/dlv` paste from a `/dli` one when no prompt line says. */
+const DLV_ONLY = [
+  'activationId',
+  'applicationId',
+  'extendedPid',
+  'productKeyChannel',
+  'rearmCount',
+  'skuRearmCount',
+  'trustedTime',
+  'configuredActivationType',
+] as const;
+
+function observe(seg: Segment): Observation {
+  switch (seg.family) {
+    case 'license': {
+      const facts = readLicenseFacts(seg.text);
+      let source: SourceKind = seg.hint ?? 'slmgr-dli';
+      if (!seg.hint) {
+        const keys = Object.keys(facts);
+        if (keys.length === 1 && facts.installationId) source = 'slmgr-dti';
+        else if (DLV_ONLY.some((k) => facts[k] !== undefined) || facts.installationId) source = 'slmgr-dlv';
+      }
+      if (source === 'slmgr-dti') return { source, facts: facts.installationId ? { installationId: facts.installationId } : {} };
+      return { source, facts };
+    }
+    case 'xpr':
+      return { source: 'slmgr-xpr', facts: readXprFacts(seg.text) };
+    case 'ato':
+      return { source: 'slmgr-ato', facts: readAtoFacts(seg.text) };
+    case 'ipk':
+      return { source: 'slmgr-ipk', facts: readIpkFacts(seg.text) };
+    case 'dism': {
+      const source = seg.hint ?? dismSourceOf(seg.text);
+      return { source, facts: readDismFacts(seg.text) };
+    }
+    case 'nslookup':
+      return { source: 'nslookup-srv', facts: readNslookupFacts(seg.text) };
+    case 'tnc':
+      return { source: 'test-netconnection', facts: readTestNetConnectionFacts(seg.text) };
+    case 'event':
+      return { source: 'event', facts: readEventFacts(seg.text) };
+  }
+}
+
+export function parseAll(text: string): Observation[] {
+  try {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const input = text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text;
+    const { segments, prose } = segment(unwrapChatFormatting(input));
+    const out: Observation[] = [];
+    for (const seg of segments) {
+      try {
+        out.push(observe(seg));
+      } catch {
+        // A reader bug on one output must not cost the others.
+      }
+    }
+    out.push(...parseProse(prose));
+    return out;
+  } catch {
+    return [];
+  }
+}

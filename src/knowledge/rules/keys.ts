@@ -1,0 +1,257 @@
+/**
+ * Key, channel and edition rules (MAK answers, KMS/MAK confusion, edition/key mismatch, key format) and the
+ * evaluation-edition rules of DISM (fact sheet §5, seed 000).
+ */
+import { C, KMS_CLIENT_CODES, MAK_SERVER_CODES } from './codes.js';
+import {
+  all,
+  any,
+  code,
+  editionFamily,
+  editionId,
+  fact,
+  given,
+  isCsvlkHost,
+  isEvaluation,
+  nonKmsKeyType,
+  serverYear,
+} from './helpers.js';
+import type { Rule, RuleInput } from './types.js';
+
+const partial = (i: RuleInput) => ({ partial: i.facts.partialProductKey });
+
+export const makBlocked: Rule = {
+  id: 'mak-blocked',
+  when: (i) => code(i, C.KEY_BLOCKED, C.KEY_DYN_BLOCKED, C.BLOCKED_PRODUCT_KEY),
+  then: { confidence: 'high', escalate: true, params: partial },
+  // Windows accepted the key locally and Microsoft refused it: a key verdict, not a typo.
+  evidenceStrength: (i) => 3 + (nonKmsKeyType(i.facts) ? 1 : 0) + (i.facts.keyInstallSucceeded ? 1 : 0),
+  covers: [C.KEY_BLOCKED, C.KEY_DYN_BLOCKED, C.BLOCKED_PRODUCT_KEY],
+};
+
+export const makQuotaExhausted: Rule = {
+  id: 'mak-quota-exhausted',
+  when: (i) => code(i, C.MAK_LIMIT, C.MAK_EXT_LIMIT),
+  then: { confidence: 'high', escalate: true, params: partial },
+  evidenceStrength: 4,
+  covers: [C.MAK_LIMIT, C.MAK_EXT_LIMIT],
+};
+
+export const csvlkLimitExceeded: Rule = {
+  id: 'csvlk-limit-exceeded',
+  when: (i) => code(i, C.CSVLK_LIMIT),
+  then: { confidence: 'high', escalate: true, params: partial },
+  evidenceStrength: 4,
+  covers: [C.CSVLK_LIMIT],
+};
+
+export const makInvalid: Rule = {
+  id: 'mak-invalid',
+  when: (i) => code(i, C.KEY_OUT_OF_RANGE, C.NOT_FOUND),
+  then: { confidence: 'medium', escalate: false, params: partial },
+  evidenceStrength: 3,
+  covers: [C.KEY_OUT_OF_RANGE, C.NOT_FOUND],
+};
+
+/** A MAK answer from Microsoft while the machine still holds a KMS client key: the two channels got mixed. */
+export const makErrorOnKmsClient: Rule = {
+  id: 'mak-error-on-kms-client',
+  when: (i) =>
+    all(
+      code(i, ...MAK_SERVER_CODES),
+      any(
+        fact(i, 'channel', 'VOLUME_KMSCLIENT'),
+        fact(i, 'keyType', 'GVLK'),
+        fact(i, 'productKeyChannel', (v) => /Volume:GVLK/i.test(v)),
+      ),
+    ),
+  then: {
+    confidence: 'high',
+    escalate: false,
+    params: (i) => ({ channel: i.facts.channel ?? i.facts.productKeyChannel, partial: i.facts.partialProductKey }),
+  },
+  evidenceStrength: 5,
+  conflictsWith: ['mak-blocked', 'mak-quota-exhausted', 'mak-invalid'],
+  covers: [...MAK_SERVER_CODES],
+};
+
+/** A KMS error on a machine whose key is MAK, retail or OEM: it is not a KMS client at all. */
+export const kmsErrorOnNonKmsKey: Rule = {
+  id: 'kms-error-on-non-kms-key',
+  when: (i) => {
+    const kt = nonKmsKeyType(i.facts);
+    return all(code(i, ...KMS_CLIENT_CODES), given(kt !== undefined, `keyType=${kt}`));
+  },
+  then: {
+    confidence: 'high',
+    escalate: false,
+    params: (i) => ({ keyType: nonKmsKeyType(i.facts), channel: i.facts.channel, edition: editionId(i.facts) }),
+  },
+  // The installed key proves the machine is not a KMS client: no KMS-side cause can apply.
+  evidenceStrength: 6,
+  conflictsWith: ['kms-srv-missing', 'kms-port-blocked', 'kms-count-low', 'kms-host-too-old', 'kms-clock-skew'],
+  covers: [...KMS_CLIENT_CODES],
+};
+
+function keyEditionMismatch(i: RuleInput) {
+  const g = i.facts.gvlk;
+  if (!g) return false;
+  const installed = editionFamily(editionId(i.facts));
+  const key = editionFamily(g.edition);
+  if (installed && key && installed !== key) return [`gvlk edition=${g.edition}`, `edition=${editionId(i.facts)}`];
+  const osYear = serverYear(i.facts.osVersion);
+  const keyYear = serverYear(g.product);
+  if (osYear && keyYear && osYear !== keyYear) return [`gvlk product=${g.product}`, `osVersion=${i.facts.osVersion}`];
+  return false;
+}
+
+export const editionKeyMismatch: Rule = {
+  id: 'edition-key-mismatch',
+  when: (i) =>
+    any(
+      code(i, C.PKEY_INVALID_CONFIG, C.EDITION_MISMATCHED, C.OEM_EDITION_MISMATCH, C.EUL_NOT_AVAILABLE),
+      keyEditionMismatch(i),
+    ),
+  then: {
+    confidence: (i) => (keyEditionMismatch(i) ? 'high' : 'medium'),
+    escalate: false,
+    params: (i) => ({
+      edition: editionId(i.facts),
+      keyEdition: i.facts.gvlk?.edition,
+      channel: i.facts.channel,
+    }),
+  },
+  evidenceStrength: (i) => (keyEditionMismatch(i) ? 4 : 3),
+  covers: [C.PKEY_INVALID_CONFIG, C.EDITION_MISMATCHED, C.OEM_EDITION_MISMATCH, C.EUL_NOT_AVAILABLE],
+};
+
+export const keyFormatInvalid: Rule = {
+  id: 'key-format-invalid',
+  when: (i) => all(code(i, C.INVALID_KEY), given(!isCsvlkHost(i.facts), 'not a KMS host')),
+  then: { confidence: 'medium', escalate: false },
+  evidenceStrength: 3,
+  covers: [C.INVALID_KEY],
+};
+
+export const csvlkHostUpdateNeeded: Rule = {
+  id: 'csvlk-host-update-needed',
+  when: (i) => all(code(i, C.INVALID_KEY), given(isCsvlkHost(i.facts), 'KMS host')),
+  then: { confidence: 'medium', escalate: false, params: (i) => ({ hostOs: i.facts.osVersion }) },
+  evidenceStrength: 4,
+  covers: [C.INVALID_KEY],
+};
+
+// --- evaluation editions ---------------------------------------------------------------------------------
+
+function evalEvidence(i: RuleInput) {
+  const f = i.facts;
+  if (!isEvaluation(f)) return false;
+  const ev: string[] = [];
+  if (f.currentEdition && /eval/i.test(f.currentEdition)) ev.push(`currentEdition=${f.currentEdition}`);
+  else if (f.edition && /eval/i.test(f.edition)) ev.push(`edition=${f.edition}`);
+  else if (f.channel === 'TIMEBASED_EVAL') ev.push('channel=TIMEBASED_EVAL');
+  else ev.push('isEvaluation=true');
+  return ev;
+}
+
+/** The retail edition an Eval edition converts to by default (same family and install type). */
+function defaultTarget(i: RuleInput): string | undefined {
+  const t = i.facts.targetEditions?.[0];
+  if (t) return t;
+  const ed = editionId(i.facts);
+  return ed && /eval/i.test(ed) ? ed.replace(/Eval/i, '') : undefined;
+}
+
+export const evalConversionUnfinished: Rule = {
+  id: 'eval-conversion-unfinished',
+  when: (i) =>
+    all(
+      evalEvidence(i),
+      any(
+        code(i, C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED),
+        fact(i, 'keyInstallSucceeded', false),
+        fact(i, 'activationSucceeded', false),
+        fact(i, 'productNotFound', true),
+        fact(i, 'dismError', () => true),
+      ),
+    ),
+  then: {
+    confidence: 'high',
+    escalate: false,
+    params: (i) => ({ edition: editionId(i.facts), target: defaultTarget(i) }),
+  },
+  evidenceStrength: 5,
+  conflictsWith: ['mak-blocked', 'edition-key-mismatch', 'mak-error-on-kms-client'],
+  covers: [C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED],
+};
+
+export const evalDomainController: Rule = {
+  id: 'eval-dc-cannot-convert',
+  when: (i) => all(evalEvidence(i), fact(i, 'isDomainController', true)),
+  then: { confidence: 'high', escalate: false, params: (i) => ({ edition: editionId(i.facts) }) },
+  evidenceStrength: 6,
+  conflictsWith: ['eval-conversion-unfinished', 'eval-standard-core-datacenter-core'],
+  covers: [C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED],
+};
+
+export const evalStandardCore: Rule = {
+  id: 'eval-standard-core-datacenter-core',
+  when: (i) =>
+    all(
+      given(/^ServerStandardEvalCor$/i.test(editionId(i.facts) ?? ''), `edition=${editionId(i.facts)}`),
+      any(
+        fact(i, 'dismError', () => true),
+        fact(i, 'targetEditions', () => true),
+        code(i, C.SKU_MISMATCH),
+        fact(i, 'keyInstallSucceeded', false),
+      ),
+    ),
+  then: { confidence: 'high', escalate: false, params: () => ({ target: 'ServerDatacenterCor' }) },
+  evidenceStrength: (i) => (i.facts.dismError ? 6 : 5),
+  conflictsWith: ['eval-conversion-unfinished'],
+  covers: [C.SKU_MISMATCH],
+};
+
+export const noDatacenterToStandard: Rule = {
+  id: 'no-datacenter-to-standard',
+  when: (i) =>
+    all(
+      given(editionFamily(editionId(i.facts)) === 'datacenter', `edition=${editionId(i.facts)}`),
+      given(editionFamily(i.facts.gvlk?.edition) === 'standard', `gvlk edition=${i.facts.gvlk?.edition}`),
+    ),
+  then: {
+    confidence: 'high',
+    escalate: false,
+    params: (i) => ({ edition: editionId(i.facts), keyEdition: i.facts.gvlk?.edition }),
+  },
+  evidenceStrength: 6,
+  conflictsWith: ['edition-key-mismatch', 'eval-conversion-unfinished'],
+  covers: [C.PKEY_INVALID_CONFIG, C.EDITION_MISMATCHED, C.SKU_MISMATCH],
+};
+
+export const evalNoTarget: Rule = {
+  id: 'eval-no-target-edition',
+  when: (i) => all(evalEvidence(i), fact(i, 'targetEditions', (t) => t.length === 0)),
+  then: { confidence: 'high', escalate: false, params: (i) => ({ edition: editionId(i.facts) }) },
+  evidenceStrength: 6,
+  conflictsWith: ['eval-conversion-unfinished', 'eval-standard-core-datacenter-core'],
+  covers: [C.SKU_MISMATCH],
+};
+
+export const KEY_RULES: readonly Rule[] = [
+  makBlocked,
+  makQuotaExhausted,
+  csvlkLimitExceeded,
+  makInvalid,
+  makErrorOnKmsClient,
+  kmsErrorOnNonKmsKey,
+  editionKeyMismatch,
+  keyFormatInvalid,
+  csvlkHostUpdateNeeded,
+  evalConversionUnfinished,
+  evalDomainController,
+  evalStandardCore,
+  noDatacenterToStandard,
+  evalNoTarget,
+];
+

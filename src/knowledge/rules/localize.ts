@@ -1,0 +1,74 @@
+/** Turns a language-neutral FindingRef into the Finding a user reads, in one language. */
+import { describeDecoded, lookupCode } from '../catalogue/index.js';
+import { decodeHresult } from '../hresult.js';
+import type { Finding, FindingRef, HexCode, Lang } from '../types.js';
+import { CODE_FINDING_PREFIX, UNKNOWN_CODE_PREFIX } from './engine.js';
+import { fill, NOTE_TEXTS, RULE_TEXTS, type RuleText, type RuleTextId } from './texts.js';
+
+function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?…»”]$/.test(t) ? t : `${t}.`;
+}
+
+/** Texts of a catalogued code, shaped like a rule text. */
+function catalogueText(code: string, lang: Lang): RuleText | undefined {
+  const entry = lookupCode(code);
+  if (!entry) return undefined;
+  return {
+    title: `${entry.code} — ${entry.message[lang]}`,
+    cause: entry.causes.map((c) => sentence(c[lang])).join(' '),
+    fix: entry.fix.map((s) => (s.command === undefined ? { text: s.text[lang] } : { text: s.text[lang], command: s.command })),
+  };
+}
+
+function ruleText(id: string, lang: Lang): RuleText | undefined {
+  if (id.startsWith(CODE_FINDING_PREFIX)) return catalogueText(id.slice(CODE_FINDING_PREFIX.length), lang);
+  if (id.startsWith(UNKNOWN_CODE_PREFIX)) return RULE_TEXTS[lang]['unknown-code'];
+  return (RULE_TEXTS[lang] as Record<string, RuleText>)[id];
+}
+
+/** True when the id has texts in both languages (rule ids, catalogued codes, decoded codes). */
+export function hasText(id: string): boolean {
+  return ruleText(id, 'en') !== undefined && ruleText(id, 'fr') !== undefined;
+}
+
+function paramsFor(ref: FindingRef, lang: Lang): Record<string, string> {
+  if (!ref.id.startsWith(UNKNOWN_CODE_PREFIX)) return ref.params;
+  const code = ref.id.slice(UNKNOWN_CODE_PREFIX.length) as HexCode;
+  return { ...ref.params, code, decoded: describeDecoded(decodeHresult(code), lang) };
+}
+
+export function findingTitle(id: string, lang: Lang, params: Record<string, string> = {}): string {
+  const text = ruleText(id, lang);
+  return text ? fill(text.title, params, lang) : id;
+}
+
+function noteFor(ref: FindingRef, lang: Lang): string | undefined {
+  if (ref.supersedes.length === 0) return undefined;
+  const notes = NOTE_TEXTS[lang];
+  return ref.supersedes
+    .map((loser) => fill(notes[`${ref.id}>${loser}`] ?? notes['default'] ?? '', { other: findingTitle(loser, lang) }, lang))
+    .join(' ');
+}
+
+export function localizeFinding(ref: FindingRef, lang: Lang): Finding {
+  const params = paramsFor(ref, lang);
+  const text = ruleText(ref.id, lang);
+  if (!text) throw new Error(`no text for finding ${ref.id}`);
+  const finding: Finding = {
+    id: ref.id,
+    title: fill(text.title, params, lang),
+    cause: fill(text.cause, params, lang),
+    fix: text.fix.map((s) =>
+      s.command === undefined ? { text: fill(s.text, params, lang) } : { text: fill(s.text, params, lang), command: fill(s.command, params, lang) },
+    ),
+    escalate: ref.escalate,
+    confidence: ref.confidence,
+    evidence: [...ref.evidence],
+  };
+  const note = noteFor(ref, lang);
+  if (note) finding.note = note;
+  return finding;
+}
+
+export type { RuleTextId };

@@ -1,0 +1,97 @@
+/**
+ * Structured JSON logs, one object per line: `{"time","level","msg",...fields}`. Every record goes through
+ * `redactValue`, so a secret passed by mistake is masked rather than written out.
+ */
+import type { Logger as SlackLogger } from '@slack/logger';
+import { LogLevel as SlackLogLevel } from '@slack/logger';
+import { redactString, redactValue } from './redact.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+
+const SEVERITY: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  /** A logger that adds `bindings` to every record (component name, request id). */
+  child(bindings: LogFields): Logger;
+  readonly level: LogLevel;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Where lines go; stdout by default. Tests pass an array-backed sink. */
+  write?: (line: string) => void;
+  now?: () => Date;
+}
+
+export function createLogger(options: LoggerOptions = {}, bindings: LogFields = {}): Logger {
+  const level = options.level ?? 'info';
+  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
+  const now = options.now ?? (() => new Date());
+
+  const log = (at: LogLevel, msg: string, fields?: LogFields): void => {
+    if (SEVERITY[at] < SEVERITY[level]) return;
+    const record = redactValue({ ...bindings, ...fields }) as LogFields;
+    try {
+      write(JSON.stringify({ time: now().toISOString(), level: at, msg: redactString(msg), ...record }));
+    } catch {
+      // A logging failure (closed stdout, unserializable field) must never take a request down.
+    }
+  };
+
+  return {
+    level,
+    debug: (msg, fields) => log('debug', msg, fields),
+    info: (msg, fields) => log('info', msg, fields),
+    warn: (msg, fields) => log('warn', msg, fields),
+    error: (msg, fields) => log('error', msg, fields),
+    child: (more) => createLogger(options, { ...bindings, ...more }),
+  };
+}
+
+/** A logger that drops everything (tests that do not look at logs). */
+export const silentLogger: Logger = createLogger({ level: 'error', write: () => undefined });
+
+/**
+ * Bolt and the Slack Web API expect `@slack/logger`'s variadic interface; this routes their lines into ours so
+ * they are JSON and redacted like the rest.
+ */
+export function toSlackLogger(logger: Logger): SlackLogger {
+  let current = logger;
+  let level: SlackLogLevel = logger.level as SlackLogLevel;
+  const enabled = (at: LogLevel) => SEVERITY[at] >= SEVERITY[level as LogLevel];
+  const forward = (at: LogLevel) => (...msg: unknown[]) => {
+    if (!enabled(at)) return;
+    const errors = msg.filter((m): m is Error => m instanceof Error);
+    const text = msg
+      .filter((m) => !(m instanceof Error))
+      .map((m) => (typeof m === 'string' ? m : safeJson(m)))
+      .join(' ');
+    current[at](text || errors[0]?.message || '(no message)', errors.length ? { err: errors[0] } : undefined);
+  };
+  return {
+    debug: forward('debug'),
+    info: forward('info'),
+    warn: forward('warn'),
+    error: forward('error'),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: (name) => {
+      current = logger.child({ component: name });
+    },
+  };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(redactValue(value));
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * activation-doctor's HTTP server: the composition root. Read it top to bottom:
+ *   configuration → logs and metrics → thread state → conversation engine → restify → probes → platform adapters
+ *   → listen → graceful shutdown.
+ *
+ * One restify server hosts every surface. There is deliberately no global body parser: /slack/events verifies its
+ * signature over the raw bytes, and /api/messages (Teams) mounts restify's parser on its own route.
+ */
+import { pathToFileURL } from 'node:url';
+import restify from 'restify';
+import type { Server } from 'restify';
+import { describeConfig, runWithConfig, type Config } from './config.js';
+import { ConversationEngine } from './conversations/engine.js';
+import { MemoryStore } from './conversations/memory-store.js';
+import { RedisStore } from './conversations/redis-store.js';
+import type { ThreadStore } from './conversations/store.js';
+import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
+import { mountProbes } from './adapters/http/probes.js';
+import { mountSlack } from './adapters/slack/mount.js';
+import { createAppMetrics } from './observability/app-metrics.js';
+import { instrumentStore } from './observability/instrument-store.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { Counter } from './observability/metrics.js';
+
+export interface BotServer {
+  readonly server: Server;
+  readonly deps: AdapterDeps;
+  /** Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). Port 0 picks a free one. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Resolves when no adapter has work in flight (replies being computed or posted). */
+  idle(): Promise<void>;
+  /** Stops accepting requests, lets in-flight replies finish, closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface BotServerOptions {
+  logger?: Logger;
+  /** A store to use instead of the one the configuration describes (tests share one Redis client). */
+  store?: ThreadStore;
+}
+
+export async function createBotServer(config: Config, options: BotServerOptions = {}): Promise<BotServer> {
+  // 1. Logs and metrics.
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = createAppMetrics();
+  logger.info('starting activation-doctor', { config: describeConfig(config) });
+
+  // 2. Thread state: Redis when configured (shared by every instance), otherwise in process memory.
+  const store = instrumentStore(options.store ?? createStore(config, logger), metrics);
+  logger.info('thread state store', {
+    kind: store.kind,
+    note: store.kind === 'memory' ? 'single instance only; state is lost on restart' : undefined,
+  });
+
+  // 3. The conversation engine: platform-neutral; every adapter feeds it InboundMessages.
+  const engine = new ConversationEngine({
+    store,
+    logger: logger.child({ component: 'engine' }),
+    stateTtlDays: config.stateTtlDays,
+    escalation: config.escalation,
+  });
+
+  // 4. The HTTP server, with request counts by route and status.
+  const server = restify.createServer({ name: 'activation-doctor' });
+  const httpRequests = metrics.registry.register(
+    new Counter('activation_doctor_http_requests_total', 'HTTP requests by route and status.'),
+  );
+  server.on('after', (req: restify.Request, res: restify.Response) => {
+    httpRequests.inc({ route: req.getRoute()?.path?.toString() ?? 'unmatched', status: String(res.statusCode) });
+  });
+  mountProbes(server, { store, metrics });
+
+  // 5. Platform adapters: each mounts its routes and returns a handle to stop it.
+  const deps: AdapterDeps = { config, logger, metrics, engine, store };
+  const adapters: MountedAdapter[] = [];
+  const slack = await mountSlack(server, deps); // POST /slack/events (or Socket Mode)
+  if (slack) adapters.push(slack);
+  // Teams: `const teams = await mountTeams(server, deps); if (teams) adapters.push(teams);` (POST /api/messages)
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    deps,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.removeListener('error', reject);
+          const address = server.address();
+          const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+          logger.info('listening', { url, adapters: adapters.map((a) => a.name) });
+          resolve(url);
+        });
+      }),
+    idle: async () => {
+      await Promise.all(adapters.map((a) => a.idle()));
+    },
+    close: () =>
+      (closing ??= (async () => {
+        // Stop taking requests, let replies already under way go out, then release Redis.
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.server.closeIdleConnections();
+        });
+        for (const adapter of adapters) {
+          try {
+            await adapter.stop();
+          } catch (error) {
+            logger.warn('adapter did not stop cleanly', { adapter: adapter.name, err: error });
+          }
+        }
+        await store.close();
+        logger.info('stopped');
+      })()),
+  };
+}
+
+function createStore(config: Config, logger: Logger): ThreadStore {
+  const ttlSec = config.stateTtlDays * 24 * 3600;
+  if (!config.redis) return new MemoryStore({ ttlSec });
+  return new RedisStore({ ttlSec, connection: config.redis, logger: logger.child({ component: 'redis' }) });
+}
+
+/** `npm start`: read the environment, serve, and shut down cleanly on SIGTERM/SIGINT. */
+async function main(config: Config): Promise<void> {
+  const logger = createLogger({ level: config.logLevel });
+  const bot = await createBotServer(config, { logger });
+  await bot.listen(config.port);
+
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal });
+    // A stuck drain must not keep the orchestrator waiting forever.
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    bot.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { err: error });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  runWithConfig(main).catch((error: unknown) => {
+    createLogger().error('start-up failed', { err: error });
+    process.exit(1);
+  });
+}

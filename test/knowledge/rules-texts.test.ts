@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, localizeFinding, NOTE_TEXTS, RULE_TEXTS, RULES } from '../../src/knowledge/rules/index.js';
+import { FindingSchema, type Lang } from '../../src/knowledge/types.js';
+
+const LANGS: Lang[] = ['en', 'fr'];
+
+describe('localized finding texts', () => {
+  it('every rule has a title, a cause and fix steps in English and French', () => {
+    for (const rule of RULES) {
+      for (const lang of LANGS) {
+        const t = RULE_TEXTS[lang][rule.id as keyof (typeof RULE_TEXTS)['en']];
+        expect(t, `${rule.id} ${lang}`).toBeDefined();
+        expect(t.title.length).toBeGreaterThan(5);
+        expect(t.cause.length).toBeGreaterThan(20);
+        expect(t.fix.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('a translation never changes a command: the same commands in the same order in both languages', () => {
+    for (const id of Object.keys(RULE_TEXTS.en) as (keyof (typeof RULE_TEXTS)['en'])[]) {
+      const en = RULE_TEXTS.en[id].fix.map((s) => s.command ?? null);
+      const fr = RULE_TEXTS.fr[id].fix.map((s) => s.command ?? null);
+      expect(fr, id).toEqual(en);
+    }
+  });
+
+  it('both languages use the same placeholders in each text', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{\.?[a-zA-Z]+\}/g)].map((m) => m[0]).sort();
+    for (const id of Object.keys(RULE_TEXTS.en) as (keyof (typeof RULE_TEXTS)['en'])[]) {
+      const all = (lang: Lang) => {
+        const t = RULE_TEXTS[lang][id];
+        return placeholders([t.title, t.cause, ...t.fix.map((f) => f.text)].join(' '));
+      };
+      expect(all('fr'), id).toEqual(all('en'));
+    }
+  });
+
+  it('every conflict note exists in both languages', () => {
+    expect(Object.keys(NOTE_TEXTS.fr).sort()).toEqual(Object.keys(NOTE_TEXTS.en).sort());
+  });
+
+  it('every declared conflict has its own note text', () => {
+    for (const rule of RULES) {
+      for (const other of rule.conflictsWith ?? []) {
+        const a = `${rule.id}>${other}`;
+        const b = `${other}>${rule.id}`;
+        expect(NOTE_TEXTS.en[a] ?? NOTE_TEXTS.en[b], `${a} or ${b}`).toBeDefined();
+      }
+    }
+  });
+
+  it('a known host fills the commands; an unknown one leaves a visible placeholder', () => {
+    const [known] = evaluate({ facts: { port1688Reachable: false, testedHost: 'kms1.contoso.com' }, codes: [] });
+    const [unknown] = evaluate({ facts: { port1688Reachable: false }, codes: [] });
+    const cmds = (f: ReturnType<typeof localizeFinding>) => f.fix.map((s) => s.command).filter(Boolean);
+    expect(cmds(localizeFinding(known!, 'en'))).toContain('Test-NetConnection kms1.contoso.com -Port 1688');
+    expect(cmds(localizeFinding(unknown!, 'fr'))).toContain('Test-NetConnection <kms-host> -Port 1688');
+  });
+
+  it('no localized finding keeps an unfilled {placeholder}', () => {
+    const samples = [
+      evaluate({ facts: { srvRecords: 'none' }, codes: ['0xC004F074'] }),
+      evaluate({ facts: {}, codes: ['0xC004F038', '0xC004F042', '0x80071234', '0xC004C003', '0xC004F069'] }),
+      evaluate({ facts: { channel: 'RETAIL' }, codes: ['0xC004F074'] }),
+    ].flat();
+    for (const ref of samples) {
+      for (const lang of LANGS) {
+        const f = localizeFinding(ref, lang);
+        expect(FindingSchema.parse(f)).toEqual(f);
+        expect(JSON.stringify(f), `${ref.id} ${lang}`).not.toMatch(/\{\.?[a-zA-Z]+\}/);
+      }
+    }
+  });
+
+  it('an uncatalogued code is explained with its decoded bits, in the reader’s language', () => {
+    const [ref] = evaluate({ facts: {}, codes: ['0x80071234'] });
+    expect(localizeFinding(ref!, 'en').cause).toContain('Win32 error 4660');
+    expect(localizeFinding(ref!, 'fr').title).toContain('ne figure pas au catalogue');
+    expect(localizeFinding(ref!, 'en').fix[0]?.command).toBe('slui.exe 0x2a 0x80071234');
+  });
+
+  it('a catalogued code without a specific rule is explained from the catalogue in both languages', () => {
+    const [ref] = evaluate({ facts: {}, codes: ['0xC004F014'] });
+    const en = localizeFinding(ref!, 'en');
+    const fr = localizeFinding(ref!, 'fr');
+    expect(en.title).toMatch(/^0xC004F014 — /);
+    expect(fr.cause).not.toEqual(en.cause);
+    expect(en.fix.length).toBeGreaterThan(0);
+  });
+});
