@@ -95,11 +95,13 @@ function key(scale: number, stroke: number): Shape {
   return (x, y) => shape(0.5 + (x - 0.5) / scale, 0.5 + (y - 0.5) / scale);
 }
 
-const roundedSquare = (radius: number): Shape => (x, y) => {
-  const dx = Math.max(radius - x, 0, x - (1 - radius));
-  const dy = Math.max(radius - y, 0, y - (1 - radius));
-  return dx * dx + dy * dy <= radius * radius;
-};
+const roundedSquare =
+  (radius: number): Shape =>
+  (x, y) => {
+    const dx = Math.max(radius - x, 0, x - (1 - radius));
+    const dy = Math.max(radius - y, 0, y - (1 - radius));
+    return dx * dx + dy * dy <= radius * radius;
+  };
 
 /** Paints layers bottom-up with 4×4 supersampling. */
 function paint(size: number, layers: readonly { shape: Shape; color: Rgba }[]): Uint8Array {

@@ -14,7 +14,8 @@ import yazl from 'yazl';
 export const PACKAGE_FILE_NAMES = ['manifest.json', 'color.png', 'outline.png'] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$/i;
+const HOST =
+  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$/i;
 
 export class PackageError extends Error {}
 
@@ -32,7 +33,9 @@ export function valuesFromEnv(env: NodeJS.ProcessEnv): ManifestValues {
     );
   }
   if (!GUID.test(id)) {
-    throw new PackageError(`The bot id "${id}" is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`);
+    throw new PackageError(
+      `The bot id "${id}" is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).`,
+    );
   }
   let domain = env.BOT_DOMAIN?.trim();
   if (!domain && env.PUBLIC_URL) {
@@ -44,7 +47,9 @@ export function valuesFromEnv(env: NodeJS.ProcessEnv): ManifestValues {
   }
   domain ||= 'localhost';
   if (!HOST.test(domain)) {
-    throw new PackageError(`BOT_DOMAIN "${domain}" must be a bare host name such as bot.contoso.com (no scheme, no path).`);
+    throw new PackageError(
+      `BOT_DOMAIN "${domain}" must be a bare host name such as bot.contoso.com (no scheme, no path).`,
+    );
   }
   return { BOT_ID: id.toLowerCase(), BOT_DOMAIN: domain.toLowerCase() };
 }
@@ -52,7 +57,8 @@ export function valuesFromEnv(env: NodeJS.ProcessEnv): ManifestValues {
 /** Replaces every `${{NAME}}`; a placeholder with no value is an error, not a silent blank. */
 export function fillManifest(template: string, values: ManifestValues): string {
   const filled = template.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => {
-    if (!(name in values)) throw new PackageError(`manifest.json uses ${whole}, which the packager does not know.`);
+    if (!(name in values))
+      throw new PackageError(`manifest.json uses ${whole}, which the packager does not know.`);
     return values[name as keyof ManifestValues];
   });
   JSON.parse(filled); // still valid JSON

@@ -17,6 +17,9 @@ import type { ThreadStore } from './conversations/store.js';
 import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
 import { mountProbes } from './adapters/http/probes.js';
 import { mountSlack } from './adapters/slack/mount.js';
+import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
+import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
+import { mountPlayground } from './adapters/web/index.js';
 import { createAppMetrics } from './observability/app-metrics.js';
 import { instrumentStore } from './observability/instrument-store.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -37,6 +40,10 @@ export interface BotServerOptions {
   logger?: Logger;
   /** A store to use instead of the one the configuration describes (tests share one Redis client). */
   store?: ThreadStore;
+  /** Teams adapter seams (tests: a loopback token source for outbound calls). */
+  teams?: TeamsMountOptions;
+  /** How long start-up waits for Redis before serving without it (answers then say memory is unavailable). */
+  storeReadyTimeoutMs?: number;
 }
 
 export async function createBotServer(config: Config, options: BotServerOptions = {}): Promise<BotServer> {
@@ -46,19 +53,20 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   logger.info('starting activation-doctor', { config: describeConfig(config) });
 
   // 2. Thread state: Redis when configured (shared by every instance), otherwise in process memory.
-  const store = instrumentStore(options.store ?? createStore(config, logger), metrics);
+  const rawStore = options.store ?? createStore(config, logger);
+  const store = instrumentStore(rawStore, metrics);
   logger.info('thread state store', {
     kind: store.kind,
     note: store.kind === 'memory' ? 'single instance only; state is lost on restart' : undefined,
   });
+  if (!(await waitForStore(store, options.storeReadyTimeoutMs ?? 5000))) {
+    logger.warn('state store not reachable at start-up; serving without thread memory until it is', {
+      kind: store.kind,
+    });
+  }
 
   // 3. The conversation engine: platform-neutral; every adapter feeds it InboundMessages.
-  const engine = new ConversationEngine({
-    store,
-    logger: logger.child({ component: 'engine' }),
-    stateTtlDays: config.stateTtlDays,
-    escalation: config.escalation,
-  });
+  const engine = new ConversationEngine({ store, logger: logger.child({ component: 'engine' }) });
 
   // 4. The HTTP server, with request counts by route and status.
   const server = restify.createServer({ name: 'activation-doctor' });
@@ -66,7 +74,10 @@ export async function createBotServer(config: Config, options: BotServerOptions 
     new Counter('activation_doctor_http_requests_total', 'HTTP requests by route and status.'),
   );
   server.on('after', (req: restify.Request, res: restify.Response) => {
-    httpRequests.inc({ route: req.getRoute()?.path?.toString() ?? 'unmatched', status: String(res.statusCode) });
+    httpRequests.inc({
+      route: req.getRoute()?.path?.toString() ?? 'unmatched',
+      status: String(res.statusCode),
+    });
   });
   mountProbes(server, { store, metrics });
 
@@ -75,7 +86,14 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   const adapters: MountedAdapter[] = [];
   const slack = await mountSlack(server, deps); // POST /slack/events (or Socket Mode)
   if (slack) adapters.push(slack);
-  // Teams: `const teams = await mountTeams(server, deps); if (teams) adapters.push(teams);` (POST /api/messages)
+  const teams = await mountTeams(server, deps, {
+    // Conversation references share the thread store's Redis client (the instrumented wrapper hides it).
+    conversationRefs: conversationRefsFor(rawStore, config.stateTtlDays * 24 * 3600),
+    ...options.teams,
+  }); // POST /api/messages
+  if (teams) adapters.push(teams);
+  const web = await mountPlayground(server, deps); // GET / and POST /playground/messages when config.playground is on
+  if (web) adapters.push(web);
 
   let closing: Promise<void> | undefined;
   return {
@@ -113,6 +131,16 @@ export async function createBotServer(config: Config, options: BotServerOptions 
         logger.info('stopped');
       })()),
   };
+}
+
+/** The Redis connection opens in the background; the first messages should not race it. */
+async function waitForStore(store: ThreadStore, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await store.ping().catch(() => false)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function createStore(config: Config, logger: Logger): ThreadStore {

@@ -50,8 +50,12 @@ export function parseActionPayload(raw: unknown): ActionPayload | undefined {
 }
 
 /** Slack `block_actions`: the action id says which button, the value carries the payload. */
-export function parseSlackAction(action: { action_id?: unknown; value?: unknown }): ActionPayload | undefined {
-  if (typeof action.action_id !== 'string' || !action.action_id.startsWith(SLACK_ACTION_PREFIX)) return undefined;
+export function parseSlackAction(action: {
+  action_id?: unknown;
+  value?: unknown;
+}): ActionPayload | undefined {
+  if (typeof action.action_id !== 'string' || !action.action_id.startsWith(SLACK_ACTION_PREFIX))
+    return undefined;
   const payload = parseActionPayload(action.value);
   // The value must agree with the button it came from.
   return payload && slackActionId(payload.action) === action.action_id ? payload : undefined;

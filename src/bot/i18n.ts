@@ -32,6 +32,10 @@ const LABELS = {
     en: 'This answer was shortened to fit the message size limit. Use “Show all findings” for the rest.',
     fr: 'Cette réponse a été abrégée pour tenir dans la taille maximale d’un message. « Afficher toutes les pistes » donne le reste.',
   },
+  truncatedList: {
+    en: 'This list was shortened to fit the message size limit.',
+    fr: 'Cette liste a été abrégée pour tenir dans la taille maximale d’un message.',
+  },
   noteInput: { en: 'Case number or note (optional)', fr: 'Numéro de dossier ou remarque (facultatif)' },
   openActivationCenters: {
     en: 'Microsoft Licensing Activation Centers',
@@ -52,9 +56,7 @@ export type LabelId = keyof typeof LABELS;
 /** A label in the reply's language, with `{name}` placeholders filled. */
 export function t(lang: Lang, id: LabelId, params: Record<string, string | number> = {}): string {
   const text: string = LABELS[id][lang];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Default button label for an action id (the engine usually supplies its own). */

@@ -10,7 +10,13 @@ export {
 export { renderBlockKit, type SlackReply } from './render/block-kit.js';
 export { renderText, type TextOptions } from './render/text.js';
 export { escapeMrkdwn } from './render/escape.js';
-export { SLACK_LIMITS, TEAMS_CARD_BUDGET_BYTES, SlackMessageSchema, jsonBytes, type Block } from './render/limits.js';
+export {
+  SLACK_LIMITS,
+  TEAMS_CARD_BUDGET_BYTES,
+  SlackMessageSchema,
+  jsonBytes,
+  type Block,
+} from './render/limits.js';
 export {
   parseActionPayload,
   parseSlackAction,

@@ -68,6 +68,7 @@ type Extraction = ReturnType<typeof extract>;
 interface Request {
   kind: IntentKind | 'escalate';
   langRequest?: Lang;
+  cueLang?: Lang;
   /** The finding a button referred to. */
   findingId?: string;
   viaButton: boolean;
@@ -228,7 +229,10 @@ const ACTION_KINDS: Partial<Record<NonNullable<InboundMessage['action']>['action
 function capText(text: string): string {
   if (text.length <= MAX_TEXT_BYTES / 4 || Buffer.byteLength(text, 'utf8') <= MAX_TEXT_BYTES) return text;
   // Cut on a byte boundary, then drop a possibly split last character.
-  return Buffer.from(text, 'utf8').subarray(0, MAX_TEXT_BYTES).toString('utf8').replace(/\uFFFD$/, '');
+  return Buffer.from(text, 'utf8')
+    .subarray(0, MAX_TEXT_BYTES)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
 }
 
 export function langOfLocale(locale: string | undefined): Lang | undefined {
@@ -239,14 +243,15 @@ export function langOfLocale(locale: string | undefined): Lang | undefined {
 
 /**
  * The answer language: an explicit request, then a language the thread pinned by asking, then the message's own
- * language, then the platform locale, then what the thread last used. Buttons carry no text: they keep the
+ * language (detected, or given away by its command words), then the platform locale, then what the thread last
+ * used. Buttons carry no text: they keep the
  * thread's language, since the card they sit on was written in it.
  */
 function resolveLang(prev: ThreadState | null, t: TurnInput): Lang {
   if (t.req.langRequest) return t.req.langRequest;
   if (prev?.langPinned && prev.lang) return prev.lang;
   if (t.req.viaButton) return prev?.lang ?? langOfLocale(t.msg.localeHint) ?? 'en';
-  return t.ex.lang ?? langOfLocale(t.msg.localeHint) ?? prev?.lang ?? 'en';
+  return t.ex.lang ?? t.req.cueLang ?? langOfLocale(t.msg.localeHint) ?? prev?.lang ?? 'en';
 }
 
 // --------------------------------------------------------------------------------------------------------------
@@ -310,7 +315,11 @@ function step(prev: ThreadState | null, t: TurnInput): Turn {
 /** Keeps the previous state object when nothing worth saving changed, so the store skips the write. */
 function unlessUnchanged(prev: ThreadState | null, next: ThreadState): ThreadState | null {
   if (prev === null) return next.langPinned || next.observations.length > 0 ? next : null;
-  if (prev.lang === next.lang && prev.langPinned === next.langPinned && next.observations === prev.observations) {
+  if (
+    prev.lang === next.lang &&
+    prev.langPinned === next.langPinned &&
+    next.observations === prev.observations
+  ) {
     return prev;
   }
   return next;
@@ -410,7 +419,8 @@ function evidenceTurn(c: Ctx): Turn {
     for (const code of new Set(codesNow)) if (!known.has(code)) changes.push(p.newCode(code));
     changes.push(...factChanges(threadFacts(prev.observations), threadFacts(state.observations), lang));
     const before = prev.findings[0];
-    if (before && top && before.id !== top.id) changes.push(p.causeChanged(titleOf(c, state, before.id, d)!, top.title));
+    if (before && top && before.id !== top.id)
+      changes.push(p.causeChanged(titleOf(c, state, before.id, d)!, top.title));
     else if (before && top && before.confidence !== top.confidence) {
       changes.push(p.confidenceChanged(before.confidence, top.confidence));
     }
@@ -453,7 +463,14 @@ function explainTurn(c: Ctx): Turn {
   const b = phrases(lang).buttons;
   const extra =
     d.findings.length > 1
-      ? [{ id: 'show_all' as const, label: b.showAll, payload: { action: 'show_all' as const }, style: 'default' as const }]
+      ? [
+          {
+            id: 'show_all' as const,
+            label: b.showAll,
+            payload: { action: 'show_all' as const },
+            style: 'default' as const,
+          },
+        ]
       : [];
   const reply = explanationReply(c.common(next.status), e, codes, questions, extra);
   return { next, reply, mode: 'post' };
@@ -485,7 +502,12 @@ function didntHelpTurn(c: Ctx): Turn {
     const asks = d.ask.length > 0 ? pickQuestions(d.ask, state) : p.starterAsks;
     return {
       next: unlessUnchanged(c.prev, state),
-      reply: helpReply(c.common(c.prev?.status), `${p.noDiagnosisYet} ${p.helpNeedEvidence}`, asks, 'question'),
+      reply: helpReply(
+        c.common(c.prev?.status),
+        `${p.noDiagnosisYet} ${p.helpNeedEvidence}`,
+        asks,
+        'question',
+      ),
       mode: 'post',
     };
   }

@@ -1,5 +1,11 @@
 /** The conversation layer's public surface: the engine, the stores and the contract types. */
-export { ConversationEngine, MAX_TEXT_BYTES, langOfLocale, type EngineOptions, type ThreadRefLike } from './engine.js';
+export {
+  ConversationEngine,
+  MAX_TEXT_BYTES,
+  langOfLocale,
+  type EngineOptions,
+  type ThreadRefLike,
+} from './engine.js';
 export { threadKeyOf, threadIdOf, type ThreadRef } from './keys.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { RedisStore, type RedisStoreOptions } from './redis-store.js';
@@ -18,5 +24,10 @@ export {
   type Snapshot,
 } from './store.js';
 export { consoleJsonLogger, noopLogger, type Logger } from './logger.js';
-export { ThreadStateV2Schema as ThreadStateSchema, STATE_BOUNDS, STATE_VERSION, type ThreadState } from './state.js';
+export {
+  ThreadStateV2Schema as ThreadStateSchema,
+  STATE_BOUNDS,
+  STATE_VERSION,
+  type ThreadState,
+} from './state.js';
 export * from './types.js';

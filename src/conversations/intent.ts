@@ -13,20 +13,14 @@ export interface ExtractionView {
 }
 
 export type IntentKind =
-  | 'help'
-  | 'reset'
-  | 'resolved'
-  | 'didnt_help'
-  | 'show_all'
-  | 'language'
-  | 'explain'
-  | 'evidence'
-  | 'chatter';
+  'help' | 'reset' | 'resolved' | 'didnt_help' | 'show_all' | 'language' | 'explain' | 'evidence' | 'chatter';
 
 export interface Intent {
   kind: IntentKind;
   /** The user asked for this language ("in French please", "en anglais"). */
   langRequest?: Lang;
+  /** The language of the command words used ("pourquoi", "c'est réglé"), for messages too short to detect. */
+  cueLang?: Lang;
 }
 
 /** Conversational commands are only recognised in short messages, so a paste that says "reset" is not one. */
@@ -65,12 +59,27 @@ const SHOW_ALL =
 const EXPLAIN =
   /\b(?:why|what(?:'s| is| does| means?)?|explain|meaning|means|pourquoi|c'?est quoi|qu'?est[- ]ce que|que (?:veut dire|signifie)|signification|explique[rz]?)\b/;
 
+/** Words that give a short message's language away when the detector has too little text to decide. */
+const FR_CUES =
+  /\b(?:pourquoi|c'?est (?:quoi|regle|resolu|bon)|qu'?est[- ]ce|que (?:veut dire|signifie)|signification|explique[rz]?|recommencer|on recommence|reinitialiser|repartir|(?:ca|cela) (?:a )?(?:ne )?(?:marche|fonctionne)|n'?a pas|toujours pas|pas mieux|bonjour|salut|merci|aide|causes|svp|stp)\b/;
+const EN_CUES =
+  /\b(?:why|what|explain|meaning|start over|fixed|solved|works?|worked|didn'?t|did not|doesn'?t|still|help|hello|thanks|please|show|findings)\b/;
+
+function cueLangOf(folded: string): Lang | undefined {
+  const fr = FR_CUES.test(folded);
+  const en = EN_CUES.test(folded);
+  return fr === en ? undefined : fr ? 'fr' : 'en';
+}
+
 /** Text left once codes, the language request and filler words are taken out. */
 function residue(folded: string): string {
   return folded
     .replace(LANG_FR, ' ')
     .replace(LANG_EN, ' ')
-    .replace(/\b(?:please|pls|thanks|thank you|merci|s'?il (?:te|vous) plait|stp|svp|now|maintenant|desormais|ok|okay|d'?accord)\b/g, ' ')
+    .replace(
+      /\b(?:please|pls|thanks|thank you|merci|s'?il (?:te|vous) plait|stp|svp|now|maintenant|desormais|ok|okay|d'?accord)\b/g,
+      ' ',
+    )
     .replace(/[^\p{L}\p{N}']+/gu, ' ')
     .trim();
 }
@@ -90,7 +99,12 @@ export function classify(text: string, ex: ExtractionView): Intent {
     if (LANG_FR.test(folded)) langRequest = 'fr';
     else if (LANG_EN.test(folded)) langRequest = 'en';
   }
-  const withLang = (kind: IntentKind): Intent => (langRequest ? { kind, langRequest } : { kind });
+  const cueLang = short ? cueLangOf(folded) : undefined;
+  const withLang = (kind: IntentKind): Intent => ({
+    kind,
+    ...(langRequest ? { langRequest } : {}),
+    ...(cueLang ? { cueLang } : {}),
+  });
 
   if (!hasPaste && short) {
     if (RESET.test(folded)) return withLang('reset');

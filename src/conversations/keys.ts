@@ -22,8 +22,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * (`*?[]\`, used by SCAN MATCH) never appear raw. Injective, so two different ids never share a key.
  */
 export function encodeKeyPart(part: string): string {
-  return encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD')).replace(/[*!'()~]/g, (c) =>
-    `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  return encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD')).replace(
+    /[*!'()~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
 
@@ -33,7 +34,9 @@ export function threadIdOf(ref: ThreadRef): string {
 }
 
 /** The canonical thread id of an inbound message. */
-export function threadKeyOf(msg: Pick<InboundMessage, 'platform' | 'tenant' | 'channel' | 'threadKey'>): string {
+export function threadKeyOf(
+  msg: Pick<InboundMessage, 'platform' | 'tenant' | 'channel' | 'threadKey'>,
+): string {
   return threadIdOf(msg);
 }
 

@@ -17,7 +17,9 @@ export const noopLogger: Logger = {
 /** One JSON line per entry on stderr, for running without a host logger. */
 export function consoleJsonLogger(component = 'conversations'): Logger {
   const write = (level: string, msg: string, fields?: Record<string, unknown>) => {
-    process.stderr.write(JSON.stringify({ level, component, msg, ...fields, time: new Date().toISOString() }) + '\n');
+    process.stderr.write(
+      JSON.stringify({ level, component, msg, ...fields, time: new Date().toISOString() }) + '\n',
+    );
   };
   return {
     info: (msg, fields) => write('info', msg, fields),

@@ -107,7 +107,8 @@ export class MemoryStore implements ThreadStore {
   keysWithTtl(): Array<{ key: string; ttlMs: number }> {
     const now = this.clock();
     const out: Array<{ key: string; ttlMs: number }> = [];
-    for (const [key, entry] of this.states) if (entry.expiresAt > now) out.push({ key, ttlMs: entry.expiresAt - now });
+    for (const [key, entry] of this.states)
+      if (entry.expiresAt > now) out.push({ key, ttlMs: entry.expiresAt - now });
     for (const [key, expiresAt] of this.seen) if (expiresAt > now) out.push({ key, ttlMs: expiresAt - now });
     return out;
   }

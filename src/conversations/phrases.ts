@@ -65,16 +65,24 @@ const en: Phrases = {
     'and keep track of what this thread already showed.',
   helpNeedEvidence: 'I need a bit more to go on. Paste one of these outputs:',
   starterAsks: [
-    { command: 'slmgr /dlv', why: 'Shows the edition, the key channel, the license status and the KMS settings.' },
-    { command: 'nslookup -type=srv _vlmcs._tcp', why: 'Shows whether clients can find a KMS host through DNS.' },
+    {
+      command: 'slmgr /dlv',
+      why: 'Shows the edition, the key channel, the license status and the KMS settings.',
+    },
+    {
+      command: 'nslookup -type=srv _vlmcs._tcp',
+      why: 'Shows whether clients can find a KMS host through DNS.',
+    },
   ],
   langSwitched: 'OK, I will answer in English from now on.',
   explanationSummary: (types) => `What this code means and how to fix it (${types}).`,
-  explanationUnknown: (code, detail) => `${code} is not in my catalogue. Here is what its number says: ${detail}.`,
+  explanationUnknown: (code, detail) =>
+    `${code} is not in my catalogue. Here is what its number says: ${detail}.`,
   diagnosisTitleNone: 'Not enough to go on yet',
   diagnosisSummary: (c) => `Most likely cause (${en.confidence[c]} confidence).`,
   diagnosisNoneSummary: 'Nothing in this thread points to a cause yet. The outputs below would tell.',
-  diagnosisUpdated: (c) => `Updated with your new evidence. Most likely cause (${en.confidence[c]} confidence).`,
+  diagnosisUpdated: (c) =>
+    `Updated with your new evidence. Most likely cause (${en.confidence[c]} confidence).`,
   nextCause: (ruledOut, c) =>
     `"${ruledOut}" is ruled out. Next most likely cause (${en.confidence[c]} confidence).`,
   noMoreCauses: (ruledOut) =>
@@ -88,7 +96,8 @@ const en: Phrases = {
   resolvedSummary: (fix) => `Glad it works. The fix that worked: ${fix}.`,
   resolvedSummaryNoFinding: 'Glad it works. This thread is marked as resolved.',
   resetTitle: 'Starting over',
-  resetSummary: 'I have forgotten everything this thread showed. Send a code or paste an output to begin again.',
+  resetSummary:
+    'I have forgotten everything this thread showed. Send a code or paste an output to begin again.',
   refusalTitle: 'I cannot help with that',
   escalationTitle: 'Escalation',
   escalationMicrosoft:
@@ -119,7 +128,12 @@ const en: Phrases = {
   truncated: 'Your message was longer than 1 MiB; only the beginning was read.',
   unsupportedAction: 'This button is not available here.',
   internalError: 'Something went wrong on my side while reading this message. Please try again.',
-  buttons: { escalate: 'Escalate', resolved: 'That fixed it', didntHelp: "Didn't help", showAll: 'Show all findings' },
+  buttons: {
+    escalate: 'Escalate',
+    resolved: 'That fixed it',
+    didntHelp: "Didn't help",
+    showAll: 'Show all findings',
+  },
   confidence: { high: 'high', medium: 'medium', low: 'low' },
 };
 
@@ -127,7 +141,7 @@ const fr: Phrases = {
   helpTitle: 'Activation Doctor',
   helpSummary:
     "Envoyez-moi un code d'erreur d'activation Windows (par exemple 0xC004F074) ou collez la sortie de " +
-    "slmgr /dlv, nslookup, DISM ou un événement du journal. Je vous indique la cause probable et les " +
+    'slmgr /dlv, nslookup, DISM ou un événement du journal. Je vous indique la cause probable et les ' +
     'commandes qui la corrigent, en tenant compte de tout ce que ce fil a déjà montré.',
   helpNeedEvidence: "Il me faut un peu plus d'éléments. Collez l'une de ces sorties :",
   starterAsks: [
@@ -156,21 +170,25 @@ const fr: Phrases = {
     "sinon passez à l'escalade.",
   noDiagnosisYet: "Ce fil n'a pas encore de diagnostic.",
   allFindingsTitle: 'Toutes les causes possibles',
-  allFindingsSummary: (n) => `${n} cause${n === 1 ? '' : 's'} possible${n === 1 ? '' : 's'}, de la plus forte à la plus faible.`,
+  allFindingsSummary: (n) =>
+    `${n} cause${n === 1 ? '' : 's'} possible${n === 1 ? '' : 's'}, de la plus forte à la plus faible.`,
   allFindingsNone: 'Aucune cause trouvée pour le moment.',
   ruledOutNote: "Vous avez indiqué que cela n'a pas aidé.",
   resolvedTitle: 'Marqué comme résolu',
   resolvedSummary: (fix) => `Tant mieux. Le correctif qui a fonctionné : ${fix}.`,
   resolvedSummaryNoFinding: 'Tant mieux. Ce fil est marqué comme résolu.',
   resetTitle: 'On repart de zéro',
-  resetSummary: "J'ai oublié tout ce que ce fil avait montré. Envoyez un code ou collez une sortie pour recommencer.",
+  resetSummary:
+    "J'ai oublié tout ce que ce fil avait montré. Envoyez un code ou collez une sortie pour recommencer.",
   refusalTitle: 'Je ne peux pas vous aider pour cela',
   escalationTitle: 'Escalade',
   escalationMicrosoft:
     "Seul Microsoft peut régler ce cas. Contactez les centres d'activation de licences en volume avec les éléments ci-dessous.",
-  escalationHandoff: 'Voici ce qu’il faut transmettre à la personne qui reprend le dossier, avec ce qui a déjà été essayé.',
+  escalationHandoff:
+    'Voici ce qu’il faut transmettre à la personne qui reprend le dossier, avec ce qui a déjà été essayé.',
   escalationLinkLabel: "Centres d'activation de licences en volume Microsoft",
-  bringCodes: (codes) => `Le${codes.includes(',') ? 's' : ''} code${codes.includes(',') ? 's' : ''} d'erreur : ${codes}`,
+  bringCodes: (codes) =>
+    `Le${codes.includes(',') ? 's' : ''} code${codes.includes(',') ? 's' : ''} d'erreur : ${codes}`,
   bringDefault: [
     'La sortie de slmgr /dlv',
     "L'ID d'installation (slmgr /dti), pour une activation par téléphone",
@@ -189,13 +207,18 @@ const fr: Phrases = {
   sourceEvent: 'le journal des événements',
   sourceProse: 'votre description',
   memoryUnavailable:
-    "Mémoire indisponible : cette réponse ne tient compte que de ce message, pas des précédents messages du fil.",
+    'Mémoire indisponible : cette réponse ne tient compte que de ce message, pas des précédents messages du fil.',
   memoryNotSaved:
     "Mémoire indisponible : ce message n'a pas pu être enregistré, les réponses suivantes n'en tiendront pas compte.",
   truncated: 'Votre message dépassait 1 Mio ; seul le début a été lu.',
   unsupportedAction: "Ce bouton n'est pas disponible ici.",
-  internalError: "Un problème est survenu de mon côté en lisant ce message. Merci de réessayer.",
-  buttons: { escalate: 'Escalader', resolved: "C'est réglé", didntHelp: "Ça n'a pas aidé", showAll: 'Voir toutes les causes' },
+  internalError: 'Un problème est survenu de mon côté en lisant ce message. Merci de réessayer.',
+  buttons: {
+    escalate: 'Escalader',
+    resolved: "C'est réglé",
+    didntHelp: "Ça n'a pas aidé",
+    showAll: 'Voir toutes les causes',
+  },
   confidence: { high: 'élevée', medium: 'moyenne', low: 'faible' },
 };
 

@@ -132,25 +132,29 @@ export class RedisStore implements ThreadStore {
 
   async claimAndLoad(threadId: string, deliveryIds: string[], ttlSec: number): Promise<ClaimAndLoad> {
     const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
-    const results = await this.run(() =>
-      this.client
+    const [claimed, rev, data] = await this.run(async () => {
+      const results = await this.client
         .pipeline()
         .adClaim(keys.length, ...keys, Math.max(1, Math.ceil(ttlSec)))
         .hmget(stateKey(threadId), 'rev', 'data')
-        .exec(),
-    );
-    const [claim, read] = results ?? [];
-    if (!claim || !read) throw new StoreUnavailableError('redis pipeline returned no result');
-    const failure = claim[0] ?? read[0];
-    if (failure) throw this.unavailable(failure);
-    const [rev, data] = read[1] as Array<string | null>;
-    return { fresh: keys.length === 0 || claim[1] === 1, snapshot: toSnapshot(rev ?? null, data ?? null) };
+        .exec();
+      // exec() resolves even when its commands failed: surface the first error so the outage is seen as one.
+      const [claim, read] = results ?? [];
+      if (!claim || !read) throw new Error('redis pipeline returned no result');
+      const failure = claim[0] ?? read[0];
+      if (failure) throw failure;
+      const [r, d] = read[1] as Array<string | null>;
+      return [claim[1] === 1, r ?? null, d ?? null] as const;
+    });
+    return { fresh: keys.length === 0 || claimed, snapshot: toSnapshot(rev, data) };
   }
 
   async claimDelivery(threadId: string, deliveryIds: string[], ttlSec: number): Promise<boolean> {
     if (deliveryIds.length === 0) return true;
     const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
-    const fresh = await this.run(() => this.client.adClaim(keys.length, ...keys, Math.max(1, Math.ceil(ttlSec))));
+    const fresh = await this.run(() =>
+      this.client.adClaim(keys.length, ...keys, Math.max(1, Math.ceil(ttlSec))),
+    );
     return fresh === 1;
   }
 
@@ -218,7 +222,9 @@ export class RedisStore implements ThreadStore {
   private unavailable(err: unknown): StoreUnavailableError {
     if (err instanceof StoreUnavailableError) return err;
     if (!this.closing) this.outage.failed(err);
-    return new StoreUnavailableError(`redis: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    return new StoreUnavailableError(`redis: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
 }
 

@@ -44,7 +44,12 @@ export function toReplyFinding(f: Finding, rejected: ReadonlySet<string>, lang: 
   };
 }
 
-function action(id: ReplyAction['id'], label: string, findingId?: string, style?: ReplyAction['style']): ReplyAction {
+function action(
+  id: ReplyAction['id'],
+  label: string,
+  findingId?: string,
+  style?: ReplyAction['style'],
+): ReplyAction {
   return {
     id,
     label,
@@ -67,12 +72,17 @@ export function diagnosisActions(
     out.push(action('didnt_help', b.didntHelp, top.id));
   }
   if (findingCount > 1) out.push(action('show_all', b.showAll));
-  if (offerEscalation || top?.escalate) out.push(action('escalate', b.escalate, top?.id, top?.escalate ? 'danger' : 'default'));
+  if (offerEscalation || top?.escalate)
+    out.push(action('escalate', b.escalate, top?.id, top?.escalate ? 'danger' : 'default'));
   return out;
 }
 
 /** The Licensing Activation Centers link and what to bring, for findings only Microsoft can fix. */
-export function microsoftEscalation(lang: Lang, codes: HexCode[], bring: string[]): NonNullable<ReplyModel['escalation']> {
+export function microsoftEscalation(
+  lang: Lang,
+  codes: HexCode[],
+  bring: string[],
+): NonNullable<ReplyModel['escalation']> {
   const p = phrases(lang);
   const items = [...(codes.length > 0 ? [p.bringCodes(codes.join(', '))] : []), ...bring, ...p.bringDefault];
   return { url: MICROSOFT_ACTIVATION_CENTERS_URL, label: p.escalationLinkLabel, bring: [...new Set(items)] };
@@ -82,7 +92,12 @@ export function codeList(diagnosis: Pick<Diagnosis, 'codes'>): ReplyModelInput['
   return diagnosis.codes.map((c) => ({ code: c.code, title: c.title, known: c.known }));
 }
 
-export function helpReply(c: Common, summary: string, questions: Ask[], kind: ReplyKind = 'help'): ReplyModel {
+export function helpReply(
+  c: Common,
+  summary: string,
+  questions: Ask[],
+  kind: ReplyKind = 'help',
+): ReplyModel {
   return makeReply({ kind, title: phrases(c.lang).helpTitle, summary, questions, ...common(c) });
 }
 
@@ -140,7 +155,9 @@ export function explanationReply(
   extraActions: ReplyAction[],
 ): ReplyModel {
   const p = phrases(c.lang);
-  const summary = e.known ? p.explanationSummary(e.types.join(', ')) : p.explanationUnknown(e.code, decodedText(e));
+  const summary = e.known
+    ? p.explanationSummary(e.types.join(', '))
+    : p.explanationUnknown(e.code, decodedText(e));
   return makeReply({
     kind: 'explanation',
     title: `${e.code}: ${e.title}`,

@@ -15,7 +15,6 @@ import {
   HexCodeSchema,
   LangSchema,
   SourceKindSchema,
-  type Lang,
 } from '../knowledge/types.js';
 import { redactValue } from '../knowledge/redact.js';
 import { ThreadStatusSchema } from './types.js';
@@ -103,7 +102,11 @@ export function migrateV1(old: ThreadStateV1): ThreadState {
     observations: hasFacts
       ? [{ source: 'prose', messageId: MIGRATED_MESSAGE_ID, at: old.updatedAt, facts: old.facts }]
       : [],
-    codes: [...new Set(old.codes)].map((code) => ({ code, messageId: MIGRATED_MESSAGE_ID, at: old.createdAt })),
+    codes: [...new Set(old.codes)].map((code) => ({
+      code,
+      messageId: MIGRATED_MESSAGE_ID,
+      at: old.createdAt,
+    })),
     // v1 did not keep confidence; the next diagnosis recomputes it.
     findings: old.findings.map((id) => ({ id, confidence: 'medium' as const })),
     rejected: [],
@@ -117,7 +120,10 @@ export function migrateV1(old: ThreadStateV1): ThreadState {
   };
 }
 
-export function emptyState(now: number, keep: Partial<Pick<ThreadState, 'lang' | 'langPinned' | 'cards'>> = {}): ThreadState {
+export function emptyState(
+  now: number,
+  keep: Partial<Pick<ThreadState, 'lang' | 'langPinned' | 'cards'>> = {},
+): ThreadState {
   return {
     v: 2,
     observations: [],
@@ -134,7 +140,8 @@ export function emptyState(now: number, keep: Partial<Pick<ThreadState, 'lang' |
   };
 }
 
-export type DecodeResult = { ok: true; state: ThreadState; migratedFrom?: number } | { ok: false; error: string };
+export type DecodeResult =
+  { ok: true; state: ThreadState; migratedFrom?: number } | { ok: false; error: string };
 
 /** Parses stored JSON of any known version into the current shape, bounded and redacted. */
 export function decodeState(json: string): DecodeResult {
@@ -147,12 +154,14 @@ export function decodeState(json: string): DecodeResult {
   const version = typeof raw === 'object' && raw !== null ? (raw as { v?: unknown }).v : undefined;
   if (version === 1) {
     const parsed = ThreadStateV1Schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: `invalid v1 state: ${parsed.error.issues[0]?.message ?? ''}` };
+    if (!parsed.success)
+      return { ok: false, error: `invalid v1 state: ${parsed.error.issues[0]?.message ?? ''}` };
     return { ok: true, state: sanitizeState(migrateV1(parsed.data)), migratedFrom: 1 };
   }
   if (version === 2) {
     const parsed = ThreadStateV2Schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: `invalid v2 state: ${parsed.error.issues[0]?.message ?? ''}` };
+    if (!parsed.success)
+      return { ok: false, error: `invalid v2 state: ${parsed.error.issues[0]?.message ?? ''}` };
     return { ok: true, state: sanitizeState(parsed.data) };
   }
   return { ok: false, error: `unknown state version ${String(version)}` };
@@ -163,22 +172,26 @@ export function encodeState(state: ThreadState): string {
   return JSON.stringify(sanitizeState(state));
 }
 
-/** Redacts product keys anywhere in the state and applies the size bounds. */
+/**
+ * Applies the bounds and redacts product keys anywhere in the state. Counts and string lengths are cut first, so
+ * redaction and serialization only ever see a bounded amount of text.
+ */
 export function sanitizeState(state: ThreadState): ThreadState {
-  const redacted = redactValue(state) as ThreadState;
-  return boundState({
-    ...redacted,
-    observations: redacted.observations.map((o) => ({ ...o, facts: clampFacts(o.facts) })),
-  });
+  const counted = boundCounts(state);
+  const clamped = {
+    ...counted,
+    observations: counted.observations.map((o) => ({ ...o, facts: clampFacts(o.facts) })),
+  };
+  return boundSize(redactValue(clamped));
 }
 
 function tail<T>(items: T[], max: number): T[] {
   return items.length > max ? items.slice(items.length - max) : items;
 }
 
-/** Applies the count and size bounds, dropping the oldest entries first. */
-export function boundState(state: ThreadState): ThreadState {
-  const bounded: ThreadState = {
+/** Applies the count bounds, dropping the oldest entries first. */
+export function boundCounts(state: ThreadState): ThreadState {
+  return {
     ...state,
     observations: tail(state.observations, STATE_BOUNDS.observations),
     codes: tail(state.codes, STATE_BOUNDS.codes),
@@ -187,10 +200,19 @@ export function boundState(state: ThreadState): ThreadState {
     asked: tail(state.asked, STATE_BOUNDS.asked),
     findings: state.findings.slice(0, STATE_BOUNDS.findings),
   };
-  while (bounded.observations.length > 0 && byteLength(JSON.stringify(bounded)) > STATE_BOUNDS.serializedBytes) {
-    bounded.observations = bounded.observations.slice(1);
+}
+
+/** Drops the oldest observations until the serialized state fits the byte bound. */
+function boundSize(state: ThreadState): ThreadState {
+  let excess = byteLength(JSON.stringify(state)) - STATE_BOUNDS.serializedBytes;
+  if (excess <= 0) return state;
+  let drop = 0;
+  while (excess > 0 && drop < state.observations.length) {
+    // Each dropped entry also frees its separating comma.
+    excess -= byteLength(JSON.stringify(state.observations[drop])) + 1;
+    drop++;
   }
-  return bounded;
+  return { ...state, observations: state.observations.slice(drop) };
 }
 
 function byteLength(s: string): number {
@@ -207,9 +229,4 @@ function clampFacts<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clampFacts(v)])) as T;
   }
   return value;
-}
-
-/** Convenience for callers that only need the language a thread last answered in. */
-export function stateLang(state: ThreadState | null): Lang | undefined {
-  return state?.lang;
 }

@@ -4,7 +4,13 @@
  * reaches the engine.
  */
 import { z } from 'zod';
-import { AskSchema, ConfidenceSchema, FindingFixSchema, HexCodeSchema, LangSchema } from '../knowledge/types.js';
+import {
+  AskSchema,
+  ConfidenceSchema,
+  FindingFixSchema,
+  HexCodeSchema,
+  LangSchema,
+} from '../knowledge/types.js';
 
 export const PlatformSchema = z.enum(['slack', 'teams', 'web', 'cli']);
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -118,15 +124,11 @@ export const ReplyModelSchema = z.object({
   questions: z.array(AskSchema).default([]),
   /** E.g. "memory unavailable", truncated paste, unknown code. */
   warnings: z.array(z.string()).default([]),
-  codes: z
-    .array(z.object({ code: HexCodeSchema, title: z.string(), known: z.boolean() }))
-    .default([]),
+  codes: z.array(z.object({ code: HexCodeSchema, title: z.string(), known: z.boolean() })).default([]),
   /** Every finding, strongest first (the "Show all findings" view). */
   findings: z.array(ReplyFindingSchema).default([]),
   /** Set when only Microsoft can help: link to the Licensing Activation Centers and what to bring. */
-  escalation: z
-    .object({ url: z.string().url(), label: z.string(), bring: z.array(z.string()) })
-    .optional(),
+  escalation: z.object({ url: z.string().url(), label: z.string(), bring: z.array(z.string()) }).optional(),
   actions: z.array(ReplyActionSchema).default([]),
   status: ThreadStatusSchema.optional(),
 });

@@ -50,7 +50,12 @@ const CANDIDATES = {
   'port-test': {
     command: 'Test-NetConnection {host} -Port {port}',
     known: (f) => f.port1688Reachable !== undefined,
-    value: (ctx) => (has(ctx, ...CONTACT) ? (ctx.hostKnown ? 3.5 : 2) : ctx.hostKnown && ctx.findings.has('kms-srv-missing') ? 1 : 0),
+    value: (ctx) => {
+      if (has(ctx, ...CONTACT)) return ctx.hostKnown ? 3.5 : 2;
+      // A KMS client that lost its licence while it knows its host: can it still reach it?
+      const lapsed = ctx.facts.licenseStatus !== undefined && ctx.facts.licenseStatus !== 'licensed';
+      return ctx.hostKnown && (lapsed || ctx.findings.has('kms-srv-missing')) ? 2 : 0;
+    },
   },
   'client-events': {
     command: "Get-WinEvent -FilterHashtable @{LogName='Application'; Id=12288,12289} -MaxEvents 10 | Format-List",
@@ -82,7 +87,8 @@ const CANDIDATES = {
       if (has(ctx, '0xC004F069')) return 3.5;
       if (has(ctx, '0xC004C003') && ctx.facts.osKind !== 'client') return 3;
       if (has(ctx, '0xC004E016', '0xC004F210', '0xC004F034') || ctx.findings.has('edition-key-mismatch')) return 2.5;
-      return isEvaluation(ctx.facts) ? 2 : 0;
+      // slmgr's edition name already says Eval: DISM would only repeat it.
+      return isEvaluation(ctx.facts) && ctx.facts.edition === undefined ? 2 : 0;
     },
   },
   'target-editions': {

@@ -13,7 +13,6 @@ const PATTERNS: readonly RegExp[] = [
   /\bkms[-_ ]?pico\b/i,
   /\bkms[-_ ]?vl[-_ ]?all\b/i,
   /\bkms[-_ ]?auto\b/i,
-  /\bkms[-_ ]?tools?\b/i,
   /\bkms38\b/i,
   /\bmassgrave\b/i,
   /\bmicrosoft[-_ ]activation[-_ ]scripts?\b/i,
@@ -29,17 +28,16 @@ const PATTERNS: readonly RegExp[] = [
   /\b(?:kms|activation)\s+emulators?\b/i,
   /\bemulat\w*\s+(?:a\s+)?kms\b/i,
   /\b(?:free|public|online)\s+kms\s+(?:servers?|hosts?)\b/i,
-  /\bwithout\s+(?:a\s+)?(?:licen[cs]e|paying|buying)\b/i,
+  /\bwithout\s+(?:paying|buying)\b/i,
   /\bbypass\w*\s+(?:the\s+)?activation\b/i,
   // Plain requests, French.
   /\bactivateurs?\b/i,
-  /\bcrack(?:er|é|ée|és|ées)\b/i,
-  /\bcraqu(?:er|é|ée|és|ées)\b/i,
-  /\b[ée]mulat(?:eur|eurs|ion|er)\s+(?:de\s+|d['’])?(?:serveur\s+)?kms\b/i,
+  /\bcrack(?:er|é|ée|és|ées)(?!\p{L})/iu,
+  /\bcraqu(?:er|é|ée|és|ées)(?!\p{L})/iu,
+  /(?<!\p{L})[ée]mulat(?:eur|eurs|ion|er)\s+(?:de\s+|d['’])?(?:serveur\s+)?kms\b/iu,
   /\bserveurs?\s+kms\s+(?:gratuits?|publics?|en\s+ligne)\b/i,
-  /\bsans\s+(?:payer|acheter|licence)\b/i,
+  /\bsans\s+(?:payer|acheter)\b/i,
   /\bcontourn\w*\s+(?:l['’])?activation\b/i,
-  /\bpirat(?:er|é|ée|age)\b/i,
 ];
 
 /** Scanning the start of a huge paste is enough: a request for a crack is written by a person, not pasted. */

@@ -41,10 +41,15 @@ export function createAppMetrics(options: { inFlight?: () => number } = {}): App
     new Counter('activation_doctor_redis_errors_total', 'Redis connection or command errors.'),
   );
   const dedupHits = registry.register(
-    new Counter('activation_doctor_dedup_hits_total', 'Deliveries dropped as duplicates (retries, double events).'),
+    new Counter(
+      'activation_doctor_dedup_hits_total',
+      'Deliveries dropped as duplicates (retries, double events).',
+    ),
   );
   if (options.inFlight) {
-    registry.register(new Gauge('activation_doctor_in_flight_turns', 'Messages being processed.', options.inFlight));
+    registry.register(
+      new Gauge('activation_doctor_in_flight_turns', 'Messages being processed.', options.inFlight),
+    );
   }
   // Zero-valued series so dashboards and scrapes see the counters before the first event.
   redisErrors.inc({ kind: 'connection' }, 0);
@@ -65,14 +70,14 @@ export function createAppMetrics(options: { inFlight?: () => number } = {}): App
         result.reason === 'error' || result.reason === 'invalid'
           ? 'error'
           : result.reason === 'duplicate'
-          ? 'duplicate'
-          : result.reason === 'bot-message'
-            ? 'ignored'
-            : result.mode === 'update' && result.reply
-              ? 'updated'
-              : result.mode === 'post' && result.reply
-                ? 'replied'
-                : 'silent';
+            ? 'duplicate'
+            : result.reason === 'bot-message'
+              ? 'ignored'
+              : result.mode === 'update' && result.reply
+                ? 'updated'
+                : result.mode === 'post' && result.reply
+                  ? 'replied'
+                  : 'silent';
       recordOutcome(platform, outcome);
       if (outcome === 'duplicate') dedupHits.inc({ platform });
       for (const code of result.codes) diagnoses.inc({ code });

@@ -22,13 +22,20 @@ export function instrumentStore(store: ThreadStore, metrics: AppMetrics): Thread
       }
     };
   return {
+    // Kept visible: other Redis-backed parts (Teams conversation references) reuse the store's connection.
+    ...(client ? { client } : {}),
     kind: store.kind,
     load: counted((threadId) => store.load(threadId)),
     claimAndLoad: counted((threadId, ids, ttl) => store.claimAndLoad(threadId, ids, ttl)),
     claimDelivery: counted((threadId, ids, ttl) => store.claimDelivery(threadId, ids, ttl)),
     update: counted((threadId, mutate, opts) => store.update(threadId, mutate, opts)),
     purgeTenant: counted((platform, tenant) => store.purgeTenant(platform, tenant)),
-    ping: counted(() => store.ping()),
+    ping: counted(async () => {
+      const ok = await store.ping();
+      // RedisStore reports a failed PING as false rather than throwing.
+      if (!ok && store.kind === 'redis') metrics.redisErrors.inc({ kind: 'command' });
+      return ok;
+    }),
     close: () => store.close(),
   };
 }

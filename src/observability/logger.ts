@@ -64,15 +64,20 @@ export function toSlackLogger(logger: Logger): SlackLogger {
   let current = logger;
   let level: SlackLogLevel = logger.level as SlackLogLevel;
   const enabled = (at: LogLevel) => SEVERITY[at] >= SEVERITY[level as LogLevel];
-  const forward = (at: LogLevel) => (...msg: unknown[]) => {
-    if (!enabled(at)) return;
-    const errors = msg.filter((m): m is Error => m instanceof Error);
-    const text = msg
-      .filter((m) => !(m instanceof Error))
-      .map((m) => (typeof m === 'string' ? m : safeJson(m)))
-      .join(' ');
-    current[at](text || errors[0]?.message || '(no message)', errors.length ? { err: errors[0] } : undefined);
-  };
+  const forward =
+    (at: LogLevel) =>
+    (...msg: unknown[]) => {
+      if (!enabled(at)) return;
+      const errors = msg.filter((m): m is Error => m instanceof Error);
+      const text = msg
+        .filter((m) => !(m instanceof Error))
+        .map((m) => (typeof m === 'string' ? m : safeJson(m)))
+        .join(' ');
+      current[at](
+        text || errors[0]?.message || '(no message)',
+        errors.length ? { err: errors[0] } : undefined,
+      );
+    };
   return {
     debug: forward('debug'),
     info: forward('info'),

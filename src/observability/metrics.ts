@@ -54,7 +54,10 @@ export class Gauge implements Metric {
 }
 
 export class Histogram implements Metric {
-  private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+  private readonly series = new Map<
+    string,
+    { labels: Labels; counts: number[]; sum: number; count: number }
+  >();
   constructor(
     readonly name: string,
     readonly help: string,
@@ -90,7 +93,8 @@ export class Histogram implements Metric {
 export class Registry {
   private readonly metrics: Metric[] = [];
   register<M extends Metric>(metric: M): M {
-    if (this.metrics.some((m) => m.name === metric.name)) throw new Error(`metric ${metric.name} registered twice`);
+    if (this.metrics.some((m) => m.name === metric.name))
+      throw new Error(`metric ${metric.name} registered twice`);
     this.metrics.push(metric);
     return metric;
   }

@@ -6,6 +6,9 @@
 /** Field names whose values are never logged, whatever they hold. */
 const SECRET_KEY = /(secret|token|password|authorization|cookie|signature|api[-_]?key|credential)/i;
 
+/** Placeholders `describeConfig()` already put in place of secrets; nothing left to hide. */
+const MASKED = new Set<unknown>(['***', '(unset)']);
+
 const SECRET_PATTERNS: Array<[RegExp, string | ((m: string) => string)]> = [
   // Slack tokens (bot, user, app-level, refresh, config).
   [/\bxox[abposre]-[A-Za-z0-9-]+/g, 'xox?-[redacted]'],
@@ -21,7 +24,8 @@ const SECRET_PATTERNS: Array<[RegExp, string | ((m: string) => string)]> = [
 export function redactString(text: string): string {
   let out = text;
   for (const [pattern, replacement] of SECRET_PATTERNS) {
-    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
+    out =
+      typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   }
   return out;
 }
@@ -44,7 +48,10 @@ export function redactValue(value: unknown, depth = 0, seen = new WeakSet<object
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactValue(v, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) && v !== undefined && v !== null && v !== '' ? '[redacted]' : redactValue(v, depth + 1, seen);
+    out[key] =
+      SECRET_KEY.test(key) && v !== undefined && v !== null && v !== '' && !MASKED.has(v as string)
+        ? '[redacted]'
+        : redactValue(v, depth + 1, seen);
   }
   return out;
 }

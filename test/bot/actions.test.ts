@@ -50,7 +50,12 @@ describe('button payloads', () => {
 
   it('Teams extras (input values, the msteams block) are ignored; an empty note is no note', () => {
     expect(
-      parseActionPayload({ action: 'need_info', escalationId: 'e1', text: '   ', msteams: { type: 'messageBack' } }),
+      parseActionPayload({
+        action: 'need_info',
+        escalationId: 'e1',
+        text: '   ',
+        msteams: { type: 'messageBack' },
+      }),
     ).toEqual({ action: 'need_info', escalationId: 'e1' });
   });
 

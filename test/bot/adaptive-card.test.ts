@@ -7,15 +7,22 @@ import {
   type SubmitAction,
 } from '../../src/bot/render/adaptive-card.js';
 import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from '../../src/bot/render/limits.js';
-import { MICROSOFT_ACTIVATION_CENTERS_URL } from '../../src/conversations/types.js';
+import { MICROSOFT_ACTIVATION_CENTERS_URL, ReplyModelSchema } from '../../src/conversations/types.js';
 import { checkCard } from './card-validator.js';
 import { evalConversionFr, handoffEn, hostileEn, hugeReply, kmsDiagnosisEn } from './samples.js';
 
 function elements(items: readonly CardElement[]): CardElement[] {
   return items.flatMap((e) => (e.type === 'Container' ? [e, ...elements(e.items)] : [e]));
 }
+/** Headings (TextBlocks) and content (RichTextBlocks of plain runs), one string per block. */
 const texts = (card: AdaptiveCard) =>
-  elements(card.body).flatMap((e) => (e.type === 'TextBlock' ? [e.text] : []));
+  elements(card.body).flatMap((e) => {
+    if (e.type === 'TextBlock') return [e.text];
+    if (e.type === 'RichTextBlock' && e.inlines.every((r) => r.fontType !== 'Monospace')) {
+      return [e.inlines.map((r) => r.text).join('')];
+    }
+    return [];
+  });
 const monospace = (card: AdaptiveCard) =>
   elements(card.body).flatMap((e) =>
     e.type === 'RichTextBlock' ? e.inlines.filter((r) => r.fontType === 'Monospace').map((r) => r.text) : [],
@@ -61,12 +68,36 @@ describe('Teams Adaptive Card', () => {
     const facts = elements(card.body).flatMap((e) => (e.type === 'FactSet' ? e.facts : []));
     expect(facts).toContainEqual({ title: 'srvRecords', value: 'none' });
     expect(facts).toContainEqual({ title: 'Product Key Channel', value: 'Volume:GVLK' });
-    expect(facts).toContainEqual({ title: '0xDEADBEEF', value: 'Unknown code (facility 0x5EA) (not in the catalogue)' });
-    const warning = elements(card.body).find(
-      (e) => e.type === 'TextBlock' && e.text.includes(kmsDiagnosisEn.warnings[0]!),
-    );
+    expect(facts).toContainEqual({
+      title: '0xDEADBEEF',
+      value: 'Unknown code (facility 0x5EA) (not in the catalogue)',
+    });
+    const runs = elements(card.body).flatMap((e) => (e.type === 'RichTextBlock' ? e.inlines : []));
+    const warning = runs.find((r) => r.text.includes(kmsDiagnosisEn.warnings[0]!));
     expect(warning).toMatchObject({ color: 'Attention' });
     expect(texts(card)).toContain('• ' + kmsDiagnosisEn.changes[0]);
+  });
+
+  it('text that Teams markdown would mangle (underscores, list markers) is shown as written', () => {
+    const reply = ReplyModelSchema.parse({
+      ...kmsDiagnosisEn,
+      summary: '2. App_Pool_01 and *every* _vlmcs._tcp record',
+      evidence: ['srvHost=_vlmcs._tcp.corp.contoso.com', 'count=3'],
+    });
+    const card = renderAdaptiveCard(reply);
+    expect(checkCard(card).errors).toEqual([]);
+    // Content is never a TextBlock (always markdown); a fact set with such text falls back to plain runs.
+    const markdownTexts = elements(card.body).flatMap((e) =>
+      e.type === 'TextBlock'
+        ? [e.text]
+        : e.type === 'FactSet'
+          ? e.facts.flatMap((f) => [f.title, f.value])
+          : [],
+    );
+    expect(markdownTexts.join('\n')).not.toMatch(/[_*]/);
+    expect(texts(card)).toContain('2. App_Pool_01 and *every* _vlmcs._tcp record');
+    expect(texts(card)).toContain('srvHost: _vlmcs._tcp.corp.contoso.com');
+    expect(texts(card)).toContain('count: 3');
   });
 
   it('other possible causes are listed by title with their confidence', () => {
@@ -102,7 +133,10 @@ describe('Teams Adaptive Card', () => {
       text: 'Case 2406-1187 opened',
     });
     // Left empty, the box adds nothing.
-    expect(parseActionPayload({ ...needInfo.data, text: '' })).toEqual({ action: 'need_info', escalationId: 'esc-42' });
+    expect(parseActionPayload({ ...needInfo.data, text: '' })).toEqual({
+      action: 'need_info',
+      escalationId: 'esc-42',
+    });
     // A diagnosis card has no such box.
     expect(renderAdaptiveCard(kmsDiagnosisEn).body.some((e) => e.type === 'Input.Text')).toBe(false);
   });
@@ -120,8 +154,8 @@ describe('Teams Adaptive Card', () => {
     expect(texts(card)).toEqual(expect.arrayContaining(['Cause', 'Correctif', 'Éléments relevés']));
   });
 
-  it('a 50-finding reply stays under 25 KB, says how much was left out and offers Show all findings', () => {
-    const reply = hugeReply();
+  it('a 50-finding diagnosis stays under 25 KB, says how much was left out and offers Show all findings', () => {
+    const reply = hugeReply('diagnosis');
     expect(jsonBytes(reply)).toBeGreaterThan(3 * TEAMS_CARD_BUDGET_BYTES);
     const card = renderAdaptiveCard(reply);
     expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
@@ -134,6 +168,19 @@ describe('Teams Adaptive Card', () => {
     // The commands that are shown are whole.
     for (const cmd of monospace(card)) expect(cmd).toMatch(/\/ScratchDir:D:\\scratch\\attempt-\d+$/);
     expect(card.actions?.length).toBeLessThanOrEqual(6);
+  });
+
+  it('the all-findings list, shortened to fit, says so but offers no button that would show the same list', () => {
+    const reply = hugeReply('all_findings');
+    const card = renderAdaptiveCard(reply);
+    expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+    expect(checkCard(card).errors).toEqual([]);
+    expect(texts(card)).toContain('This list was shortened to fit the message size limit.');
+    expect(texts(card)).toContain(
+      '1. Candidate cause number 0: the edition conversion left a mismatched SKU behind',
+    );
+    expect(texts(card).some((t) => /^… \d+ more$/.test(t))).toBe(true);
+    expect(submits(card).map((a) => a.data.action)).not.toContain('show_all');
   });
 
   it('a diagnosis too big for the card keeps its title, cause and first fix steps', () => {

@@ -35,13 +35,17 @@ describe('Slack Block Kit', () => {
   it('a KMS diagnosis fits every Block Kit limit and opens with a header', () => {
     const msg = renderBlockKit(kmsDiagnosisEn);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
-    expect(msg.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: kmsDiagnosisEn.title } });
+    expect(msg.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: kmsDiagnosisEn.title },
+    });
     expect(msg.text).toContain(kmsDiagnosisEn.title);
   });
 
   it('fix and next-evidence commands are in code blocks, exactly as typed', () => {
     const all = blockTexts(renderBlockKit(kmsDiagnosisEn).blocks).join('\n');
-    for (const step of kmsDiagnosisEn.fix) if (step.command) expect(all).toContain('```' + step.command + '```');
+    for (const step of kmsDiagnosisEn.fix)
+      if (step.command) expect(all).toContain('```' + step.command + '```');
     expect(all).toContain('```Test-NetConnection kms01.corp.contoso.com -Port 1688```');
     expect(all).toContain('*Cause*\n' + kmsDiagnosisEn.cause);
   });
@@ -51,7 +55,12 @@ describe('Slack Block Kit', () => {
     const actions = msg.blocks.filter((b) => b.type === 'actions');
     expect(actions).toHaveLength(1);
     const list = buttons(actions);
-    expect(list.map((b) => b.action_id)).toEqual(['ad_resolved', 'ad_didnt_help', 'ad_show_all', 'ad_escalate']);
+    expect(list.map((b) => b.action_id)).toEqual([
+      'ad_resolved',
+      'ad_didnt_help',
+      'ad_show_all',
+      'ad_escalate',
+    ]);
     expect(list.map((b) => parseSlackAction(b))).toEqual(kmsDiagnosisEn.actions.map((a) => a.payload));
     expect(list.map((b) => b.style)).toEqual(['primary', undefined, undefined, 'danger']);
     // The divider keeps the buttons apart from the warnings.
@@ -96,15 +105,20 @@ describe('Slack Block Kit', () => {
     expect(all).toContain('&lt;!here&gt; and &lt;@U024BE7LH&gt;');
     expect(all).toContain('&lt;https://evil.example|click me&gt; &amp; more');
     // Inside the code block too (Slack still reads entities there), and a fence in a command cannot close it.
-    expect(all).toContain('```nslookup -type=srv _vlmcs._tcp.corp.contoso.com &gt; out.txt &amp;&amp; type out.txt```');
+    expect(all).toContain(
+      '```nslookup -type=srv _vlmcs._tcp.corp.contoso.com &gt; out.txt &amp;&amp; type out.txt```',
+    );
     expect(all).toContain('```echo `\u200b``not a fence`\u200b`` &lt;!everyone&gt;```');
     expect(msg.text).not.toMatch(/<[!@]/);
     // Plain-text headers are shown as typed; Slack does not parse them.
-    expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Output contains <!channel> & friends' } });
+    expect(msg.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Output contains <!channel> & friends' },
+    });
   });
 
-  it('a 50-finding reply still fits (≤ 50 blocks, aggregate text budget) with a "more" note and Show all findings', () => {
-    const reply = hugeReply();
+  it('a 50-finding diagnosis still fits (≤ 50 blocks, aggregate text budget) with a "more" note and Show all findings', () => {
+    const reply = hugeReply('diagnosis');
     const msg = renderBlockKit(reply);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
     expect(msg.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
@@ -116,11 +130,22 @@ describe('Slack Block Kit', () => {
     expect(msg.text.length).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
   });
 
+  it('the all-findings list, shortened, says so without a Show all findings button that would loop', () => {
+    const msg = renderBlockKit(hugeReply('all_findings'));
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const all = blockTexts(msg.blocks).join('\n');
+    expect(all).toContain('This list was shortened to fit the message size limit.');
+    expect(all).toMatch(/\*1\. Candidate cause number 0: .*\* _\(Confidence: high\)_/);
+    expect(buttons(msg.blocks).map((b) => b.action_id)).not.toContain('ad_show_all');
+  });
+
   it('the same in French says "de plus" and "Afficher toutes les pistes"', () => {
     const msg = renderBlockKit(hugeReply('diagnosis', 'fr'));
     expect(SlackMessageSchema.safeParse(msg).success).toBe(true);
     expect(blockTexts(msg.blocks).join('\n')).toMatch(/… \d+ de plus/);
-    expect(buttons(msg.blocks).find((b) => b.action_id === 'ad_show_all')?.text.text).toBe('Afficher toutes les pistes');
+    expect(buttons(msg.blocks).find((b) => b.action_id === 'ad_show_all')?.text.text).toBe(
+      'Afficher toutes les pistes',
+    );
   });
 
   it('one enormous section (a 10 000-character cause) is shortened instead of breaking the 3000 limit', () => {
@@ -135,7 +160,13 @@ describe('Slack Block Kit', () => {
   it('a button whose note fills Slack’s 2000-character value still works, with the note shortened', () => {
     const reply = ReplyModelSchema.parse({
       ...handoffEn,
-      actions: [{ id: 'need_info', label: 'Need more info', payload: { action: 'need_info', text: 'é<'.repeat(1000) } }],
+      actions: [
+        {
+          id: 'need_info',
+          label: 'Need more info',
+          payload: { action: 'need_info', text: 'é<'.repeat(1000) },
+        },
+      ],
     });
     const [button] = buttons(renderBlockKit(reply).blocks);
     expect(button!.value!.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
@@ -145,12 +176,18 @@ describe('Slack Block Kit', () => {
   });
 
   it('the limit schemas reject what Slack would reject', () => {
-    const header = (text: string) => ({ text: 'x', blocks: [{ type: 'header', text: { type: 'plain_text', text } }] });
+    const header = (text: string) => ({
+      text: 'x',
+      blocks: [{ type: 'header', text: { type: 'plain_text', text } }],
+    });
     expect(SlackMessageSchema.safeParse(header('h'.repeat(150))).success).toBe(true);
     expect(SlackMessageSchema.safeParse(header('h'.repeat(151))).success).toBe(false);
     const sections = (n: number, len: number) => ({
       text: 'x',
-      blocks: Array.from({ length: n }, () => ({ type: 'section', text: { type: 'mrkdwn', text: 's'.repeat(len) } })),
+      blocks: Array.from({ length: n }, () => ({
+        type: 'section',
+        text: { type: 'mrkdwn', text: 's'.repeat(len) },
+      })),
     });
     expect(SlackMessageSchema.safeParse(sections(51, 1)).success).toBe(false);
     expect(SlackMessageSchema.safeParse(sections(1, 3001)).success).toBe(false);
@@ -161,7 +198,11 @@ describe('Slack Block Kit', () => {
       blocks: [
         {
           type: 'actions',
-          elements: [1, 2].map(() => ({ type: 'button', text: { type: 'plain_text', text: 'b' }, action_id: 'same' })),
+          elements: [1, 2].map(() => ({
+            type: 'button',
+            text: { type: 'plain_text', text: 'b' },
+            action_id: 'same',
+          })),
         },
       ],
     };

@@ -20,8 +20,14 @@ export const kmsDiagnosisEn: ReplyModel = reply({
   cause:
     'There is no _vlmcs._tcp SRV record in the client’s DNS domain, and no KMS host is set by hand with slmgr /skms.',
   fix: [
-    { text: 'Check whether any KMS host publishes itself in DNS.', command: 'nslookup -type=srv _vlmcs._tcp' },
-    { text: 'Point the client at the KMS host directly.', command: 'slmgr /skms kms01.corp.contoso.com:1688' },
+    {
+      text: 'Check whether any KMS host publishes itself in DNS.',
+      command: 'nslookup -type=srv _vlmcs._tcp',
+    },
+    {
+      text: 'Point the client at the KMS host directly.',
+      command: 'slmgr /skms kms01.corp.contoso.com:1688',
+    },
     { text: 'Try activation again.', command: 'slmgr /ato' },
     { text: 'If it still fails, check that TCP 1688 is open between the client and the host.' },
   ],
@@ -57,7 +63,13 @@ export const kmsDiagnosisEn: ReplyModel = reply({
       id: 'kms-port-blocked',
       title: 'TCP 1688 blocked between client and host',
       cause: 'A firewall drops the RPC traffic to the KMS host.',
-      fix: [{ text: 'Open the port on the host.', command: 'netsh advfirewall firewall set rule name="Key Management Service (TCP-In)" new enable=yes' }],
+      fix: [
+        {
+          text: 'Open the port on the host.',
+          command:
+            'netsh advfirewall firewall set rule name="Key Management Service (TCP-In)" new enable=yes',
+        },
+      ],
       confidence: 'medium',
       escalate: false,
     },
@@ -71,10 +83,20 @@ export const kmsDiagnosisEn: ReplyModel = reply({
     },
   ],
   actions: [
-    { id: 'resolved', label: 'That fixed it', payload: { action: 'resolved', findingId: 'kms-no-srv' }, style: 'primary' },
+    {
+      id: 'resolved',
+      label: 'That fixed it',
+      payload: { action: 'resolved', findingId: 'kms-no-srv' },
+      style: 'primary',
+    },
     { id: 'didnt_help', label: 'Didn’t help', payload: { action: 'didnt_help', findingId: 'kms-no-srv' } },
     { id: 'show_all', label: 'Show all findings', payload: { action: 'show_all' } },
-    { id: 'escalate', label: 'Escalate', payload: { action: 'escalate', findingId: 'kms-no-srv' }, style: 'danger' },
+    {
+      id: 'escalate',
+      label: 'Escalate',
+      payload: { action: 'escalate', findingId: 'kms-no-srv' },
+      style: 'danger',
+    },
   ],
   status: 'diagnosed',
 });
@@ -129,10 +151,23 @@ export const handoffEn: ReplyModel = reply({
   summary: 'Asked by Alex in #it-support. The KMS count stays below the threshold.',
   evidence: ['kmsCurrentCount=3', 'code 0xC004F038'],
   actions: [
-    { id: 'claim', label: 'I’ll take it', payload: { action: 'claim', escalationId: 'esc-42' }, style: 'primary' },
+    {
+      id: 'claim',
+      label: 'I’ll take it',
+      payload: { action: 'claim', escalationId: 'esc-42' },
+      style: 'primary',
+    },
     { id: 'need_info', label: 'Need more info', payload: { action: 'need_info', escalationId: 'esc-42' } },
-    { id: 'escalated_ms', label: 'Escalated to Microsoft', payload: { action: 'escalated_ms', escalationId: 'esc-42' } },
-    { id: 'handoff_resolved', label: 'Resolved', payload: { action: 'handoff_resolved', escalationId: 'esc-42' } },
+    {
+      id: 'escalated_ms',
+      label: 'Escalated to Microsoft',
+      payload: { action: 'escalated_ms', escalationId: 'esc-42' },
+    },
+    {
+      id: 'handoff_resolved',
+      label: 'Resolved',
+      payload: { action: 'handoff_resolved', escalationId: 'esc-42' },
+    },
   ],
   status: 'escalated',
 });
@@ -144,9 +179,16 @@ export const hostileEn: ReplyModel = reply({
   title: 'Output contains <!channel> & friends',
   summary: 'You pasted <!here> and <@U024BE7LH> with a link <https://evil.example|click me> & more.',
   cause: 'Host name <kms01> & port "1688" came from the paste.',
-  fix: [{ text: 'Run the check.', command: 'nslookup -type=srv _vlmcs._tcp.corp.contoso.com > out.txt && type out.txt' }],
+  fix: [
+    {
+      text: 'Run the check.',
+      command: 'nslookup -type=srv _vlmcs._tcp.corp.contoso.com > out.txt && type out.txt',
+    },
+  ],
   evidence: ['testedHost=<script>&', 'note: a ``` fence inside'],
-  questions: [{ command: 'echo ```not a fence``` <!everyone>', why: 'Proves fences and mentions stay inert.' }],
+  questions: [
+    { command: 'echo ```not a fence``` <!everyone>', why: 'Proves fences and mentions stay inert.' },
+  ],
   actions: [],
 });
 
@@ -155,7 +197,10 @@ const longCommand = (i: number) =>
   `/LogPath:C:\\Windows\\Logs\\DISM\\conversion-attempt-${i}.log /LogLevel:4 /ScratchDir:D:\\scratch\\attempt-${i}`;
 
 /** 50 findings with long commands and long lists: far beyond both platforms' limits. */
-export function hugeReply(kind: 'all_findings' | 'diagnosis' = 'all_findings', lang: 'en' | 'fr' = 'en'): ReplyModel {
+export function hugeReply(
+  kind: 'all_findings' | 'diagnosis' = 'all_findings',
+  lang: 'en' | 'fr' = 'en',
+): ReplyModel {
   const findings = Array.from({ length: 50 }, (_, i) => ({
     id: `finding-${i}`,
     title: `Candidate cause number ${i}: the edition conversion left a mismatched SKU behind`,
@@ -177,9 +222,16 @@ export function hugeReply(kind: 'all_findings' | 'diagnosis' = 'all_findings', l
     summary: 'All the causes the evidence supports, strongest first.',
     cause: kind === 'diagnosis' ? findings[0]!.cause : undefined,
     fix: kind === 'diagnosis' ? findings[0]!.fix : [],
-    evidence: Array.from({ length: 60 }, (_, i) => `event ${12288 + (i % 3)}: client request ${i} answered with 0xC004F074 by kms${i}.corp.contoso.com`),
+    evidence: Array.from(
+      { length: 60 },
+      (_, i) =>
+        `event ${12288 + (i % 3)}: client request ${i} answered with 0xC004F074 by kms${i}.corp.contoso.com`,
+    ),
     changes: Array.from({ length: 20 }, (_, i) => `Paste ${i} added ${i + 1} events.`),
-    questions: Array.from({ length: 20 }, (_, i) => ({ command: longCommand(900 + i), why: `Question ${i} settles finding ${i}.` })),
+    questions: Array.from({ length: 20 }, (_, i) => ({
+      command: longCommand(900 + i),
+      why: `Question ${i} settles finding ${i}.`,
+    })),
     warnings: Array.from({ length: 15 }, (_, i) => `Paste ${i} was cut at 1 MiB; later lines were not read.`),
     codes: Array.from({ length: 30 }, (_, i) => ({
       code: `0xC004F0${(16 + i).toString(16).toUpperCase().padStart(2, '0')}`,

@@ -4,7 +4,9 @@ import { evalConversionFr, hugeReply, kmsDiagnosisEn } from './samples.js';
 
 describe('plain-text replies', () => {
   it('every command appears verbatim on a line of its own', () => {
-    const lines = renderText(kmsDiagnosisEn).split('\n').map((l) => l.trim());
+    const lines = renderText(kmsDiagnosisEn)
+      .split('\n')
+      .map((l) => l.trim());
     for (const step of kmsDiagnosisEn.fix) if (step.command) expect(lines).toContain(step.command);
     expect(lines).toContain('Test-NetConnection kms01.corp.contoso.com -Port 1688');
     for (const f of kmsDiagnosisEn.findings.slice(1)) {
@@ -15,7 +17,15 @@ describe('plain-text replies', () => {
   it('reads top-down: title, summary, cause, fix, then the rest', () => {
     const text = renderText(kmsDiagnosisEn);
     expect(text.startsWith(`${kmsDiagnosisEn.title}\n${kmsDiagnosisEn.summary}\n\nCause\n`)).toBe(true);
-    const order = ['Cause', 'Fix', 'Codes', 'Evidence', 'What changed', 'Next evidence to collect', 'Warnings'];
+    const order = [
+      'Cause',
+      'Fix',
+      'Codes',
+      'Evidence',
+      'What changed',
+      'Next evidence to collect',
+      'Warnings',
+    ];
     const at = order.map((h) => text.indexOf(`\n${h}\n`));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -45,8 +55,11 @@ describe('plain-text replies', () => {
     const text = renderText(reply, { maxChars: 6000 });
     expect(text.length).toBeLessThanOrEqual(6000);
     expect(text).toMatch(/… \d+ more/);
-    expect(text).toContain('This answer was shortened to fit the message size limit.');
-    const commands = text.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('DISM '));
+    expect(text).toContain('This list was shortened to fit the message size limit.');
+    const commands = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('DISM '));
     expect(commands.length).toBeGreaterThan(0);
     for (const c of commands) expect(c).toMatch(/\/ScratchDir:D:\\scratch\\attempt-\d+$/);
   });

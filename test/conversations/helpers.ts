@@ -18,7 +18,11 @@ export const PASTED_MAK = 'QX7RT-M3KPD-9WVHY-2BC4J-8FG6N';
 let seq = 0;
 
 /** One Slack thread; `say` builds the next user message in it. */
-export function slackThread(tenant: string, channel = 'C456', threadKey = `1700000000.${String(++seq).padStart(6, '0')}`) {
+export function slackThread(
+  tenant: string,
+  channel = 'C456',
+  threadKey = `1700000000.${String(++seq).padStart(6, '0')}`,
+) {
   let n = 0;
   const say = (text: string, extra: Partial<InboundMessage> = {}): InboundMessage => {
     n++;

@@ -19,7 +19,7 @@ describe('what a chat message asks for', () => {
     ['It works now', 'resolved'],
     ["didn't help", 'didnt_help'],
     ['That did not work, still the same error', 'didnt_help'],
-    ["Ça n’a pas marché", 'didnt_help'],
+    ['Ça n’a pas marché', 'didnt_help'],
     ['ça marche pas', 'didnt_help'],
     ['toujours pas', 'didnt_help'],
     ['show all findings', 'show_all'],
@@ -41,7 +41,7 @@ describe('what a chat message asks for', () => {
     ['in English', 'en'],
     ['en anglais svp', 'en'],
   ])('"%s" switches the thread to %s', (text, lang) => {
-    expect(classify(text, nothing)).toEqual({ kind: 'language', langRequest: lang });
+    expect(classify(text, nothing)).toMatchObject({ kind: 'language', langRequest: lang });
   });
 
   it('a question about a code, in either language, asks for an explanation', () => {
@@ -49,14 +49,23 @@ describe('what a chat message asks for', () => {
     expect(classify('pourquoi 0xC004F038 ?', oneCode('0xC004F038')).kind).toBe('explain');
     expect(classify("c'est quoi C004F038", oneCode('C004F038')).kind).toBe('explain');
     expect(classify('0xC004F038', oneCode('0xC004F038')).kind).toBe('explain');
-    expect(classify('explain 0xC004F038 in French', oneCode('0xC004F038'))).toEqual({
+    expect(classify('explain 0xC004F038 in French', oneCode('0xC004F038'))).toMatchObject({
       kind: 'explain',
       langRequest: 'fr',
     });
   });
 
+  it('command words give away the language of a message too short to detect', () => {
+    expect(classify('pourquoi 0xC004F038 ?', oneCode('0xC004F038')).cueLang).toBe('fr');
+    expect(classify("c'est réglé", nothing).cueLang).toBe('fr');
+    expect(classify('why 0xC004F038?', oneCode('0xC004F038')).cueLang).toBe('en');
+    expect(classify('0xC004F038', oneCode('0xC004F038')).cueLang).toBeUndefined();
+  });
+
   it('a code reported with context is evidence to diagnose, not a definition request', () => {
-    expect(classify('slmgr /ato fails on our 2022 box with 0xC004F038', oneCode('0xC004F038')).kind).toBe('evidence');
+    expect(classify('slmgr /ato fails on our 2022 box with 0xC004F038', oneCode('0xC004F038')).kind).toBe(
+      'evidence',
+    );
   });
 
   it('a paste that happens to contain "reset" is evidence, not a command', () => {

@@ -59,7 +59,9 @@ export async function startPrivateRedis(options: StartOptions = {}): Promise<Tes
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ad-redis-'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir];
-  args.push(...(options.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
+  args.push(
+    ...(options.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+  );
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
 
@@ -99,7 +101,14 @@ export async function startTestRedis(): Promise<TestRedis> {
     const refuse = async () => {
       throw new Error('cannot kill a Redis given by REDIS_URL');
     };
-    return { url: external, port, private: false, kill: refuse, restart: refuse, stop: async () => undefined };
+    return {
+      url: external,
+      port,
+      private: false,
+      kill: refuse,
+      restart: refuse,
+      stop: async () => undefined,
+    };
   }
   return startPrivateRedis();
 }

@@ -15,7 +15,12 @@ const RUN = randomUUID().slice(0, 8);
 const MAK = 'QX7RT-M3KPD-9WVHY-2BC4J-8FG6N';
 
 function thread(tenant: string, n: number | string = 1): string {
-  return threadIdOf({ platform: 'slack', tenant: `${tenant}-${RUN}`, channel: 'C456', threadKey: `1700000000.${n}` });
+  return threadIdOf({
+    platform: 'slack',
+    tenant: `${tenant}-${RUN}`,
+    channel: 'C456',
+    threadKey: `1700000000.${n}`,
+  });
 }
 
 function hex(i: number): string {
@@ -82,7 +87,9 @@ function contract(name: string, setup: () => Promise<Harness>, teardown: () => P
       await Promise.all(writes);
       const final = await h.a.load(id);
       expect(final.rev).toBe(100);
-      expect(new Set(final.state?.codes.map((c) => c.code))).toEqual(new Set(Array.from({ length: 100 }, (_, i) => hex(i))));
+      expect(new Set(final.state?.codes.map((c) => c.code))).toEqual(
+        new Set(Array.from({ length: 100 }, (_, i) => hex(i))),
+      );
     });
 
     it('a write based on a stale read is re-applied on top of the newer state', async () => {
@@ -153,10 +160,25 @@ function contract(name: string, setup: () => Promise<Harness>, teardown: () => P
 
     it('uninstalling a workspace purges only that workspace', async () => {
       const gone = thread('purge', 1);
-      const gone2 = threadIdOf({ platform: 'slack', tenant: `purge-${RUN}`, channel: 'C{9}', threadKey: 'x:*' });
-      const kept = thread('purge0', 1); // tenant "purge0-…" shares a prefix with "purge-…"? no, but T1/T10 style:
-      const keptSimilar = threadIdOf({ platform: 'slack', tenant: `purge-${RUN}0`, channel: 'C456', threadKey: '1' });
-      const keptOtherPlatform = threadIdOf({ platform: 'teams', tenant: `purge-${RUN}`, channel: 'C456', threadKey: '1' });
+      const gone2 = threadIdOf({
+        platform: 'slack',
+        tenant: `purge-${RUN}`,
+        channel: 'C{9}',
+        threadKey: 'x:*',
+      });
+      const kept = thread('other', 1);
+      const keptSimilar = threadIdOf({
+        platform: 'slack',
+        tenant: `purge-${RUN}0`,
+        channel: 'C456',
+        threadKey: '1',
+      });
+      const keptOtherPlatform = threadIdOf({
+        platform: 'teams',
+        tenant: `purge-${RUN}`,
+        channel: 'C456',
+        threadKey: '1',
+      });
       for (const id of [gone, gone2, kept, keptSimilar, keptOtherPlatform]) {
         await h.a.update(id, (prev) => withCode(prev, '0xC004F074', 'm1'));
         await h.a.claimDelivery(id, ['evt:E1'], 60);
@@ -199,7 +221,9 @@ function contract(name: string, setup: () => Promise<Harness>, teardown: () => P
       });
       // The next write stores the current version.
       await h.a.update(id, (prev) => withCode(prev, '0xC004F074', 'm2'));
-      const raw = (await h.rawValues()).find((v) => v.includes('0xC004F074') && v.includes('kmsCurrentCount'));
+      const raw = (await h.rawValues()).find(
+        (v) => v.includes('0xC004F074') && v.includes('kmsCurrentCount'),
+      );
       expect(JSON.parse(raw!).v).toBe(2);
     });
   });
@@ -243,7 +267,10 @@ contract(
   'RedisStore',
   async () => {
     server = await startTestRedis();
-    stores = [new RedisStore({ connection: { url: server.url } }), new RedisStore({ connection: { url: server.url } })];
+    stores = [
+      new RedisStore({ connection: { url: server.url } }),
+      new RedisStore({ connection: { url: server.url } }),
+    ];
     admin = new Redis(server.url);
     expect(await Promise.all(stores.map((s) => s.ready()))).toEqual([true, true]);
     return {
@@ -254,7 +281,9 @@ contract(
       rawValues: async () =>
         Promise.all(
           (await runKeys()).map(async (key) =>
-            (await admin.type(key)) === 'hash' ? Object.values(await admin.hgetall(key)) : [(await admin.get(key)) ?? ''],
+            (await admin.type(key)) === 'hash'
+              ? Object.values(await admin.hgetall(key))
+              : [(await admin.get(key)) ?? ''],
           ),
         ).then((values) => values.flat()),
       writeRawV1: async (id, json) => {

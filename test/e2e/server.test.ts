@@ -26,6 +26,7 @@ describe('health and readiness', () => {
       const health = await fetch(`${server.url}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok' });
+      // Start-up waited for the Redis connection.
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({ status: 'ok', store: 'redis' });
@@ -36,12 +37,18 @@ describe('health and readiness', () => {
 
   it('stays live but reports not ready while Redis is unreachable', async () => {
     const deadPort = await freePort();
-    const server = await startTestServer({ REDIS_URL: `redis://127.0.0.1:${deadPort}` });
+    const server = await startTestServer(
+      { REDIS_URL: `redis://127.0.0.1:${deadPort}` },
+      { storeReadyTimeoutMs: 200 },
+    );
     try {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: 'unavailable', store: 'redis' });
+      expect(
+        server.logs.some((l) => l.level === 'warn' && String(l.msg).startsWith('state store not reachable')),
+      ).toBe(true);
       const metrics = await (await fetch(`${server.url}/metrics`)).text();
       expect(metrics).toMatch(/activation_doctor_redis_errors_total\{kind="command"\} [1-9]/);
     } finally {
@@ -115,7 +122,17 @@ describe('routes', () => {
       expect(fake.calls('auth.test')).toHaveLength(1);
       // The identity learnt at start-up is what stops the bot answering itself.
       fake.reset();
-      await postEvent(server.url, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D1', user: FAKE_BOT_USER_ID, text: '0xC004F074', ts: '1700000001.000001' }));
+      await postEvent(
+        server.url,
+        eventEnvelope({
+          type: 'message',
+          channel_type: 'im',
+          channel: 'D1',
+          user: FAKE_BOT_USER_ID,
+          text: '0xC004F074',
+          ts: '1700000001.000001',
+        }),
+      );
       await server.bot.idle();
       expect(fake.calls('chat.postMessage')).toEqual([]);
     } finally {

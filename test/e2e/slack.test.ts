@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, type FakeSlack, type RecordedCall } from './helpers/fake-slack.js';
+import {
+  startFakeSlack,
+  FAKE_BOT_ID,
+  FAKE_BOT_USER_ID,
+  FAKE_TEAM_ID,
+  type FakeSlack,
+  type RecordedCall,
+} from './helpers/fake-slack.js';
 import { startTestRedis, type TestRedis } from './helpers/redis.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import {
@@ -18,7 +25,10 @@ import {
   TEST_SIGNING_SECRET,
 } from './helpers/slack-requests.js';
 
-const DLV_PASTE = readFileSync(new URL('../fixtures/en/slmgr-dlv-kms-client-no-kms-in-dns.txt', import.meta.url), 'utf8');
+const DLV_PASTE = readFileSync(
+  new URL('../fixtures/en/slmgr-dlv-kms-client-no-kms-in-dns.txt', import.meta.url),
+  'utf8',
+);
 const BOT_TOKEN = 'xoxb-1111-2222-testbottoken';
 
 let redis: TestRedis;
@@ -89,7 +99,14 @@ describe('Slack mentions, DMs and threads', () => {
     const ts = nextTs();
     await postEvent(
       server.url,
-      eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0DIRECT1', user: 'U0HUMAN01', text: 'what is 0xC004F074?', ts }),
+      eventEnvelope({
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0DIRECT1',
+        user: 'U0HUMAN01',
+        text: 'what is 0xC004F074?',
+        ts,
+      }),
     );
     const [reply] = await fake.waitForCalls('chat.postMessage');
     expect(reply!.args).toMatchObject({ channel: 'D0DIRECT1', thread_ts: ts });
@@ -115,12 +132,23 @@ describe('Slack mentions, DMs and threads', () => {
 
   it('ignores bot posts, its own messages, edits and deletions', async () => {
     const base = { type: 'message', channel_type: 'im', channel: 'D0DIRECT1', text: '0xC004F074' };
-    await postEvent(server.url, eventEnvelope({ ...base, user: 'U0OTHER01', bot_id: 'B0OTHERBOT', ts: nextTs() }));
-    await postEvent(server.url, eventEnvelope({ ...base, subtype: 'bot_message', bot_id: 'B0OTHERBOT', ts: nextTs() }));
+    await postEvent(
+      server.url,
+      eventEnvelope({ ...base, user: 'U0OTHER01', bot_id: 'B0OTHERBOT', ts: nextTs() }),
+    );
+    await postEvent(
+      server.url,
+      eventEnvelope({ ...base, subtype: 'bot_message', bot_id: 'B0OTHERBOT', ts: nextTs() }),
+    );
     await postEvent(server.url, eventEnvelope({ ...base, user: FAKE_BOT_USER_ID, ts: nextTs() }));
     await postEvent(
       server.url,
-      eventEnvelope({ ...base, subtype: 'message_changed', ts: nextTs(), message: { user: 'U0HUMAN01', text: '0xC004F074' } }),
+      eventEnvelope({
+        ...base,
+        subtype: 'message_changed',
+        ts: nextTs(),
+        message: { user: 'U0HUMAN01', text: '0xC004F074' },
+      }),
     );
     await postEvent(server.url, eventEnvelope({ ...base, subtype: 'message_deleted', ts: nextTs() }));
     await server.bot.idle();
@@ -189,7 +217,9 @@ describe('Slack delivery guarantees', () => {
       await postEvent(server.url, envelope);
       await fake.waitForCalls('chat.postMessage');
       await server.bot.idle();
-      await postEvent(second.url, envelope, { headers: { 'X-Slack-Retry-Num': '2', 'X-Slack-Retry-Reason': 'http_error' } });
+      await postEvent(second.url, envelope, {
+        headers: { 'X-Slack-Retry-Num': '2', 'X-Slack-Retry-Reason': 'http_error' },
+      });
       await second.bot.idle();
       expect(fake.calls('chat.postMessage')).toHaveLength(1);
     } finally {
@@ -198,7 +228,11 @@ describe('Slack delivery guarantees', () => {
   });
 
   it('retries a rate-limited reply after Retry-After and delivers it', async () => {
-    fake.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    fake.failNext('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const event = mentionEvent('0x8007232B');
     await postEvent(server.url, eventEnvelope(event));
     const calls = await fake.waitForCalls('chat.postMessage', 2, 8000);
@@ -237,9 +271,15 @@ describe('Slack delivery guarantees', () => {
   });
 
   it('echoes the url_verification challenge', async () => {
-    const res = await postEvent(server.url, { token: 't', challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' });
+    const res = await postEvent(server.url, {
+      token: 't',
+      challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+      type: 'url_verification',
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+    expect(await res.json()).toEqual({
+      challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+    });
   });
 
   it('answers the ssl_check probe with an empty 200 and processes nothing', async () => {
@@ -270,10 +310,13 @@ describe('Slack commands, shortcuts and buttons', () => {
   it('acknowledges /activation <code> at once and answers in the channel as a new thread', async () => {
     const res = await postForm(server.url, commandFields('0xC004F074'));
     expect(res.status).toBe(200);
-    const [reply] = await fake.waitForCalls('chat.postMessage');
-    expect(reply!.args.channel).toBe('C0CHANNEL2');
-    expect(reply!.args.thread_ts).toBeUndefined();
-    expect(blocksOf(reply!).length).toBeGreaterThan(0);
+    const [root] = await fake.waitForCalls('chat.postMessage');
+    expect(root!.args.channel).toBe('C0CHANNEL2');
+    expect(root!.args.thread_ts).toBeUndefined();
+    // The thread's root becomes the card, so its buttons and replies share the thread's memory.
+    const [card] = await fake.waitForCalls('chat.update');
+    expect(card!.args).toMatchObject({ channel: 'C0CHANNEL2', ts: root!.response!.ts });
+    expect(JSON.stringify(card!.args.blocks)).toContain('0xC004F074');
   });
 
   it('answers /activation help privately', async () => {
@@ -309,7 +352,12 @@ describe('Slack commands, shortcuts and buttons', () => {
     await server.bot.idle();
     const cardTs = String(card!.response!.ts);
     const button = buttonsOf(card!).find((b) => b.action_id === 'ad_resolved');
-    expect(button, `buttons: ${buttonsOf(card!).map((b) => b.action_id).join(', ')}`).toBeDefined();
+    expect(
+      button,
+      `buttons: ${buttonsOf(card!)
+        .map((b) => b.action_id)
+        .join(', ')}`,
+    ).toBeDefined();
     fake.reset();
 
     const res = await postInteraction(server.url, {
@@ -318,11 +366,32 @@ describe('Slack commands, shortcuts and buttons', () => {
       user: { id: 'U0HUMAN01', name: 'sam' },
       api_app_id: 'A0FAKEAPP',
       trigger_id: `${Date.now()}.7.button`,
-      container: { type: 'message', message_ts: cardTs, channel_id: event.channel, is_ephemeral: false, thread_ts: event.ts },
+      container: {
+        type: 'message',
+        message_ts: cardTs,
+        channel_id: event.channel,
+        is_ephemeral: false,
+        thread_ts: event.ts,
+      },
       channel: { id: event.channel, name: 'helpdesk' },
-      message: { type: 'message', ts: cardTs, thread_ts: event.ts, bot_id: FAKE_BOT_ID, text: card!.args.text, blocks: card!.args.blocks },
+      message: {
+        type: 'message',
+        ts: cardTs,
+        thread_ts: event.ts,
+        bot_id: FAKE_BOT_ID,
+        text: card!.args.text,
+        blocks: card!.args.blocks,
+      },
       response_url: fake.responseUrl('button'),
-      actions: [{ type: 'button', action_id: button!.action_id, block_id: 'actions', value: button!.value, action_ts: `${Date.now() / 1000}` }],
+      actions: [
+        {
+          type: 'button',
+          action_id: button!.action_id,
+          block_id: 'actions',
+          value: button!.value,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
     });
     expect(res.status).toBe(200);
     const [update] = await fake.waitForCalls('chat.update');
@@ -346,7 +415,16 @@ describe('Slack commands, shortcuts and buttons', () => {
   });
 
   it('publishes the Home tab with the common codes', async () => {
-    await postEvent(server.url, eventEnvelope({ type: 'app_home_opened', user: 'U0HUMAN01', channel: 'D0HOME', tab: 'home', event_ts: nextTs() }));
+    await postEvent(
+      server.url,
+      eventEnvelope({
+        type: 'app_home_opened',
+        user: 'U0HUMAN01',
+        channel: 'D0HOME',
+        tab: 'home',
+        event_ts: nextTs(),
+      }),
+    );
     const [publish] = await fake.waitForCalls('views.publish');
     expect(publish!.args.user_id).toBe('U0HUMAN01');
     const view = JSON.stringify(publish!.args.view);
@@ -359,13 +437,22 @@ describe('Slack workspace lifecycle', () => {
   it('forgets a workspace when the app is uninstalled', async () => {
     const team = 'T0LEAVING1';
     const event = mentionEvent('0xC004F074');
-    await postEvent(server.url, eventEnvelope(event, { team_id: team, authorizations: [{ team_id: team, user_id: FAKE_BOT_USER_ID, is_bot: true }] }));
+    await postEvent(
+      server.url,
+      eventEnvelope(event, {
+        team_id: team,
+        authorizations: [{ team_id: team, user_id: FAKE_BOT_USER_ID, is_bot: true }],
+      }),
+    );
     await fake.waitForCalls('chat.postMessage');
     await server.bot.idle();
     const keysOf = async () => (await redisClient.keys('*')).filter((k) => k.includes(`slack:${team}:`));
     expect((await keysOf()).length).toBeGreaterThan(0);
 
-    const res = await postEvent(server.url, eventEnvelope({ type: 'app_uninstalled', event_ts: nextTs() }, { team_id: team }));
+    const res = await postEvent(
+      server.url,
+      eventEnvelope({ type: 'app_uninstalled', event_ts: nextTs() }, { team_id: team }),
+    );
     expect(res.status).toBe(200);
     await server.bot.idle();
     expect(await keysOf()).toEqual([]);
@@ -377,7 +464,9 @@ describe('Slack observability', () => {
     const envelope = eventEnvelope(mentionEvent('0xC004F074'));
     await postEvent(server.url, envelope);
     await fake.waitForCalls('chat.postMessage');
-    await postEvent(server.url, envelope, { headers: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' } });
+    await postEvent(server.url, envelope, {
+      headers: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' },
+    });
     await postEvent(server.url, envelope, { signature: null });
     await server.bot.idle();
 
@@ -386,11 +475,20 @@ describe('Slack observability', () => {
     expect(metrics).toMatch(/activation_doctor_messages_total\{platform="slack",outcome="rejected"\} [1-9]/);
     expect(metrics).toMatch(/activation_doctor_diagnoses_total\{code="0xC004F074"\} [1-9]/);
     expect(metrics).toMatch(/activation_doctor_dedup_hits_total\{platform="slack"\} [1-9]/);
-    expect(metrics).toMatch(/activation_doctor_turn_duration_seconds_bucket\{platform="slack",le="\+Inf"\} [1-9]/);
+    expect(metrics).toMatch(
+      /activation_doctor_turn_duration_seconds_bucket\{platform="slack",le="\+Inf"\} [1-9]/,
+    );
   });
 
   it('never writes the signing secret, the bot token or a full product key to the logs', async () => {
-    await postEvent(server.url, eventEnvelope(mentionEvent('slmgr /ipk W269N-WFGWX-YVC9B-4J6C9-T83GX gave 0xC004F050 with NPPR9-FWDCX-D2C8J-H872K-2YT43')));
+    await postEvent(
+      server.url,
+      eventEnvelope(
+        mentionEvent(
+          'slmgr /ipk W269N-WFGWX-YVC9B-4J6C9-T83GX gave 0xC004F050 with NPPR9-FWDCX-D2C8J-H872K-2YT43',
+        ),
+      ),
+    );
     await fake.waitForCalls('chat.postMessage');
     await server.bot.idle();
     const logs = JSON.stringify(server.logs);

@@ -102,6 +102,10 @@ const CASES: Record<string, { fires: [Facts, string[]]; silent: [Facts, string[]
     fires: [{ currentEdition: 'ServerStandardEvalCor', targetEditions: [] }, []],
     silent: [{ currentEdition: 'ServerStandard', targetEditions: [] }, []],
   },
+  'dism-set-edition-failed': {
+    fires: [{ dismError: { code: '0x800F0922', message: 'The specified product key is not valid for the target edition.' } }, []],
+    silent: [{ targetEditions: ['ServerDatacenter'] }, []],
+  },
   'updates-pending': {
     fires: [{ updatesPending: true }, ['0xC004C003']],
     silent: [{ updatesPending: true }, []],
@@ -177,6 +181,33 @@ describe('what a finding carries', () => {
   it('an evaluation edition converts to the edition DISM lists first', () => {
     const f = find({ currentEdition: 'ServerStandardEval', targetEditions: ['ServerDatacenter', 'ServerStandard'] }, ['0xC004F069'], 'eval-conversion-unfinished');
     expect(f?.params).toMatchObject({ target: 'ServerDatacenter', edition: 'ServerStandardEval' });
+  });
+
+  it('an evaluation edition alone is worth a medium finding: it will expire unless converted', () => {
+    expect(find({ currentEdition: 'ServerStandardEval' }, [], 'eval-conversion-unfinished')?.confidence).toBe('medium');
+    expect(ids({ edition: 'ServerStandardEval', licenseStatus: 'licensed' })).not.toContain('already-licensed');
+  });
+
+  it('a licensed KMS host whose count is below the threshold is not reported as fine', () => {
+    expect(ids({ isKmsHost: true, licenseStatus: 'licensed', kmsCurrentCount: 3 })).toEqual(['kms-count-low']);
+  });
+
+  it('DISM error 1168 is a DISM failure, not an invalid MAK', () => {
+    const refs = ids({ dismError: { code: '0x80070490', message: 'Element not found.' } }, ['0x80070490']);
+    expect(refs).toEqual(['dism-set-edition-failed']);
+  });
+
+  it('a DISM refusal on a domain controller is the domain-controller rule even without the edition', () => {
+    const refs = run({ isDomainController: true, dismError: { code: '0x80070032', message: 'This operation cannot be performed on a domain controller.' } }, ['0x80070032']);
+    expect(refs.map((r) => r.id)).toEqual(['eval-dc-cannot-convert']);
+    expect(refs[0]?.supersedes).toEqual(['dism-set-edition-failed']);
+  });
+
+  it('event 12289 reports the host count to the client: 3 is below any threshold', () => {
+    expect(find({ events: [{ id: 12289, codes: ['0xC004F038'], currentCount: 3 }] }, [], 'kms-count-low')).toMatchObject({
+      confidence: 'high',
+      params: { count: '3', needed: '5' },
+    });
   });
 
   it('without target editions the conversion target is the edition without Eval', () => {

@@ -41,7 +41,11 @@ describe('Slack app manifest', () => {
     expect(command).toMatchObject({ command: '/activation', url: ENDPOINT });
     expect(command!.usage_hint).toContain('0xC004F074');
     expect(manifest.features.shortcuts).toEqual([
-      expect.objectContaining({ name: 'Diagnose with activation-doctor', type: 'message', callback_id: 'diagnose_message' }),
+      expect.objectContaining({
+        name: 'Diagnose with activation-doctor',
+        type: 'message',
+        callback_id: 'diagnose_message',
+      }),
     ]);
     expect(manifest.features.shortcuts[0]!.description.length).toBeLessThanOrEqual(150);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  buildTeamsPackage,
-  fillManifest,
-  PackageError,
-  valuesFromEnv,
-} from '../../scripts/package-teams.js';
+import { buildTeamsPackage, fillManifest, PackageError, valuesFromEnv } from '../../scripts/package-teams.js';
 import { colorIcon, outlineIcon } from '../../scripts/make-icons.js';
 import { pngPixels, pngSize, readZip } from './zip-reader.js';
 
@@ -17,7 +12,9 @@ const BOT_ID = '5f0e6c0a-3b1d-4c47-9a7e-2a1f9d3c4b55';
 
 describe('Teams app manifest', () => {
   it('targets the 1.22 schema (there is no 1.18) with matching manifestVersion', () => {
-    expect(manifest.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json');
+    expect(manifest.$schema).toBe(
+      'https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json',
+    );
     expect(manifest.manifestVersion).toBe('1.22');
     expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
   });
@@ -82,7 +79,10 @@ describe('Teams app manifest', () => {
 
 describe('Teams package', () => {
   it('zips manifest.json with the ids filled in and both icons, all at the root', async () => {
-    const zip = await buildTeamsPackage(dir, valuesFromEnv({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'bot.contoso.com' }));
+    const zip = await buildTeamsPackage(
+      dir,
+      valuesFromEnv({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'bot.contoso.com' }),
+    );
     const entries = readZip(zip);
     expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const packed = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
@@ -102,11 +102,16 @@ describe('Teams package', () => {
   });
 
   it('reads the bot id from MicrosoftAppId or TEAMS_BOT_ID and the host from BOT_DOMAIN or PUBLIC_URL', () => {
-    expect(valuesFromEnv({ TEAMS_BOT_ID: BOT_ID.toUpperCase() })).toEqual({ BOT_ID, BOT_DOMAIN: 'localhost' });
-    expect(valuesFromEnv({ MicrosoftAppId: BOT_ID, PUBLIC_URL: 'https://bot.example.org:8443/api' })).toEqual({
+    expect(valuesFromEnv({ TEAMS_BOT_ID: BOT_ID.toUpperCase() })).toEqual({
       BOT_ID,
-      BOT_DOMAIN: 'bot.example.org:8443',
+      BOT_DOMAIN: 'localhost',
     });
+    expect(valuesFromEnv({ MicrosoftAppId: BOT_ID, PUBLIC_URL: 'https://bot.example.org:8443/api' })).toEqual(
+      {
+        BOT_ID,
+        BOT_DOMAIN: 'bot.example.org:8443',
+      },
+    );
   });
 
   it('says what to set when the bot id is missing or not a GUID, or the host is a URL', () => {
@@ -119,6 +124,8 @@ describe('Teams package', () => {
   });
 
   it('refuses a manifest placeholder it cannot fill', () => {
-    expect(() => fillManifest('{"x":"${{TENANT}}"}', { BOT_ID, BOT_DOMAIN: 'h' })).toThrow(/\$\{\{TENANT\}\}/);
+    expect(() => fillManifest('{"x":"${{TENANT}}"}', { BOT_ID, BOT_DOMAIN: 'h' })).toThrow(
+      /\$\{\{TENANT\}\}/,
+    );
   });
 });

@@ -42,7 +42,7 @@ export function pngPixels(png: Buffer): Uint8Array {
   const { width, height, colorType } = pngSize(png);
   if (colorType !== 6) throw new Error(`colour type ${colorType}, expected RGBA (6)`);
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;

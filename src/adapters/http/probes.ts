@@ -7,7 +7,10 @@ import type { ThreadStore } from '../../conversations/store.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import { PROMETHEUS_CONTENT_TYPE } from '../../observability/metrics.js';
 
-export function mountProbes(server: Server, deps: { store: ThreadStore; metrics: AppMetrics; version?: string }): void {
+export function mountProbes(
+  server: Server,
+  deps: { store: ThreadStore; metrics: AppMetrics; version?: string },
+): void {
   server.get('/healthz', (_req: Request, res: Response, next: Next) => {
     res.json(200, { status: 'ok', version: deps.version });
     next();
@@ -20,7 +23,10 @@ export function mountProbes(server: Server, deps: { store: ThreadStore; metrics:
 
   server.get('/metrics', (_req: Request, res: Response, next: Next) => {
     const body = deps.metrics.render();
-    res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'content-length': Buffer.byteLength(body) });
+    res.writeHead(200, {
+      'content-type': PROMETHEUS_CONTENT_TYPE,
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
     next();
   });

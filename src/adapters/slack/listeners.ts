@@ -32,7 +32,6 @@ import {
 
 type WebClient = webApi.WebClient;
 
-
 /** The root of a slash command's thread, shown for the moment it takes to diagnose. */
 const PLACEHOLDER_TEXT = ':hourglass_flowing_sand:';
 
@@ -100,11 +99,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const fields = command as SlashCommandFields;
     if (isHelpCommand(fields.text)) {
       // Help is for the person who asked; the channel does not need it.
-      const result = await ask(fromSlashCommand(fields, now()));
+      const msg = fromSlashCommand(fields, now());
+      const result = await ask(msg);
       if (!result?.reply) return;
       const rendered = renderBlockKit(result.reply);
       await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
-      finish(fromSlashCommand(fields, now()), result);
+      finish(msg, result);
       return;
     }
     // The answer opens a thread. Its root is posted first so the thread's state is keyed on the ts that buttons
@@ -149,7 +149,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const payload = parseSlackAction(action);
     // Link buttons also send an interaction; forged or stale values are dropped.
     if (!payload) return;
-    const msg = fromBlockAction(body as unknown as BlockActionsPayload, action as { action_id: string; action_ts?: string }, payload, now());
+    const msg = fromBlockAction(
+      body as unknown as BlockActionsPayload,
+      action as { action_id: string; action_ts?: string },
+      payload,
+      now(),
+    );
     if (!msg) return;
     await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
   });
@@ -180,7 +185,11 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       return await deps.engine.handle(msg);
     } catch (error) {
       deps.metrics.recordOutcome('slack', 'error');
-      log.error('engine failed on a slack message', { err: error, channel: msg.channel, addressed: msg.addressed });
+      log.error('engine failed on a slack message', {
+        err: error,
+        channel: msg.channel,
+        addressed: msg.addressed,
+      });
       return undefined;
     }
   }
@@ -225,7 +234,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const rendered = renderBlockKit(result.reply!);
     try {
       if (target.kind === 'update') {
-        await client.chat.update({ channel: target.channel, ts: target.ts, text: rendered.text, blocks: rendered.blocks });
+        await client.chat.update({
+          channel: target.channel,
+          ts: target.ts,
+          text: rendered.text,
+          blocks: rendered.blocks,
+        });
         // A command's root becomes a card here; a clicked card is already known.
         if (msg.addressed === 'command') await remember(msg, target.ts);
       } else {
@@ -250,4 +264,3 @@ function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } }).data;
   return typeof data?.error === 'string' ? data.error : undefined;
 }
-

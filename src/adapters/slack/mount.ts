@@ -17,7 +17,13 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * Few, short retries: a reply minutes late is worse than a logged failure. A 429 is still honoured: the client
  * waits for Retry-After, then the retry goes out.
  */
-export const SLACK_RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 2000, randomize: true };
+export const SLACK_RETRY_CONFIG = {
+  retries: 2,
+  factor: 2,
+  minTimeout: 100,
+  maxTimeout: 2000,
+  randomize: true,
+};
 
 export async function mountSlack(server: Server, deps: AdapterDeps): Promise<MountedAdapter | undefined> {
   const config = deps.config.slack;
@@ -79,6 +85,10 @@ async function resolveBotIdentity(
   if (config.botId && config.botUserId) return { botId: config.botId, botUserId: config.botUserId };
   const client = new webApi.WebClient(config.botToken, clientOptions);
   const auth = await client.auth.test();
-  logger.info('slack identity from auth.test', { botId: auth.bot_id, botUserId: auth.user_id, teamId: auth.team_id });
+  logger.info('slack identity from auth.test', {
+    botId: auth.bot_id,
+    botUserId: auth.user_id,
+    teamId: auth.team_id,
+  });
   return { botId: config.botId ?? auth.bot_id, botUserId: config.botUserId ?? auth.user_id };
 }

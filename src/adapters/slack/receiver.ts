@@ -93,7 +93,10 @@ export class RestifySlackReceiver implements Receiver {
     }
 
     const contentType = (header(req, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    const form = contentType === 'application/x-www-form-urlencoded' ? new URLSearchParams(raw.toString('utf8')) : undefined;
+    const form =
+      contentType === 'application/x-www-form-urlencoded'
+        ? new URLSearchParams(raw.toString('utf8'))
+        : undefined;
     // Slack's certificate probe: answer and stop; its payload is not ours to parse.
     if (form?.get('ssl_check') === '1') {
       send(res, 200);
@@ -194,7 +197,8 @@ function parseBody(raw: Buffer, contentType: string, form: URLSearchParams | und
   }
   if (contentType === 'application/json' || contentType === '') {
     const parsed: unknown = JSON.parse(raw.toString('utf8'));
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('not an object');
     return parsed as Body;
   }
   throw new Error(`unsupported content type ${contentType}`);

@@ -8,10 +8,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const MAX_SIGNATURE_AGE_SECONDS = 5 * 60;
 
 export type SignatureCheck =
-  | { ok: true }
-  | { ok: false; reason: 'missing-headers' | 'bad-timestamp' | 'stale' | 'mismatch' };
+  { ok: true } | { ok: false; reason: 'missing-headers' | 'bad-timestamp' | 'stale' | 'mismatch' };
 
-export function signSlackRequest(secret: string, timestamp: number | string, rawBody: Buffer | string): string {
+export function signSlackRequest(
+  secret: string,
+  timestamp: number | string,
+  rawBody: Buffer | string,
+): string {
   const mac = createHmac('sha256', secret);
   mac.update(`v0:${timestamp}:`);
   mac.update(rawBody);

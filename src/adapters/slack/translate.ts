@@ -97,7 +97,11 @@ export function isHelpCommand(text: string | undefined): boolean {
  * `/activation <text>`. The answer starts a new thread in the channel: `threadTs` is the ts of the message the
  * listener posted for it, so buttons and follow-ups in that thread find the same state. Help has no thread.
  */
-export function fromSlashCommand(command: SlashCommandFields, receivedAt: number, threadTs?: string): InboundMessage {
+export function fromSlashCommand(
+  command: SlashCommandFields,
+  receivedAt: number,
+  threadTs?: string,
+): InboundMessage {
   return {
     platform: 'slack',
     tenant: command.team_id,
@@ -121,7 +125,10 @@ export interface MessageShortcutPayload {
 }
 
 /** "Diagnose this message" on any message: the answer goes in that message's thread. */
-export function fromMessageShortcut(payload: MessageShortcutPayload, receivedAt: number): InboundMessage | undefined {
+export function fromMessageShortcut(
+  payload: MessageShortcutPayload,
+  receivedAt: number,
+): InboundMessage | undefined {
   const channel = payload.channel?.id;
   const team = payload.team?.id;
   if (!channel || !team) return undefined;

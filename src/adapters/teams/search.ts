@@ -6,9 +6,7 @@
 import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResponse } from 'botbuilder';
 import { adaptiveCardAttachment, renderAdaptiveCard } from '../../bot/render/adaptive-card.js';
 import { explanationReply } from '../../conversations/reply.js';
-import { allEntries, explain } from '../../knowledge/catalogue/index.js';
-import { normalizeCode } from '../../knowledge/hresult.js';
-import type { CatalogueEntry, Lang } from '../../knowledge/types.js';
+import { allEntries, explain, normalizeCode, type CatalogueEntry, type Lang } from '../../knowledge/index.js';
 
 export const SEARCH_COMMAND_ID = 'searchCode';
 export const SEARCH_PARAMETER = 'code';

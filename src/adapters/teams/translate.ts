@@ -61,7 +61,7 @@ interface MentionEntity {
 }
 
 function mentionsOf(activity: TeamsActivity): MentionEntity[] {
-  return (activity.entities ?? []).filter((e): e is MentionEntity => (e as MentionEntity).type === 'mention');
+  return (activity.entities ?? []).filter((e) => e.type === 'mention') as MentionEntity[];
 }
 
 export function mentionsBot(activity: TeamsActivity): boolean {

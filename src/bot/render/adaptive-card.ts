@@ -16,7 +16,17 @@ import type { ActionId, ActionPayload, ReplyAction, ReplyModel } from '../../con
 import { teamsSubmitData } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../i18n.js';
 import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
-import { clip, renderWithin, shapeReply, SHAPE_LEVELS, type Cut, type ShapedReply, type Step } from './shape.js';
+import {
+  clip,
+  offersShowAll,
+  renderWithin,
+  truncationLabel,
+  shapeReply,
+  SHAPE_LEVELS,
+  type Cut,
+  type ShapedReply,
+  type Step,
+} from './shape.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -42,10 +52,15 @@ export interface TextRun {
   type: 'TextRun';
   text: string;
   fontType?: 'Monospace';
+  size?: 'Small' | 'Default' | 'Medium' | 'Large';
+  weight?: 'Bolder';
+  color?: Color;
+  isSubtle?: boolean;
 }
 export interface RichTextBlock {
   type: 'RichTextBlock';
   inlines: TextRun[];
+  spacing?: 'None' | 'Small' | 'Medium';
 }
 export interface FactSet {
   type: 'FactSet';
@@ -131,8 +146,18 @@ const text = (value: string, extra: Partial<TextBlock> = {}): TextBlock => ({
   wrap: true,
   ...extra,
 });
+type RunStyle = Omit<TextRun, 'type' | 'text'>;
+/**
+ * Content (anything from the knowledge base or the user) as a TextRun: never read as markdown, so
+ * `App_Pool_01`, `*` or a line starting with "2." show exactly as written.
+ */
+const prose = (value: string, style: RunStyle = {}, spacing?: RichTextBlock['spacing']): RichTextBlock => ({
+  type: 'RichTextBlock',
+  inlines: [{ type: 'TextRun', text: value, ...style }],
+  ...(spacing ? { spacing } : {}),
+});
 const heading = (label: string): TextBlock => text(label, { weight: 'Bolder', spacing: 'Medium' });
-const subtle = (value: string): TextBlock => text(value, { isSubtle: true, size: 'Small', spacing: 'Small' });
+const subtle = (value: string): RichTextBlock => prose(value, { isSubtle: true, size: 'Small' }, 'Small');
 const command = (cmd: string): Container => ({
   type: 'Container',
   style: 'emphasis',
@@ -140,17 +165,38 @@ const command = (cmd: string): Container => ({
   items: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: cmd, fontType: 'Monospace' }] }],
 });
 
-function moreNote<T>(list: Cut<T>, lang: ShapedReply['lang']): TextBlock[] {
+function moreNote<T>(list: Cut<T>, lang: ShapedReply['lang']): RichTextBlock[] {
   return list.omitted > 0 ? [subtle(t(lang, 'more', { n: list.omitted }))] : [];
 }
 
 function stepsOf(fix: Cut<Step>, lang: ShapedReply['lang']): CardElement[] {
   const items: CardElement[] = [];
   fix.items.forEach((step, i) => {
-    items.push(text(`${i + 1}. ${step.text}`, { spacing: 'Small' }));
+    items.push(prose(`${i + 1}. ${step.text}`, {}, 'Small'));
     if (step.command !== undefined) items.push(command(step.command));
   });
   return [...items, ...moreNote(fix, lang)];
+}
+
+/** Characters Teams markdown acts on (emphasis, code, links, list markers at a line start). */
+const MARKDOWN_ACTIVE = /[*_~`[\]]|^\s*(?:[-+]|\d+\.)\s/m;
+
+/**
+ * Facts as a FactSet, which Teams draws as an aligned table; but FactSet texts go through markdown, so when
+ * one would be altered (`_vlmcs._tcp`, `App_Pool_01`) the facts are drawn as plain runs instead.
+ */
+function facts(list: { title: string; value: string }[]): CardElement[] {
+  if (!list.some((f) => MARKDOWN_ACTIVE.test(f.title) || MARKDOWN_ACTIVE.test(f.value))) {
+    return [{ type: 'FactSet', facts: list }];
+  }
+  return list.map((f) => ({
+    type: 'RichTextBlock',
+    spacing: 'Small',
+    inlines: [
+      { type: 'TextRun', text: `${f.title}: `, weight: 'Bolder' },
+      { type: 'TextRun', text: f.value },
+    ],
+  }));
 }
 
 /** "srvRecords=none" or "Host: kms01" read best as a fact; anything else is numbered. */
@@ -161,33 +207,33 @@ function factOf(line: string, index: number): { title: string; value: string } {
 
 function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions): AdaptiveCard {
   const { lang } = s;
-  const body: CardElement[] = [text(s.title, { size: 'Large', weight: 'Bolder' })];
-  if (s.summary.trim() !== '') body.push(text(s.summary));
+  const body: CardElement[] = [prose(s.title, { size: 'Large', weight: 'Bolder' })];
+  if (s.summary.trim() !== '') body.push(prose(s.summary));
   const group = (label: string, items: CardElement[]) => {
-    if (items.length > 0) body.push({ type: 'Container', spacing: 'Medium', items: [heading(label), ...items] });
+    if (items.length > 0)
+      body.push({ type: 'Container', spacing: 'Medium', items: [heading(label), ...items] });
   };
 
-  if (s.cause !== undefined) group(t(lang, 'cause'), [text(s.cause)]);
+  if (s.cause !== undefined) group(t(lang, 'cause'), [prose(s.cause)]);
   group(t(lang, 'fix'), stepsOf(s.fix, lang));
   if (s.codes.items.length > 0) {
     group(t(lang, 'codes'), [
-      {
-        type: 'FactSet',
-        facts: s.codes.items.map((c) => ({
+      ...facts(
+        s.codes.items.map((c) => ({
           title: c.code,
           value: c.known ? c.title : `${c.title} (${t(lang, 'unknownCode')})`,
         })),
-      },
+      ),
       ...moreNote(s.codes, lang),
     ]);
   }
   if (s.evidence.items.length > 0) {
-    group(t(lang, 'evidence'), [
-      { type: 'FactSet', facts: s.evidence.items.map(factOf) },
-      ...moreNote(s.evidence, lang),
-    ]);
+    group(t(lang, 'evidence'), [...facts(s.evidence.items.map(factOf)), ...moreNote(s.evidence, lang)]);
   }
-  group(t(lang, 'changes'), [...s.changes.items.map((c) => text(`• ${c}`, { spacing: 'Small' })), ...moreNote(s.changes, lang)]);
+  group(t(lang, 'changes'), [
+    ...s.changes.items.map((c) => prose(`• ${c}`, {}, 'Small')),
+    ...moreNote(s.changes, lang),
+  ]);
   group(t(lang, 'questions'), [
     ...s.questions.items.flatMap((q) => [command(q.command), subtle(q.why)]),
     ...moreNote(s.questions, lang),
@@ -197,44 +243,48 @@ function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions)
     `${t(lang, 'confidence')}: ${confidenceLabel(lang, f.confidence)}`;
   if (s.findingsInFull) {
     group(t(lang, 'findings'), [
-      ...s.findings.items.map(
-        (f, i): Container => ({
-          type: 'Container',
-          separator: true,
-          spacing: 'Medium',
-          items: [
-            text(`${i + 1}. ${f.title}`, { weight: 'Bolder' }),
-            subtle(conf(f)),
-            text(f.cause),
-            ...(f.note ? [subtle(`${t(lang, 'note')}: ${f.note}`)] : []),
-            ...stepsOf(f.fix, lang),
-          ],
-        }),
-      ),
+      ...s.findings.items.map((f, i): Container => ({
+        type: 'Container',
+        separator: true,
+        spacing: 'Medium',
+        items: [
+          prose(`${i + 1}. ${f.title}`, { weight: 'Bolder' }),
+          subtle(conf(f)),
+          prose(f.cause),
+          ...(f.note ? [subtle(`${t(lang, 'note')}: ${f.note}`)] : []),
+          ...stepsOf(f.fix, lang),
+        ],
+      })),
       ...moreNote(s.findings, lang),
     ]);
   } else {
     group(t(lang, 'otherFindings'), [
-      ...s.findings.items.map((f) => text(`• ${f.title} (${conf(f)})`, { spacing: 'Small' })),
+      ...s.findings.items.map((f) => prose(`• ${f.title} (${conf(f)})`, {}, 'Small')),
       ...moreNote(s.findings, lang),
     ]);
   }
 
-  for (const w of s.warnings.items) body.push(text(`⚠ ${w}`, { color: 'Attention', spacing: 'Small' }));
+  for (const w of s.warnings.items) body.push(prose(`⚠ ${w}`, { color: 'Attention' }, 'Small'));
   body.push(...moreNote(s.warnings, lang));
 
   if (s.escalation) {
-    const bring = s.escalation.bring.items.map((b) => text(`• ${b}`, { spacing: 'Small' }));
+    const bring = s.escalation.bring.items.map((b) => prose(`• ${b}`, {}, 'Small'));
     group(t(lang, 'escalation'), [
       ...(bring.length > 0 ? [text(t(lang, 'bring'), { spacing: 'Small' }), ...bring] : []),
       ...moreNote(s.escalation.bring, lang),
     ]);
   }
-  if (s.truncated) body.push(subtle(t(lang, 'truncated')));
+  if (s.truncated) body.push(subtle(t(lang, truncationLabel(s.kind))));
 
-  const actions = actionsOf(s.actions, lang, s.truncated, s.escalation, opts);
+  const actions = actionsOf(s.actions, lang, offersShowAll(s.kind, s.truncated), s.escalation, opts);
   if (actions.some((a) => a.type === 'Action.Submit' && NOTE_ACTIONS.has(a.data.action))) {
-    body.push({ type: 'Input.Text', id: NOTE_INPUT_ID, label: t(lang, 'noteInput'), isMultiline: true, maxLength: 2000 });
+    body.push({
+      type: 'Input.Text',
+      id: NOTE_INPUT_ID,
+      label: t(lang, 'noteInput'),
+      isMultiline: true,
+      maxLength: 2000,
+    });
   }
   return {
     type: 'AdaptiveCard',
@@ -250,15 +300,20 @@ function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions)
 function actionsOf(
   replyActions: readonly ReplyAction[],
   lang: ShapedReply['lang'],
-  truncated: boolean,
+  addShowAll: boolean,
   escalation: ShapedReply['escalation'],
   opts: AdaptiveCardOptions,
 ): CardAction[] {
   const actions: CardAction[] = [];
   if (escalation) actions.push({ type: 'Action.OpenUrl', title: escalation.label, url: escalation.url });
   const list = [...replyActions];
-  if (truncated && !list.some((a) => a.payload.action === 'show_all')) {
-    list.push({ id: 'show_all', label: actionLabel(lang, 'show_all'), payload: { action: 'show_all' }, style: 'default' });
+  if (addShowAll && !list.some((a) => a.payload.action === 'show_all')) {
+    list.push({
+      id: 'show_all',
+      label: actionLabel(lang, 'show_all'),
+      payload: { action: 'show_all' },
+      style: 'default',
+    });
   }
   for (const a of list) {
     const data = teamsSubmitData({ ...opts.actionContext, ...a.payload });
@@ -269,7 +324,7 @@ function actionsOf(
   // Too many for Teams: keep the first ones, but never lose the way to the rest of a shortened answer.
   const kept = actions.slice(0, TEAMS_MAX_ACTIONS);
   const showAll = actions.find((a) => a.type === 'Action.Submit' && a.data.action === 'show_all');
-  if (truncated && showAll && !kept.includes(showAll)) kept[kept.length - 1] = showAll;
+  if (addShowAll && showAll && !kept.includes(showAll)) kept[kept.length - 1] = showAll;
   return kept;
 }
 
@@ -281,8 +336,11 @@ function minimalCard(reply: ReplyModel, opts: AdaptiveCardOptions): AdaptiveCard
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     fallbackText: clip(reply.title, 150),
-    body: [text(clip(reply.title, 150), { size: 'Large', weight: 'Bolder' }), subtle(t(reply.lang, 'truncated'))],
-    actions: actionsOf(reply.actions, reply.lang, true, shaped.escalation, opts),
+    body: [
+      prose(clip(reply.title, 150), { size: 'Large', weight: 'Bolder' }),
+      subtle(t(reply.lang, truncationLabel(reply.kind))),
+    ],
+    actions: actionsOf(reply.actions, reply.lang, offersShowAll(reply.kind, true), shaped.escalation, opts),
     msteams: { width: 'Full' },
   };
 }

@@ -16,7 +16,15 @@ import {
   type SectionBlock,
   type SlackMessage,
 } from './limits.js';
-import { clip, renderWithin, type Cut, type ShapedReply, type Step } from './shape.js';
+import {
+  clip,
+  offersShowAll,
+  renderWithin,
+  truncationLabel,
+  type Cut,
+  type ShapedReply,
+  type Step,
+} from './shape.js';
 import { renderText } from './text.js';
 
 export type SlackReply = SlackMessage;
@@ -31,7 +39,10 @@ class DoesNotFit extends Error {}
 export function renderBlockKit(reply: ReplyModel): SlackReply {
   // Only notifications and block-less clients show `text`: a few thousand characters say enough, far below
   // Slack's 40 000 even after escaping lengthens it.
-  const text = clip(escapeMrkdwn(renderText(reply, { maxChars: NOTIFICATION_TEXT_CHARS })), SLACK_LIMITS.messageText);
+  const text = clip(
+    escapeMrkdwn(renderText(reply, { maxChars: NOTIFICATION_TEXT_CHARS })),
+    SLACK_LIMITS.messageText,
+  );
   const message = renderWithin(
     reply,
     (shaped) => {
@@ -49,7 +60,10 @@ export function renderBlockKit(reply: ReplyModel): SlackReply {
 
 // ------------------------------------------------------------------------------------------------------------
 
-const section = (markdown: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: markdown } });
+const section = (markdown: string): SectionBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: markdown },
+});
 const bold = (label: string) => `*${escapeMrkdwn(label)}*`;
 
 function moreNote<T>(list: Cut<T>, lang: Lang): string[] {
@@ -88,15 +102,20 @@ function blocksOf(s: ShapedReply): Block[] {
   const { lang } = s;
   const blocks: Block[] = [];
   if (s.title.trim() !== '') {
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(s.title, SLACK_LIMITS.headerText) } });
+    blocks.push({
+      type: 'header',
+      text: { type: 'plain_text', text: clip(s.title, SLACK_LIMITS.headerText) },
+    });
   }
   if (s.summary.trim() !== '') blocks.push(section(escapeMrkdwn(clip(s.summary, SLACK_LIMITS.sectionText))));
   if (s.cause !== undefined) blocks.push(...packed(bold(t(lang, 'cause')), [escapeMrkdwn(s.cause)]));
-  if (s.fix.items.length + s.fix.omitted > 0) blocks.push(...packed(bold(t(lang, 'fix')), stepEntries(s.fix, lang)));
+  if (s.fix.items.length + s.fix.omitted > 0)
+    blocks.push(...packed(bold(t(lang, 'fix')), stepEntries(s.fix, lang)));
 
   if (s.codes.items.length + s.codes.omitted > 0) {
     const lines = s.codes.items.map(
-      (c) => `\`${c.code}\` ${escapeMrkdwn(c.title)}${c.known ? '' : ` _(${escapeMrkdwn(t(lang, 'unknownCode'))})_`}`,
+      (c) =>
+        `\`${c.code}\` ${escapeMrkdwn(c.title)}${c.known ? '' : ` _(${escapeMrkdwn(t(lang, 'unknownCode'))})_`}`,
     );
     blocks.push(...packed(bold(t(lang, 'codes')), [...lines, ...moreNote(s.codes, lang)]));
   }
@@ -125,13 +144,18 @@ function blocksOf(s: ShapedReply): Block[] {
       const rest = moreNote(s.findings, lang);
       if (rest.length > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: rest[0]! }] });
     } else {
-      const lines = s.findings.items.map((f) => `• ${escapeMrkdwn(f.title)} _(${escapeMrkdwn(conf(f.confidence))})_`);
+      const lines = s.findings.items.map(
+        (f) => `• ${escapeMrkdwn(f.title)} _(${escapeMrkdwn(conf(f.confidence))})_`,
+      );
       blocks.push(...packed(bold(t(lang, 'otherFindings')), [...lines, ...moreNote(s.findings, lang)]));
     }
   }
 
   if (s.warnings.items.length + s.warnings.omitted > 0) {
-    const notes = [...s.warnings.items.map((w) => `:warning: ${escapeMrkdwn(w)}`), ...moreNote(s.warnings, lang)];
+    const notes = [
+      ...s.warnings.items.map((w) => `:warning: ${escapeMrkdwn(w)}`),
+      ...moreNote(s.warnings, lang),
+    ];
     // A context block holds 10 elements; fold the rest into the last one.
     const elements = notes.slice(0, SLACK_LIMITS.contextElements - 1);
     if (notes.length >= SLACK_LIMITS.contextElements) elements.push(notes.slice(elements.length).join('\n'));
@@ -154,16 +178,25 @@ function blocksOf(s: ShapedReply): Block[] {
     blocks.push(...sections);
   }
 
-  if (s.truncated) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, 'truncated')) }] });
-  const buttons = buttonsOf(s.actions, lang, s.truncated);
+  if (s.truncated)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, truncationLabel(s.kind))) }],
+    });
+  const buttons = buttonsOf(s.actions, lang, offersShowAll(s.kind, s.truncated));
   if (buttons.length > 0) blocks.push({ type: 'divider' }, { type: 'actions', elements: buttons });
   return blocks;
 }
 
-function buttonsOf(actions: readonly ReplyAction[], lang: Lang, truncated: boolean): Button[] {
+function buttonsOf(actions: readonly ReplyAction[], lang: Lang, addShowAll: boolean): Button[] {
   const list = [...actions];
-  if (truncated && !list.some((a) => a.id === 'show_all')) {
-    list.push({ id: 'show_all', label: actionLabel(lang, 'show_all'), payload: { action: 'show_all' }, style: 'default' });
+  if (addShowAll && !list.some((a) => a.id === 'show_all')) {
+    list.push({
+      id: 'show_all',
+      label: actionLabel(lang, 'show_all'),
+      payload: { action: 'show_all' },
+      style: 'default',
+    });
   }
   const seen = new Set<string>();
   const buttons: Button[] = [];
@@ -198,10 +231,16 @@ function buttonValue(a: ReplyAction): string {
 function minimalMessage(reply: ReplyModel, text: string): SlackReply {
   const lang = reply.lang;
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(reply.title.trim() || '…', SLACK_LIMITS.headerText) } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, 'truncated')) }] },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(reply.title.trim() || '…', SLACK_LIMITS.headerText) },
+    },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, truncationLabel(reply.kind))) }],
+    },
   ];
-  const buttons = buttonsOf(reply.actions, lang, true);
+  const buttons = buttonsOf(reply.actions, lang, offersShowAll(reply.kind, true));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return { text: text || '…', blocks };
 }

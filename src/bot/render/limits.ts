@@ -42,7 +42,11 @@ export function jsonBytes(value: unknown): number {
 // ------------------------------------------------------------------------------------------------------------
 
 const plainText = (max: number) =>
-  z.object({ type: z.literal('plain_text'), text: z.string().min(1).max(max), emoji: z.boolean().optional() });
+  z.object({
+    type: z.literal('plain_text'),
+    text: z.string().min(1).max(max),
+    emoji: z.boolean().optional(),
+  });
 const mrkdwn = (max: number) =>
   z.object({ type: z.literal('mrkdwn'), text: z.string().min(1).max(max), verbatim: z.boolean().optional() });
 const textObject = (max: number) => z.union([plainText(max), mrkdwn(max)]);
@@ -68,7 +72,11 @@ export const SectionBlockSchema = z
   .object({
     type: z.literal('section'),
     text: textObject(SLACK_LIMITS.sectionText).optional(),
-    fields: z.array(textObject(SLACK_LIMITS.sectionFieldText)).min(1).max(SLACK_LIMITS.sectionFields).optional(),
+    fields: z
+      .array(textObject(SLACK_LIMITS.sectionFieldText))
+      .min(1)
+      .max(SLACK_LIMITS.sectionFields)
+      .optional(),
     accessory: ButtonSchema.optional(),
     block_id: blockId,
   })

@@ -96,7 +96,9 @@ function shapeAt(reply: ReplyModel, caps: ShapeCaps): ShapedReply {
   const findingsInFull = reply.kind === 'all_findings';
   const candidates = findingsInFull || !mainFindingShown(reply) ? reply.findings : reply.findings.slice(1);
   // A finding in full weighs as much as a whole reply: show fewer of them than of one-line lists.
-  const findingMax = findingsInFull ? Math.max(caps.items === 0 ? 0 : 1, Math.floor(caps.items / 2)) : caps.items;
+  const findingMax = findingsInFull
+    ? Math.max(caps.items === 0 ? 0 : 1, Math.floor(caps.items / 2))
+    : caps.items;
 
   const shaped: ShapedReply = {
     kind: reply.kind,
@@ -141,6 +143,16 @@ export function shapeReply(reply: ReplyModel, caps: ShapeCaps): ShapedReply {
   // Anything that differs from the uncut reply means something was shortened or left out.
   shaped.truncated = caps !== FULL && JSON.stringify(shaped) !== JSON.stringify(shapeAt(reply, FULL));
   return shaped;
+}
+
+/** The note under a shortened reply. The full list itself has nothing more to offer, so it says only that. */
+export function truncationLabel(kind: ReplyModel['kind']): 'truncated' | 'truncatedList' {
+  return kind === 'all_findings' ? 'truncatedList' : 'truncated';
+}
+
+/** A shortened reply gets a "Show all findings" button, unless it already is that view (it would loop). */
+export function offersShowAll(kind: ReplyModel['kind'], truncated: boolean): boolean {
+  return truncated && kind !== 'all_findings';
 }
 
 /** Tries each level, from the full reply down, and returns the first rendering that `fits`, if any does. */

@@ -4,7 +4,16 @@
  */
 import type { ReplyModel } from '../../conversations/types.js';
 import { confidenceLabel, t } from '../i18n.js';
-import { clip, renderWithin, shapeReply, SHAPE_LEVELS, type Cut, type ShapedReply, type Step } from './shape.js';
+import {
+  clip,
+  renderWithin,
+  truncationLabel,
+  shapeReply,
+  SHAPE_LEVELS,
+  type Cut,
+  type ShapedReply,
+  type Step,
+} from './shape.js';
 
 export interface TextOptions {
   /** Longest acceptable result; the reply is shortened (never failed) to fit. */
@@ -97,6 +106,6 @@ function textOf(s: ShapedReply): string {
       more(lines, s.escalation.bring, lang);
     }
   }
-  if (s.truncated) lines.push('', t(lang, 'truncated'));
+  if (s.truncated) lines.push('', t(lang, truncationLabel(s.kind)));
   return lines.join('\n');
 }

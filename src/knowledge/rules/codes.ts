@@ -35,6 +35,7 @@ export const C = {
   TOKEN_STORE_INVALID: '0xC004E002',
   EUL_CONSUMPTION: '0xC004E015',
   OUT_OF_TOLERANCE: '0xC004F00F',
+  NOT_SUPPORTED: '0x80070032',
 } as const;
 
 /** Codes only a KMS client sees: they mean the machine tried KMS. */

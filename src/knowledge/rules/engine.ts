@@ -24,6 +24,7 @@ const DROP_MARGIN = 2;
 
 interface Fired {
   rule: Rule | undefined;
+  covers: readonly string[];
   ref: FindingRef;
   strength: number;
   order: number;
@@ -53,8 +54,10 @@ function fire(rule: Rule, input: RuleInput, order: number): Fired | undefined {
   if (result === false) return undefined;
   const confidence = typeof rule.then.confidence === 'function' ? rule.then.confidence(input) : rule.then.confidence;
   const strength = typeof rule.evidenceStrength === 'function' ? rule.evidenceStrength(input) : rule.evidenceStrength;
+  const covers = typeof rule.covers === 'function' ? rule.covers(input) : (rule.covers ?? []);
   return {
     rule,
+    covers,
     strength,
     order,
     demoted: false,
@@ -103,6 +106,7 @@ function genericFinding(code: HexCode, order: number): Fired {
   const known = entry !== undefined;
   return {
     rule: undefined,
+    covers: [],
     strength: known ? 1 : 0,
     order,
     demoted: false,
@@ -127,7 +131,7 @@ export function evaluate(input: { facts: Facts; codes: readonly HexCode[] }, rul
     if (f) fired.push(f);
   });
   const kept = settleConflicts(fired);
-  const covered = new Set<string>(kept.flatMap((k) => k.rule?.covers ?? []));
+  const covered = new Set<string>(kept.flatMap((k) => k.covers));
   codes.forEach((c, i) => {
     if (!covered.has(c)) kept.push(genericFinding(c, rules.length + i));
   });

@@ -1,6 +1,7 @@
 /** Rules about the machine rather than the key: updates, the licence store, clones and snapshots, health. */
 import { C } from './codes.js';
-import { all, any, code, codesInFacts, fact, given, isKmsClientKey } from './helpers.js';
+import { all, any, code, codesInFacts, fact, given, isEvaluation, isKmsClientKey } from './helpers.js';
+import { countBelow } from './kms.js';
 import type { Rule, RuleInput } from './types.js';
 
 /** Any error code (informational 0x4… codes do not count) or a failed activation. */
@@ -70,9 +71,13 @@ export const alreadyLicensed: Rule = {
   id: 'already-licensed',
   when: (i) =>
     all(
-      fact(i, 'licenseStatus', 'licensed'),
+      any(fact(i, 'licenseStatus', 'licensed'), fact(i, 'activationSucceeded', true)),
       given([...i.codes, ...codesInFacts(i.facts)].every((c) => c.startsWith('0x4')), 'no error code'),
       i.facts.activationSucceeded !== false,
+      // A licensed evaluation still expires, and a licensed KMS host below its threshold serves nobody.
+      !isEvaluation(i.facts),
+      countBelow(i) === false,
+      i.facts.clonedOrSnapshot !== true,
     ),
   then: { confidence: 'high', escalate: false, params: (i) => ({ partial: i.facts.partialProductKey }) },
   evidenceStrength: 1,

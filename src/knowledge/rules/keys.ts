@@ -47,7 +47,8 @@ export const csvlkLimitExceeded: Rule = {
 
 export const makInvalid: Rule = {
   id: 'mak-invalid',
-  when: (i) => code(i, C.KEY_OUT_OF_RANGE, C.NOT_FOUND),
+  // DISM's "Error: 1168" (0x80070490) during /Set-Edition is not a verdict on a MAK.
+  when: (i) => all(code(i, C.KEY_OUT_OF_RANGE, C.NOT_FOUND), given(i.facts.dismError === undefined, 'no DISM error')),
   then: { confidence: 'medium', escalate: false, params: partial },
   evidenceStrength: 3,
   covers: [C.KEY_OUT_OF_RANGE, C.NOT_FOUND],
@@ -162,36 +163,37 @@ function defaultTarget(i: RuleInput): string | undefined {
   return ed && /eval/i.test(ed) ? ed.replace(/Eval/i, '') : undefined;
 }
 
+function evalFailure(i: RuleInput) {
+  return any(
+    code(i, C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED),
+    fact(i, 'keyInstallSucceeded', false),
+    fact(i, 'activationSucceeded', false),
+    fact(i, 'productNotFound', true),
+    fact(i, 'dismError', () => true),
+  );
+}
+
+/** An evaluation edition is worth a finding on its own (it expires); with a failed key or activation it is the cause. */
 export const evalConversionUnfinished: Rule = {
   id: 'eval-conversion-unfinished',
-  when: (i) =>
-    all(
-      evalEvidence(i),
-      any(
-        code(i, C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED),
-        fact(i, 'keyInstallSucceeded', false),
-        fact(i, 'activationSucceeded', false),
-        fact(i, 'productNotFound', true),
-        fact(i, 'dismError', () => true),
-      ),
-    ),
+  when: (i) => all(evalEvidence(i), evalFailure(i) === false ? true : evalFailure(i)),
   then: {
-    confidence: 'high',
+    confidence: (i) => (evalFailure(i) ? 'high' : 'medium'),
     escalate: false,
     params: (i) => ({ edition: editionId(i.facts), target: defaultTarget(i) }),
   },
-  evidenceStrength: 5,
+  evidenceStrength: (i) => (evalFailure(i) ? 5 : 4),
   conflictsWith: ['mak-blocked', 'edition-key-mismatch', 'mak-error-on-kms-client'],
   covers: [C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED],
 };
 
 export const evalDomainController: Rule = {
   id: 'eval-dc-cannot-convert',
-  when: (i) => all(evalEvidence(i), fact(i, 'isDomainController', true)),
+  when: (i) => all(any(evalEvidence(i), fact(i, 'dismError', () => true)), fact(i, 'isDomainController', true)),
   then: { confidence: 'high', escalate: false, params: (i) => ({ edition: editionId(i.facts) }) },
   evidenceStrength: 6,
-  conflictsWith: ['eval-conversion-unfinished', 'eval-standard-core-datacenter-core'],
-  covers: [C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED],
+  conflictsWith: ['eval-conversion-unfinished', 'eval-standard-core-datacenter-core', 'dism-set-edition-failed'],
+  covers: [C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED, C.NOT_SUPPORTED],
 };
 
 export const evalStandardCore: Rule = {
@@ -238,6 +240,20 @@ export const evalNoTarget: Rule = {
   covers: [C.SKU_MISMATCH],
 };
 
+/** DISM /Set-Edition failed for another reason than the hard rules above: show its message and the checks. */
+export const dismSetEditionFailed: Rule = {
+  id: 'dism-set-edition-failed',
+  when: (i) => fact(i, 'dismError', () => true),
+  then: {
+    confidence: 'medium',
+    escalate: false,
+    params: (i) => ({ message: i.facts.dismError?.message, target: defaultTarget(i) }),
+  },
+  evidenceStrength: 4,
+  conflictsWith: ['eval-standard-core-datacenter-core', 'eval-no-target-edition', 'no-datacenter-to-standard'],
+  covers: (i) => (i.facts.dismError?.code ? [i.facts.dismError.code] : []),
+};
+
 export const KEY_RULES: readonly Rule[] = [
   makBlocked,
   makQuotaExhausted,
@@ -253,5 +269,6 @@ export const KEY_RULES: readonly Rule[] = [
   evalStandardCore,
   noDatacenterToStandard,
   evalNoTarget,
+  dismSetEditionFailed,
 ];
 

@@ -1,6 +1,6 @@
 /** KMS client and host rules: DNS discovery, port 1688, count, host key coverage, host licence, clock. */
 import { C } from './codes.js';
-import { all, any, clientKind, code, eventsWithId, fact, given, isCsvlkHost, kmsHost, not } from './helpers.js';
+import { all, any, clientKind, code, eventsWithId, fact, given, isCsvlkHost, isKmsClientKey, kmsHost, not } from './helpers.js';
 import { csvlkNeededFor } from './kms-coverage.js';
 import type { Rule, RuleInput } from './types.js';
 
@@ -21,12 +21,17 @@ export const kmsSrvMissing: Rule = {
   id: 'kms-srv-missing',
   when: (i) =>
     all(
-      any(code(i, C.KMS_UNAVAILABLE, ...DNS_CODES), given(i.facts.licenseStatus !== 'licensed' && i.facts.licenseStatus !== undefined, `licenseStatus=${i.facts.licenseStatus}`)),
+      any(
+        code(i, C.KMS_UNAVAILABLE, ...DNS_CODES),
+        given(i.facts.licenseStatus !== 'licensed' && i.facts.licenseStatus !== undefined, `licenseStatus=${i.facts.licenseStatus}`),
+        // An SRV lookup that came back empty is itself the symptom, even pasted alone.
+        i.facts.srvRecords === 'none',
+      ),
       any(fact(i, 'srvRecords', 'none'), i.facts.srvRecords === undefined && fact(i, 'kmsDnsAutoDiscoveryFailed', true)),
       given(i.facts.kmsHostRegistered === undefined, 'no /skms host set'),
     ),
   then: {
-    confidence: (i) => (i.facts.srvRecords === 'none' ? 'high' : 'medium'),
+    confidence: (i) => (i.facts.srvRecords === 'none' && code(i, C.KMS_UNAVAILABLE, ...DNS_CODES) ? 'high' : 'medium'),
     escalate: false,
     params: (i) => ({ domain: i.facts.dnsDomain }),
   },
@@ -55,21 +60,29 @@ export const kmsPortBlocked: Rule = {
   covers: [C.KMS_UNAVAILABLE, C.RPC_UNAVAILABLE, C.KMS_NOT_ENABLED, C.RPC_NT_UNAVAILABLE, C.INVALID_STATE],
 };
 
-/** The count the host reports, and the minimum the client needs (from event 12290 or the host /dlv). */
+/**
+ * The count the host reports and the minimum the client needs: event 12290 (host) or 12289 (client) or the host
+ * /dlv. Without a stated minimum the client kind decides (5 server, 25 client); unknown kind with a count under 5
+ * is below either threshold.
+ */
 export function kmsCount(i: RuleInput): { count: number; needed: number; source: string } | undefined {
-  const ev = eventsWithId(i.facts, 12290).find((e) => e.currentCount !== undefined);
+  const kind = clientKind(i.facts);
+  const neededFor = (count: number, stated?: number) =>
+    stated ?? (kind === 'server' ? 5 : kind === 'client' ? 25 : count < 5 ? 5 : undefined);
+  const ev = [...eventsWithId(i.facts, 12290), ...eventsWithId(i.facts, 12289)].find((e) => e.currentCount !== undefined);
+  const stated = eventsWithId(i.facts, 12290).find((e) => e.minimumCount !== undefined)?.minimumCount;
   if (ev?.currentCount !== undefined) {
-    const needed = ev.minimumCount ?? (clientKind(i.facts) === 'server' ? 5 : 25);
-    return { count: ev.currentCount, needed, source: `event 12290 count ${ev.currentCount}/${needed}` };
+    const needed = neededFor(ev.currentCount, ev.minimumCount ?? stated);
+    return needed === undefined ? undefined : { count: ev.currentCount, needed, source: `event ${ev.id} count ${ev.currentCount}/${needed}` };
   }
   if (i.facts.kmsCurrentCount !== undefined) {
-    const needed = clientKind(i.facts) === 'server' ? 5 : 25;
-    return { count: i.facts.kmsCurrentCount, needed, source: `kmsCurrentCount=${i.facts.kmsCurrentCount}` };
+    const needed = neededFor(i.facts.kmsCurrentCount, stated);
+    return needed === undefined ? undefined : { count: i.facts.kmsCurrentCount, needed, source: `kmsCurrentCount=${i.facts.kmsCurrentCount}` };
   }
   return undefined;
 }
 
-function countBelow(i: RuleInput) {
+export function countBelow(i: RuleInput) {
   const c = kmsCount(i);
   return c !== undefined && c.count < c.needed ? [c.source] : false;
 }
@@ -108,8 +121,15 @@ export const kmsCountLow: Rule = {
 
 export const kmsDuplicateCmid: Rule = {
   id: 'kms-duplicate-cmid',
-  when: (i) => all(any(code(i, C.KMS_COUNT), countBelow(i)), duplicateCmidSigns(i)),
-  then: { confidence: (i) => (i.facts.clonedOrSnapshot ? 'high' : 'medium'), escalate: false },
+  when: (i) =>
+    any(
+      all(any(code(i, C.KMS_COUNT), countBelow(i)), duplicateCmidSigns(i)),
+      all(fact(i, 'clonedOrSnapshot', true), given(isKmsClientKey(i.facts), 'KMS client key')),
+    ),
+  then: {
+    confidence: (i) => (i.facts.clonedOrSnapshot && (code(i, C.KMS_COUNT) || countBelow(i)) ? 'high' : 'medium'),
+    escalate: false,
+  },
   // Either sign says why the count is low, which beats merely seeing that it is.
   evidenceStrength: 5,
   conflictsWith: ['kms-count-low', 'clone-or-snapshot'],

@@ -35,5 +35,5 @@ export interface Rule {
   /** Findings that explain the same symptom differently: only the stronger one is presented as the cause. */
   readonly conflictsWith?: readonly string[];
   /** Codes this finding explains, so no generic per-code finding repeats them. */
-  readonly covers?: readonly HexCode[];
+  readonly covers?: readonly HexCode[] | ((input: RuleInput) => readonly HexCode[]);
 }

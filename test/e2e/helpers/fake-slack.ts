@@ -46,15 +46,29 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, ScriptedFailure[]>();
   let tsCounter = 0;
-  const nextTs = () => `1700000${String(100 + tsCounter++).padStart(3, '0')}.000${String(tsCounter).padStart(3, '0')}`;
+  const nextTs = () =>
+    `1700000${String(100 + tsCounter++).padStart(3, '0')}.000${String(tsCounter).padStart(3, '0')}`;
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'activation-doctor', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+        return {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: 'Fake',
+          user: 'activation-doctor',
+          team_id: FAKE_TEAM_ID,
+          user_id: FAKE_BOT_USER_ID,
+          bot_id: FAKE_BOT_ID,
+        };
       case 'chat.postMessage': {
         const ts = nextTs();
-        return { ok: true, channel: args.channel, ts, message: { type: 'message', ts, text: args.text, bot_id: FAKE_BOT_ID, thread_ts: args.thread_ts } };
+        return {
+          ok: true,
+          channel: args.channel,
+          ts,
+          message: { type: 'message', ts, text: args.text, bot_id: FAKE_BOT_ID, thread_ts: args.thread_ts },
+        };
       }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
@@ -81,7 +95,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.end(JSON.stringify(body));
       };
       if (url.pathname.startsWith('/response/')) {
-        calls.push({ method: 'response_url', args: { ...args, id: url.pathname.slice('/response/'.length) }, at: Date.now() });
+        calls.push({
+          method: 'response_url',
+          args: { ...args, id: url.pathname.slice('/response/'.length) },
+          at: Date.now(),
+        });
         respond(200, { ok: true });
         return;
       }
@@ -102,7 +120,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(calls)) {
       if (Date.now() > deadline) {
-        throw new Error(`fake Slack: condition not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ') || 'none'}`);
+        throw new Error(
+          `fake Slack: condition not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ') || 'none'}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -115,7 +135,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls: (method) => (method ? calls.filter((c) => c.method === method) : [...calls]),
     waitFor,
     waitForCalls: async (method, count = 1, timeoutMs) =>
-      (await waitFor((c) => c.filter((x) => x.method === method).length >= count, timeoutMs)).filter((c) => c.method === method),
+      (await waitFor((c) => c.filter((x) => x.method === method).length >= count, timeoutMs)).filter(
+        (c) => c.method === method,
+      ),
     failNext: (method, failure) => {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },

@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../../../src/config.js';
 import { createLogger, type Logger } from '../../../src/observability/logger.js';
-import { createBotServer, type BotServer } from '../../../src/server.js';
+import { createBotServer, type BotServer, type BotServerOptions } from '../../../src/server.js';
 
 export interface TestServer {
   url: string;
@@ -14,7 +14,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string | undefined>): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string | undefined>,
+  options: Omit<BotServerOptions, 'logger'> = {},
+): Promise<TestServer> {
   const config = loadConfig({ PLAYGROUND: 'off', LOG_LEVEL: 'debug', ...env, PORT: '0' });
   const logs: Array<Record<string, unknown>> = [];
   const logger: Logger = createLogger({
@@ -24,7 +27,7 @@ export async function startTestServer(env: Record<string, string | undefined>): 
       if (process.env.TEST_SERVER_LOGS) process.stderr.write(line + '\n');
     },
   });
-  const bot = await createBotServer(config, { logger });
+  const bot = await createBotServer(config, { ...options, logger });
   const url = await bot.listen(0, '127.0.0.1');
   return { url, bot, logs, close: () => bot.close() };
 }

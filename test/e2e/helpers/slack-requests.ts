@@ -43,8 +43,17 @@ export function postEvent(url: string, envelope: object, options?: SendOptions):
   return postSigned(url, JSON.stringify(envelope), 'application/json', options);
 }
 
-export function postForm(url: string, fields: Record<string, string>, options?: SendOptions): Promise<Response> {
-  return postSigned(url, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);
+export function postForm(
+  url: string,
+  fields: Record<string, string>,
+  options?: SendOptions,
+): Promise<Response> {
+  return postSigned(
+    url,
+    new URLSearchParams(fields).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
 }
 
 export function postInteraction(url: string, payload: object, options?: SendOptions): Promise<Response> {
@@ -55,10 +64,13 @@ let counter = 0;
 /** A fresh Slack-looking ts (`seconds.micro`), unique within the run. */
 export function nextTs(): string {
   counter++;
-  return `${1_700_000_000 + Math.floor(Date.now() / 1000) % 100_000}.${String(100_000 + counter).slice(-6)}`;
+  return `${1_700_000_000 + (Math.floor(Date.now() / 1000) % 100_000)}.${String(100_000 + counter).slice(-6)}`;
 }
 
-export function eventEnvelope(event: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   counter++;
   return {
     token: 'legacy-verification-token',

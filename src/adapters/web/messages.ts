@@ -1,0 +1,176 @@
+/**
+ * POST /playground/messages: the web adapter proper. A page request becomes an InboundMessage (platform 'web'),
+ * goes through the same conversation engine as Teams and Slack, and comes back with every reply rendered.
+ *
+ * Cards the bot posts get an id here and are remembered in the thread state (`engine.rememberCard`), so a button
+ * clicked on one updates that card in place; a card id the thread does not know is ignored (the answer is posted
+ * instead), so a page cannot make the bot overwrite anything else. Escalation effects, when the escalation
+ * service is wired, are rendered alongside.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'restify';
+import type { ConversationEngine } from '../../conversations/engine.js';
+import type { AppMetrics } from '../../observability/app-metrics.js';
+import type { Logger } from '../../observability/logger.js';
+import { routeJsonBody } from '../http/json-body.js';
+import type { EscalationBridge } from './escalations.js';
+import { renderEffect, renderReply, type PlaygroundResponse, type RenderedEffect } from './present.js';
+import { originRef, parsePlaygroundRequest, toInboundMessage } from './request.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface MessageRouteDeps {
+  engine: ConversationEngine;
+  logger: Logger;
+  metrics?: AppMetrics;
+  escalations?: EscalationBridge;
+  clock?: () => number;
+}
+
+/** Work started by requests still running (the server waits on it before closing the store). */
+export class InFlight {
+  private readonly running = new Set<Promise<unknown>>();
+  track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => undefined);
+    return work;
+  }
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}
+
+export function messageHandler(deps: MessageRouteDeps, inFlight: InFlight): RequestHandler {
+  const parseBody = routeJsonBody(MAX_BODY_BYTES);
+  const clock = deps.clock ?? Date.now;
+  return async (req: Request, res: Response) => {
+    const bodyError = await runChain(parseBody, req, res);
+    if (bodyError) {
+      sendError(res, bodyError.status, bodyError.message);
+      return;
+    }
+    const parsed = parsePlaygroundRequest(req.body);
+    if (!parsed.ok) {
+      deps.metrics?.recordOutcome('web', 'rejected');
+      sendError(res, 400, parsed.error);
+      return;
+    }
+    try {
+      const response = await inFlight.track(handle(deps, parsed.request, parsed.action, clock));
+      res.json(200, response);
+    } catch (err) {
+      if (err instanceof BadRequest) {
+        sendError(res, 400, err.message);
+        return;
+      }
+      deps.logger.error('playground turn failed', { err });
+      deps.metrics?.recordOutcome('web', 'error');
+      sendError(res, 500, 'the bot failed to answer; see the server log');
+    }
+  };
+}
+
+async function handle(
+  deps: MessageRouteDeps,
+  request: Parameters<typeof toInboundMessage>[0],
+  action: Parameters<typeof toInboundMessage>[1],
+  clock: () => number,
+): Promise<PlaygroundResponse> {
+  const started = clock();
+  const thread = originRef(request.threadId);
+  // A button may only update a card this thread's bot posted.
+  let cardId: string | undefined;
+  if (action && request.cardId) {
+    const known =
+      request.surface === 'escalations'
+        ? await deps.escalations?.knowsCard(request.cardId, action)
+        : (await deps.engine.cardsOf(thread)).includes(request.cardId);
+    if (known) cardId = request.cardId;
+  }
+  const msg = toInboundMessage(request, action, { ...(cardId ? { cardId } : {}), now: started });
+
+  const effects: RenderedEffect[] = [];
+  const escalationFirst = await deps.escalations?.handleAction(msg);
+  if (escalationFirst) {
+    effects.push(...(await renderEffects(deps, escalationFirst)));
+    deps.metrics?.recordOutcome('web', effects.length > 0 ? 'replied' : 'silent');
+    return { replies: [], effects, ...(effects.length === 0 ? { silent: 'unchanged' } : {}) };
+  }
+  if (request.surface === 'escalations') throw new BadRequest('surface: only handoff buttons act in the escalation channel');
+
+  const result = await deps.engine.handle(msg);
+  deps.metrics?.recordTurn('web', result, started, clock());
+  const response: PlaygroundResponse = { replies: [], effects };
+  if (!result.reply || result.mode === 'none') {
+    response.silent = result.reason ?? 'none';
+    return response;
+  }
+  const update = result.mode === 'update' && msg.actionMessageId !== undefined;
+  const id = update ? msg.actionMessageId! : randomUUID();
+  response.replies.push(renderReply(id, update ? 'update' : 'post', result.reply));
+  if (!update) await deps.engine.rememberCard(thread, id);
+
+  const after = await deps.escalations?.afterTurn(msg, result);
+  if (after) effects.push(...(await renderEffects(deps, after)));
+  return response;
+}
+
+/** Renders effects in order; a post gets a fresh id, which the escalation service is told about. */
+async function renderEffects(
+  deps: MessageRouteDeps,
+  outbound: NonNullable<Awaited<ReturnType<EscalationBridge['handleAction']>>>,
+): Promise<RenderedEffect[]> {
+  const out: RenderedEffect[] = [];
+  for (const effect of outbound) {
+    const id = effect.kind === 'update' ? effect.messageId : randomUUID();
+    out.push(renderEffect(effect, id));
+    if (effect.kind === 'post') await deps.escalations?.posted(effect, id);
+  }
+  return out;
+}
+
+class BadRequest extends Error {}
+
+interface HttpError {
+  status: number;
+  message: string;
+}
+
+/**
+ * Runs restify's body parser on this route only and turns its failures into a short, clear message (the
+ * default error bodies name internal classes).
+ */
+function runChain(handlers: RequestHandler[], req: Request, res: Response): Promise<HttpError | undefined> {
+  return new Promise((resolve) => {
+    let i = 0;
+    const next = (err?: unknown): void => {
+      if (err instanceof Error || (err !== undefined && err !== null && err !== false && err !== true)) {
+        resolve(describeBodyError(err));
+        return;
+      }
+      const handler = handlers[i++];
+      if (!handler) {
+        resolve(undefined);
+        return;
+      }
+      try {
+        void (handler as (rq: Request, rs: Response, n: (e?: unknown) => void) => unknown)(req, res, next);
+      } catch (thrown) {
+        resolve(describeBodyError(thrown));
+      }
+    };
+    next();
+  });
+}
+
+function describeBodyError(err: unknown): HttpError {
+  const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 400;
+  if (status === 413) return { status, message: `the body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)` };
+  const detail = err instanceof Error ? err.message.replace(/^Invalid JSON:\s*/i, '') : String(err);
+  if (status === 400) return { status, message: `the body is not valid JSON (${detail})` };
+  return { status, message: detail };
+}
+
+function sendError(res: Response, status: number, message: string): void {
+  res.json(status, { error: message });
+}

@@ -1,0 +1,238 @@
+/**
+ * The escalation dossier: what the thread already established (codes, key facts, findings, fixes tried) and the
+ * checklist of evidence Microsoft's Licensing Activation Centers ask for. Items already in the thread are ticked;
+ * the missing ones become questions for the origin thread, and are ticked as later messages bring them.
+ * Pure: no I/O, no clock.
+ */
+import { redactKeys } from '../../knowledge/redact.js';
+import type { Ask, Facts, HexCode, Lang, Localized, SourceKind } from '../../knowledge/types.js';
+import { detectProofOfPurchase, detectSetupactLog } from './detect.js';
+import type { ChecklistId, ChecklistItem, Dossier, DossierFinding, KeyFact } from './types.js';
+
+/** What the thread holds, as the checklist reads it. */
+export interface EvidenceSeen {
+  /** Merged facts of the thread (or of the new message). */
+  facts: Facts;
+  /** Kinds of command output seen. */
+  sources: SourceKind[];
+  /** Message texts, for evidence no parser reads (agreement number, setupact.log lines). */
+  texts?: string[];
+}
+
+export const EVENTS_COMMAND = `Get-WinEvent -LogName Application -FilterXPath "*[System[Provider[@Name='Microsoft-Windows-Security-SPP']]]" -MaxEvents 20`;
+export const SETUPACT_PATH = '%windir%\\Panther\\setupact.log';
+
+const LABELS: Record<ChecklistId, Localized> = {
+  dlv: { en: 'slmgr /dlv output', fr: 'Sortie de slmgr /dlv' },
+  ato: { en: 'slmgr /ato output', fr: 'Sortie de slmgr /ato' },
+  installation_id: {
+    en: 'Installation ID (slmgr /dti or slui 4)',
+    fr: "ID d'installation (slmgr /dti ou slui 4)",
+  },
+  events: {
+    en: 'setupact.log or SoftwareLicensingService events',
+    fr: 'setupact.log ou événements de SoftwareLicensingService',
+  },
+  proof_of_purchase: {
+    en: 'Proof of purchase / agreement number',
+    fr: "Preuve d'achat / numéro de contrat",
+  },
+  partial_key: {
+    en: "Product key's last five characters",
+    fr: 'Cinq derniers caractères de la clé de produit',
+  },
+};
+
+const ORDER: ChecklistId[] = ['dlv', 'ato', 'installation_id', 'events', 'proof_of_purchase', 'partial_key'];
+
+/** Whether one checklist item is in the evidence, and the short value worth showing. */
+function check(id: ChecklistId, seen: EvidenceSeen): { present: boolean; value?: string } {
+  const { facts, sources } = seen;
+  const texts = seen.texts ?? [];
+  switch (id) {
+    case 'dlv':
+      return { present: sources.includes('slmgr-dlv') || sources.includes('slmgr-dli') };
+    case 'ato': {
+      const present = sources.includes('slmgr-ato');
+      return present && facts.lastError ? { present, value: facts.lastError } : { present };
+    }
+    case 'installation_id':
+      return facts.installationId ? { present: true, value: facts.installationId } : { present: false };
+    case 'events': {
+      const events = facts.events ?? [];
+      if (events.length > 0 || sources.includes('event')) {
+        const ids = [...new Set(events.map((e) => e.id))].slice(0, 8);
+        return ids.length > 0 ? { present: true, value: ids.join(', ') } : { present: true };
+      }
+      return texts.some(detectSetupactLog) ? { present: true, value: 'setupact.log' } : { present: false };
+    }
+    case 'proof_of_purchase': {
+      for (const t of texts) {
+        const ref = detectProofOfPurchase(t);
+        if (ref) return { present: true, value: ref };
+      }
+      return { present: false };
+    }
+    case 'partial_key':
+      return facts.partialProductKey ? { present: true, value: facts.partialProductKey } : { present: false };
+  }
+}
+
+function item(id: ChecklistId, seen: EvidenceSeen): ChecklistItem {
+  const { present, value } = check(id, seen);
+  return { id, label: LABELS[id], present, ...(value ? { value: redactKeys(value) } : {}) };
+}
+
+/** Facts an escalation engineer reads first, in that order. */
+const KEY_FACTS: Array<keyof Facts> = [
+  'productName',
+  'edition',
+  'osVersion',
+  'channel',
+  'productKeyChannel',
+  'keyType',
+  'licenseStatus',
+  'notificationReason',
+  'partialProductKey',
+  'lastError',
+  'activationSucceeded',
+  'kmsHostRegistered',
+  'kmsHostFromDns',
+  'kmsCurrentCount',
+  'isKmsHost',
+  'isEvaluation',
+  'isVirtualMachine',
+  'isDomainController',
+  'clonedOrSnapshot',
+];
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return value.map(show).join(', ');
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.host === 'string') return v.port && v.port !== 1688 ? `${v.host}:${String(v.port)}` : v.host;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+export function keyFacts(facts: Facts): KeyFact[] {
+  const out: KeyFact[] = [];
+  for (const key of KEY_FACTS) {
+    const value = facts[key];
+    if (value === undefined || value === null) continue;
+    out.push({ key, value: redactKeys(show(value)).slice(0, 200) });
+  }
+  return out;
+}
+
+/** Builds the dossier of an escalation from what the thread knows. */
+export function buildDossier(
+  facts: Facts,
+  codes: HexCode[],
+  findings: DossierFinding[],
+  tried: string[],
+  lang: Lang,
+  seen: Omit<EvidenceSeen, 'facts'> = { sources: [] },
+): Dossier {
+  const evidence: EvidenceSeen = { facts, ...seen };
+  return {
+    lang,
+    codes: [...new Set(codes)].slice(0, 50),
+    facts: keyFacts(facts),
+    findings: findings.slice(0, 20).map((f) => ({ ...f, title: redactKeys(f.title).slice(0, 300) })),
+    tried: tried.slice(0, 20).map((t) => redactKeys(t).slice(0, 300)),
+    checklist: ORDER.map((id) => item(id, evidence)),
+  };
+}
+
+/**
+ * Ticks the checklist items the new evidence brings (an item never goes back to missing) and adds facts the
+ * dossier did not have. `ticked` lists the items that changed, empty when nothing did.
+ */
+export function tickDossier(
+  dossier: Dossier,
+  seen: EvidenceSeen,
+): { dossier: Dossier; ticked: ChecklistId[] } {
+  const ticked: ChecklistId[] = [];
+  const checklist = dossier.checklist.map((it) => {
+    if (it.present) return it;
+    const now = item(it.id, seen);
+    if (!now.present) return it;
+    ticked.push(it.id);
+    return now;
+  });
+  const known = new Set(dossier.facts.map((f) => f.key));
+  const added = keyFacts(seen.facts).filter((f) => !known.has(f.key));
+  if (ticked.length === 0 && added.length === 0) return { dossier, ticked };
+  return { dossier: { ...dossier, checklist, facts: [...dossier.facts, ...added].slice(0, 40) }, ticked };
+}
+
+export function missingItems(dossier: Dossier): ChecklistItem[] {
+  return dossier.checklist.filter((i) => !i.present);
+}
+
+/** The asks for each missing item: exact commands to run, or what to type. */
+export function missingEvidenceAsks(dossier: Dossier, lang: Lang): Ask[] {
+  const fr = lang === 'fr';
+  const asks: Ask[] = [];
+  for (const it of missingItems(dossier)) {
+    switch (it.id) {
+      case 'dlv':
+        asks.push({
+          command: 'slmgr /dlv',
+          why: fr
+            ? 'Détail de la licence installée (canal, état, ID d’activation) — à lancer en invite élevée.'
+            : 'Details of the installed licence (channel, status, activation ID) — run it elevated.',
+        });
+        break;
+      case 'ato':
+        asks.push({
+          command: 'slmgr /ato',
+          why: fr
+            ? 'La tentative d’activation et son code d’erreur exact, tel qu’affiché.'
+            : 'The activation attempt and its exact error code, as displayed.',
+        });
+        break;
+      case 'installation_id':
+        asks.push({
+          command: 'slmgr /dti',
+          why: fr
+            ? 'L’ID d’installation, demandé pour l’activation par téléphone (ou affiché par slui 4).'
+            : 'The Installation ID, needed for phone activation (slui 4 shows it too).',
+        });
+        break;
+      case 'events':
+        asks.push({
+          command: EVENTS_COMMAND,
+          why: fr
+            ? 'Les derniers événements du service de licences logicielles.'
+            : 'The latest Software Licensing Service events.',
+        });
+        asks.push({
+          command: SETUPACT_PATH,
+          why: fr
+            ? 'Les lignes de ce journal autour de l’échec, si la machine vient d’être installée ou convertie.'
+            : 'The lines of this log around the failure, when the machine was just installed or converted.',
+        });
+        break;
+      case 'proof_of_purchase':
+        asks.push({
+          command: fr ? 'contrat n° 12345678' : 'agreement 12345678',
+          why: fr
+            ? 'Le numéro de contrat de licence en volume ou une preuve d’achat (tapez-le comme dans l’exemple).'
+            : 'The volume licensing agreement number or proof of purchase (type it as in the example).',
+        });
+        break;
+      case 'partial_key':
+        asks.push({
+          command: 'slmgr /dli',
+          why: fr
+            ? 'Les cinq derniers caractères de la clé (« Clé de produit partielle ») — jamais la clé complète.'
+            : 'The last five characters of the key ("Partial Product Key") — never the full key.',
+        });
+        break;
+    }
+  }
+  return asks;
+}

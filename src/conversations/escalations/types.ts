@@ -1,0 +1,201 @@
+/**
+ * The escalation handoff domain: the stored record (one per escalated thread), its dossier, and the outbound
+ * effects the adapters execute. Everything here is platform-neutral; adapters turn an Outbound into a Slack
+ * `chat.postMessage` / `chat.update` / `chat.postEphemeral` or a Teams proactive send / update.
+ */
+import { z } from 'zod';
+import { HexCodeSchema, LangSchema, LocalizedSchema } from '../../knowledge/types.js';
+import { PlatformSchema, ReplyModelSchema } from '../types.js';
+
+export const ESCALATION_RECORD_VERSION = 1;
+
+export const EscalationStatusSchema = z.enum(['open', 'claimed', 'need_info', 'escalated_ms', 'resolved']);
+export type EscalationStatus = z.infer<typeof EscalationStatusSchema>;
+
+/** A Teams ConversationReference (or any platform's proactive address): stored as given, never interpreted here. */
+export const ConversationRefSchema = z.record(z.string(), z.unknown());
+export type ConversationRef = z.infer<typeof ConversationRefSchema>;
+
+export const ActorSchema = z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional() });
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** Where a workspace's escalations live: ids are unique within one platform tenant. */
+export const ScopeSchema = z.object({ platform: PlatformSchema, tenant: z.string().min(1).max(200) });
+export type Scope = z.infer<typeof ScopeSchema>;
+
+/** The origin thread, where the user asked. */
+export const OriginSchema = z.object({
+  platform: PlatformSchema,
+  tenant: z.string().min(1).max(200),
+  channel: z.string().min(1).max(400),
+  threadKey: z.string().min(1).max(400),
+  /** The escalation status card posted in the origin thread (updated in place on every status change). */
+  cardMessageId: z.string().max(400).optional(),
+  conversationRef: ConversationRefSchema.optional(),
+  /** Permalink to the origin thread, when the adapter could get one (Slack chat.getPermalink). */
+  url: z.string().url().max(1000).optional(),
+});
+export type Origin = z.infer<typeof OriginSchema>;
+
+/** The handoff thread in the escalation channel (or in the origin conversation when none is configured). */
+export const HandoffSchema = z.object({
+  channel: z.string().min(1).max(400),
+  /** Known once the handoff card is posted (Slack: the card's ts; Teams: the new conversation id). */
+  threadKey: z.string().max(400).optional(),
+  cardMessageId: z.string().max(400).optional(),
+  /** Proactive address of the handoff thread, once posted. */
+  conversationRef: ConversationRefSchema.optional(),
+  /** Proactive address of the channel itself (Teams: captured when the bot was added), for top-level posts. */
+  channelRef: ConversationRefSchema.optional(),
+  /** false: no escalation channel is configured and the handoff lives in the origin conversation. */
+  dedicated: z.boolean(),
+});
+export type Handoff = z.infer<typeof HandoffSchema>;
+
+export const TimelineKindSchema = z.enum([
+  'opened',
+  'claimed',
+  'need_info',
+  'answer',
+  'evidence',
+  'escalated_ms',
+  'resolved',
+  'reminded',
+]);
+export type TimelineKind = z.infer<typeof TimelineKindSchema>;
+
+export const TimelineEntrySchema = z.object({
+  at: z.number().int(),
+  actor: ActorSchema,
+  kind: TimelineKindSchema,
+  text: z.string().max(2000).optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+/** The evidence Microsoft's Licensing Activation Centers ask for, one checklist line each. */
+export const ChecklistIdSchema = z.enum([
+  'dlv',
+  'ato',
+  'installation_id',
+  'events',
+  'proof_of_purchase',
+  'partial_key',
+]);
+export type ChecklistId = z.infer<typeof ChecklistIdSchema>;
+
+export const ChecklistItemSchema = z.object({
+  id: ChecklistIdSchema,
+  label: LocalizedSchema,
+  present: z.boolean(),
+  /** A short value when one helps the engineer (last five characters, agreement number, Installation ID). */
+  value: z.string().max(200).optional(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const KeyFactSchema = z.object({ key: z.string().max(100), value: z.string().max(200) });
+export type KeyFact = z.infer<typeof KeyFactSchema>;
+
+export const DossierFindingSchema = z.object({
+  id: z.string().max(100),
+  title: z.string().max(300),
+  confidence: z.enum(['high', 'medium', 'low']).optional(),
+});
+export type DossierFinding = z.infer<typeof DossierFindingSchema>;
+
+/** What the escalation team needs, built from the thread state. Never holds a full product key. */
+export const DossierSchema = z.object({
+  lang: LangSchema,
+  codes: z.array(HexCodeSchema).max(50),
+  facts: z.array(KeyFactSchema).max(40),
+  findings: z.array(DossierFindingSchema).max(20),
+  tried: z.array(z.string().max(300)).max(20),
+  checklist: z.array(ChecklistItemSchema),
+});
+export type Dossier = z.infer<typeof DossierSchema>;
+
+export const PendingQuestionSchema = z.object({
+  text: z.string().min(1).max(2000),
+  askedBy: ActorSchema,
+  at: z.number().int(),
+  /** Status to return to once answered. */
+  resumeStatus: EscalationStatusSchema,
+});
+
+export const EscalationRecordSchema = z.object({
+  v: z.literal(ESCALATION_RECORD_VERSION),
+  id: z.string().min(1).max(100),
+  /** Optimistic-concurrency version: every stored write increments it. */
+  version: z.number().int().nonnegative(),
+  status: EscalationStatusSchema,
+  lang: LangSchema,
+  origin: OriginSchema,
+  handoff: HandoffSchema,
+  requestedBy: ActorSchema,
+  owner: ActorSchema.optional(),
+  msCaseNumber: z.string().max(60).optional(),
+  resolution: z.string().max(2000).optional(),
+  dossier: DossierSchema,
+  timeline: z.array(TimelineEntrySchema).max(200),
+  pendingQuestion: PendingQuestionSchema.optional(),
+  reminderSentAt: z.number().int().optional(),
+  /** Delivery ids already applied (bounded): a retried delivery of the same message changes nothing. */
+  deliveries: z.array(z.string().max(400)).max(50).default([]),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type EscalationRecord = z.infer<typeof EscalationRecordSchema>;
+
+export const TargetSchema = z.object({
+  platform: PlatformSchema,
+  tenant: z.string().min(1).max(200),
+  channel: z.string().min(1).max(400),
+  /** Absent: a new top-level message (which starts a thread). */
+  threadKey: z.string().max(400).optional(),
+  conversationRef: ConversationRefSchema.optional(),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+/** What the adapter should remember about a posted message: hand it back with `EscalationService.rememberPosted`. */
+export const RememberAsSchema = z.enum(['handoff-card', 'origin-update']);
+export type RememberAs = z.infer<typeof RememberAsSchema>;
+
+export const OutboundSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('post'),
+    escalationId: z.string(),
+    target: TargetSchema,
+    reply: ReplyModelSchema,
+    rememberAs: RememberAsSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('update'),
+    escalationId: z.string(),
+    target: TargetSchema,
+    messageId: z.string().min(1),
+    reply: ReplyModelSchema,
+  }),
+  z.object({
+    kind: z.literal('ephemeral'),
+    escalationId: z.string(),
+    target: TargetSchema,
+    userId: z.string().min(1),
+    reply: ReplyModelSchema,
+  }),
+]);
+export type Outbound = z.infer<typeof OutboundSchema>;
+
+/** Settings from the environment (src/config.ts `escalation`), plus what an adapter captured. */
+export interface EscalationConfig {
+  /** ESCALATION_SLACK_CHANNEL. */
+  slackChannel?: string;
+  /** ESCALATION_TEAMS_CHANNEL: a Teams channel id. */
+  teamsChannel?: string;
+  /** Proactive reference of the Teams escalation channel, captured when the bot was added to it. */
+  teamsChannelRef?: ConversationRef;
+  /** ESCALATION_REMINDER_MINUTES (default 60). */
+  reminderMinutes?: number;
+  /** ESCALATION_MEMBERS: user ids allowed to act on handoff cards. */
+  members: string[];
+}
+
+export const DEFAULT_REMINDER_MINUTES = 60;

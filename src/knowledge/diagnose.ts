@@ -1,0 +1,177 @@
+/**
+ * The pipeline behind `diagnose`: extract (cap, unwrap, detect, parse, recognise GVLKs, detect language,
+ * redact), merge the observations into one set of facts, run the rules, choose the next evidence, localize.
+ * Every result goes through `redactValue`, so no full non-GVLK product key can leave this module.
+ */
+import { codeTitle, lookupCode, slError } from './catalogue/index.js';
+import { nextEvidence, localizeAsk } from './ask.js';
+import { detectCodes } from './detect/codes.js';
+import { gvlkByPartial } from './gvlk/index.js';
+import { decodeHresult } from './hresult.js';
+import { detectLang } from './lang.js';
+import { parseAll } from './parse/index.js';
+import { unwrapChatFormatting } from './parse/normalize.js';
+import { asksForUnauthorizedActivation, refusalText } from './policy.js';
+import { findProductKeys, redactKeys, redactValue } from './redact.js';
+import { canonicalCodes, evaluate, localizeFinding } from './rules/index.js';
+import type { DetectedCode, Diagnosis, Facts, HexCode, Lang, Observation } from './types.js';
+
+/** Input beyond 1 MiB (in UTF-16 code units) is not read. */
+export const MAX_INPUT_CHARS = 1024 * 1024;
+
+export interface Extraction {
+  /** Chat formatting unwrapped, product keys redacted. */
+  text: string;
+  /** Detected from the text when it is clear. */
+  lang?: Lang;
+  /** Every code found, in order, one per distinct code. */
+  codes: DetectedCode[];
+  /** One per recognized command output, plus 'prose' facts. */
+  observations: Observation[];
+  /** Asked for a crack or a KMS emulator. */
+  refusal: boolean;
+  /** Input beyond the 1 MiB cap was cut. */
+  truncated: boolean;
+}
+
+function cap(text: string): { text: string; truncated: boolean } {
+  if (text.length <= MAX_INPUT_CHARS) return { text, truncated: false };
+  let end = MAX_INPUT_CHARS;
+  // Never split a surrogate pair.
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return { text: text.slice(0, end), truncated: true };
+}
+
+type GvlkFact = NonNullable<Facts['gvlk']>;
+
+function gvlkFact(g: { partial: string; product: string; edition: string; osKind: 'server' | 'client' }): GvlkFact {
+  return { partial: g.partial, product: g.product, edition: g.edition, osKind: g.osKind };
+}
+
+/** A GVLK typed in full (e.g. in `slmgr /ipk …`) says the machine is meant to be a KMS client. */
+function fullKeyGvlkObservation(text: string): Observation | undefined {
+  const found = findProductKeys(text).find((k) => k.gvlk !== undefined);
+  return found?.gvlk ? { source: 'prose', facts: { gvlk: gvlkFact(found.gvlk), keyType: 'GVLK' } } : undefined;
+}
+
+/** slmgr's Partial Product Key that matches exactly one published GVLK identifies the installed key. */
+function withPartialGvlk(obs: Observation): Observation {
+  const partial = obs.facts.partialProductKey;
+  if (!partial || obs.facts.gvlk) return obs;
+  const matches = gvlkByPartial(partial);
+  if (matches.length !== 1 || !matches[0]) return obs;
+  const facts: Facts = { ...obs.facts, gvlk: gvlkFact(matches[0]) };
+  if (facts.keyType === undefined) facts.keyType = 'GVLK';
+  return { ...obs, facts };
+}
+
+/**
+ * Two slmgr outputs in one paste with the same CMID but otherwise different facts come from two machines that
+ * share a Client Machine ID: clones. (One machine pasted twice shows identical facts.)
+ */
+function sharedCmidObservation(observations: readonly Observation[]): Observation | undefined {
+  const byCmid = new Map<string, string>();
+  for (const { source, facts } of observations) {
+    if ((source !== 'slmgr-dli' && source !== 'slmgr-dlv') || !facts.cmid) continue;
+    const shape = JSON.stringify({ ...facts, cmid: undefined });
+    const seen = byCmid.get(facts.cmid);
+    if (seen !== undefined && seen !== shape) return { source: 'prose', facts: { clonedOrSnapshot: true } };
+    byCmid.set(facts.cmid, shape);
+  }
+  return undefined;
+}
+
+export function extract(text: string): Extraction {
+  const input = typeof text === 'string' ? text : '';
+  const { text: capped, truncated } = cap(input);
+  const unwrapped = unwrapChatFormatting(capped);
+  const observations: Observation[] = [];
+  const typed = fullKeyGvlkObservation(unwrapped);
+  if (typed) observations.push(typed);
+  for (const obs of parseAll(capped)) observations.push(withPartialGvlk(obs));
+  const clones = sharedCmidObservation(observations);
+  if (clones) observations.push(clones);
+  const extraction: Extraction = {
+    text: redactKeys(unwrapped),
+    codes: detectCodes(unwrapped),
+    observations,
+    refusal: asksForUnauthorizedActivation(unwrapped),
+    truncated,
+  };
+  const lang = detectLang(unwrapped);
+  if (lang) extraction.lang = lang;
+  return extraction;
+}
+
+const ARRAY_KEYS = new Set<keyof Facts>(['events', 'srvHosts', 'targetEditions']);
+
+function dedupe<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Later observation wins per key; arrays are concatenated and deduplicated. */
+export function mergeFacts(observations: readonly Observation[]): Facts {
+  const merged: Record<string, unknown> = {};
+  for (const { facts } of observations) {
+    for (const [key, value] of Object.entries(facts)) {
+      if (value === undefined) continue;
+      const prev = merged[key];
+      merged[key] =
+        ARRAY_KEYS.has(key as keyof Facts) && Array.isArray(prev) && Array.isArray(value) ? dedupe([...prev, ...value]) : value;
+    }
+  }
+  return merged as Facts;
+}
+
+function describeCodes(codes: readonly HexCode[], lang: Lang): Diagnosis['codes'] {
+  return codes.map((code) => {
+    const entry = lookupCode(code);
+    if (entry) return { code, known: true, name: entry.name, title: codeTitle(code, lang) };
+    const decoded = decodeHresult(code);
+    const name = slError(code)?.name ?? decoded.win32?.name;
+    return { code, known: false, ...(name ? { name } : {}), title: codeTitle(code, lang), decoded };
+  });
+}
+
+export function diagnoseFacts(
+  input: { facts: Facts; codes: readonly HexCode[] },
+  opts: { lang: Lang; exclude?: readonly string[] },
+): Diagnosis {
+  const exclude = opts.exclude ?? [];
+  const codes = canonicalCodes(input.codes, input.facts);
+  const refs = evaluate({ facts: input.facts, codes }).filter((r) => !exclude.includes(r.id));
+  const diagnosis: Diagnosis = {
+    lang: opts.lang,
+    codes: describeCodes(codes, opts.lang),
+    facts: input.facts,
+    findings: refs.map((r) => localizeFinding(r, opts.lang)),
+    ask: nextEvidence(input.facts, codes, refs, exclude).map((a) => localizeAsk(a, opts.lang, input.facts)),
+  };
+  return redactValue(diagnosis);
+}
+
+export function diagnose(text: string, opts: { lang?: Lang } = {}): Diagnosis {
+  const ex = extract(text);
+  const lang = opts.lang ?? ex.lang ?? 'en';
+  const facts = mergeFacts(ex.observations);
+  const codes = ex.codes.map((c) => c.code);
+  if (ex.refusal) {
+    // No help activating against an emulator: only what was recognised, and the legitimate routes.
+    return redactValue({
+      lang,
+      codes: describeCodes(canonicalCodes(codes, facts), lang),
+      facts,
+      findings: [],
+      ask: [],
+      refusal: refusalText(lang),
+    });
+  }
+  return diagnoseFacts({ facts, codes }, { lang });
+}

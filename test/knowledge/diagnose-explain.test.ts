@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { allEntries, explain, InvalidCodeError } from '../../src/knowledge/index.js';
+import { ExplanationSchema, type Lang } from '../../src/knowledge/types.js';
+
+const LANGS: Lang[] = ['en', 'fr'];
+
+describe('explain', () => {
+  it('every catalogue code is explained in English and in French', () => {
+    for (const entry of allEntries()) {
+      for (const lang of LANGS) {
+        const x = explain(entry.code, lang);
+        expect(ExplanationSchema.parse(x)).toEqual(x);
+        expect(x).toMatchObject({ code: entry.code, known: true, name: entry.name, title: entry.message[lang] });
+        expect(x.causes.length).toBeGreaterThan(0);
+        expect(x.fix.length).toBeGreaterThan(0);
+      }
+      expect(explain(entry.code, 'fr').title).not.toBe(explain(entry.code, 'en').title);
+    }
+  });
+
+  it('any spelling of a code, and its aliases, explain the same entry', () => {
+    expect(explain('-1073418124', 'en').code).toBe('0xC004F074');
+    expect(explain('c004f074', 'en').code).toBe('0xC004F074');
+    expect(explain('0x80092328', 'en').code).toBe('0x8007232B');
+  });
+
+  it('a blocked key lists what to bring to Microsoft', () => {
+    const x = explain('0xC004C003', 'fr');
+    expect(x.escalate).toBe(true);
+    expect(x.bring.length).toBeGreaterThan(0);
+  });
+
+  it('an unknown code is decoded and points at slui for Windows’ own text', () => {
+    const x = explain('0x80071234', 'en');
+    expect(x).toMatchObject({ known: false, escalate: false, decoded: { win32: { number: 4660 } } });
+    expect(x.fix[0]?.command).toBe('slui.exe 0x2a 0x80071234');
+    expect(explain('0x80071234', 'fr').causes[0]).toContain('Décodage');
+  });
+
+  it('an slerror.h code outside the catalogue keeps its symbolic name', () => {
+    const x = explain('0xC004F01F', 'en');
+    expect(x).toMatchObject({ known: false, name: 'SL_E_INVALID_LICENSE' });
+  });
+
+  it('text that is not a code is rejected with a clear error', () => {
+    expect(() => explain('hello', 'en')).toThrow(InvalidCodeError);
+  });
+});
