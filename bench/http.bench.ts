@@ -115,7 +115,11 @@ function startTarget(
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = fork(fileURLToPath(import.meta.url), ['serve', target, apiUrl, redisUrl], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    execArgv: ['--no-deprecation'],
+    // BENCH_CPU_PROF=<dir> writes a .cpuprofile per target (open in Chrome DevTools).
+    execArgv: [
+      '--no-deprecation',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
   });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { ready?: string }) =>

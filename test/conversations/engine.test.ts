@@ -134,6 +134,10 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
     const t = slackThread(tenant());
     const chatter = await engine.handle(t.say('anyone up for lunch?', { addressed: 'none' }));
     expect(chatter).toEqual({ reply: null, mode: 'none', reason: 'not-addressed', codes: [] });
+    const code = reply(
+      await engine.handle(t.say('seeing 0xC004F074 on the new RDS hosts', { addressed: 'none' })),
+    );
+    expect(code.kind).toBe('diagnosis');
     const dm = reply(await engine.handle(t.say('hello', { addressed: 'dm' })));
     expect(dm.kind).toBe('help');
     expect(dm.questions.length).toBeGreaterThan(0);
@@ -266,6 +270,14 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
     await engine.rememberCard(t.say(''), '1700000000.999001');
     await engine.rememberCard(t.say(''), '1700000000.999001');
     expect(await engine.cardsOf(t.say(''))).toEqual(['1700000000.999001']);
+  });
+
+  it('a paste beyond 1 MiB is read up to the cap and the reply says so', async () => {
+    const t = slackThread(tenant());
+    const huge = `${fixture('en', 'nslookup-srv-nxdomain.txt')}\n${'x'.repeat(1024 * 1024 + 10)}`;
+    const r = reply(await engine.handle(t.say(huge)));
+    expect(r.findings[0]?.id).toBe('kms-srv-missing');
+    expect(r.warnings.join(' ')).toMatch(/1 MiB/);
   });
 
   it('a malformed message gives an error result instead of throwing', async () => {

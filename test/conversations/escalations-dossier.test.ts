@@ -9,6 +9,7 @@ import {
 import { EVENTS_COMMAND, SETUPACT_PATH } from '../../src/conversations/escalations/dossier.js';
 import { detectProofOfPurchase, detectSetupactLog } from '../../src/conversations/escalations/detect.js';
 import { canAct, normalizeCaseNumber } from '../../src/conversations/escalations/machine.js';
+import { isEscalateRequest, isListEscalationsRequest } from '../../src/conversations/escalations/commands.js';
 import { fixture, PASTED_MAK } from './helpers.js';
 
 function seenOf(...texts: string[]): EvidenceSeen {
@@ -23,8 +24,18 @@ function present(seen: EvidenceSeen) {
 
 describe('escalation dossier', () => {
   it('ticks the evidence a blocked-MAK thread already holds and asks for the rest with exact commands', () => {
-    const seen = seenOf(fixture('en', 'slmgr-dlv-mak-notification.txt'), fixture('en', 'slmgr-ato-0xC004C003-blocked-mak.txt'));
-    const d = buildDossier(seen.facts, ['0xC004C003'], [{ id: 'mak-blocked', title: 'MAK blocked' }], [], 'en', seen);
+    const seen = seenOf(
+      fixture('en', 'slmgr-dlv-mak-notification.txt'),
+      fixture('en', 'slmgr-ato-0xC004C003-blocked-mak.txt'),
+    );
+    const d = buildDossier(
+      seen.facts,
+      ['0xC004C003'],
+      [{ id: 'mak-blocked', title: 'MAK blocked' }],
+      [],
+      'en',
+      seen,
+    );
     expect(present(seen)).toEqual({
       dlv: true,
       ato: true,
@@ -35,7 +46,9 @@ describe('escalation dossier', () => {
     });
     expect(d.checklist.find((i) => i.id === 'partial_key')?.value).toBe('8HTKD');
     expect(d.checklist.find((i) => i.id === 'ato')?.value).toBe('0xC004C003');
-    expect(d.facts.map((f) => f.key)).toEqual(expect.arrayContaining(['edition', 'channel', 'partialProductKey']));
+    expect(d.facts.map((f) => f.key)).toEqual(
+      expect.arrayContaining(['edition', 'channel', 'partialProductKey']),
+    );
     const commands = missingEvidenceAsks(d, 'en').map((a) => a.command);
     expect(commands).toEqual([EVENTS_COMMAND, SETUPACT_PATH, 'agreement 12345678']);
     expect(EVENTS_COMMAND).toBe(
@@ -47,7 +60,15 @@ describe('escalation dossier', () => {
   it('asks for slmgr /dlv, /ato, /dti and the last five characters when the thread has none of them', () => {
     const d = buildDossier({}, [], [], [], 'fr', { sources: [] });
     const commands = missingEvidenceAsks(d, 'fr').map((a) => a.command);
-    expect(commands).toEqual(['slmgr /dlv', 'slmgr /ato', 'slmgr /dti', EVENTS_COMMAND, SETUPACT_PATH, 'contrat n° 12345678', 'slmgr /dli']);
+    expect(commands).toEqual([
+      'slmgr /dlv',
+      'slmgr /ato',
+      'slmgr /dti',
+      EVENTS_COMMAND,
+      SETUPACT_PATH,
+      'contrat n° 12345678',
+      'slmgr /dli',
+    ]);
     expect(d.checklist[0]?.label.fr).toBe('Sortie de slmgr /dlv');
   });
 
@@ -83,7 +104,14 @@ describe('escalation dossier', () => {
 
   it('keeps only the last five characters of a product key', () => {
     const seen = seenOf(`I typed slmgr /ipk ${PASTED_MAK}`, fixture('en', 'slmgr-dlv-mak-notification.txt'));
-    const d = buildDossier(seen.facts, [], [{ id: 'x', title: `key ${PASTED_MAK}` }], [`reinstalled ${PASTED_MAK}`], 'en', seen);
+    const d = buildDossier(
+      seen.facts,
+      [],
+      [{ id: 'x', title: `key ${PASTED_MAK}` }],
+      [`reinstalled ${PASTED_MAK}`],
+      'en',
+      seen,
+    );
     const json = JSON.stringify(d);
     expect(json).not.toContain(PASTED_MAK);
     expect(json).toContain('XXXXX-XXXXX-XXXXX-XXXXX-8FG6N');
@@ -105,5 +133,38 @@ describe('escalation permissions and case numbers', () => {
     expect(normalizeCaseNumber('dossier n° 2503140010001234')).toBe('2503140010001234');
     expect(normalizeCaseNumber('see ticket')).toBeUndefined();
     expect(normalizeCaseNumber('12')).toBeUndefined();
+  });
+});
+
+describe('escalation chat commands', () => {
+  it('recognises a request to escalate in English or French, but not a message that only mentions it', () => {
+    for (const t of [
+      'escalate',
+      'Escalader',
+      'please escalate this',
+      'escaladez le cas svp',
+      'escalade ça !',
+    ]) {
+      expect(isEscalateRequest(t), t).toBe(true);
+    }
+    for (const t of [
+      'should I escalate or wait for the KMS count?',
+      'escalations',
+      'the escalate button did nothing',
+    ]) {
+      expect(isEscalateRequest(t), t).toBe(false);
+    }
+  });
+
+  it('recognises the open-escalations list command', () => {
+    for (const t of [
+      'escalations',
+      '/activation escalations',
+      'activation escalations',
+      'Escalades ouvertes',
+    ]) {
+      expect(isListEscalationsRequest(t), t).toBe(true);
+    }
+    expect(isListEscalationsRequest('how do escalations work here?')).toBe(false);
   });
 });

@@ -35,12 +35,25 @@ function originThread(tenant: string): EscalateInput {
     state = {
       ...state,
       observations: addObservations(state.observations, ex.observations, `m${i}`, T0 - 60_000),
-      codes: addCodes(state.codes, ex.codes.map((c) => c.code), `m${i}`, T0 - 60_000),
+      codes: addCodes(
+        state.codes,
+        ex.codes.map((c) => c.code),
+        `m${i}`,
+        T0 - 60_000,
+      ),
     };
   });
   return {
     state,
-    msg: { platform: 'slack', tenant, channel: 'CHELP', threadKey, messageId: `${threadKey}-esc`, user: USER, text: 'escalate' },
+    msg: {
+      platform: 'slack',
+      tenant,
+      channel: 'CHELP',
+      threadKey,
+      messageId: `${threadKey}-esc`,
+      user: USER,
+      text: 'escalate',
+    },
     facts: threadFacts(state.observations),
     findings: [{ id: 'mak-blocked', title: 'The MAK is blocked', confidence: 'high' }],
     tried: [`Reinstalled the key ${PASTED_MAK}`],
@@ -95,7 +108,9 @@ function redisBackend(): Backend {
         for (const key of batch) {
           const type = await admin.type(key);
           const value =
-            type === 'hash' ? JSON.stringify(await admin.hgetall(key)) : (await admin.zrange(key, 0, -1)).join(',');
+            type === 'hash'
+              ? JSON.stringify(await admin.hgetall(key))
+              : (await admin.zrange(key, 0, -1)).join(',');
           out.push({ key, ttlSec: await admin.ttl(key), value });
         }
       } while (cursor !== '0');
@@ -108,7 +123,8 @@ function redisBackend(): Backend {
   };
 }
 
-const kinds = (effects: Outbound[]) => effects.map((e) => `${e.kind}:${e.target.channel}${e.kind === 'update' ? `#${e.messageId}` : ''}`);
+const kinds = (effects: Outbound[]) =>
+  effects.map((e) => `${e.kind}:${e.target.channel}${e.kind === 'update' ? `#${e.messageId}` : ''}`);
 const summaries = (effects: Outbound[]) => effects.map((e) => e.reply.summary).join('\n');
 
 describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name', (backend) => {
@@ -140,14 +156,28 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     const { id, input, result } = await opened(svc);
 
     // 1. Escalate: handoff card in the escalation channel, status card with the missing evidence in the origin thread.
-    expect(result.effects.map((e) => (e.kind === 'post' ? e.rememberAs : e.kind))).toEqual(['handoff-card', 'origin-update']);
+    expect(result.effects.map((e) => (e.kind === 'post' ? e.rememberAs : e.kind))).toEqual([
+      'handoff-card',
+      'origin-update',
+    ]);
     expect(kinds(result.effects)).toEqual(['post:CESCAL', 'post:CHELP']);
     const [handoff, origin] = result.effects;
     expect(handoff!.target.threadKey).toBeUndefined();
-    expect(handoff!.reply.actions.map((a) => a.id)).toEqual(['claim', 'need_info', 'escalated_ms', 'handoff_resolved']);
+    expect(handoff!.reply.actions.map((a) => a.id)).toEqual([
+      'claim',
+      'need_info',
+      'escalated_ms',
+      'handoff_resolved',
+    ]);
     expect(handoff!.reply.actions.every((a) => a.payload.escalationId === id)).toBe(true);
     expect(handoff!.reply.summary).toContain('Tech asked for help in Slack channel CHELP');
-    expect(handoff!.reply.evidence).toEqual(expect.arrayContaining(['✓ slmgr /dlv output', '✓ slmgr /ato output: 0xC004C003', '✗ Proof of purchase / agreement number']));
+    expect(handoff!.reply.evidence).toEqual(
+      expect.arrayContaining([
+        '✓ slmgr /dlv output',
+        '✓ slmgr /ato output: 0xC004C003',
+        '✗ Proof of purchase / agreement number',
+      ]),
+    );
     expect(origin!.target.threadKey).toBe(input.msg.threadKey);
     expect(origin!.reply.questions.map((q) => q.command)).toContain('agreement 12345678');
 
@@ -155,13 +185,22 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     now += 5 * 60_000;
     const claim = await svc.onAction(scope, { action: 'claim', escalationId: id }, ENGINEER, undefined);
     expect(claim.record?.status).toBe('claimed');
-    expect(kinds(claim.effects)).toEqual(['update:CESCAL#1700000100.000100', 'update:CHELP#1700000100.000200', 'post:CHELP']);
+    expect(kinds(claim.effects)).toEqual([
+      'update:CESCAL#1700000100.000100',
+      'update:CHELP#1700000100.000200',
+      'post:CHELP',
+    ]);
     expect(claim.effects[0]!.target.threadKey).toBe('1700000100.000100');
     expect(claim.effects[2]!.reply.summary).toBe('Alice from the licensing team is now handling this case.');
     expect(claim.effects[0]!.reply.actions.map((a) => a.id)).not.toContain('claim');
 
     // 3. Need info: the question goes to the origin thread.
-    const ask = await svc.onAction(scope, { action: 'need_info', escalationId: id, text: 'What is your agreement number?' }, ENGINEER, undefined);
+    const ask = await svc.onAction(
+      scope,
+      { action: 'need_info', escalationId: id, text: 'What is your agreement number?' },
+      ENGINEER,
+      undefined,
+    );
     expect(ask.record?.status).toBe('need_info');
     expect(ask.effects.at(-1)?.target.threadKey).toBe(input.msg.threadKey);
     expect(ask.effects.at(-1)?.reply.summary).toContain('Alice asks: What is your agreement number?');
@@ -180,22 +219,44 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     expect(relayed.target).toMatchObject({ channel: 'CESCAL', threadKey: '1700000100.000100' });
     expect(relayed.reply.summary).toBe('Tech answered: It is agreement 87654321');
     expect(summaries(answer!.effects)).toContain('Now in the dossier: Proof of purchase / agreement number.');
-    expect(answer!.record!.dossier.checklist.find((i) => i.id === 'proof_of_purchase')).toMatchObject({ present: true, value: 'agreement 87654321' });
+    expect(answer!.record!.dossier.checklist.find((i) => i.id === 'proof_of_purchase')).toMatchObject({
+      present: true,
+      value: 'agreement 87654321',
+    });
 
     // 5. Escalated to Microsoft with a case number.
-    const ms = await svc.onAction(scope, { action: 'escalated_ms', escalationId: id, text: '2503140010001234' }, ENGINEER, undefined);
+    const ms = await svc.onAction(
+      scope,
+      { action: 'escalated_ms', escalationId: id, text: '2503140010001234' },
+      ENGINEER,
+      undefined,
+    );
     expect(ms.record).toMatchObject({ status: 'escalated_ms', msCaseNumber: '2503140010001234' });
-    expect(ms.effects.at(-1)?.reply.summary).toBe('The licensing team escalated this case to Microsoft (case number 2503140010001234).');
+    expect(ms.effects.at(-1)?.reply.summary).toBe(
+      'The licensing team escalated this case to Microsoft (case number 2503140010001234).',
+    );
 
     // 6. Resolved.
     now += 3600_000;
-    const done = await svc.onAction(scope, { action: 'handoff_resolved', escalationId: id, text: 'Microsoft issued a new MAK; activated.' }, ENGINEER, undefined);
-    expect(done.record).toMatchObject({ status: 'resolved', resolution: 'Microsoft issued a new MAK; activated.' });
+    const done = await svc.onAction(
+      scope,
+      { action: 'handoff_resolved', escalationId: id, text: 'Microsoft issued a new MAK; activated.' },
+      ENGINEER,
+      undefined,
+    );
+    expect(done.record).toMatchObject({
+      status: 'resolved',
+      resolution: 'Microsoft issued a new MAK; activated.',
+    });
     const card = done.effects.find((e) => e.kind === 'update' && e.target.channel === 'CESCAL')!;
     expect(card.reply.actions).toEqual([]);
     expect(card.reply.changes).toHaveLength(7);
-    expect(card.reply.changes.join('\n')).toMatch(/Alice claimed it[\s\S]*asked: What is your agreement number\?[\s\S]*Tech answered[\s\S]*case 2503140010001234[\s\S]*resolved it: Microsoft issued/);
-    expect(done.effects.at(-1)?.reply.summary).toBe('The licensing team marked this case resolved: Microsoft issued a new MAK; activated.');
+    expect(card.reply.changes.join('\n')).toMatch(
+      /Alice claimed it[\s\S]*asked: What is your agreement number\?[\s\S]*Tech answered[\s\S]*case 2503140010001234[\s\S]*resolved it: Microsoft issued/,
+    );
+    expect(done.effects.at(-1)?.reply.summary).toBe(
+      'The licensing team marked this case resolved: Microsoft issued a new MAK; activated.',
+    );
     expect((await svc.listOpen(scope, 'en')).summary).toBe('No open escalations.');
   });
 
@@ -205,11 +266,19 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     const before = await svc.repo.get(scope, id);
     const where = { platform: 'slack' as const, tenant, channel: 'CESCAL', threadKey: '1700000100.000100' };
     for (const action of ['claim', 'handoff_resolved'] as const) {
-      const r = await svc.onAction(scope, { action, escalationId: id, text: 'done' }, { id: 'UOUTSIDER' }, false, { where });
+      const r = await svc.onAction(
+        scope,
+        { action, escalationId: id, text: 'done' },
+        { id: 'UOUTSIDER' },
+        false,
+        { where },
+      );
       expect(r.changed).toBe(false);
       expect(r.effects).toHaveLength(1);
       expect(r.effects[0]).toMatchObject({ kind: 'ephemeral', userId: 'UOUTSIDER', target: where });
-      expect(r.effects[0]!.reply.summary).toBe('Only members of the escalation team can do this. Nothing was changed.');
+      expect(r.effects[0]!.reply.summary).toBe(
+        'Only members of the escalation team can do this. Nothing was changed.',
+      );
     }
     expect(await svc.repo.get(scope, id)).toEqual(before);
     // A confirmed channel member who is not in ESCALATION_MEMBERS may act.
@@ -220,21 +289,35 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
   it('does nothing twice on a double click or a retried delivery', async () => {
     const svc = service();
     const { id, input } = await opened(svc);
-    const first = await svc.onAction(scope, { action: 'claim', escalationId: id }, ENGINEER, undefined, { deliveryId: 'a1' });
+    const first = await svc.onAction(scope, { action: 'claim', escalationId: id }, ENGINEER, undefined, {
+      deliveryId: 'a1',
+    });
     expect(first.changed).toBe(true);
-    const again = await svc.onAction(scope, { action: 'claim', escalationId: id }, ENGINEER, undefined, { deliveryId: 'a2' });
+    const again = await svc.onAction(scope, { action: 'claim', escalationId: id }, ENGINEER, undefined, {
+      deliveryId: 'a2',
+    });
     expect(again).toMatchObject({ changed: false, effects: [] });
 
-    await svc.onAction(scope, { action: 'need_info', escalationId: id, text: 'Which edition?' }, ENGINEER, undefined);
+    await svc.onAction(
+      scope,
+      { action: 'need_info', escalationId: id, text: 'Which edition?' },
+      ENGINEER,
+      undefined,
+    );
     const msg = { messageId: 'ans-9', user: USER, text: 'Datacenter', facts: {}, sources: [] };
     const relayed = await svc.onOriginMessage(input.msg, msg);
-    expect(relayed?.effects.filter((e) => e.target.channel === 'CESCAL' && e.kind === 'post')).toHaveLength(1);
+    expect(relayed?.effects.filter((e) => e.target.channel === 'CESCAL' && e.kind === 'post')).toHaveLength(
+      1,
+    );
     const retried = await svc.onOriginMessage(input.msg, msg);
     expect(retried).toMatchObject({ changed: false, effects: [] });
 
     const resolve = { action: 'handoff_resolved' as const, escalationId: id, text: 'fixed' };
     expect((await svc.onAction(scope, resolve, ENGINEER, undefined)).changed).toBe(true);
-    expect(await svc.onAction(scope, resolve, ENGINEER, undefined)).toMatchObject({ changed: false, effects: [] });
+    expect(await svc.onAction(scope, resolve, ENGINEER, undefined)).toMatchObject({
+      changed: false,
+      effects: [],
+    });
 
     // A second "escalate" in a thread with an open escalation opens nothing new; the requester sees its status.
     const other = originThread(tenant);
@@ -280,9 +363,13 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     await svc.onAction(scope, { action: 'claim', escalationId: claimed.id }, ENGINEER, undefined);
 
     now = T0 + 29 * 60_000;
-    expect((await svc.dueReminders()).filter((e) => e.escalationId === id || e.escalationId === claimed.id)).toEqual([]);
+    expect(
+      (await svc.dueReminders()).filter((e) => e.escalationId === id || e.escalationId === claimed.id),
+    ).toEqual([]);
     now = T0 + 31 * 60_000;
-    const due = (await svc.dueReminders()).filter((e) => e.escalationId === id || e.escalationId === claimed.id);
+    const due = (await svc.dueReminders()).filter(
+      (e) => e.escalationId === id || e.escalationId === claimed.id,
+    );
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({ kind: 'post', escalationId: id, target: { channel: 'CESCAL' } });
     expect(due[0]!.target.threadKey).toBeUndefined();
@@ -293,15 +380,30 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
 
     const list = await svc.listOpen(scope, 'fr');
     expect(list.title).toBe('Escalades ouvertes (2)');
-    expect(list.evidence[0]).toBe(`${id} · 2 h 00 min · non pris en charge · en attente d’un ingénieur — The MAK is blocked`);
-    expect(list.evidence[1]).toBe(`${claimed.id} · 1 h 59 min · Alice · en cours de traitement — The MAK is blocked`);
+    expect(list.evidence[0]).toBe(
+      `${id} · 2 h 00 min · non pris en charge · en attente d’un ingénieur — The MAK is blocked`,
+    );
+    expect(list.evidence[1]).toBe(
+      `${claimed.id} · 1 h 59 min · Alice · en cours de traitement — The MAK is blocked`,
+    );
   });
 
   it('stores no full product key and gives every key a time to live', async () => {
     const svc = service();
     const { id, input } = await opened(svc);
-    await svc.onAction(scope, { action: 'need_info', escalationId: id, text: `Is ${PASTED_MAK} the key you used?` }, ENGINEER, undefined);
-    await svc.onOriginMessage(input.msg, { messageId: 'k1', user: USER, text: `yes, ${PASTED_MAK}`, facts: {}, sources: [] });
+    await svc.onAction(
+      scope,
+      { action: 'need_info', escalationId: id, text: `Is ${PASTED_MAK} the key you used?` },
+      ENGINEER,
+      undefined,
+    );
+    await svc.onOriginMessage(input.msg, {
+      messageId: 'k1',
+      user: USER,
+      text: `yes, ${PASTED_MAK}`,
+      facts: {},
+      sources: [],
+    });
     const ours = async () =>
       (await backend.keys()).filter((k) => k.key.includes(`{slack:${tenant}}`) || k.key === 'ad:esc:scopes');
     const whileOpen = await ours();
@@ -314,13 +416,20 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
         'ad:esc:scopes',
       ].sort(),
     );
-    await svc.onAction(scope, { action: 'handoff_resolved', escalationId: id, text: `replaced ${PASTED_MAK}` }, ENGINEER, undefined);
+    await svc.onAction(
+      scope,
+      { action: 'handoff_resolved', escalationId: id, text: `replaced ${PASTED_MAK}` },
+      ENGINEER,
+      undefined,
+    );
 
     const keys = [...whileOpen, ...(await ours())];
     for (const k of keys) {
       expect(k.ttlSec, k.key).toBeGreaterThan(0);
       expect(k.ttlSec, k.key).toBeLessThanOrEqual(3600);
-      const fullKeys = [...k.value.matchAll(FULL_KEY)].map((m) => m[0]).filter((key) => !key.startsWith('XXXXX-'));
+      const fullKeys = [...k.value.matchAll(FULL_KEY)]
+        .map((m) => m[0])
+        .filter((key) => !key.startsWith('XXXXX-'));
       expect(fullKeys, k.key).toEqual([]);
     }
     const record = keys.find((k) => k.key.endsWith(`:${id}`))!;
@@ -336,7 +445,12 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     expect(claim.effects.map((e) => e.kind)).toEqual(['update', 'update', 'post']);
     const linked = await restarted.repo.findByThread(input.msg);
     expect(linked?.status).toBe('claimed');
-    const viaHandoffThread = await restarted.repo.findByThread({ platform: 'slack', tenant, channel: 'CESCAL', threadKey: '1700000100.000100' });
+    const viaHandoffThread = await restarted.repo.findByThread({
+      platform: 'slack',
+      tenant,
+      channel: 'CESCAL',
+      threadKey: '1700000100.000100',
+    });
     expect(viaHandoffThread?.id).toBe(id);
   });
 });

@@ -117,8 +117,7 @@ describe('thread keys', () => {
   it('different ids never map to the same key part', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
-        if (a !== b && a.isWellFormed() && b.isWellFormed())
-          expect(encodeKeyPart(a)).not.toBe(encodeKeyPart(b));
+        if (a !== b) expect(encodeKeyPart(a)).not.toBe(encodeKeyPart(b));
         expect(encodeKeyPart(a)).not.toMatch(/[:{}*?[\]\\]/);
       }),
     );

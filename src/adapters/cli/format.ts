@@ -96,7 +96,7 @@ export function formatExplanation(x: Explanation, lang: Lang): string {
     out.push(`  - ${step.text}`);
     if (step.command) out.push(`      > ${step.command}`);
   }
-  if (x.bring.length > 0) out.push('', `${L.bring}${x.escalate ? '' : ''}:`, ...x.bring.map((b) => `  - ${b}`));
+  if (x.bring.length > 0) out.push('', `${L.bring}:`, ...x.bring.map((b) => `  - ${b}`));
   if (!x.known) {
     const d = x.decoded;
     const facility = d.facilityName ?? `0x${d.facility.toString(16).toUpperCase()}`;

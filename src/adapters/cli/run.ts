@@ -47,7 +47,8 @@ function parseFlags(args: readonly string[]): Parsed {
       const lang = LangSchema.safeParse(value);
       if (!lang.success) throw new UsageError(`--lang must be "en" or "fr"${value === undefined ? '' : `, not "${value.slice(0, 20)}"`}`);
       parsed.lang = lang.data;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a.slice(0, 40)}`);
+    } else if (a.startsWith('-') && a !== '-' && !/^-\d/.test(a)) throw new UsageError(`unknown option ${a.slice(0, 40)}`);
+    // `-1073418124` is a code in signed decimal, not an option.
     else parsed.positional.push(a);
   }
   return parsed;

@@ -15,4 +15,5 @@ export { RedisKv } from './redis-kv.js';
 export { apply, canAct, SYSTEM_ACTOR, type Applied, type Command, type PermissionPolicy } from './machine.js';
 export { buildDossier, tickDossier, missingEvidenceAsks, type EvidenceSeen } from './dossier.js';
 export { detectProofOfPurchase, detectSetupactLog } from './detect.js';
+export { isEscalateRequest, isListEscalationsRequest } from './commands.js';
 export * from './types.js';

@@ -32,22 +32,30 @@ const NEGATION = rx("not|no|never|none|neither|nor|without|isn't|wasn't|aren't|d
 const NEGATION_CONTRACTION = /n['’]t\b/i;
 const VAGUE = rx("maybe|perhaps|might|possibly|probably|not sure|unsure|i think|i guess|if|whether|unless|could be|peut-être|peut être|probablement|éventuellement|si|s['’]il|je pense|je crois|il se peut");
 
-/** Sentences: split on terminal punctuation, line breaks and semicolons (linear). */
+/** Sentences end at terminal punctuation, line breaks and semicolons; the `?` stays with its sentence. */
 function sentences(text: string): string[] {
   return text.split(/(?<=[.!?;])\s+|\n+/).filter((s) => s.trim().length > 0);
 }
 
+/** Clauses of a sentence: negation is judged per clause, so "it's a VM, not patched" yields both facts. */
+function clauses(sentence: string): string[] {
+  return sentence.split(/,\s+|[()]/).filter((s) => s.trim().length > 0);
+}
+
 export function readProseFacts(text: string): Facts {
   const f: Facts = {};
-  for (const s of sentences(text)) {
-    if (s.length > 2000 || s.includes('?') || VAGUE.test(s)) continue;
-    for (const [fact, pattern] of PATTERNS) {
-      if (f[fact]) continue;
-      const m = pattern.exec(s);
-      if (!m) continue;
-      const rest = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
-      if (NEGATION.test(rest) || NEGATION_CONTRACTION.test(rest)) continue;
-      f[fact] = true;
+  for (const sentence of sentences(text)) {
+    // Questions and hedged sentences state nothing, whatever their clauses say.
+    if (sentence.length > 2000 || sentence.includes('?') || VAGUE.test(sentence)) continue;
+    for (const s of clauses(sentence)) {
+      for (const [fact, pattern] of PATTERNS) {
+        if (f[fact]) continue;
+        const m = pattern.exec(s);
+        if (!m) continue;
+        const rest = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
+        if (NEGATION.test(rest) || NEGATION_CONTRACTION.test(rest)) continue;
+        f[fact] = true;
+      }
     }
   }
   return f;

@@ -279,6 +279,17 @@
     root.scrollTop = root.scrollHeight;
   }
 
+  /** Brings a newly posted message's top into view (a long card is read from its title). */
+  function reveal(surface, id) {
+    var root = document.getElementById(surface === 'panel' ? 'panel-cards' : 'thread');
+    var el = root.querySelector('article[data-card-id="' + id + '"]');
+    if (el) root.scrollTop = el.offsetTop - root.offsetTop - 8;
+  }
+
+  function clip(text, max) {
+    return text.length <= max ? text : text.slice(0, max - 1) + '…';
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // Talking to the server.
 
@@ -375,34 +386,41 @@
   }
 
   function apply(result) {
-    var touched = { thread: false, panel: false };
+    // Per surface: whether anything changed, and the first new post (to bring into view).
+    var touched = { thread: null, panel: null };
+    var mark = function (surface, entry) {
+      if (!touched[surface]) touched[surface] = { first: null };
+      if (entry.mode === 'post' && !touched[surface].first) touched[surface].first = entry.id;
+    };
     (result.replies || []).forEach(function (r) {
       r.role = 'bot';
       r.time = now();
       place('thread', r);
-      touched.thread = true;
+      mark('thread', r);
     });
     (result.effects || []).forEach(function (e) {
       var surface = e.surface === 'escalations' ? 'panel' : 'thread';
       e.role = 'bot';
       e.time = now();
       place(surface, e);
-      touched[surface] = true;
+      mark(surface, e);
       var verb = e.kind === 'update' ? ui('updatedCard') : e.kind === 'ephemeral' ? ui('ephemeral') : ui('posted');
       var where = surface === 'panel' ? ui('inPanel') : ui('inThread');
-      state.timeline.push({ time: now(), text: verb + ' ' + where + ': ' + e.reply.title + ' — ' + e.reply.summary });
+      state.timeline.push({ time: now(), text: verb + ' ' + where + ': ' + clip(e.reply.title + ' — ' + e.reply.summary, 160) });
     });
     if ((result.replies || []).length === 0 && (result.effects || []).length === 0 && result.silent) toast(ui('silent'));
     save();
-    if (touched.thread) {
-      renderSurface('thread');
-      scrollToEnd('thread');
-    }
-    if (touched.panel) {
-      renderSurface('panel');
-      scrollToEnd('panel');
-    }
+    ['thread', 'panel'].forEach(function (surface) {
+      var t = touched[surface];
+      if (!t) return;
+      var keep = document.getElementById(surface === 'panel' ? 'panel-cards' : 'thread').scrollTop;
+      renderSurface(surface);
+      if (t.first) reveal(surface, t.first);
+      else document.getElementById(surface === 'panel' ? 'panel-cards' : 'thread').scrollTop = keep;
+    });
     renderTimeline();
+    var tl = document.querySelector('.timeline-wrap');
+    tl.scrollTop = tl.scrollHeight;
   }
 
   // ---------------------------------------------------------------------------------------------------------

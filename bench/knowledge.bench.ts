@@ -1,0 +1,132 @@
+/**
+ * Knowledge-core throughput: diagnoses per second over every fixture paste, and time for 256 KiB, 512 KiB and
+ * 1 MiB inputs (random text and a huge real-looking paste) to check that cost grows linearly with size.
+ * Run with `npm run bench` (compiled to dist/bench; fixtures are read from the repository root).
+ * Target: at least 20,000 typical pastes per second on one core.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { diagnose } from '../src/knowledge/index.js';
+
+const TARGET_PER_SECOND = 20_000;
+
+/** dist/bench/knowledge.bench.js → repository root; also works when run from bench/ directly. */
+function repoRoot(): string {
+  for (const up of ['../..', '..']) {
+    const dir = fileURLToPath(new URL(`${up}/`, import.meta.url));
+    if (existsSync(join(dir, 'test', 'fixtures'))) return dir;
+  }
+  throw new Error('test/fixtures not found above the bench file');
+}
+
+function loadFixtures(root: string): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const lang of ['en', 'fr']) {
+    const dir = join(root, 'test', 'fixtures', lang);
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) out.push({ name: `${lang}/${f}`, text: readFileSync(join(dir, f), 'utf8') });
+  }
+  return out;
+}
+
+/** Deterministic pseudo-random text (xorshift), so runs are comparable. */
+function randomText(bytes: number, seed = 42): string {
+  let x = seed;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 0x100000000;
+  };
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789     \n-:.,/=éà';
+  const chars: string[] = [];
+  for (let i = 0; i < bytes; i++) chars.push(alphabet[Math.floor(next() * alphabet.length)]!);
+  return chars.join('');
+}
+
+/** A huge paste: real fixture outputs repeated up to the size. */
+function hugePaste(fixtures: { text: string }[], bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = fixtures[i % fixtures.length]!.text;
+    parts.push(t);
+    size += t.length + 1;
+  }
+  return parts.join('\n').slice(0, bytes);
+}
+
+function timeLoop(fn: () => void, minMs: number): { runs: number; ms: number } {
+  let runs = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < minMs) {
+    fn();
+    runs++;
+    now = performance.now();
+  }
+  return { runs, ms: now - start };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeOne(text: string, repeats: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    diagnose(text);
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function main(): void {
+  const fixtures = loadFixtures(repoRoot());
+  if (fixtures.length === 0) throw new Error('no fixtures to measure');
+
+  // Warm up the JIT on every shape of input.
+  for (let i = 0; i < 3; i++) for (const f of fixtures) diagnose(f.text);
+
+  console.log(`Knowledge core benchmark (node ${process.version}, one core)\n`);
+  console.log(`Typical pastes: ${fixtures.length} fixtures`);
+  const perFixture: { name: string; perSecond: number }[] = [];
+  for (const f of fixtures) {
+    const { runs, ms } = timeLoop(() => diagnose(f.text), 60);
+    perFixture.push({ name: f.name, perSecond: (runs / ms) * 1000 });
+  }
+  let idx = 0;
+  const all = timeLoop(() => diagnose(fixtures[idx++ % fixtures.length]!.text), 1500);
+  const overall = (all.runs / all.ms) * 1000;
+  const slowest = [...perFixture].sort((a, b) => a.perSecond - b.perSecond).slice(0, 5);
+  console.log(`  ${pad('all fixtures, round robin', 48)} ${Math.round(overall).toLocaleString('en-US').padStart(10)} diagnoses/s`);
+  for (const s of slowest) console.log(`  ${pad(`slowest: ${s.name}`, 48)} ${Math.round(s.perSecond).toLocaleString('en-US').padStart(10)} diagnoses/s`);
+  const verdict = overall >= TARGET_PER_SECOND ? 'meets' : 'MISSES';
+  console.log(`  → ${verdict} the target of ${TARGET_PER_SECOND.toLocaleString('en-US')} typical pastes per second\n`);
+
+  console.log('Large inputs (median of 5 runs)');
+  console.log(`  ${pad('input', 22)} ${pad('256 KiB', 12)} ${pad('512 KiB', 12)} ${pad('1 MiB', 12)} growth 256K→1M`);
+  let linear = true;
+  for (const [label, make] of [
+    ['random text', (n: number) => randomText(n)],
+    ['huge paste', (n: number) => hugePaste(fixtures, n)],
+  ] as const) {
+    const times = [256, 512, 1024].map((k) => timeOne(make(k * 1024), 5));
+    const growth = times[2]! / times[0]!;
+    // Four times the input should cost about four times as much; well above that means superlinear work.
+    if (growth > 6) linear = false;
+    const cells = times.map((t) => pad(`${t.toFixed(1)} ms`, 12)).join(' ');
+    console.log(`  ${pad(label, 22)} ${cells} ×${growth.toFixed(2)}`);
+  }
+  console.log(`  → time ${linear ? 'scales linearly' : 'DOES NOT scale linearly'} with input size (×4 input ⇒ ≈×4 time expected)`);
+}
+
+main();

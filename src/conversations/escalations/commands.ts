@@ -1,0 +1,32 @@
+/**
+ * The two chat commands of the handoff, for the engine's classifier: asking to escalate ("escalate",
+ * "escalader", "please escalate this") and listing open escalations ("escalations", "/activation escalations").
+ * Only short messages count, so a paste that mentions escalation is not one.
+ */
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+const ESCALATE =
+  /^(?:(?:please|pls|stp|svp|merci de|peux-tu|pouvez-vous|can you|could you)\s+)?(?:escalate|escalader|escalade[sz]?|escalez|escalade-le|escalade ca)(?:\s+(?:it|this|this case|please|pls|stp|svp|s'il (?:te|vous) plait|le cas|ce cas|ca|cela|le dossier|ce dossier|to (?:the )?licensing(?: team)?|a l'equipe licences?))*[\s.!]*$/;
+
+const LIST =
+  /^(?:\/?activation\s+)?(?:escalations|escalades|open escalations|escalades ouvertes|list escalations|liste des escalades)[\s.!?]*$/;
+
+/** "escalate", "escalader", "please escalate this", "escaladez le cas svp". */
+export function isEscalateRequest(text: string): boolean {
+  const t = fold(text);
+  return t.length <= 80 && ESCALATE.test(t);
+}
+
+/** "escalations", "/activation escalations", "escalades ouvertes". */
+export function isListEscalationsRequest(text: string): boolean {
+  const t = fold(text);
+  return t.length <= 60 && LIST.test(t);
+}

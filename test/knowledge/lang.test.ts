@@ -1,0 +1,46 @@
+/** The bot answers in the language of the message when it can tell, and keeps its default when it cannot. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectLang } from '../../src/knowledge/lang.js';
+
+const dir = (l: string): URL => new URL(`../fixtures/${l}/`, import.meta.url);
+
+describe('detectLang', () => {
+  it('French sentences and French Windows output are French', () => {
+    expect(detectLang("Bonjour, l'activation échoue après la conversion, voici la sortie")).toBe('fr');
+    expect(detectLang('État de la licence : Avec licence\nClé de produit partielle : 6VM33')).toBe('fr');
+    for (const f of [
+      'slmgr-dlv-client-kms-sans-hote.txt',
+      'prose-controleur-clone-vm.txt',
+      'slack-plusieurs-sorties.txt',
+      'dism-set-edition-controleur-de-domaine.txt',
+    ]) {
+      expect([f, detectLang(readFileSync(new URL(f, dir('fr')), 'utf8'))]).toEqual([f, 'fr']);
+    }
+  });
+
+  it('English sentences and English Windows output are English', () => {
+    expect(detectLang('Hello, activation fails on this server after the conversion')).toBe('en');
+    for (const f of [
+      'slmgr-dlv-kms-client-no-host.txt',
+      'prose-dc-snapshot-not-elevated.txt',
+      'slack-fenced-several-outputs.txt',
+      'slmgr-dli-server-eval.txt',
+    ]) {
+      expect([f, detectLang(readFileSync(new URL(f, dir('en')), 'utf8'))]).toEqual([f, 'en']);
+    }
+  });
+
+  it('no English fixture is taken for French and no French fixture for English', () => {
+    for (const f of readdirSync(dir('en')))
+      expect([f, detectLang(readFileSync(new URL(f, dir('en')), 'utf8'))]).not.toEqual([f, 'fr']);
+    for (const f of readdirSync(dir('fr')))
+      expect([f, detectLang(readFileSync(new URL(f, dir('fr')), 'utf8'))]).not.toEqual([f, 'en']);
+  });
+
+  it('a bare code or an empty message leaves the language undecided', () => {
+    expect(detectLang('0xC004F074')).toBeUndefined();
+    expect(detectLang('')).toBeUndefined();
+    expect(detectLang('slmgr /ato')).toBeUndefined();
+  });
+});
