@@ -134,7 +134,9 @@ export class ConversationEngine {
         return { ...base, cards: [...base.cards, { messageId: platformMessageId, at: now }], updatedAt: now };
       });
     } catch (err) {
-      this.logger.warn('card id not remembered', { error: errorText(err) });
+      // An outage is already logged once by the store.
+      if (!(err instanceof StoreUnavailableError))
+        this.logger.warn('card id not remembered', { error: errorText(err) });
     }
   }
 

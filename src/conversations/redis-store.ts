@@ -64,6 +64,9 @@ end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return nextRev`;
 
+/** How long a command issued before the first connection waits for it. */
+const FIRST_CONNECT_WAIT_MS = 1000;
+
 export interface RedisStoreOptions extends StoreOptions {
   /** A client to use (not closed by close()); otherwise one is created from `connection`. */
   client?: RedisClient;
@@ -80,6 +83,8 @@ export class RedisStore implements ThreadStore {
   private readonly logger: Logger;
   private readonly outage: OutageLog;
   private closing = false;
+  /** Set on the first 'ready': until then commands wait briefly for the first connection instead of failing. */
+  private everReady = false;
 
   constructor(options: RedisStoreOptions = {}) {
     this.ownsClient = !options.client;
@@ -99,7 +104,11 @@ export class RedisStore implements ThreadStore {
         if (!this.closing) this.outage.failed(err);
       });
     }
-    this.client.on('ready', () => this.outage.succeeded());
+    this.client.on('ready', () => {
+      this.everReady = true;
+      this.outage.succeeded();
+    });
+    if (this.client.status === 'ready') this.everReady = true;
   }
 
   /**
@@ -210,6 +219,8 @@ export class RedisStore implements ThreadStore {
 
   /** Runs one Redis call: success ends an outage, any failure becomes StoreUnavailableError and is logged once. */
   private async run<T>(call: () => Promise<T>): Promise<T> {
+    // At start-up the connection is still opening: give it a moment rather than reporting an outage.
+    if (!this.everReady && !this.closing) await this.ready(FIRST_CONNECT_WAIT_MS);
     try {
       const result = await call();
       this.outage.succeeded();

@@ -7,15 +7,15 @@ import type { Lang } from './types.js';
 
 const FR_WORDS = new Set(
   (
-    "le la les des une est pas avec pour dans sur que qui je j nous vous il elle ce c cette ces mais ou et du au aux " +
-    "ne n en sont été avoir fait mon ma mes notre votre leur bonjour merci erreur clé licence serveur quand " +
-    "depuis après avant encore toujours aussi très comment pourquoi activer échoue impossible voici alors donc"
+    'le la les des une est pas avec pour dans sur que qui je j nous vous il elle ce c cette ces mais ou et du au aux ' +
+    'ne n en sont été avoir fait mon ma mes notre votre leur bonjour merci erreur clé licence serveur quand ' +
+    'depuis après avant encore toujours aussi très comment pourquoi activer échoue impossible voici alors donc'
   ).split(' '),
 );
 const EN_WORDS = new Set(
   (
     'the is are and of to in it this that with for not my we you i have has was were be been can cannot ' +
-    "get got when after before still also very how why what error key license server hello thanks please " +
+    'get got when after before still also very how why what error key license server hello thanks please ' +
     'here fails failed activate running ran our any help'
   ).split(' '),
 );

@@ -6,39 +6,44 @@
  */
 import type { Lang } from './types.js';
 
-const PATTERNS: readonly RegExp[] = [
-  // Emulators and activators, by name.
-  /\bvlmcsd\b/i,
-  /\bpy-?kms\b/i,
-  /\bkms[-_ ]?pico\b/i,
-  /\bkms[-_ ]?vl[-_ ]?all\b/i,
-  /\bkms[-_ ]?auto\b/i,
-  /\bkms38\b/i,
-  /\bmassgrave\b/i,
-  /\bmicrosoft[-_ ]activation[-_ ]scripts?\b/i,
-  /\bMAS\b(?=[^\n]{0,40}\b(?:script|activat|hwid|kms38|ohook|tsforge)\w*)/,
-  /\b(?:MAS|mas)\s*(?:AIO|1\.\d)\b/,
-  /\bhwid\b[^\n]{0,30}\b(?:activat(?:ion|e|or)|crack|trick|bypass|astuce|contourn)\w*/i,
-  /\b(?:activat(?:ion|e)|activer)\b[^\n]{0,30}\bhwid\b/i,
-  /\btsforge\b/i,
-  /\bohook\b/i,
-  // Plain requests, English.
-  /\bactivators?\b/i,
-  /\bcrack(?:ed|s|ing)?\b/i,
-  /\b(?:kms|activation)\s+emulators?\b/i,
-  /\bemulat\w*\s+(?:a\s+)?kms\b/i,
-  /\b(?:free|public|online)\s+kms\s+(?:servers?|hosts?)\b/i,
-  /\bwithout\s+(?:paying|buying)\b/i,
-  /\bbypass\w*\s+(?:the\s+)?activation\b/i,
-  // Plain requests, French.
-  /\bactivateurs?\b/i,
-  /\bcrack(?:er|é|ée|és|ées)(?!\p{L})/iu,
-  /\bcraqu(?:er|é|ée|és|ées)(?!\p{L})/iu,
-  /(?<!\p{L})[ée]mulat(?:eur|eurs|ion|er)\s+(?:de\s+|d['’])?(?:serveur\s+)?kms\b/iu,
-  /\bserveurs?\s+kms\s+(?:gratuits?|publics?|en\s+ligne)\b/i,
-  /\bsans\s+(?:payer|acheter)\b/i,
-  /\bcontourn\w*\s+(?:l['’])?activation\b/i,
+/** Names and requests, any case; one combined pass over the text. */
+const ANY_CASE: readonly string[] = [
+  String.raw`\bvlmcsd\b`,
+  String.raw`\bpy-?kms\b`,
+  String.raw`\bkms[-_ ]?pico\b`,
+  String.raw`\bkms[-_ ]?vl[-_ ]?all\b`,
+  String.raw`\bkms[-_ ]?auto\b`,
+  String.raw`\bkms38\b`,
+  String.raw`\bmassgrave\b`,
+  String.raw`\bmicrosoft[-_ ]activation[-_ ]scripts?\b`,
+  String.raw`\bhwid\b[^\n]{0,30}\b(?:activat(?:ion|e|or)|crack|trick|bypass|astuce|contourn)\w*`,
+  String.raw`\b(?:activat(?:ion|e)|activer)\b[^\n]{0,30}\bhwid\b`,
+  String.raw`\btsforge\b`,
+  String.raw`\bohook\b`,
+  String.raw`\bactivators?\b`,
+  String.raw`\bcrack(?:ed|s|ing)?\b`,
+  String.raw`\b(?:kms|activation)\s+emulators?\b`,
+  String.raw`\bemulat\w*\s+(?:a\s+)?kms\b`,
+  String.raw`\b(?:free|public|online)\s+kms\s+(?:servers?|hosts?)\b`,
+  String.raw`\bwithout\s+(?:paying|buying)\b`,
+  String.raw`\bbypass\w*\s+(?:the\s+)?activation\b`,
+  String.raw`\bactivateurs?\b`,
+  String.raw`\bcrack(?:er|é|ée|és|ées)(?!\p{L})`,
+  String.raw`\bcraqu(?:er|é|ée|és|ées)(?!\p{L})`,
+  String.raw`(?<!\p{L})[ée]mulat(?:eur|eurs|ion|er)\s+(?:de\s+|d['’])?(?:serveur\s+)?kms\b`,
+  String.raw`\bserveurs?\s+kms\s+(?:gratuits?|publics?|en\s+ligne)\b`,
+  String.raw`\bsans\s+(?:payer|acheter)\b`,
+  String.raw`\bcontourn\w*\s+(?:l['’])?activation\b`,
 ];
+
+/** `MAS` is also an ordinary word: only the upper-case name next to what it does counts. */
+const EXACT_CASE: readonly string[] = [
+  String.raw`\bMAS\b(?=[^\n]{0,40}\b(?:script|activat|hwid|kms38|ohook|tsforge)\w*)`,
+  String.raw`\b(?:MAS|mas)\s*(?:AIO|1\.\d)\b`,
+];
+
+const PATTERN_ANY_CASE = new RegExp(ANY_CASE.join('|'), 'iu');
+const PATTERN_EXACT_CASE = new RegExp(EXACT_CASE.join('|'), 'u');
 
 /** Scanning the start of a huge paste is enough: a request for a crack is written by a person, not pasted. */
 const SCAN_LIMIT = 64 * 1024;
@@ -46,7 +51,7 @@ const SCAN_LIMIT = 64 * 1024;
 /** True when the message asks for a crack, a KMS emulator or an activation script. */
 export function asksForUnauthorizedActivation(text: string): boolean {
   const t = text.length > SCAN_LIMIT ? text.slice(0, SCAN_LIMIT) : text;
-  return PATTERNS.some((p) => p.test(t));
+  return PATTERN_ANY_CASE.test(t) || PATTERN_EXACT_CASE.test(t);
 }
 
 const REFUSAL: Record<Lang, string> = {

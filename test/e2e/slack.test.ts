@@ -434,8 +434,11 @@ describe('Slack commands, shortcuts and buttons', () => {
 });
 
 describe('Slack workspace lifecycle', () => {
-  it('forgets a workspace when the app is uninstalled', async () => {
-    const team = 'T0LEAVING1';
+  it.each([
+    ['the app is uninstalled', { type: 'app_uninstalled' }],
+    ['the bot token is revoked', { type: 'tokens_revoked', tokens: { oauth: [], bot: [FAKE_BOT_USER_ID] } }],
+  ])('forgets a workspace when %s', async (_why, lifecycleEvent) => {
+    const team = `T0LEAVE${lifecycleEvent.type.length}`;
     const event = mentionEvent('0xC004F074');
     await postEvent(
       server.url,
@@ -451,11 +454,33 @@ describe('Slack workspace lifecycle', () => {
 
     const res = await postEvent(
       server.url,
-      eventEnvelope({ type: 'app_uninstalled', event_ts: nextTs() }, { team_id: team }),
+      eventEnvelope({ ...lifecycleEvent, event_ts: nextTs() }, { team_id: team }),
     );
     expect(res.status).toBe(200);
     await server.bot.idle();
     expect(await keysOf()).toEqual([]);
+  });
+
+  it('keeps a workspace when only a user token is revoked', async () => {
+    const team = 'T0STAYING1';
+    await postEvent(
+      server.url,
+      eventEnvelope(mentionEvent('0xC004F074'), {
+        team_id: team,
+        authorizations: [{ team_id: team, user_id: FAKE_BOT_USER_ID, is_bot: true }],
+      }),
+    );
+    await fake.waitForCalls('chat.postMessage');
+    await server.bot.idle();
+    await postEvent(
+      server.url,
+      eventEnvelope(
+        { type: 'tokens_revoked', tokens: { oauth: ['U0HUMAN01'] }, event_ts: nextTs() },
+        { team_id: team },
+      ),
+    );
+    await server.bot.idle();
+    expect((await redisClient.keys('*')).some((k) => k.includes(`slack:${team}:`))).toBe(true);
   });
 });
 

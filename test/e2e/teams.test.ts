@@ -68,7 +68,9 @@ beforeEach(async () => {
 
 describe('Teams messages (anonymous, Agents Playground mode)', () => {
   it('warns loudly at start-up that Teams requests are not authenticated', () => {
-    const warning = server.logs.find((l) => l.level === 'warn' && String(l.msg).includes('AUTHENTICATION IS DISABLED'));
+    const warning = server.logs.find(
+      (l) => l.level === 'warn' && String(l.msg).includes('AUTHENTICATION IS DISABLED'),
+    );
     expect(warning).toBeDefined();
   });
 
@@ -103,7 +105,9 @@ describe('Teams messages (anonymous, Agents Playground mode)', () => {
     await postActivity(server.url, question);
     const [posted] = await connector.waitFor((d) => d.length === 1);
     const cardId = 'fake-activity-' + String(connector.calls.length); // the id the fake returned
-    const button = cardOf(posted!).actions!.find((a) => a.type === 'Action.Submit' && a.data?.action === 'show_all');
+    const button = cardOf(posted!).actions!.find(
+      (a) => a.type === 'Action.Submit' && a.data?.action === 'show_all',
+    );
     expect(button).toBeDefined();
 
     connector.reset();
@@ -184,7 +188,9 @@ describe('Teams connector trouble', () => {
     const question = personalMessage(connector.serviceUrl, DLV_PASTE);
     await postActivity(server.url, question);
     const [posted] = await connector.waitFor((d) => d.length === 1);
-    const button = cardOf(posted!).actions!.find((a) => a.type === 'Action.Submit' && a.data?.action === 'show_all');
+    const button = cardOf(posted!).actions!.find(
+      (a) => a.type === 'Action.Submit' && a.data?.action === 'show_all',
+    );
     connector.reset();
 
     connector.failNext(412);
@@ -232,10 +238,12 @@ describe('Teams messaging extension search', () => {
   });
 
   it('matches a partial code by its last digits and words of the title, ten results at most', async () => {
-    const bySuffix = (await postActivity(server.url, searchQuery(connector.serviceUrl, 'F074'))).body as SearchBody;
+    const bySuffix = (await postActivity(server.url, searchQuery(connector.serviceUrl, 'F074')))
+      .body as SearchBody;
     expect(bySuffix.composeExtension.attachments.map((a) => a.preview.content.title)).toContain('0xC004F074');
 
-    const byWords = (await postActivity(server.url, searchQuery(connector.serviceUrl, 'KMS'))).body as SearchBody;
+    const byWords = (await postActivity(server.url, searchQuery(connector.serviceUrl, 'KMS')))
+      .body as SearchBody;
     expect(byWords.composeExtension.attachments.length).toBeGreaterThan(0);
     expect(byWords.composeExtension.attachments.length).toBeLessThanOrEqual(10);
   });

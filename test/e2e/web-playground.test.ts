@@ -14,8 +14,20 @@ import { startTestServer, type TestServer } from './helpers/server.js';
 interface Rendered {
   id: string;
   mode: 'post' | 'update';
-  reply: { kind: string; lang: string; title: string; summary: string; cause?: string; status?: string; findings: { id: string }[] };
-  card: { type: string; body: unknown[]; actions?: Array<{ type: string; title: string; data?: Record<string, unknown> }> };
+  reply: {
+    kind: string;
+    lang: string;
+    title: string;
+    summary: string;
+    cause?: string;
+    status?: string;
+    findings: { id: string }[];
+  };
+  card: {
+    type: string;
+    body: unknown[];
+    actions?: Array<{ type: string; title: string; data?: Record<string, unknown> }>;
+  };
   blockKit: { text: string; blocks: Array<{ type: string }> };
   text: string;
 }
@@ -79,7 +91,9 @@ describe('the page', () => {
       expect(ref, 'no external URL in the page').toMatch(/^\/playground\//);
       const asset = await fetch(`${server.url}${ref}`);
       expect(asset.status, ref).toBe(200);
-      expect(asset.headers.get('content-type'), ref).toMatch(ref.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+      expect(asset.headers.get('content-type'), ref).toMatch(
+        ref.endsWith('.css') ? /^text\/css/ : /^text\/javascript/,
+      );
     }
   });
 
@@ -101,11 +115,16 @@ describe('the page', () => {
     expect(new Set(samples.map((s) => s.lang))).toEqual(new Set(['en', 'fr']));
     const keys = samples.flatMap((s) => s.text.match(/\b[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}\b/g) ?? []);
     // The Windows Server 2022 Datacenter KMS client setup key (public) and redacted keys only.
-    for (const key of keys) expect(key).toMatch(/^(?:WX4NM-KYWYW-QJJR4-XV3QB-6VM33|XXXXX-XXXXX-XXXXX-XXXXX-[A-Z0-9]{5})$/);
+    for (const key of keys)
+      expect(key).toMatch(/^(?:WX4NM-KYWYW-QJJR4-XV3QB-6VM33|XXXXX-XXXXX-XXXXX-XXXXX-[A-Z0-9]{5})$/);
   });
 
   it('does not serve files outside its own list', async () => {
-    for (const path of ['/playground/static/..%2F..%2F..%2Fpackage.json', '/playground/static/package.json', '/playground/vendor/package.json']) {
+    for (const path of [
+      '/playground/static/..%2F..%2F..%2Fpackage.json',
+      '/playground/static/package.json',
+      '/playground/vendor/package.json',
+    ]) {
       expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
     }
   });
@@ -131,7 +150,10 @@ describe('POST /playground/messages: what it refuses', () => {
       [{ threadId, action: { action: 'format_disk' } }, /^action: not a valid button payload/],
       [{ threadId, text: 'hi', admin: true }, /admin/],
       [[1, 2], /^the body must be a JSON object/],
-      [{ threadId, surface: 'escalations', action: { action: 'show_all' } }, /^surface: only handoff buttons/],
+      [
+        { threadId, surface: 'escalations', action: { action: 'show_all' } },
+        /^surface: only handoff buttons/,
+      ],
     ];
     for (const [body, message] of cases) {
       const { status, json } = await send(body);
@@ -181,7 +203,11 @@ describe('POST /playground/messages: talking to the engine', () => {
       const { json } = await send({ threadId: randomUUID(), text: s.text, lang: s.lang });
       const want = expected[s.id]!;
       const reply = json.replies[0]!.reply;
-      expect({ id: s.id, kind: reply.kind, lang: reply.lang }).toEqual({ id: s.id, kind: want.kind, lang: want.lang });
+      expect({ id: s.id, kind: reply.kind, lang: reply.lang }).toEqual({
+        id: s.id,
+        kind: want.kind,
+        lang: want.lang,
+      });
       if (want.finding) expect(reply.findings[0]?.id, s.id).toBe(want.finding);
     }
   });
@@ -211,7 +237,11 @@ describe('POST /playground/messages: talking to the engine', () => {
     expect(clicked.json.replies[0]!.reply.kind).toBe('resolved');
 
     // A card id from another tab is not this thread's: the answer is posted rather than overwriting anything.
-    const stranger = await send({ threadId: randomUUID(), action: buttonData(first, 'resolved'), cardId: first.id });
+    const stranger = await send({
+      threadId: randomUUID(),
+      action: buttonData(first, 'resolved'),
+      cardId: first.id,
+    });
     expect(stranger.json.replies[0]!.mode).toBe('post');
     expect(stranger.json.replies[0]!.id).not.toBe(first.id);
   });
@@ -232,7 +262,9 @@ describe('POST /playground/messages: the simulated escalation channel', () => {
   it('Escalate opens a handoff card in the panel; Claim there updates both cards', async () => {
     const tab = randomUUID();
     const diagnosis = (await send({ threadId: tab, text: sample('blocked-mak') })).json.replies[0]!;
-    const escalated = (await send({ threadId: tab, action: buttonData(diagnosis, 'escalate'), cardId: diagnosis.id })).json;
+    const escalated = (
+      await send({ threadId: tab, action: buttonData(diagnosis, 'escalate'), cardId: diagnosis.id })
+    ).json;
 
     expect(escalated.replies[0]!.reply.kind).toBe('escalation');
     const handoff = escalated.effects.find((e) => e.surface === 'escalations' && e.kind === 'post')!;
@@ -244,20 +276,30 @@ describe('POST /playground/messages: the simulated escalation channel', () => {
     expect(claim.escalationId).toBe(handoff.escalationId);
 
     const claimed = (
-      await send({ threadId: tab, surface: 'escalations', handoffThread: handoff.handoffThread, cardId: handoff.id, action: claim })
+      await send({
+        threadId: tab,
+        surface: 'escalations',
+        handoffThread: handoff.handoffThread,
+        cardId: handoff.id,
+        action: claim,
+      })
     ).json;
     const updates = claimed.effects.filter((e) => e.kind === 'update');
     expect(updates.map((u) => u.id).sort()).toEqual([handoff.id, status.id].sort());
     const handoffNow = updates.find((u) => u.id === handoff.id)!;
     expect(handoffNow.surface).toBe('escalations');
     expect(JSON.stringify(handoffNow.card)).toContain('Escalation lead (playground)');
-    expect(JSON.stringify(updates.find((u) => u.id === status.id)!.card)).toContain('Escalation lead (playground)');
+    expect(JSON.stringify(updates.find((u) => u.id === status.id)!.card)).toContain(
+      'Escalation lead (playground)',
+    );
   });
 
   it('tells someone in the chat thread, privately, that only the escalation team can claim', async () => {
     const tab = randomUUID();
     const diagnosis = (await send({ threadId: tab, text: sample('blocked-mak') })).json.replies[0]!;
-    const escalated = (await send({ threadId: tab, action: buttonData(diagnosis, 'escalate'), cardId: diagnosis.id })).json;
+    const escalated = (
+      await send({ threadId: tab, action: buttonData(diagnosis, 'escalate'), cardId: diagnosis.id })
+    ).json;
     const handoff = escalated.effects.find((e) => e.surface === 'escalations')!;
     const { json } = await send({ threadId: tab, action: buttonData(handoff, 'claim') });
     expect(json.effects).toHaveLength(1);

@@ -86,7 +86,9 @@ export function readDismFacts(text: string): Facts {
 }
 
 /** Which DISM command a paste without a prompt line came from. */
-export function dismSourceOf(text: string): 'dism-current-edition' | 'dism-target-editions' | 'dism-set-edition' {
+export function dismSourceOf(
+  text: string,
+): 'dism-current-edition' | 'dism-target-editions' | 'dism-set-edition' {
   const r = readDism(text);
   if (r.sawCurrent) return 'dism-current-edition';
   if (r.sawTargets) return 'dism-target-editions';

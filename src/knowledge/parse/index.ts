@@ -51,7 +51,8 @@ function observe(seg: Segment): Observation {
         if (keys.length === 1 && facts.installationId) source = 'slmgr-dti';
         else if (DLV_ONLY.some((k) => facts[k] !== undefined) || facts.installationId) source = 'slmgr-dlv';
       }
-      if (source === 'slmgr-dti') return { source, facts: facts.installationId ? { installationId: facts.installationId } : {} };
+      if (source === 'slmgr-dti')
+        return { source, facts: facts.installationId ? { installationId: facts.installationId } : {} };
       return { source, facts };
     }
     case 'xpr':

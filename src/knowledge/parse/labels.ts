@@ -440,13 +440,19 @@ export function prepared<K extends string>(rows: readonly Row<K>[]): readonly (r
 }
 
 /** First row whose text the (normalized) line starts with. */
-export function startsWithAny<K extends string>(norm: string, rows: readonly (readonly [K, string])[]): K | undefined {
+export function startsWithAny<K extends string>(
+  norm: string,
+  rows: readonly (readonly [K, string])[],
+): K | undefined {
   for (const [key, text] of rows) if (norm.startsWith(text)) return key;
   return undefined;
 }
 
 /** First row whose text appears anywhere in the (normalized) line. */
-export function includesAny<K extends string>(norm: string, rows: readonly (readonly [K, string])[]): K | undefined {
+export function includesAny<K extends string>(
+  norm: string,
+  rows: readonly (readonly [K, string])[],
+): K | undefined {
   for (const [key, text] of rows) if (norm.includes(text)) return key;
   return undefined;
 }

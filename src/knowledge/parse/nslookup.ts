@@ -21,7 +21,10 @@ export function readNslookupFacts(text: string): Facts {
     const domain = /_vlmcs\._tcp\.([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\.?/i.exec(line)?.[1];
     if (domain) f.dnsDomain = domain.toLowerCase();
     const norm = normalizeLabel(line);
-    if (MSG.some(([k, t]) => (k === 'nsNxDomain' || k === 'nsCantFind') && norm.includes(t)) && !NO_ANSWER.test(line))
+    if (
+      MSG.some(([k, t]) => (k === 'nsNxDomain' || k === 'nsCantFind') && norm.includes(t)) &&
+      !NO_ANSWER.test(line)
+    )
       failed = true;
     const p = /^port\s*=\s*(\d{1,5})$/i.exec(line);
     if (p?.[1]) port = Number(p[1]);

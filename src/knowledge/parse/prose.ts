@@ -6,7 +6,8 @@
  */
 import type { Facts, Observation } from '../types.js';
 
-type ProseFact = 'isDomainController' | 'clonedOrSnapshot' | 'notElevated' | 'isVirtualMachine' | 'updatesPending';
+type ProseFact =
+  'isDomainController' | 'clonedOrSnapshot' | 'notElevated' | 'isVirtualMachine' | 'updatesPending';
 
 /** Word boundaries that understand accented letters. */
 const B = '(?<![\\p{L}\\p{N}_])';
@@ -15,22 +16,76 @@ const rx = (src: string): RegExp => new RegExp(`${B}(?:${src})${E}`, 'iu');
 
 const PATTERNS: readonly (readonly [ProseFact, RegExp])[] = [
   // English
-  ['isDomainController', rx("(?:it|this|that|server|machine|box|host)(?:'s|\\s+is|\\s+was)\\s+(?:also\\s+)?(?:a|an|the|our|my)\\s+(?:\\w+\\s+)?(?:domain controller|DC)|(?:running|run|ran|this)\\s+(?:it\\s+)?on\\s+(?:a|the|our)\\s+(?:domain controller|DC)|promoted (?:it )?to (?:a )?(?:domain controller|DC)")],
-  ['clonedOrSnapshot', rx('clon(?:ed|ing)|(?:restored|reverted)\\s+(?:\\w+\\s+){0,3}(?:snapshot|checkpoint)|(?:from|of)\\s+(?:a|an|the|our)\\s+(?:\\w+\\s+)?(?:template|snapshot|golden image)|(?:never|not)\\s+sysprep(?:ped|\'d)?|without\\s+(?:running\\s+)?sysprep')],
-  ['notElevated', rx("not\\s+(?:elevated|(?:running\\s+)?as\\s+(?:an\\s+)?admin(?:istrator)?)|non-elevated|unelevated|without\\s+admin(?:istrator)?\\s+(?:rights|privileges)|no\\s+admin(?:istrator)?\\s+rights|(?:as\\s+a\\s+)?standard\\s+user|(?:isn't|wasn't|not)\\s+(?:run\\s+)?(?:as\\s+)?(?:an\\s+)?admin(?:istrator)?")],
-  ['isVirtualMachine', rx('(?:it|this|that|server|machine|box)(?:\'s|\\s+is)\\s+(?:a|an)\\s+(?:\\w+\\s+)?(?:VM|virtual machine)|(?:this|the|our|my)\\s+(?:\\w+\\s+)?VM|(?:running|hosted|runs)\\s+(?:on|in|under)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox)\\s+(?:guest|VM|virtual machine)')],
-  ['updatesPending', rx("pending\\s+(?:windows\\s+|cumulative\\s+)?updates?|updates?\\s+(?:are\\s+)?pending|(?:not|isn't|wasn't|never been)\\s+(?:fully\\s+)?(?:patched|updated|up to date)|unpatched|out of date|missing\\s+(?:the\\s+)?(?:latest\\s+)?(?:cumulative\\s+)?updates")],
+  [
+    'isDomainController',
+    rx(
+      "(?:it|this|that|server|machine|box|host)(?:'s|\\s+is|\\s+was)\\s+(?:also\\s+)?(?:a|an|the|our|my)\\s+(?:\\w+\\s+)?(?:domain controller|DC)|(?:running|run|ran|this)\\s+(?:it\\s+)?on\\s+(?:a|the|our)\\s+(?:domain controller|DC)|promoted (?:it )?to (?:a )?(?:domain controller|DC)",
+    ),
+  ],
+  [
+    'clonedOrSnapshot',
+    rx(
+      "clon(?:ed|ing)|(?:restored|reverted)\\s+(?:\\w+\\s+){0,3}(?:snapshot|checkpoint)|(?:from|of)\\s+(?:a|an|the|our)\\s+(?:\\w+\\s+)?(?:template|snapshot|golden image)|(?:never|not)\\s+sysprep(?:ped|'d)?|without\\s+(?:running\\s+)?sysprep",
+    ),
+  ],
+  [
+    'notElevated',
+    rx(
+      "not\\s+(?:elevated|(?:running\\s+)?as\\s+(?:an\\s+)?admin(?:istrator)?)|non-elevated|unelevated|without\\s+admin(?:istrator)?\\s+(?:rights|privileges)|no\\s+admin(?:istrator)?\\s+rights|(?:as\\s+a\\s+)?standard\\s+user|(?:isn't|wasn't|not)\\s+(?:run\\s+)?(?:as\\s+)?(?:an\\s+)?admin(?:istrator)?",
+    ),
+  ],
+  [
+    'isVirtualMachine',
+    rx(
+      "(?:it|this|that|server|machine|box)(?:'s|\\s+is)\\s+(?:a|an)\\s+(?:\\w+\\s+)?(?:VM|virtual machine)|(?:this|the|our|my)\\s+(?:\\w+\\s+)?VM|(?:running|hosted|runs)\\s+(?:on|in|under)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox)\\s+(?:guest|VM|virtual machine)",
+    ),
+  ],
+  [
+    'updatesPending',
+    rx(
+      "pending\\s+(?:windows\\s+|cumulative\\s+)?updates?|updates?\\s+(?:are\\s+)?pending|(?:not|isn't|wasn't|never been)\\s+(?:fully\\s+)?(?:patched|updated|up to date)|unpatched|out of date|missing\\s+(?:the\\s+)?(?:latest\\s+)?(?:cumulative\\s+)?updates",
+    ),
+  ],
   // French
-  ['isDomainController', rx("(?:c'est|c’est|est|serveur est|machine est)\\s+(?:aussi\\s+)?(?:un|le|notre)\\s+(?:contr[oô]leur de domaine|DC)|sur\\s+(?:un|le|notre)\\s+(?:contr[oô]leur de domaine|DC)|promu\\s+(?:en\\s+)?(?:contr[oô]leur de domaine|DC)")],
-  ['clonedOrSnapshot', rx("clon[ée]e?s?|(?:restaur[ée]e?s?|revenu[es]?\\s+[àa])\\s+(?:\\S+\\s+){0,3}(?:instantan[ée]s?|snapshot|point de contr[oô]le)|[àa] partir d['’](?:un|une)\\s+(?:mod[èe]le|snapshot|instantan[ée])|sans\\s+sysprep")],
-  ['notElevated', rx("pas\\s+(?:lanc[ée]e?\\s+|ex[ée]cut[ée]e?\\s+)?en\\s+(?:tant qu['’])?admin(?:istrateur)?|sans\\s+(?:les\\s+)?droits\\s+(?:d['’])?admin(?:istrateur|istration)?|(?:invite|console|session)\\s+non\\s+[ée]lev[ée]e|pas\\s+[ée]lev[ée]e?")],
-  ['isVirtualMachine', rx("(?:c'est|c’est|est)\\s+une\\s+(?:VM|machine virtuelle)|(?:cette|la|notre|ma)\\s+(?:VM|machine virtuelle)|(?:tourne|h[ée]berg[ée]e?|fonctionne)\\s+(?:sous|sur|dans)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:VM|machine virtuelle)\\s+(?:Hyper-V|VMware)")],
-  ['updatesPending', rx("mises?\\s+[àa]\\s+jour\\s+(?:cumulatives?\\s+)?en\\s+attente|pas\\s+(?:[àa]\\s+jour|patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)|non\\s+(?:patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)")],
+  [
+    'isDomainController',
+    rx(
+      "(?:c'est|c’est|est|serveur est|machine est)\\s+(?:aussi\\s+)?(?:un|le|notre)\\s+(?:contr[oô]leur de domaine|DC)|sur\\s+(?:un|le|notre)\\s+(?:contr[oô]leur de domaine|DC)|promu\\s+(?:en\\s+)?(?:contr[oô]leur de domaine|DC)",
+    ),
+  ],
+  [
+    'clonedOrSnapshot',
+    rx(
+      "clon[ée]e?s?|(?:restaur[ée]e?s?|revenu[es]?\\s+[àa])\\s+(?:\\S+\\s+){0,3}(?:instantan[ée]s?|snapshot|point de contr[oô]le)|[àa] partir d['’](?:un|une)\\s+(?:mod[èe]le|snapshot|instantan[ée])|sans\\s+sysprep",
+    ),
+  ],
+  [
+    'notElevated',
+    rx(
+      "pas\\s+(?:lanc[ée]e?\\s+|ex[ée]cut[ée]e?\\s+)?en\\s+(?:tant qu['’])?admin(?:istrateur)?|sans\\s+(?:les\\s+)?droits\\s+(?:d['’])?admin(?:istrateur|istration)?|(?:invite|console|session)\\s+non\\s+[ée]lev[ée]e|pas\\s+[ée]lev[ée]e?",
+    ),
+  ],
+  [
+    'isVirtualMachine',
+    rx(
+      "(?:c'est|c’est|est)\\s+une\\s+(?:VM|machine virtuelle)|(?:cette|la|notre|ma)\\s+(?:VM|machine virtuelle)|(?:tourne|h[ée]berg[ée]e?|fonctionne)\\s+(?:sous|sur|dans)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:VM|machine virtuelle)\\s+(?:Hyper-V|VMware)",
+    ),
+  ],
+  [
+    'updatesPending',
+    rx(
+      'mises?\\s+[àa]\\s+jour\\s+(?:cumulatives?\\s+)?en\\s+attente|pas\\s+(?:[àa]\\s+jour|patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)|non\\s+(?:patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)',
+    ),
+  ],
 ];
 
-const NEGATION = rx("not|no|never|none|neither|nor|without|isn't|wasn't|aren't|don't|didn't|doesn't|ne|n['’]\\w+|pas|jamais|aucun|aucune|ni|sans|non");
+const NEGATION = rx(
+  "not|no|never|none|neither|nor|without|isn't|wasn't|aren't|don't|didn't|doesn't|ne|n['’]\\w+|pas|jamais|aucun|aucune|ni|sans|non",
+);
 const NEGATION_CONTRACTION = /n['’]t\b/i;
-const VAGUE = rx("maybe|perhaps|might|possibly|probably|not sure|unsure|i think|i guess|if|whether|unless|could be|peut-être|peut être|probablement|éventuellement|si|s['’]il|je pense|je crois|il se peut");
+const VAGUE = rx(
+  "maybe|perhaps|might|possibly|probably|not sure|unsure|i think|i guess|if|whether|unless|could be|peut-être|peut être|probablement|éventuellement|si|s['’]il|je pense|je crois|il se peut",
+);
 
 /** Sentences end at terminal punctuation, line breaks and semicolons; the `?` stays with its sentence. */
 function sentences(text: string): string[] {

@@ -46,17 +46,58 @@ const EVENT_MSG = prepared(EVENT_MESSAGES);
 const IPK_CODES = new Set(['0xC004F069', '0xC004F050', '0xC004F066', '0xC004F015']);
 
 const LICENSE_KEYS = new Set<LabelKey>([
-  'slsVersion', 'name', 'description', 'activationId', 'applicationId', 'extendedPid', 'productKeyChannel',
-  'installationId', 'partialProductKey', 'licenseStatus', 'volumeExpiration', 'timebasedExpiration',
-  'avmaExpiration', 'evaluationEndDate', 'notificationReason', 'timeRemaining', 'rearmCount', 'skuRearmCount',
-  'appRearmCount', 'trustedTime', 'configuredActivationType', 'cmid', 'kmsRegistered', 'kmsRegisteredDomain',
-  'kmsFromDns', 'dnsAutoDiscovery', 'kmsIp', 'kmsExtendedPid', 'activationInterval', 'renewalInterval',
-  'currentCount', 'listeningPort', 'kmsPriority', 'totalRequests', 'failedRequests',
+  'slsVersion',
+  'name',
+  'description',
+  'activationId',
+  'applicationId',
+  'extendedPid',
+  'productKeyChannel',
+  'installationId',
+  'partialProductKey',
+  'licenseStatus',
+  'volumeExpiration',
+  'timebasedExpiration',
+  'avmaExpiration',
+  'evaluationEndDate',
+  'notificationReason',
+  'timeRemaining',
+  'rearmCount',
+  'skuRearmCount',
+  'appRearmCount',
+  'trustedTime',
+  'configuredActivationType',
+  'cmid',
+  'kmsRegistered',
+  'kmsRegisteredDomain',
+  'kmsFromDns',
+  'dnsAutoDiscovery',
+  'kmsIp',
+  'kmsExtendedPid',
+  'activationInterval',
+  'renewalInterval',
+  'currentCount',
+  'listeningPort',
+  'kmsPriority',
+  'totalRequests',
+  'failedRequests',
 ]);
 const LICENSE_STARTS = new Set<LabelKey>(['slsVersion', 'name', 'installationId']);
-const STRONG_EVENT_KEYS = new Set<LabelKey>(['evLogName', 'evTimeCreated', 'evTaskCategory', 'evKeywords', 'evInfo']);
+const STRONG_EVENT_KEYS = new Set<LabelKey>([
+  'evLogName',
+  'evTimeCreated',
+  'evTaskCategory',
+  'evKeywords',
+  'evInfo',
+]);
 const WEAK_EVENT_KEYS = new Set<LabelKey>([
-  'evSource', 'evDate', 'evLevel', 'evUser', 'evComputer', 'evMessage', 'evProviderName',
+  'evSource',
+  'evDate',
+  'evLevel',
+  'evUser',
+  'evComputer',
+  'evMessage',
+  'evProviderName',
 ]);
 
 interface Prompt {
@@ -127,11 +168,14 @@ function classify(line: string): Classified | undefined {
   }
   // `Windows(R), ServerDatacenter edition:` heads an /xpr answer.
   if (/:\s*$/.test(line) && editionFromName(line)) return { family: 'xpr', start: 'xprName' };
-  if (/^(?:error|erreur)\s*[:：]?\s*(?:0x[0-9a-f]{1,8}|-\d{6,10})\b/i.test(line)) return { family: 'slmgr-error' };
+  if (/^(?:error|erreur)\s*[:：]?\s*(?:0x[0-9a-f]{1,8}|-\d{6,10})\b/i.test(line))
+    return { family: 'slmgr-error' };
   if (/^(?:error|erreur)\s*[:：]\s*\d{1,5}\s*$/i.test(line)) return { family: 'dism', weak: true };
   if (/run 'slui\.exe 0x2a/i.test(line)) return { family: 'slmgr-error' };
   if (/^(?:hr\s*=\s*)?0x[0-9a-f]{1,8}\s*(?:,|$)/i.test(line)) return { family: 'event', weak: true };
-  if (/^(?:priority|weight|port|svr hostname|primary name server|responsible mail addr|serial)\s*=/i.test(line))
+  if (
+    /^(?:priority|weight|port|svr hostname|primary name server|responsible mail addr|serial)\s*=/i.test(line)
+  )
     return { family: 'nslookup' };
   if (/\binternet address\s*=|_vlmcs\._tcp/i.test(line)) return { family: 'nslookup' };
   const msg = messageKey(norm);

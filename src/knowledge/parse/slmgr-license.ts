@@ -3,7 +3,14 @@
  * One reader fills Facts from whatever labels are present; the three exported parsers only differ by source.
  */
 import type { Facts, LicenseStatus, Observation } from '../types.js';
-import { labelKey, LICENSE_STATUS_VALUES, normalizeLabel, PHRASES, prepared, startsWithAny } from './labels.js';
+import {
+  labelKey,
+  LICENSE_STATUS_VALUES,
+  normalizeLabel,
+  PHRASES,
+  prepared,
+  startsWithAny,
+} from './labels.js';
 import {
   buildFromExtendedPid,
   buildFromVersion,

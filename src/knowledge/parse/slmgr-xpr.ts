@@ -1,6 +1,6 @@
 /** `slmgr /xpr`: `Windows(R), X edition:` then one status line, with a date when the state expires. */
 import type { Facts, LicenseStatus, Observation } from '../types.js';
-import { normalizeLabel, prepared, XPR_PHRASES, type XprKey } from './labels.js';
+import { normalizeLabel, XPR_PHRASES, type XprKey } from './labels.js';
 import { compact, editionFacts, editionFromName } from './values.js';
 
 const XPR = XPR_PHRASES.map(([key, , text]) => [key, text, normalizeLabel(text)] as const);
@@ -17,8 +17,6 @@ const STATUS: Record<XprKey, LicenseStatus> = {
   extendedGraceEnds: 'extended-grace',
   unlicensed: 'unlicensed',
 };
-
-export const XPR_KEYS = prepared(XPR_PHRASES);
 
 export function readXprFacts(text: string): Facts {
   const f: Facts = {};
@@ -43,8 +41,14 @@ export function readXprFacts(text: string): Facts {
     // The date is whatever follows the phrase (same length once accents are folded: NFD adds marks, so cut on
     // the normalized text and map back by word count instead of by characters).
     const words = original.split(/\s+/).length;
-    const rest = line.split(/\s+/).slice(words).join(' ').replace(/^(?:le|on)\s+/i, '').replace(/\.$/, '');
-    if (key !== 'permanent' && key !== 'notificationMode' && key !== 'unlicensed' && rest) f.activationExpiry = rest;
+    const rest = line
+      .split(/\s+/)
+      .slice(words)
+      .join(' ')
+      .replace(/^(?:le|on)\s+/i, '')
+      .replace(/\.$/, '');
+    if (key !== 'permanent' && key !== 'notificationMode' && key !== 'unlicensed' && rest)
+      f.activationExpiry = rest;
   }
   return compact(f);
 }

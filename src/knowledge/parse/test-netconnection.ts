@@ -42,7 +42,8 @@ export function readTestNetConnectionFacts(text: string): Facts {
     }
   }
   const testedPort = port ?? warnedPort;
-  if (succeeded !== undefined && (testedPort === undefined || testedPort === 1688)) f.port1688Reachable = succeeded;
+  if (succeeded !== undefined && (testedPort === undefined || testedPort === 1688))
+    f.port1688Reachable = succeeded;
   return compact(f);
 }
 

@@ -92,7 +92,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(delivered())) {
         if (Date.now() > deadline) {
-          throw new Error(`fake connector: condition not met in ${timeoutMs} ms; calls: ${JSON.stringify(calls.map((c) => [c.method, c.kind, c.status]))}`);
+          throw new Error(
+            `fake connector: condition not met in ${timeoutMs} ms; calls: ${JSON.stringify(calls.map((c) => [c.method, c.kind, c.status]))}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 20));
       }

@@ -28,7 +28,10 @@ export function newSigningKey(kid = `test-key-${randomUUID().slice(0, 8)}`): Sig
 const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
 
 /** A compact JWS, RS256, with `kid` in the header. */
-export function signJwt(claims: Record<string, unknown>, key: Pick<SigningKey, 'kid' | 'privateKey'>): string {
+export function signJwt(
+  claims: Record<string, unknown>,
+  key: Pick<SigningKey, 'kid' | 'privateKey'>,
+): string {
   const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.kid }));
   const payload = b64url(JSON.stringify(claims));
   const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(key.privateKey);
@@ -84,7 +87,12 @@ export interface FakeOpenId {
 export async function startFakeOpenId(options: { endorsements?: string[] } = {}): Promise<FakeOpenId> {
   const key = newSigningKey();
   const endorsements = options.endorsements ?? ['msteams'];
-  const jwk = { ...(key.publicKey.export({ format: 'jwk' }) as Record<string, string>), kid: key.kid, use: 'sig', endorsements };
+  const jwk = {
+    ...(key.publicKey.export({ format: 'jwk' }) as Record<string, string>),
+    kid: key.kid,
+    use: 'sig',
+    endorsements,
+  };
   const tokenRequests: TokenRequest[] = [];
   const accessToken = `loopback-access-${randomUUID()}`;
   let base = '';

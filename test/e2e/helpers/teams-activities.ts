@@ -9,7 +9,11 @@ export const BOT_NAME = 'Activation Doctor';
 export const TENANT_ID = '72f988bf-0000-4000-8000-2d7cd011db47';
 export const CHANNEL_ID = '19:5f2c1b0e8a3d4c7f9e6b@thread.tacv2';
 export const TEAM_ID = '19:a1b2c3d4e5f6@thread.tacv2';
-export const USER = { id: '29:1x9Yq-user-ada', name: 'Ada Lovelace', aadObjectId: '6b3f1c2a-0d9e-4a7b-8c5d-1e2f3a4b5c6d' };
+export const USER = {
+  id: '29:1x9Yq-user-ada',
+  name: 'Ada Lovelace',
+  aadObjectId: '6b3f1c2a-0d9e-4a7b-8c5d-1e2f3a4b5c6d',
+};
 
 export type Activity = Record<string, unknown>;
 
@@ -94,7 +98,12 @@ export function userAddedToTeam(serviceUrl: string): Activity {
   return { ...activity, membersAdded: [{ id: '29:someone-else', aadObjectId: randomUUID() }] };
 }
 
-export function searchQuery(serviceUrl: string, code: string, commandId = 'searchCode', locale = 'en-US'): Activity {
+export function searchQuery(
+  serviceUrl: string,
+  code: string,
+  commandId = 'searchCode',
+  locale = 'en-US',
+): Activity {
   return {
     ...base(serviceUrl),
     locale,

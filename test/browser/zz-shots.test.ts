@@ -1,0 +1,25 @@
+import { chromium } from 'playwright-core';
+import { it } from 'vitest';
+import { startTestServer } from '../e2e/helpers/server.js';
+it('shots', async () => {
+  const server = await startTestServer({ PLAYGROUND: 'on' });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+  await page.goto(server.url + '/');
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('[data-sample="kms-client-no-host"]');
+  await page.waitForSelector('#thread .ac-adaptiveCard');
+  await page.screenshot({ path: 'test/artifacts/s1.png' });
+  await page.click('#new-thread');
+  await page.click('[data-sample="blocked-mak"]');
+  await page.waitForTimeout(1500); console.log(await page.evaluate(() => document.querySelectorAll('#thread .ac-adaptiveCard').length)); await page.screenshot({ path: 'test/artifacts/s1b.png' });
+  await page.locator('#thread article.msg.bot').last().locator('.ac-pushButton', { hasText: 'Escalate' }).click();
+  await page.waitForSelector('#panel-cards .ac-adaptiveCard');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'test/artifacts/s2.png' });
+  await page.click('[data-view="slack"]');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: 'test/artifacts/s3.png' });
+  await browser.close();
+  await server.close();
+});
