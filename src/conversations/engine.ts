@@ -66,7 +66,7 @@ type Extraction = ReturnType<typeof extract>;
 
 /** What this turn asks for: an intent from the text, or a button. */
 interface Request {
-  kind: IntentKind | 'escalate';
+  kind: IntentKind;
   langRequest?: Lang;
   cueLang?: Lang;
   /** The finding a button referred to. */
@@ -202,7 +202,9 @@ export class ConversationEngine {
         { snapshot },
       );
     } catch (err) {
-      this.logger.warn('thread state not saved', { error: errorText(err) });
+      // An outage is logged once by the store; a lost race (StoreConflictError) or a bug is worth a line.
+      if (!(err instanceof StoreUnavailableError))
+        this.logger.warn('thread state not saved', { error: errorText(err) });
       const unsaved = step(snapshot.state, { ...turnInput, warnings: [...warnings, 'memoryNotSaved'] });
       return { reply: unsaved.reply, mode: unsaved.mode, codes };
     }

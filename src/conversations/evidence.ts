@@ -63,20 +63,37 @@ export function showValue(value: unknown): string {
   return out.length > 80 ? `${out.slice(0, 79)}…` : out;
 }
 
-/** One line per fact that differs between two merged fact sets. */
+/** Facts that identify a paste rather than describe the problem (they change with every run): never reported. */
+const VOLATILE: ReadonlySet<keyof Facts> = new Set<keyof Facts>([
+  'trustedTime',
+  'installationId',
+  'extendedPid',
+  'activationId',
+  'applicationId',
+]);
+
+/** Above this many facts first seen in one message, they are counted in one line instead of listed. */
+const MAX_LISTED_NEW = 4;
+
+/**
+ * What differs between two merged fact sets: one line per changed or vanished fact ("kmsCurrentCount: 3 → 27"),
+ * and the newly learnt ones listed when few, counted when a whole paste arrives.
+ */
 export function factChanges(before: Facts, after: Facts, lang: Lang): string[] {
   const p = phrases(lang);
-  const lines: string[] = [];
+  const changed: string[] = [];
+  const added: string[] = [];
   const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])] as Array<keyof Facts>;
   for (const key of keys) {
+    if (VOLATILE.has(key)) continue;
     const a = before[key];
     const b = after[key];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    if (a === undefined) lines.push(p.factAdded(key, showValue(b)));
-    else if (b === undefined) lines.push(p.factRemoved(key, showValue(a)));
-    else lines.push(p.factChanged(key, showValue(a), showValue(b)));
+    if (a === undefined) added.push(p.factAdded(key, showValue(b)));
+    else if (b === undefined) changed.push(p.factRemoved(key, showValue(a)));
+    else changed.push(p.factChanged(key, showValue(a), showValue(b)));
   }
-  return lines;
+  return [...changed, ...(added.length > MAX_LISTED_NEW ? [p.factsAdded(added.length)] : added)];
 }
 
 /**

@@ -5,6 +5,7 @@
  * "ca n'a pas marche" read the same.
  */
 import type { DetectedCode, Lang, Observation } from '../knowledge/types.js';
+import { isEscalateRequest } from './escalations/commands.js';
 
 /** The parts of the knowledge core's extraction that classification looks at. */
 export interface ExtractionView {
@@ -13,7 +14,16 @@ export interface ExtractionView {
 }
 
 export type IntentKind =
-  'help' | 'reset' | 'resolved' | 'didnt_help' | 'show_all' | 'language' | 'explain' | 'evidence' | 'chatter';
+  | 'help'
+  | 'reset'
+  | 'resolved'
+  | 'didnt_help'
+  | 'show_all'
+  | 'escalate'
+  | 'language'
+  | 'explain'
+  | 'evidence'
+  | 'chatter';
 
 export interface Intent {
   kind: IntentKind;
@@ -108,6 +118,7 @@ export function classify(text: string, ex: ExtractionView): Intent {
 
   if (!hasPaste && short) {
     if (RESET.test(folded)) return withLang('reset');
+    if (isEscalateRequest(text)) return withLang('escalate');
     if (ex.codes.length === 0) {
       if (SHOW_ALL.test(folded)) return withLang('show_all');
       if (HELP.test(folded) && !DIDNT_HELP.test(folded)) return withLang('help');

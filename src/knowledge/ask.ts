@@ -132,6 +132,8 @@ const CANDIDATES = {
 
 export type AskId = keyof typeof CANDIDATES;
 
+const CANDIDATE_LIST = Object.entries(CANDIDATES) as [AskId, Candidate][];
+
 const WHY: Record<Lang, Record<AskId, string>> = {
   en: {
     'srv-lookup': 'Shows whether DNS publishes a KMS host (_vlmcs._tcp SRV record) for this client to find.',
@@ -180,24 +182,24 @@ export function nextEvidence(facts: Facts, codes: readonly HexCode[], findings: 
     findings: new Set(findings.map((f) => f.id)),
     hostKnown: host !== undefined,
   };
-  const params = { host: host?.host ?? '', port: String(host?.port ?? 1688), domain: facts.dnsDomain ?? '' };
-  const scored = (Object.entries(CANDIDATES) as [AskId, Candidate][])
-    .filter(([id, c]) => !c.known(facts) && !exclude.includes(id) && !exclude.includes(c.command))
-    .map(([id, c], order) => ({ id, c, order, value: c.value(ctx) }))
-    .filter((s) => s.value > 0)
-    .sort((a, b) => b.value - a.value || a.order - b.order);
+  const params: Record<string, string> = { port: String(host?.port ?? 1688) };
+  if (host) params['host'] = host.host;
+  if (facts.dnsDomain) params['domain'] = facts.dnsDomain;
+  const scored: { id: AskId; c: Candidate; order: number; value: number }[] = [];
+  CANDIDATE_LIST.forEach(([id, c], order) => {
+    if (c.known(facts) || exclude.includes(id) || exclude.includes(c.command)) return;
+    const value = c.value(ctx);
+    if (value > 0) scored.push({ id, c, order, value });
+  });
+  scored.sort((a, b) => b.value - a.value || a.order - b.order);
   const out: AskRef[] = [];
   for (const s of scored) {
-    const command = fill(s.c.command, compactParams(params), 'en');
+    const command = fill(s.c.command, params, 'en');
     if (out.some((o) => o.command === command)) continue;
     out.push({ id: s.id, command });
     if (out.length === MAX_ASKS) break;
   }
   return out;
-}
-
-function compactParams(p: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== ''));
 }
 
 export function localizeAsk(ref: AskRef, lang: Lang, facts: Facts = {}): Ask {

@@ -12,7 +12,7 @@ import { detectLang } from './lang.js';
 import { parseAll } from './parse/index.js';
 import { unwrapChatFormatting } from './parse/normalize.js';
 import { asksForUnauthorizedActivation, refusalText } from './policy.js';
-import { findProductKeys, redactKeys, redactValue } from './redact.js';
+import { findProductKeys, redactKeys, redactValue, type ProductKeyMatch } from './redact.js';
 import { canonicalCodes, evaluate, localizeFinding } from './rules/index.js';
 import type { DetectedCode, Diagnosis, Facts, HexCode, Lang, Observation } from './types.js';
 
@@ -50,8 +50,8 @@ function gvlkFact(g: { partial: string; product: string; edition: string; osKind
 }
 
 /** A GVLK typed in full (e.g. in `slmgr /ipk …`) says the machine is meant to be a KMS client. */
-function fullKeyGvlkObservation(text: string): Observation | undefined {
-  const found = findProductKeys(text).find((k) => k.gvlk !== undefined);
+function fullKeyGvlkObservation(keys: readonly ProductKeyMatch[]): Observation | undefined {
+  const found = keys.find((k) => k.gvlk !== undefined);
   return found?.gvlk ? { source: 'prose', facts: { gvlk: gvlkFact(found.gvlk), keyType: 'GVLK' } } : undefined;
 }
 
@@ -86,14 +86,16 @@ export function extract(text: string): Extraction {
   const input = typeof text === 'string' ? text : '';
   const { text: capped, truncated } = cap(input);
   const unwrapped = unwrapChatFormatting(capped);
+  const keys = findProductKeys(unwrapped);
   const observations: Observation[] = [];
-  const typed = fullKeyGvlkObservation(unwrapped);
+  const typed = fullKeyGvlkObservation(keys);
   if (typed) observations.push(typed);
   for (const obs of parseAll(capped)) observations.push(withPartialGvlk(obs));
   const clones = sharedCmidObservation(observations);
   if (clones) observations.push(clones);
   const extraction: Extraction = {
-    text: redactKeys(unwrapped),
+    // The key scan above already tells whether there is anything to mask: skip the second pass when not.
+    text: keys.some((k) => !k.masked && !k.gvlk) ? redactKeys(unwrapped) : unwrapped,
     codes: detectCodes(unwrapped),
     observations,
     refusal: asksForUnauthorizedActivation(unwrapped),
@@ -140,6 +142,13 @@ function describeCodes(codes: readonly HexCode[], lang: Lang): Diagnosis['codes'
   });
 }
 
+/** Three dash-joined groups of five: the least a product key needs. Cheap, so the deep walk runs only when useful. */
+const KEY_LIKE = /[0-9A-Za-z]{5}[-\u2010-\u2014\u2212][0-9A-Za-z]{5}[-\u2010-\u2014\u2212][0-9A-Za-z]{5}/;
+
+function redactFacts(facts: Facts): Facts {
+  return KEY_LIKE.test(JSON.stringify(facts)) ? redactValue(facts) : facts;
+}
+
 /**
  * Facts are the only user-derived strings a diagnosis carries (params, evidence and filled commands come from
  * them; every other text is ours and key-free, which a test checks). Redacting them on the way in therefore
@@ -150,9 +159,9 @@ export function diagnoseFacts(
   opts: { lang: Lang; exclude?: readonly string[] },
 ): Diagnosis {
   const exclude = opts.exclude ?? [];
-  const facts = redactValue(input.facts);
+  const facts = redactFacts(input.facts);
   const codes = canonicalCodes(input.codes, facts);
-  const refs = evaluate({ facts, codes }).filter((r) => !exclude.includes(r.id));
+  const refs = evaluate({ facts, codes, canonical: true }).filter((r) => !exclude.includes(r.id));
   return {
     lang: opts.lang,
     codes: describeCodes(codes, opts.lang),
@@ -169,7 +178,7 @@ export function diagnose(text: string, opts: { lang?: Lang } = {}): Diagnosis {
   const codes = ex.codes.map((c) => c.code);
   if (ex.refusal) {
     // No help activating against an emulator: only what was recognised, and the legitimate routes.
-    const safe = redactValue(facts);
+    const safe = redactFacts(facts);
     return { lang, codes: describeCodes(canonicalCodes(codes, safe), lang), facts: safe, findings: [], ask: [], refusal: refusalText(lang) };
   }
   return diagnoseFacts({ facts, codes }, { lang });

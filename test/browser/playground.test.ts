@@ -14,7 +14,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+  console.warn(
+    `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`,
+  );
 }
 
 interface CardAction {
@@ -49,7 +51,9 @@ function label(r: Rendered, action: string): string {
 /** Runs `act` and returns the JSON of the /playground/messages response it caused. */
 async function exchange(act: () => Promise<void>): Promise<Answer> {
   const [response] = await Promise.all([
-    page.waitForResponse((r: Response) => r.url().endsWith('/playground/messages') && r.request().method() === 'POST'),
+    page.waitForResponse(
+      (r: Response) => r.url().endsWith('/playground/messages') && r.request().method() === 'POST',
+    ),
     act(),
   ]);
   expect(response.status()).toBe(200);
@@ -76,7 +80,8 @@ describe.skipIf(!hasChromium)('the playground in a browser', () => {
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
     page.on('request', (req) => {
-      if (!req.url().startsWith(server.url) && !req.url().startsWith('data:')) foreignRequests.push(req.url());
+      if (!req.url().startsWith(server.url) && !req.url().startsWith('data:'))
+        foreignRequests.push(req.url());
     });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(`${server.url}/`);
@@ -117,7 +122,9 @@ describe.skipIf(!hasChromium)('the playground in a browser', () => {
   it('escalates into the simulated channel, where Claim updates the handoff and the origin card', async () => {
     const diagnosis = lastBotCard();
     const diagnosisJson = (await page.evaluate(() => {
-      const saved = JSON.parse(window.sessionStorage.getItem('activation-doctor.playground')!) as { thread: unknown[] };
+      const saved = JSON.parse(window.sessionStorage.getItem('activation-doctor.playground')!) as {
+        thread: unknown[];
+      };
       return saved.thread[saved.thread.length - 1];
     })) as Rendered;
 
@@ -131,11 +138,15 @@ describe.skipIf(!hasChromium)('the playground in a browser', () => {
     expect(await handoffCard.innerText()).toContain(handoff.reply.title);
     await page.locator(`#thread article[data-card-id="${status.id}"] .ac-adaptiveCard`).waitFor();
 
-    const claimed = await exchange(() => handoffCard.locator('.ac-pushButton', { hasText: label(handoff, 'claim') }).click());
+    const claimed = await exchange(() =>
+      handoffCard.locator('.ac-pushButton', { hasText: label(handoff, 'claim') }).click(),
+    );
     expect(claimed.effects.map((e) => e.id)).toEqual(expect.arrayContaining([handoff.id, status.id]));
 
     // The panel's timeline records the update, and both cards now name who took it, in place.
-    await expect.poll(() => page.locator('#timeline').innerText()).toMatch(/updated a card in #activation-escalations/);
+    await expect
+      .poll(() => page.locator('#timeline').innerText())
+      .toMatch(/updated a card in #activation-escalations/);
     await expect.poll(() => handoffCard.innerText()).toContain('Escalation lead (playground)');
     const origin = page.locator(`#thread article[data-card-id="${status.id}"]`);
     expect(await origin.innerText()).toContain('Escalation lead (playground)');
@@ -159,7 +170,6 @@ describe.skipIf(!hasChromium)('the playground in a browser', () => {
     await expect.poll(() => lastBotCard().innerText()).toContain(typed.replies[0]!.reply.title.slice(0, 30));
 
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.locator('#thread article').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
     expect(existsSync(join(ARTIFACTS, 'playground.png'))).toBe(true);
   });
@@ -174,14 +184,18 @@ describe.skipIf(!hasChromium)('the playground in a browser', () => {
         md: w.PlaygroundMarkdown.toHtml(
           '**Run** `slmgr /ato` on _vlmcs._tcp <img src=x onerror=alert(1)> [docs](https://learn.microsoft.com) [bad](javascript:alert(1))\n- one\n2. two',
         ),
-        slack: w.SlackPreview.mrkdwn('*Fix* &lt;b&gt; <https://example.com/a?b=1&amp;c=2|the docs> <javascript:alert(1)|x> ```slmgr *x*```'),
+        slack: w.SlackPreview.mrkdwn(
+          '*Fix* &lt;b&gt; <https://example.com/a?b=1&amp;c=2|the docs> <javascript:alert(1)|x> ```slmgr *x*```',
+        ),
       };
     });
     expect(html.md).toContain('<strong>Run</strong>');
     expect(html.md).toContain('<code>slmgr /ato</code>');
     expect(html.md).toContain('_vlmcs._tcp');
     expect(html.md).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html.md).toContain('<a href="https://learn.microsoft.com" target="_blank" rel="noopener noreferrer">docs</a>');
+    expect(html.md).toContain(
+      '<a href="https://learn.microsoft.com" target="_blank" rel="noopener noreferrer">docs</a>',
+    );
     expect(html.md).not.toContain('href="javascript');
     expect(html.md).toMatch(/<ul><li>one<\/li><\/ul><ol start="2"><li>two<\/li><\/ol>/);
     expect(html.slack).toContain('<b>Fix</b> &lt;b&gt;');

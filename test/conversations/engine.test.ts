@@ -60,6 +60,9 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
 
     const second = reply(await engine.handle(t.say(fixture('en', 'slmgr-dlv-kms-client-no-kms-in-dns.txt'))));
     expect(second.kind).toBe('diagnosis');
+    // A whole new paste is counted, not listed fact by fact.
+    expect(second.changes).toContainEqual(expect.stringMatching(/^\d+ new facts from your paste$/));
+    expect(second.changes.filter((line) => line.endsWith('(new)'))).toEqual([]);
     // The code from the first message still counts.
     expect(second.codes.map((c) => c.code)).toContain('0xC004F074');
     expect(second.questions.map((q) => q.command).join(' ')).toMatch(/nslookup/i);
@@ -110,6 +113,20 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
     const stuck = reply(await engine.handle(t.say("ça n'a pas marché")));
     expect(stuck.lang).toBe('fr');
     expect(stuck.changes[0]).toMatch(/^Écartée : /);
+  });
+
+  it('a French paste of a KMS host is diagnosed in French, and a newer paste says what changed in French', async () => {
+    const t = slackThread(tenant());
+    const before = fixture('fr', 'slmgr-dlv-hote-kms-compteur-3.txt');
+    const first = reply(await engine.handle(t.say(before)));
+    expect(first.lang).toBe('fr');
+    expect(first.findings[0]?.id).toBe('kms-count-low');
+    expect(first.evidence.join(' ')).toMatch(/d'après slmgr \/dlv/);
+    const second = reply(
+      await engine.handle(t.say(before.replace('Nombre actuel : 3', 'Nombre actuel : 27'))),
+    );
+    expect(second.lang).toBe('fr');
+    expect(second.changes).toContain('kmsCurrentCount : 3 → 27');
   });
 
   it('the platform locale picks French when the text does not tell', async () => {
@@ -246,6 +263,10 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
       await engine.handle(t.say('', { action: { action: 'escalate' }, addressed: 'button' })),
     );
     expect(esc).toMatchObject({ kind: 'escalation', status: 'escalated' });
+    expect(esc.escalation?.url).toBe(MICROSOFT_ACTIVATION_CENTERS_URL);
+    // Typing it does the same as the button.
+    const typed = reply(await engine.handle(t.say('please escalate this')));
+    expect(typed.kind).toBe('escalation');
     expect((await stateOf(t.say('')))?.status).toBe('escalated');
   });
 

@@ -23,6 +23,8 @@ describe('what a chat message asks for', () => {
     ['ça marche pas', 'didnt_help'],
     ['toujours pas', 'didnt_help'],
     ['show all findings', 'show_all'],
+    ['please escalate this', 'escalate'],
+    ['escaladez le cas svp', 'escalate'],
     ['voir toutes les causes', 'show_all'],
     ['hello', 'help'],
     ['Bonjour !', 'help'],

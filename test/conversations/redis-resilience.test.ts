@@ -92,6 +92,22 @@ describe('two bot instances sharing one Redis', () => {
     for (const key of keys) expect(await admin.pttl(key), key).toBeGreaterThan(0);
   });
 
+  it('a shorter retention from the configuration applies to the thread memory', async () => {
+    const shortStore = new RedisStore({ connection: { url: server.url }, ttlSec: 120 });
+    try {
+      const bot = new ConversationEngine({ store: shortStore });
+      const t = slackThread(`T-retention-${RUN}`);
+      await bot.handle(t.say('0xC004F074'));
+      const keys = await scanKeys(admin, `T-retention-${RUN}`);
+      const state = keys.find((k) => k.endsWith(':state'))!;
+      const ttl = await admin.pttl(state);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(120_000);
+    } finally {
+      await shortStore.close();
+    }
+  });
+
   it('a pasted MAK appears in no key and no value in Redis', async () => {
     const t = slackThread(tenant);
     const dlv = fixture('en', 'slmgr-dlv-mak-notification.txt');

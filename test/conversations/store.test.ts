@@ -306,3 +306,16 @@ contract(
   },
   { rawWrites: true },
 );
+
+describe('MemoryStore retention', () => {
+  it('a thread is forgotten once its retention has passed', async () => {
+    let now = 1_700_000_000_000;
+    const store = new MemoryStore({ ttlSec: 60, clock: () => now });
+    const id = thread('expiry');
+    await store.update(id, (prev) => withCode(prev, '0xC004F074', 'm1'));
+    now += 59_000;
+    expect((await store.load(id)).state).not.toBeNull();
+    now += 2_000;
+    expect(await store.load(id)).toEqual({ state: null, rev: 0 });
+  });
+});

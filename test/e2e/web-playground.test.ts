@@ -5,9 +5,13 @@
  * the simulated escalation channel.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../src/adapters/web/samples.js';
+import { findPackageRoot, staticDir } from '../../src/adapters/web/static-files.js';
 import { startTestRedis, type TestRedis } from './helpers/redis.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
@@ -79,6 +83,14 @@ function buttonData(r: Rendered, action: string): Record<string, unknown> {
 }
 
 describe('the page', () => {
+  it('finds its files from the compiled dist/ location as well as from src/', () => {
+    const root = findPackageRoot();
+    expect(existsSync(join(root, 'package.json'))).toBe(true);
+    const fromDist = pathToFileURL(join(root, 'dist', 'src', 'adapters', 'web', 'static-files.js')).href;
+    expect(findPackageRoot(fromDist)).toBe(root);
+    expect(existsSync(join(staticDir(findPackageRoot(fromDist)), 'index.html'))).toBe(true);
+  });
+
   it('is served at / with every script and style from our own origin', async () => {
     const res = await fetch(`${server.url}/`);
     expect(res.status).toBe(200);
@@ -91,9 +103,12 @@ describe('the page', () => {
       expect(ref, 'no external URL in the page').toMatch(/^\/playground\//);
       const asset = await fetch(`${server.url}${ref}`);
       expect(asset.status, ref).toBe(200);
-      expect(asset.headers.get('content-type'), ref).toMatch(
-        ref.endsWith('.css') ? /^text\/css/ : /^text\/javascript/,
-      );
+      const type = ref.endsWith('.css')
+        ? /^text\/css/
+        : ref.endsWith('.svg')
+          ? /^image\/svg\+xml/
+          : /^text\/javascript/;
+      expect(asset.headers.get('content-type'), ref).toMatch(type);
     }
   });
 
@@ -304,6 +319,41 @@ describe('POST /playground/messages: the simulated escalation channel', () => {
     const { json } = await send({ threadId: tab, action: buttonData(handoff, 'claim') });
     expect(json.effects).toHaveLength(1);
     expect(json.effects[0]).toMatchObject({ kind: 'ephemeral', surface: 'thread', userId: 'web-user' });
+  });
+});
+
+describe('POST /playground/messages: a question from the escalation team', () => {
+  it('puts the question in the chat thread and relays the answer to the panel', async () => {
+    const tab = randomUUID();
+    const diagnosis = (await send({ threadId: tab, text: sample('blocked-mak') })).json.replies[0]!;
+    const escalated = (
+      await send({ threadId: tab, action: buttonData(diagnosis, 'escalate'), cardId: diagnosis.id })
+    ).json;
+    const handoff = escalated.effects.find((e) => e.surface === 'escalations' && e.kind === 'post')!;
+    const panel = {
+      threadId: tab,
+      surface: 'escalations',
+      handoffThread: handoff.handoffThread,
+      cardId: handoff.id,
+    };
+    await send({ ...panel, action: buttonData(handoff, 'claim') });
+
+    // The note input's value arrives with the button's data, as Adaptive Cards submit it.
+    const asked = (
+      await send({
+        ...panel,
+        action: { ...buttonData(handoff, 'need_info'), text: 'Which agreement number?' },
+      })
+    ).json;
+    const question = asked.effects.find((e) => e.surface === 'thread' && e.kind === 'post')!;
+    expect(question.text).toContain('Which agreement number?');
+
+    const answered = (await send({ threadId: tab, text: 'Our agreement number is 87654321' })).json;
+    const relayed = answered.effects.filter((e) => e.surface === 'escalations');
+    expect(relayed.length).toBeGreaterThan(0);
+    expect(relayed.map((e) => e.text).join('\n')).toContain('87654321');
+    // The answer was for the team: the bot does not also ask the user for command output.
+    expect(answered.replies).toEqual([]);
   });
 });
 

@@ -33,6 +33,29 @@ const EXPECTED_EN: Record<string, { codes: string[]; top?: string }> = {
   'slmgr-xpr-permanent.txt': { codes: [], top: 'already-licensed' },
   'test-netconnection-1688-false.txt': { codes: [], top: 'kms-port-blocked' },
   'test-netconnection-1688-true.txt': { codes: [] },
+  'prose-dc-snapshot-not-elevated.txt': { codes: [], top: 'not-elevated' },
+  'slack-fenced-several-outputs.txt': { codes: ['0xC004F074'], top: 'kms-srv-missing' },
+  'teams-html-wrapped-dlv.txt': { codes: [], top: 'kms-duplicate-cmid' },
+};
+
+/** The French pastes: answered in French, same codes and first finding as the English cases they mirror. */
+const EXPECTED_FR: Record<string, { codes: string[]; top?: string }> = {
+  'dism-get-current-edition-eval.txt': { codes: [], top: 'eval-conversion-unfinished' },
+  'dism-set-edition-controleur-de-domaine.txt': { codes: ['0x80070032'], top: 'eval-dc-cannot-convert' },
+  'event-12288-decalage-horaire.txt': { codes: ['0xC004F06C'], top: 'kms-clock-skew' },
+  'event-12290-compteur.txt': { codes: ['0xC004F038'], top: 'kms-count-low' },
+  'nslookup-srv-domaine-inexistant.txt': { codes: [], top: 'kms-srv-missing' },
+  'prose-controleur-clone-vm.txt': { codes: [], top: 'not-elevated' },
+  'slack-plusieurs-sorties.txt': { codes: ['0xC004C003'], top: 'mak-blocked' },
+  'slmgr-ato-0xC004C003-cle-bloquee.txt': { codes: ['0xC004C003'], top: 'mak-blocked' },
+  'slmgr-ato-0xC004F074.txt': { codes: ['0xC004F074'], top: 'code:0xC004F074' },
+  'slmgr-ato-acces-refuse.txt': { codes: ['0x80070005'], top: 'not-elevated' },
+  'slmgr-dli-serveur-eval.txt': { codes: [], top: 'eval-conversion-unfinished' },
+  'slmgr-dlv-client-kms-sans-hote.txt': { codes: [], top: 'kms-srv-missing' },
+  'slmgr-dlv-hote-kms-compteur-3.txt': { codes: [], top: 'kms-count-low' },
+  'slmgr-dlv-mak-notification.txt': { codes: ['0xC004F009'], top: 'code:0xC004F009' },
+  'slmgr-ipk-0xC004F069-eval.txt': { codes: ['0xC004F069'], top: 'code:0xC004F069' },
+  'slmgr-xpr-permanent.txt': { codes: [], top: 'already-licensed' },
 };
 
 describe('diagnose on English fixtures', () => {
@@ -77,18 +100,21 @@ describe('diagnose in French', () => {
     expect(d.findings[0]?.title).toBe('La commande n’a pas été lancée en administrateur');
   });
 
-  for (const name of list('fr')) {
-    it(`fr/${name} is answered in French, and like its English twin when there is one`, () => {
+  for (const [name, want] of Object.entries(EXPECTED_FR)) {
+    it(`fr/${name}: answered in French, first finding ${want.top ?? 'none'}`, () => {
+      if (!existsSync(join(FIXTURES, 'fr', name))) return expect.fail(`fixture ${name} is missing`);
       const d = diagnose(fixture('fr', name));
-      expect(DiagnosisSchema.safeParse(d).success).toBe(true);
+      expect(DiagnosisSchema.parse(d)).toEqual(d);
       expect(d.lang).toBe('fr');
-      if (existsSync(join(FIXTURES, 'en', name))) {
-        const en = diagnose(fixture('en', name));
-        expect(d.codes.map((c) => c.code)).toEqual(en.codes.map((c) => c.code));
-        expect(d.findings[0]?.id).toBe(en.findings[0]?.id);
-      }
+      expect(d.codes.map((c) => c.code)).toEqual(want.codes);
+      expect(d.findings[0]?.id).toBe(want.top);
+      if (d.findings[0]) expect(d.findings[0].title).not.toBe(diagnose(fixture('fr', name), { lang: 'en' }).findings[0]?.title);
     });
   }
+
+  it('every French fixture yields a valid diagnosis', () => {
+    for (const name of list('fr')) expect(DiagnosisSchema.safeParse(diagnose(fixture('fr', name))).success, name).toBe(true);
+  });
 });
 
 describe('the pieces of diagnose', () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, localizeFinding, NOTE_TEXTS, RULE_TEXTS, RULES } from '../../src/knowledge/rules/index.js';
 import { FindingSchema, type Lang } from '../../src/knowledge/types.js';
+import { ASK_WHY } from '../../src/knowledge/ask.js';
+import { allEntries } from '../../src/knowledge/catalogue/index.js';
+import { isGvlk } from '../../src/knowledge/gvlk/index.js';
+import { refusalText } from '../../src/knowledge/policy.js';
 
 const LANGS: Lang[] = ['en', 'fr'];
 
@@ -34,6 +38,12 @@ describe('localized finding texts', () => {
       };
       expect(all('fr'), id).toEqual(all('en'));
     }
+  });
+
+  it('no text the bot writes contains a full product key other than a published GVLK (only facts are redacted)', () => {
+    const ours = JSON.stringify([RULE_TEXTS, NOTE_TEXTS, ASK_WHY, refusalText('en'), refusalText('fr'), allEntries()]);
+    const keys = [...ours.matchAll(/[0-9A-Za-z]{5}(?:-[0-9A-Za-z]{5}){4}/g)].map((m) => m[0]);
+    expect(keys.filter((k) => !isGvlk(k))).toEqual([]);
   });
 
   it('every conflict note exists in both languages', () => {

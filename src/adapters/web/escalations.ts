@@ -35,9 +35,12 @@ export interface EscalationBridge {
   /** Handles a message the escalation service owns (a handoff button); undefined: the engine's turn. */
   handleAction(msg: InboundMessage): Promise<Outbound[] | undefined>;
   /**
-   * After the engine's turn: opens the escalation when the user pressed Escalate, or passes an origin-thread
-   * message to an open escalation (answers to questions, new evidence).
+   * Before the engine's turn: a message in a thread with an open escalation goes to it (an answer to the team's
+   * question is relayed, evidence ticks the dossier). `answered`: the message was only that answer, so the
+   * engine has nothing to add.
    */
+  beforeTurn(msg: InboundMessage): Promise<{ effects: Outbound[]; answered: boolean } | undefined>;
+  /** After the engine's turn: opens the escalation when the user pressed Escalate. */
   afterTurn(msg: InboundMessage, result: EngineResult): Promise<Outbound[] | undefined>;
   /** The page id a posted effect got, for the effects the service wants to update later. */
   posted(effect: Outbound, messageId: string): Promise<void>;
@@ -82,33 +85,59 @@ export function createEscalationBridge(options: BridgeOptions): EscalationBridge
       // The panel's user is on the escalation team; someone clicking a handoff button from the chat is not.
       const inPanel = msg.channel === WEB_ESCALATION_CHANNEL;
       const actor = { id: msg.user.id, ...(msg.user.name ? { name: msg.user.name } : {}) };
-      const where = { platform: msg.platform, tenant: msg.tenant, channel: msg.channel, threadKey: msg.threadKey };
-      const result = await service.onAction(SCOPE, msg.action, actor, inPanel && msg.user.id === WEB_ESCALATION_MEMBER.id, {
-        deliveryId: msg.messageId,
-        where,
-      });
+      const where = {
+        platform: msg.platform,
+        tenant: msg.tenant,
+        channel: msg.channel,
+        threadKey: msg.threadKey,
+      };
+      const result = await service.onAction(
+        SCOPE,
+        msg.action,
+        actor,
+        inPanel && msg.user.id === WEB_ESCALATION_MEMBER.id,
+        {
+          deliveryId: msg.messageId,
+          where,
+        },
+      );
       return result.effects;
     },
 
-    async afterTurn(msg, result) {
-      if (msg.channel !== WEB_CHANNEL || !result.reply) return undefined;
-      if (msg.action?.action === 'escalate' && result.reply.kind === 'escalation') {
-        const input = await escalateInput(engine, msg, result);
-        return (await service.escalate(input)).effects;
-      }
-      if (msg.action) return undefined;
+    async beforeTurn(msg) {
+      if (msg.channel !== WEB_CHANNEL || msg.action) return undefined;
+      const ref = {
+        platform: msg.platform,
+        tenant: msg.tenant,
+        channel: msg.channel,
+        threadKey: msg.threadKey,
+      };
+      const id = await service.repo.linkedId(ref);
+      if (!id) return undefined;
+      const pending = Boolean((await service.repo.get(ref, id))?.pendingQuestion);
       const ex = extract(msg.text);
-      const outcome = await service.onOriginMessage(
-        { platform: msg.platform, tenant: msg.tenant, channel: msg.channel, threadKey: msg.threadKey },
-        {
-          messageId: msg.messageId,
-          user: { id: msg.user.id, ...(msg.user.name ? { name: msg.user.name } : {}) },
-          text: ex.text,
-          facts: mergeFacts(ex.observations),
-          sources: ex.observations.map((o) => o.source),
-        },
-      );
-      return outcome?.effects;
+      const outcome = await service.onOriginMessage(ref, {
+        messageId: msg.messageId,
+        user: { id: msg.user.id, ...(msg.user.name ? { name: msg.user.name } : {}) },
+        text: ex.text,
+        facts: mergeFacts(ex.observations),
+        sources: ex.observations.map((o) => o.source),
+      });
+      if (!outcome) return undefined;
+      const evidence = ex.codes.length > 0 || ex.observations.some((o) => o.source !== 'prose');
+      return { effects: outcome.effects, answered: pending && outcome.changed && !evidence };
+    },
+
+    async afterTurn(msg, result) {
+      if (
+        msg.channel !== WEB_CHANNEL ||
+        msg.action?.action !== 'escalate' ||
+        result.reply?.kind !== 'escalation'
+      ) {
+        return undefined;
+      }
+      const input = await escalateInput(engine, msg, result);
+      return (await service.escalate(input)).effects;
     },
 
     async posted(effect, messageId) {
@@ -116,7 +145,9 @@ export function createEscalationBridge(options: BridgeOptions): EscalationBridge
       // A top-level post in the panel starts its own thread, named after the card (as a Slack ts would).
       await service.rememberPosted(SCOPE, effect.escalationId, effect.rememberAs, {
         messageId,
-        ...(effect.target.channel === WEB_ESCALATION_CHANNEL ? { threadKey: effect.target.threadKey ?? messageId } : {}),
+        ...(effect.target.channel === WEB_ESCALATION_CHANNEL
+          ? { threadKey: effect.target.threadKey ?? messageId }
+          : {}),
       });
     },
 
@@ -129,7 +160,11 @@ export function createEscalationBridge(options: BridgeOptions): EscalationBridge
 }
 
 /** What the dossier is built from: the thread's saved state, its facts, its findings and what was ruled out. */
-async function escalateInput(engine: ConversationEngine, msg: InboundMessage, result: EngineResult): Promise<EscalateInput> {
+async function escalateInput(
+  engine: ConversationEngine,
+  msg: InboundMessage,
+  result: EngineResult,
+): Promise<EscalateInput> {
   const { state: saved } = await engine.store.load(threadKeyOf(msg));
   const lang = result.reply!.lang;
   const state = saved ?? emptyState(msg.receivedAt ?? Date.now(), { lang });

@@ -36,18 +36,25 @@ export interface PlaygroundDeps extends Pick<AdapterDeps, 'config' | 'logger' | 
  * Mounts the playground when `config.playground` is on; otherwise only `GET /`, which says it is off.
  * Returns the adapter handle (or undefined when off).
  */
-export async function mountPlayground(server: Server, deps: PlaygroundDeps): Promise<MountedAdapter | undefined> {
+export async function mountPlayground(
+  server: Server,
+  deps: PlaygroundDeps,
+): Promise<MountedAdapter | undefined> {
   const logger = deps.logger.child({ component: 'playground' });
   if (!deps.config.playground) {
     server.get('/', (_req: Request, res: Response, next: Next) => {
-      sendBody(res, 200, { body: Buffer.from(PLAYGROUND_OFF_TEXT), contentType: 'text/plain; charset=utf-8' });
+      sendBody(res, 200, {
+        body: Buffer.from(PLAYGROUND_OFF_TEXT),
+        contentType: 'text/plain; charset=utf-8',
+      });
       next();
     });
     return undefined;
   }
 
   const assets = loadAssets(deps.staticRoot ?? staticDir());
-  if (assets.vendorProblem) logger.warn('playground cards fall back to the Slack preview', { reason: assets.vendorProblem });
+  if (assets.vendorProblem)
+    logger.warn('playground cards fall back to the Slack preview', { reason: assets.vendorProblem });
   const page = assets.page.get('index.html')!;
   const samples: Asset = {
     body: Buffer.from(JSON.stringify({ samples: SAMPLES })),

@@ -96,7 +96,17 @@ async function handle(
     deps.metrics?.recordOutcome('web', effects.length > 0 ? 'replied' : 'silent');
     return { replies: [], effects, ...(effects.length === 0 ? { silent: 'unchanged' } : {}) };
   }
-  if (request.surface === 'escalations') throw new BadRequest('surface: only handoff buttons act in the escalation channel');
+  if (request.surface === 'escalations')
+    throw new BadRequest('surface: only handoff buttons act in the escalation channel');
+
+  const before = await deps.escalations?.beforeTurn(msg);
+  if (before) {
+    effects.push(...(await renderEffects(deps, before.effects)));
+    if (before.answered) {
+      deps.metrics?.recordOutcome('web', 'replied');
+      return { replies: [], effects };
+    }
+  }
 
   const result = await deps.engine.handle(msg);
   deps.metrics?.recordTurn('web', result, started, clock());
@@ -164,7 +174,10 @@ function runChain(handlers: RequestHandler[], req: Request, res: Response): Prom
 }
 
 function describeBodyError(err: unknown): HttpError {
-  const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 400;
+  const status =
+    typeof (err as { statusCode?: unknown }).statusCode === 'number'
+      ? (err as { statusCode: number }).statusCode
+      : 400;
   if (status === 413) return { status, message: `the body is larger than ${MAX_BODY_BYTES} bytes (1 MiB)` };
   const detail = err instanceof Error ? err.message.replace(/^Invalid JSON:\s*/i, '') : String(err);
   if (status === 400) return { status, message: `the body is not valid JSON (${detail})` };

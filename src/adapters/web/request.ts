@@ -16,7 +16,10 @@ export const WEB_ESCALATION_CHANNEL = 'activation-escalations';
 /** Who types in the chat thread. */
 export const WEB_USER = { id: 'web-user', name: 'You (playground)' } as const;
 /** Who clicks in the simulated escalation channel: a member of the escalation team. */
-export const WEB_ESCALATION_MEMBER = { id: 'web-escalation-lead', name: 'Escalation lead (playground)' } as const;
+export const WEB_ESCALATION_MEMBER = {
+  id: 'web-escalation-lead',
+  name: 'Escalation lead (playground)',
+} as const;
 
 const MAX_TEXT_CHARS = 1024 * 1024;
 
@@ -43,8 +46,7 @@ export const PlaygroundRequestSchema = z
 export type PlaygroundRequest = z.infer<typeof PlaygroundRequestSchema>;
 
 export type ParsedRequest =
-  | { ok: true; request: PlaygroundRequest; action?: ActionPayload }
-  | { ok: false; error: string };
+  { ok: true; request: PlaygroundRequest; action?: ActionPayload } | { ok: false; error: string };
 
 /** Validates a request body; the error names the field, as a person fixing a script would want. */
 export function parsePlaygroundRequest(body: unknown): ParsedRequest {

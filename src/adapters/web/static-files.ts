@@ -24,6 +24,7 @@ const PAGE_FILES: Record<string, string> = {
   'slack-preview.js': 'text/javascript; charset=utf-8',
   'styles.css': 'text/css; charset=utf-8',
   'teams-host-config.json': 'application/json; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
 };
 
 /** Vendor files: the `adaptivecards` package's browser bundle and its stylesheet. */

@@ -122,8 +122,12 @@ function genericFinding(code: HexCode, order: number): Fired {
 }
 
 /** Findings for these facts and codes, strongest first. */
-export function evaluate(input: { facts: Facts; codes: readonly HexCode[] }, rules: readonly Rule[] = RULES): FindingRef[] {
-  const codes = canonicalCodes(input.codes, input.facts);
+export function evaluate(
+  input: { facts: Facts; codes: readonly HexCode[]; canonical?: boolean },
+  rules: readonly Rule[] = RULES,
+): FindingRef[] {
+  // `canonical`: the caller already ran canonicalCodes (diagnoseFacts does, for the codes list it shows).
+  const codes = input.canonical ? [...input.codes] : canonicalCodes(input.codes, input.facts);
   const ruleInput: RuleInput = { facts: input.facts, codes: new Set(codes) };
   const fired: Fired[] = [];
   rules.forEach((rule, order) => {

@@ -31,11 +31,16 @@ export const kmsSrvMissing: Rule = {
       given(i.facts.kmsHostRegistered === undefined, 'no /skms host set'),
     ),
   then: {
-    confidence: (i) => (i.facts.srvRecords === 'none' && code(i, C.KMS_UNAVAILABLE, ...DNS_CODES) ? 'high' : 'medium'),
+    confidence: (i) =>
+      code(i, C.KMS_UNAVAILABLE, ...DNS_CODES) ? (i.facts.srvRecords === 'none' ? 'high' : 'medium') : i.codes.size === 0 ? 'medium' : 'low',
     escalate: false,
     params: (i) => ({ domain: i.facts.dnsDomain }),
   },
-  evidenceStrength: (i) => (i.facts.srvRecords === 'none' ? 4 : 3) + (code(i, ...DNS_CODES) ? 1 : 0),
+  // An empty SRV answer without any KMS error is a lead, not the cause of the error at hand.
+  evidenceStrength: (i) =>
+    code(i, C.KMS_UNAVAILABLE, ...DNS_CODES) || i.codes.size === 0
+      ? (i.facts.srvRecords === 'none' ? 4 : 3) + (code(i, ...DNS_CODES) ? 1 : 0)
+      : 2,
   conflictsWith: ['kms-port-blocked'],
   covers: [C.KMS_UNAVAILABLE, ...DNS_CODES],
 };

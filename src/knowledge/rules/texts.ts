@@ -850,6 +850,7 @@ export const NOTE_TEXTS: Readonly<Record<Lang, Readonly<Record<string, string>>>
 
 /** Replace `{name}` and `{.name}` placeholders. */
 export function fill(template: string, params: Readonly<Record<string, string>>, lang: Lang): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\.?)([a-zA-Z]+)\}/g, (whole, dot: string, name: string) => {
     const value = params[name];
     if (dot) return value ? `.${value}` : '';

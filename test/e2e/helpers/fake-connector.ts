@@ -52,14 +52,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const match = ROUTE.exec(path);
       const method = req.method === 'POST' || req.method === 'PUT' ? req.method : undefined;
       if (!match || !method || (method === 'PUT' && !match[2])) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
+        send(res, 404, { 'content-type': 'application/json' }, '{"error":{"code":"NotFound"}}');
         return;
       }
       let body: Record<string, unknown> = {};
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
       } catch {
-        res.writeHead(400).end();
+        send(res, 400, );
         return;
       }
       const conversationId = decodeURIComponent(match[1]!);
@@ -74,7 +74,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return;
       }
       const id = kind === 'update' ? activityId! : `fake-activity-${nextId++}`;
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      send(res, status, { 'content-type': 'application/json' }, JSON.stringify({ id }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -102,7 +102,7 @@ export async function startFakeOpenId(options: { endorsements?: string[] } = {})
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const json = (status: number, body: unknown) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        send(res, status, { 'content-type': 'application/json' }, JSON.stringify(body));
       if (req.method === 'GET' && req.url === '/.well-known/openid-configuration') {
         json(200, {
           issuer: BOT_FRAMEWORK_ISSUER,

@@ -1,3 +1,4 @@
+/* global window, document */
 /*
  * The playground page: a chat thread with the bot, its replies drawn as Teams would draw them (the real
  * Adaptive Cards renderer with a Teams-like host config), as a Slack Block Kit preview, or as raw JSON, and a
@@ -26,7 +27,8 @@
       sendHint: 'Ctrl+Enter to send',
       send: 'Send',
       simulated: '(simulated)',
-      panelHint: 'Escalations land here. You act as “Escalation lead (playground)”, a member of the escalation team.',
+      panelHint:
+        'Escalations land here. You act as “Escalation lead (playground)”, a member of the escalation team.',
       emptyPanel: 'No escalation yet. Press “Escalate” on a card.',
       timeline: 'Timeline',
       you: 'You',
@@ -63,7 +65,8 @@
       sendHint: 'Ctrl+Entrée pour envoyer',
       send: 'Envoyer',
       simulated: '(simulé)',
-      panelHint: 'Les escalades arrivent ici. Vous êtes « Escalation lead (playground) », membre de l’équipe d’escalade.',
+      panelHint:
+        'Les escalades arrivent ici. Vous êtes « Escalation lead (playground) », membre de l’équipe d’escalade.',
       emptyPanel: 'Aucune escalade. Cliquez sur « Escalader » sous une carte.',
       timeline: 'Chronologie',
       you: 'Vous',
@@ -97,17 +100,21 @@
     window.crypto.getRandomValues(b);
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    var h = Array.prototype.map.call(b, function (x) {
-      return (x + 0x100).toString(16).slice(1);
-    }).join('');
-    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+    var h = Array.prototype.map
+      .call(b, function (x) {
+        return (x + 0x100).toString(16).slice(1);
+      })
+      .join('');
+    return (
+      h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20)
+    );
   }
 
   function loadState() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(STORE_KEY) || 'null');
       if (saved && typeof saved.threadId === 'string') return saved;
-    } catch (e) {
+    } catch {
       /* a corrupt entry starts a new thread */
     }
     return freshState('teams', 'en');
@@ -123,11 +130,18 @@
   function save() {
     try {
       window.sessionStorage.setItem(STORE_KEY, JSON.stringify(state));
-    } catch (e) {
+    } catch {
       // Over quota: keep the thread id and settings, drop the transcript.
       window.sessionStorage.setItem(
         STORE_KEY,
-        JSON.stringify({ threadId: state.threadId, view: state.view, lang: state.lang, thread: [], panel: [], timeline: [] }),
+        JSON.stringify({
+          threadId: state.threadId,
+          view: state.view,
+          lang: state.lang,
+          thread: [],
+          panel: [],
+          timeline: [],
+        }),
       );
     }
   }
@@ -188,10 +202,16 @@
     var meta = document.createElement('div');
     meta.className = 'msg-meta';
     meta.innerHTML =
-      '<span class="avatar bot-avatar" aria-hidden="true">AD</span><b>' + md.escapeHtml(ui('bot')) + '</b>' +
-      '<time>' + md.escapeHtml(item.time || '') + '</time>' +
+      '<span class="avatar bot-avatar" aria-hidden="true">AD</span><b>' +
+      md.escapeHtml(ui('bot')) +
+      '</b>' +
+      '<time>' +
+      md.escapeHtml(item.time || '') +
+      '</time>' +
       (item.updates ? '<span class="tag">' + md.escapeHtml(ui('updated')) + '</span>' : '') +
-      (item.kind === 'ephemeral' ? '<span class="tag private">' + md.escapeHtml(ui('onlyYou')) + '</span>' : '');
+      (item.kind === 'ephemeral'
+        ? '<span class="tag private">' + md.escapeHtml(ui('onlyYou')) + '</span>'
+        : '');
     article.appendChild(meta);
 
     var onAction = function (data) {
@@ -215,7 +235,12 @@
     article.className = 'msg user';
     var meta = document.createElement('div');
     meta.className = 'msg-meta';
-    meta.innerHTML = '<b>' + md.escapeHtml(item.who || ui('you')) + '</b><time>' + md.escapeHtml(item.time || '') + '</time>';
+    meta.innerHTML =
+      '<b>' +
+      md.escapeHtml(item.who || ui('you')) +
+      '</b><time>' +
+      md.escapeHtml(item.time || '') +
+      '</time>';
     var text = document.createElement('pre');
     text.className = 'user-text';
     text.textContent = item.text;
@@ -404,11 +429,16 @@
       e.time = now();
       place(surface, e);
       mark(surface, e);
-      var verb = e.kind === 'update' ? ui('updatedCard') : e.kind === 'ephemeral' ? ui('ephemeral') : ui('posted');
+      var verb =
+        e.kind === 'update' ? ui('updatedCard') : e.kind === 'ephemeral' ? ui('ephemeral') : ui('posted');
       var where = surface === 'panel' ? ui('inPanel') : ui('inThread');
-      state.timeline.push({ time: now(), text: verb + ' ' + where + ': ' + clip(e.reply.title + ' — ' + e.reply.summary, 160) });
+      state.timeline.push({
+        time: now(),
+        text: verb + ' ' + where + ': ' + clip(e.reply.title + ' — ' + e.reply.summary, 160),
+      });
     });
-    if ((result.replies || []).length === 0 && (result.effects || []).length === 0 && result.silent) toast(ui('silent'));
+    if ((result.replies || []).length === 0 && (result.effects || []).length === 0 && result.silent)
+      toast(ui('silent'));
     save();
     ['thread', 'panel'].forEach(function (surface) {
       var t = touched[surface];
@@ -435,21 +465,27 @@
       var h = document.createElement('h3');
       h.textContent = lang === 'en' ? ui('english') : ui('french');
       group.appendChild(h);
-      samples.filter(function (s) {
-        return s.lang === lang;
-      }).forEach(function (s) {
-        var button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'sample';
-        button.setAttribute('data-sample', s.id);
-        button.title = s.hint;
-        button.innerHTML = '<span class="sample-label">' + md.escapeHtml(s.label) + '</span><span class="sample-hint">' +
-          md.escapeHtml(s.hint) + '</span>';
-        button.addEventListener('click', function () {
-          sendText(s.text, s.lang);
+      samples
+        .filter(function (s) {
+          return s.lang === lang;
+        })
+        .forEach(function (s) {
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'sample';
+          button.setAttribute('data-sample', s.id);
+          button.title = s.hint;
+          button.innerHTML =
+            '<span class="sample-label">' +
+            md.escapeHtml(s.label) +
+            '</span><span class="sample-hint">' +
+            md.escapeHtml(s.hint) +
+            '</span>';
+          button.addEventListener('click', function () {
+            sendText(s.text, s.lang);
+          });
+          group.appendChild(button);
         });
-        group.appendChild(button);
-      });
       root.appendChild(group);
     });
   }
@@ -484,7 +520,12 @@
         save();
         renderAll();
         // Once the bot has spoken, switching asks it to answer in the new language from now on.
-        if (state.thread.some(function (m) { return m.role === 'bot'; })) sendText(ui('langRequest'), lang);
+        if (
+          state.thread.some(function (m) {
+            return m.role === 'bot';
+          })
+        )
+          sendText(ui('langRequest'), lang);
       });
     });
     document.getElementById('new-thread').addEventListener('click', function () {

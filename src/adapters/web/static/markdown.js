@@ -1,3 +1,4 @@
+/* global window */
 /*
  * A small, safe markdown-to-HTML converter for Adaptive Card TextBlocks, close to what Teams draws: **bold**,
  * _italic_ / *italic*, `code`, [links](https://…), bare https links, "- " and "1. " lists, paragraphs.
@@ -23,12 +24,12 @@
     var codes = [];
     var text = escaped.replace(/`([^`\n]+)`/g, function (_m, code) {
       codes.push('<code>' + code + '</code>');
-      return '\u0000' + (codes.length - 1) + '\u0000';
+      return '\uE000' + (codes.length - 1) + '\uE000';
     });
     var links = [];
     var keep = function (html) {
       links.push(html);
-      return '\u0001' + (links.length - 1) + '\u0001';
+      return '\uE001' + (links.length - 1) + '\uE001';
     };
     // [label](url): the url was escaped with the rest; unescape &amp; for the check, keep it escaped in href.
     text = text.replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, function (whole, label, url) {
@@ -43,10 +44,10 @@
     text = text.replace(/(^|[^\w*])\*\*(?=\S)([^*\n]*?\S)\*\*(?![\w*])/g, '$1<strong>$2</strong>');
     text = text.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1<em>$2</em>');
     text = text.replace(/(^|[^\w])_(?=\S)([^_\n]*?\S)_(?!\w)/g, '$1<em>$2</em>');
-    text = text.replace(/\u0001(\d+)\u0001/g, function (_m, i) {
+    text = text.replace(/\uE001(\d+)\uE001/g, function (_m, i) {
       return links[Number(i)];
     });
-    return text.replace(/\u0000(\d+)\u0000/g, function (_m, i) {
+    return text.replace(/\uE000(\d+)\uE000/g, function (_m, i) {
       return codes[Number(i)];
     });
   }
@@ -65,9 +66,20 @@
     function flushList() {
       if (!list) return;
       var start = list.tag === 'ol' && list.start !== 1 ? ' start="' + list.start + '"' : '';
-      out.push('<' + list.tag + start + '>' + list.items.map(function (i) {
-        return '<li>' + i + '</li>';
-      }).join('') + '</' + list.tag + '>');
+      out.push(
+        '<' +
+          list.tag +
+          start +
+          '>' +
+          list.items
+            .map(function (i) {
+              return '<li>' + i + '</li>';
+            })
+            .join('') +
+          '</' +
+          list.tag +
+          '>',
+      );
       list = null;
     }
 

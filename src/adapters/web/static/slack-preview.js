@@ -1,3 +1,4 @@
+/* global window, document */
 /*
  * Block Kit preview: the blocks our Slack renderer emits (header, section with mrkdwn and an optional button
  * accessory, context, divider, actions) drawn the way Slack draws them. Slack mrkdwn arrives with &, < and >
@@ -10,7 +11,13 @@
 
   var escapeHtml = window.PlaygroundMarkdown.escapeHtml;
 
-  var EMOJI = { warning: '\u26a0\ufe0f', white_check_mark: '\u2705', x: '\u274c', mag: '\ud83d\udd0d', bell: '\ud83d\udd14' };
+  var EMOJI = {
+    warning: '\u26a0\ufe0f',
+    white_check_mark: '\u2705',
+    x: '\u274c',
+    mag: '\ud83d\udd0d',
+    bell: '\ud83d\udd14',
+  };
 
   function decodeEntities(text) {
     return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -31,8 +38,15 @@
   function link(target, label) {
     var url = decodeEntities(target);
     var text = label === undefined ? url : decodeEntities(label);
-    if (!/^(?:https?:\/\/|mailto:)/i.test(url)) return escapeHtml('<' + target + (label ? '|' + label : '') + '>');
-    return '<a href="' + escapeHtml(url) + '" target="_blank" rel="noopener noreferrer">' + escapeHtml(text) + '</a>';
+    if (!/^(?:https?:\/\/|mailto:)/i.test(url))
+      return escapeHtml('<' + target + (label ? '|' + label : '') + '>');
+    return (
+      '<a href="' +
+      escapeHtml(url) +
+      '" target="_blank" rel="noopener noreferrer">' +
+      escapeHtml(text) +
+      '</a>'
+    );
   }
 
   /** Slack mrkdwn (entity-encoded) to HTML. */
@@ -46,7 +60,10 @@
         out += '<pre class="sk-pre">' + escapeHtml(decodeEntities(piece.replace(/^\n/, ''))) + '</pre>';
         return;
       }
-      if (i % 2 === 1) piece = '```' + piece; // an unclosed fence is literal text
+      if (i % 2 === 1)
+        piece = '```' + piece; // an unclosed fence is literal text
+      // A line break right after a code block is absorbed by the block, as in Slack.
+      else if (i > 0) piece = piece.replace(/^\n/, '');
       out += inlineMrkdwn(piece);
     });
     return out;
@@ -74,11 +91,27 @@
   function buttonHtml(el) {
     var style = el.style === 'primary' ? ' sk-primary' : el.style === 'danger' ? ' sk-danger' : '';
     if (el.url) {
-      return '<a class="sk-button' + style + '" href="' + escapeHtml(el.url) + '" target="_blank" rel="noopener noreferrer">' +
-        escapeHtml(el.text.text) + '</a>';
+      return (
+        '<a class="sk-button' +
+        style +
+        '" href="' +
+        escapeHtml(el.url) +
+        '" target="_blank" rel="noopener noreferrer">' +
+        escapeHtml(el.text.text) +
+        '</a>'
+      );
     }
-    return '<button type="button" class="sk-button' + style + '" data-action-id="' + escapeHtml(el.action_id) +
-      '" data-value="' + escapeHtml(el.value || '') + '">' + escapeHtml(el.text.text) + '</button>';
+    return (
+      '<button type="button" class="sk-button' +
+      style +
+      '" data-action-id="' +
+      escapeHtml(el.action_id) +
+      '" data-value="' +
+      escapeHtml(el.value || '') +
+      '">' +
+      escapeHtml(el.text.text) +
+      '</button>'
+    );
   }
 
   function blockHtml(block) {
@@ -86,24 +119,47 @@
       case 'header':
         return '<div class="sk-header">' + escapeHtml(block.text.text) + '</div>';
       case 'section': {
-        var accessory = block.accessory && block.accessory.type === 'button'
-          ? '<div class="sk-accessory">' + buttonHtml(block.accessory) + '</div>' : '';
-        var fields = (block.fields || []).map(function (f) {
-          return '<div class="sk-field">' + textObject(f) + '</div>';
-        }).join('');
-        return '<div class="sk-section"><div class="sk-section-text">' + textObject(block.text) +
-          (fields ? '<div class="sk-fields">' + fields + '</div>' : '') + '</div>' + accessory + '</div>';
+        var accessory =
+          block.accessory && block.accessory.type === 'button'
+            ? '<div class="sk-accessory">' + buttonHtml(block.accessory) + '</div>'
+            : '';
+        var fields = (block.fields || [])
+          .map(function (f) {
+            return '<div class="sk-field">' + textObject(f) + '</div>';
+          })
+          .join('');
+        return (
+          '<div class="sk-section"><div class="sk-section-text">' +
+          textObject(block.text) +
+          (fields ? '<div class="sk-fields">' + fields + '</div>' : '') +
+          '</div>' +
+          accessory +
+          '</div>'
+        );
       }
       case 'context':
-        return '<div class="sk-context">' + (block.elements || []).map(function (e) {
-          return '<span>' + textObject(e) + '</span>';
-        }).join('') + '</div>';
+        return (
+          '<div class="sk-context">' +
+          (block.elements || [])
+            .map(function (e) {
+              return '<span>' + textObject(e) + '</span>';
+            })
+            .join('') +
+          '</div>'
+        );
       case 'divider':
         return '<hr class="sk-divider">';
       case 'actions':
-        return '<div class="sk-actions">' + (block.elements || []).filter(function (e) {
-          return e.type === 'button';
-        }).map(buttonHtml).join('') + '</div>';
+        return (
+          '<div class="sk-actions">' +
+          (block.elements || [])
+            .filter(function (e) {
+              return e.type === 'button';
+            })
+            .map(buttonHtml)
+            .join('') +
+          '</div>'
+        );
       default:
         return '<div class="sk-unknown">' + escapeHtml('[' + block.type + ' block]') + '</div>';
     }
@@ -117,7 +173,9 @@
     root.className = 'sk-message';
     root.innerHTML =
       '<div class="sk-avatar" aria-hidden="true">AD</div><div class="sk-body"><div class="sk-meta"><b>activation-doctor</b>' +
-      '<span class="sk-app">APP</span></div>' + (message.blocks || []).map(blockHtml).join('') + '</div>';
+      '<span class="sk-app">APP</span></div>' +
+      (message.blocks || []).map(blockHtml).join('') +
+      '</div>';
     root.querySelectorAll('button.sk-button').forEach(function (button) {
       button.addEventListener('click', function () {
         onButton(button.getAttribute('data-value'));
