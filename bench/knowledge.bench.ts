@@ -26,7 +26,8 @@ function loadFixtures(root: string): { name: string; text: string }[] {
   for (const lang of ['en', 'fr']) {
     const dir = join(root, 'test', 'fixtures', lang);
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) out.push({ name: `${lang}/${f}`, text: readFileSync(join(dir, f), 'utf8') });
+    for (const f of readdirSync(dir).sort())
+      out.push({ name: `${lang}/${f}`, text: readFileSync(join(dir, f), 'utf8') });
   }
   return out;
 }
@@ -107,13 +108,22 @@ function main(): void {
   const all = timeLoop(() => diagnose(fixtures[idx++ % fixtures.length]!.text), 1500);
   const overall = (all.runs / all.ms) * 1000;
   const slowest = [...perFixture].sort((a, b) => a.perSecond - b.perSecond).slice(0, 5);
-  console.log(`  ${pad('all fixtures, round robin', 48)} ${Math.round(overall).toLocaleString('en-US').padStart(10)} diagnoses/s`);
-  for (const s of slowest) console.log(`  ${pad(`slowest: ${s.name}`, 48)} ${Math.round(s.perSecond).toLocaleString('en-US').padStart(10)} diagnoses/s`);
+  console.log(
+    `  ${pad('all fixtures, round robin', 48)} ${Math.round(overall).toLocaleString('en-US').padStart(10)} diagnoses/s`,
+  );
+  for (const s of slowest)
+    console.log(
+      `  ${pad(`slowest: ${s.name}`, 48)} ${Math.round(s.perSecond).toLocaleString('en-US').padStart(10)} diagnoses/s`,
+    );
   const verdict = overall >= TARGET_PER_SECOND ? 'meets' : 'MISSES';
-  console.log(`  → ${verdict} the target of ${TARGET_PER_SECOND.toLocaleString('en-US')} typical pastes per second\n`);
+  console.log(
+    `  → ${verdict} the target of ${TARGET_PER_SECOND.toLocaleString('en-US')} typical pastes per second\n`,
+  );
 
   console.log('Large inputs (median of 5 runs)');
-  console.log(`  ${pad('input', 22)} ${pad('256 KiB', 12)} ${pad('512 KiB', 12)} ${pad('1 MiB', 12)} growth 256K→1M`);
+  console.log(
+    `  ${pad('input', 22)} ${pad('256 KiB', 12)} ${pad('512 KiB', 12)} ${pad('1 MiB', 12)} growth 256K→1M`,
+  );
   let linear = true;
   for (const [label, make] of [
     ['random text', (n: number) => randomText(n)],
@@ -126,7 +136,9 @@ function main(): void {
     const cells = times.map((t) => pad(`${t.toFixed(1)} ms`, 12)).join(' ');
     console.log(`  ${pad(label, 22)} ${cells} ×${growth.toFixed(2)}`);
   }
-  console.log(`  → time ${linear ? 'scales linearly' : 'DOES NOT scale linearly'} with input size (×4 input ⇒ ≈×4 time expected)`);
+  console.log(
+    `  → time ${linear ? 'scales linearly' : 'DOES NOT scale linearly'} with input size (×4 input ⇒ ≈×4 time expected)`,
+  );
 }
 
 main();

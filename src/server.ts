@@ -115,11 +115,10 @@ export async function createBotServer(config: Config, options: BotServerOptions 
     },
     close: () =>
       (closing ??= (async () => {
-        // Stop taking requests, let replies already under way go out, then release Redis.
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.server.closeIdleConnections();
-        });
+        // Stop taking requests, let replies already under way go out, then drop the remaining keep-alive
+        // connections and release Redis.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeIdleConnections();
         for (const adapter of adapters) {
           try {
             await adapter.stop();
@@ -127,6 +126,8 @@ export async function createBotServer(config: Config, options: BotServerOptions 
             logger.warn('adapter did not stop cleanly', { adapter: adapter.name, err: error });
           }
         }
+        server.server.closeAllConnections();
+        await closed;
         await store.close();
         logger.info('stopped');
       })()),

@@ -40,11 +40,16 @@ const CANDIDATES = {
     command: 'nslookup -type=SRV _vlmcs._tcp{.domain}',
     known: (f) => f.srvRecords !== undefined || f.kmsHostRegistered !== undefined,
     value: (ctx) =>
-      has(ctx, ...DISCOVERY) ? 3 + (ctx.facts.kmsDnsAutoDiscoveryFailed ? 1 : 0) : ctx.facts.kmsDnsAutoDiscoveryFailed ? 2 : 0,
+      has(ctx, ...DISCOVERY)
+        ? 3 + (ctx.facts.kmsDnsAutoDiscoveryFailed ? 1 : 0)
+        : ctx.facts.kmsDnsAutoDiscoveryFailed
+          ? 2
+          : 0,
   },
   'license-details': {
     command: 'slmgr /dlv',
-    known: (f) => f.channel !== undefined || f.productKeyChannel !== undefined || f.licenseStatus !== undefined,
+    known: (f) =>
+      f.channel !== undefined || f.productKeyChannel !== undefined || f.licenseStatus !== undefined,
     value: (ctx) => (has(ctx, ...MAK) ? 3 : ctx.codes.size > 0 ? 2.5 : 1),
   },
   'port-test': {
@@ -58,21 +63,33 @@ const CANDIDATES = {
     },
   },
   'client-events': {
-    command: "Get-WinEvent -FilterHashtable @{LogName='Application'; Id=12288,12289} -MaxEvents 10 | Format-List",
+    command:
+      "Get-WinEvent -FilterHashtable @{LogName='Application'; Id=12288,12289} -MaxEvents 10 | Format-List",
     known: (f) => (f.events ?? []).some((e) => e.id === 12288),
     // Once DNS and the port look fine, the inner code of event 12288 tells what the host said.
     value: (ctx) =>
-      has(ctx, '0xC004F074') ? (ctx.facts.port1688Reachable === true || ctx.facts.srvRecords === 'found' ? 3 : 1.5) : 0,
+      has(ctx, '0xC004F074')
+        ? ctx.facts.port1688Reachable === true || ctx.facts.srvRecords === 'found'
+          ? 3
+          : 1.5
+        : 0,
   },
   'host-events': {
     command: "Get-WinEvent -LogName 'Key Management Service' -MaxEvents 20 | Format-List",
     known: (f) => (f.events ?? []).some((e) => e.id === 12290),
     value: (ctx) =>
-      has(ctx, '0xC004F042', '0xC004F015') ? 2.5 : has(ctx, '0xC004F038') ? 2 : ctx.facts.port1688Reachable === true && has(ctx, '0xC004F074') ? 2 : 0,
+      has(ctx, '0xC004F042', '0xC004F015')
+        ? 2.5
+        : has(ctx, '0xC004F038')
+          ? 2
+          : ctx.facts.port1688Reachable === true && has(ctx, '0xC004F074')
+            ? 2
+            : 0,
   },
   'host-count': {
     command: 'slmgr /dli',
-    known: (f) => f.kmsCurrentCount !== undefined || (f.events ?? []).some((e) => e.currentCount !== undefined),
+    known: (f) =>
+      f.kmsCurrentCount !== undefined || (f.events ?? []).some((e) => e.currentCount !== undefined),
     value: (ctx) => (has(ctx, '0xC004F038') || ctx.findings.has('kms-count-low') ? 3 : 0),
   },
   'cmid-compare': {
@@ -86,7 +103,8 @@ const CANDIDATES = {
     value: (ctx) => {
       if (has(ctx, '0xC004F069')) return 3.5;
       if (has(ctx, '0xC004C003') && ctx.facts.osKind !== 'client') return 3;
-      if (has(ctx, '0xC004E016', '0xC004F210', '0xC004F034') || ctx.findings.has('edition-key-mismatch')) return 2.5;
+      if (has(ctx, '0xC004E016', '0xC004F210', '0xC004F034') || ctx.findings.has('edition-key-mismatch'))
+        return 2.5;
       // slmgr's edition name already says Eval: DISM would only repeat it.
       return isEvaluation(ctx.facts) && ctx.facts.edition === undefined ? 2 : 0;
     },
@@ -121,7 +139,9 @@ const CANDIDATES = {
     command: 'slmgr /ato',
     known: (f) => f.activationSucceeded !== undefined || f.lastError !== undefined,
     value: (ctx) =>
-      ctx.codes.size === 0 && ctx.facts.licenseStatus !== undefined && ctx.facts.licenseStatus !== 'licensed' ? 3 : 0,
+      ctx.codes.size === 0 && ctx.facts.licenseStatus !== undefined && ctx.facts.licenseStatus !== 'licensed'
+        ? 3
+        : 0,
   },
   'recent-updates': {
     command: 'Get-HotFix | Sort-Object InstalledOn -Descending | Select-Object -First 5',
@@ -137,44 +157,68 @@ const CANDIDATE_LIST = Object.entries(CANDIDATES) as [AskId, Candidate][];
 const WHY: Record<Lang, Record<AskId, string>> = {
   en: {
     'srv-lookup': 'Shows whether DNS publishes a KMS host (_vlmcs._tcp SRV record) for this client to find.',
-    'license-details': 'Shows the installed key type and channel (KMS client, MAK, retail, evaluation) and the KMS host in use.',
-    'port-test': 'Tells whether the KMS host answers on TCP {port} from this client (look at TcpTestSucceeded).',
-    'client-events': 'Event 12288 carries the code the KMS host really answered (for example a clock or host-key problem).',
-    'host-events': 'Run on the KMS host: event 12290 shows each request, its result code and the count the host reported.',
-    'host-count': 'Run on the KMS host: "Current count" tells whether it has seen enough machines to activate.',
-    'cmid-compare': 'Run on two of the affected machines: the same ID on both means cloned machines count as one.',
-    'current-edition': 'Shows whether the installed edition is still an evaluation, or not the one the key is for.',
+    'license-details':
+      'Shows the installed key type and channel (KMS client, MAK, retail, evaluation) and the KMS host in use.',
+    'port-test':
+      'Tells whether the KMS host answers on TCP {port} from this client (look at TcpTestSucceeded).',
+    'client-events':
+      'Event 12288 carries the code the KMS host really answered (for example a clock or host-key problem).',
+    'host-events':
+      'Run on the KMS host: event 12290 shows each request, its result code and the count the host reported.',
+    'host-count':
+      'Run on the KMS host: "Current count" tells whether it has seen enough machines to activate.',
+    'cmid-compare':
+      'Run on two of the affected machines: the same ID on both means cloned machines count as one.',
+    'current-edition':
+      'Shows whether the installed edition is still an evaluation, or not the one the key is for.',
     'target-editions': 'Lists the editions this evaluation can be converted to with DISM.',
     'domain-role': 'A DomainRole of 4 or 5 means a domain controller, which DISM will not convert.',
     'installation-id': 'Microsoft will ask for the Installation ID when you call about the key.',
     'elevation-check': 'No output means the prompt is not elevated (run it from the same window as slmgr).',
     'time-check': 'Shows the clock offset between this client and the KMS host.',
     'activation-attempt': 'Activate once and paste the result: the exact error code says which cause it is.',
-    'recent-updates': 'Shows the latest updates installed; several cumulative updates fixed activation refusals.',
+    'recent-updates':
+      'Shows the latest updates installed; several cumulative updates fixed activation refusals.',
   },
   fr: {
-    'srv-lookup': 'Montre si le DNS publie un hôte KMS (enregistrement SRV _vlmcs._tcp) que ce client peut trouver.',
-    'license-details': 'Montre le type de clé et le canal installés (client KMS, MAK, Retail, évaluation) et l’hôte KMS utilisé.',
-    'port-test': 'Indique si l’hôte KMS répond sur le port TCP {port} depuis ce client (voir TcpTestSucceeded).',
-    'client-events': 'L’événement 12288 contient le code réellement renvoyé par l’hôte KMS (par exemple un problème d’horloge ou de clé d’hôte).',
-    'host-events': 'À lancer sur l’hôte KMS : l’événement 12290 montre chaque demande, son code et le décompte renvoyé.',
-    'host-count': 'À lancer sur l’hôte KMS : « Nombre actuel » indique s’il a vu assez de machines pour activer.',
-    'cmid-compare': 'À lancer sur deux des machines concernées : le même identifiant sur les deux signifie que des clones comptent pour une.',
-    'current-edition': 'Montre si l’édition installée est encore une évaluation, ou une autre que celle de la clé.',
+    'srv-lookup':
+      'Montre si le DNS publie un hôte KMS (enregistrement SRV _vlmcs._tcp) que ce client peut trouver.',
+    'license-details':
+      'Montre le type de clé et le canal installés (client KMS, MAK, Retail, évaluation) et l’hôte KMS utilisé.',
+    'port-test':
+      'Indique si l’hôte KMS répond sur le port TCP {port} depuis ce client (voir TcpTestSucceeded).',
+    'client-events':
+      'L’événement 12288 contient le code réellement renvoyé par l’hôte KMS (par exemple un problème d’horloge ou de clé d’hôte).',
+    'host-events':
+      'À lancer sur l’hôte KMS : l’événement 12290 montre chaque demande, son code et le décompte renvoyé.',
+    'host-count':
+      'À lancer sur l’hôte KMS : « Nombre actuel » indique s’il a vu assez de machines pour activer.',
+    'cmid-compare':
+      'À lancer sur deux des machines concernées : le même identifiant sur les deux signifie que des clones comptent pour une.',
+    'current-edition':
+      'Montre si l’édition installée est encore une évaluation, ou une autre que celle de la clé.',
     'target-editions': 'Liste les éditions vers lesquelles DISM peut convertir cette évaluation.',
     'domain-role': 'Un DomainRole de 4 ou 5 désigne un contrôleur de domaine, que DISM ne convertira pas.',
     'installation-id': 'Microsoft demandera l’ID d’installation lors de votre appel au sujet de la clé.',
-    'elevation-check': 'Aucune sortie signifie que l’invite n’est pas élevée (lancez-la dans la même fenêtre que slmgr).',
+    'elevation-check':
+      'Aucune sortie signifie que l’invite n’est pas élevée (lancez-la dans la même fenêtre que slmgr).',
     'time-check': 'Montre l’écart d’horloge entre ce client et l’hôte KMS.',
-    'activation-attempt': 'Lancez une activation et collez le résultat : le code d’erreur exact désigne la cause.',
-    'recent-updates': 'Montre les dernières mises à jour installées ; plusieurs mises à jour cumulatives ont corrigé des refus d’activation.',
+    'activation-attempt':
+      'Lancez une activation et collez le résultat : le code d’erreur exact désigne la cause.',
+    'recent-updates':
+      'Montre les dernières mises à jour installées ; plusieurs mises à jour cumulatives ont corrigé des refus d’activation.',
   },
 };
 
 const MAX_ASKS = 3;
 
 /** The 1–3 commands whose output would best separate the remaining causes; none whose output is already here. */
-export function nextEvidence(facts: Facts, codes: readonly HexCode[], findings: readonly FindingRef[], exclude: readonly string[] = []): AskRef[] {
+export function nextEvidence(
+  facts: Facts,
+  codes: readonly HexCode[],
+  findings: readonly FindingRef[],
+  exclude: readonly string[] = [],
+): AskRef[] {
   const host = kmsHost(facts);
   const ctx: Context = {
     facts,

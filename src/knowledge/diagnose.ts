@@ -45,14 +45,21 @@ function cap(text: string): { text: string; truncated: boolean } {
 
 type GvlkFact = NonNullable<Facts['gvlk']>;
 
-function gvlkFact(g: { partial: string; product: string; edition: string; osKind: 'server' | 'client' }): GvlkFact {
+function gvlkFact(g: {
+  partial: string;
+  product: string;
+  edition: string;
+  osKind: 'server' | 'client';
+}): GvlkFact {
   return { partial: g.partial, product: g.product, edition: g.edition, osKind: g.osKind };
 }
 
 /** A GVLK typed in full (e.g. in `slmgr /ipk …`) says the machine is meant to be a KMS client. */
 function fullKeyGvlkObservation(keys: readonly ProductKeyMatch[]): Observation | undefined {
   const found = keys.find((k) => k.gvlk !== undefined);
-  return found?.gvlk ? { source: 'prose', facts: { gvlk: gvlkFact(found.gvlk), keyType: 'GVLK' } } : undefined;
+  return found?.gvlk
+    ? { source: 'prose', facts: { gvlk: gvlkFact(found.gvlk), keyType: 'GVLK' } }
+    : undefined;
 }
 
 /** slmgr's Partial Product Key that matches exactly one published GVLK identifies the installed key. */
@@ -71,13 +78,16 @@ function withPartialGvlk(obs: Observation): Observation {
  * share a Client Machine ID: clones. (One machine pasted twice shows identical facts.)
  */
 function sharedCmidObservation(observations: readonly Observation[]): Observation | undefined {
+  const withCmid = observations.filter(
+    (o) => (o.source === 'slmgr-dli' || o.source === 'slmgr-dlv') && o.facts.cmid,
+  );
+  if (withCmid.length < 2) return undefined;
   const byCmid = new Map<string, string>();
-  for (const { source, facts } of observations) {
-    if ((source !== 'slmgr-dli' && source !== 'slmgr-dlv') || !facts.cmid) continue;
+  for (const { facts } of withCmid) {
     const shape = JSON.stringify({ ...facts, cmid: undefined });
-    const seen = byCmid.get(facts.cmid);
+    const seen = byCmid.get(facts.cmid!);
     if (seen !== undefined && seen !== shape) return { source: 'prose', facts: { clonedOrSnapshot: true } };
-    byCmid.set(facts.cmid, shape);
+    byCmid.set(facts.cmid!, shape);
   }
   return undefined;
 }
@@ -126,7 +136,9 @@ export function mergeFacts(observations: readonly Observation[]): Facts {
       if (value === undefined) continue;
       const prev = merged[key];
       merged[key] =
-        ARRAY_KEYS.has(key as keyof Facts) && Array.isArray(prev) && Array.isArray(value) ? dedupe([...prev, ...value]) : value;
+        ARRAY_KEYS.has(key as keyof Facts) && Array.isArray(prev) && Array.isArray(value)
+          ? dedupe([...prev, ...value])
+          : value;
     }
   }
   return merged as Facts;
@@ -179,7 +191,14 @@ export function diagnose(text: string, opts: { lang?: Lang } = {}): Diagnosis {
   if (ex.refusal) {
     // No help activating against an emulator: only what was recognised, and the legitimate routes.
     const safe = redactFacts(facts);
-    return { lang, codes: describeCodes(canonicalCodes(codes, safe), lang), facts: safe, findings: [], ask: [], refusal: refusalText(lang) };
+    return {
+      lang,
+      codes: describeCodes(canonicalCodes(codes, safe), lang),
+      facts: safe,
+      findings: [],
+      ask: [],
+      refusal: refusalText(lang),
+    };
   }
   return diagnoseFacts({ facts, codes }, { lang });
 }

@@ -24,7 +24,9 @@ export function explain(code: string, lang: Lang): Explanation {
       title: entry.message[lang],
       types: entry.types,
       causes: entry.causes.map((c) => c[lang]),
-      fix: entry.fix.map((s) => (s.command === undefined ? { text: s.text[lang] } : { text: s.text[lang], command: s.command })),
+      fix: entry.fix.map((s) =>
+        s.command === undefined ? { text: s.text[lang] } : { text: s.text[lang], command: s.command },
+      ),
       escalate: entry.escalate,
       bring: entry.bring.map((b) => b[lang]),
       informational: entry.informational,
@@ -42,7 +44,9 @@ export function explain(code: string, lang: Lang): Explanation {
     types: [],
     causes: [fill(RULE_TEXTS[lang]['unknown-code'].cause, params, lang)],
     fix: RULE_TEXTS[lang]['unknown-code'].fix.map((s) =>
-      s.command === undefined ? { text: fill(s.text, params, lang) } : { text: fill(s.text, params, lang), command: fill(s.command, params, lang) },
+      s.command === undefined
+        ? { text: fill(s.text, params, lang) }
+        : { text: fill(s.text, params, lang), command: fill(s.command, params, lang) },
     ),
     escalate: false,
     bring: [],

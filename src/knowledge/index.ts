@@ -1,5 +1,12 @@
 /** The knowledge core's public API: pure functions over text, facts and codes (see the team brief). */
-export { extract, mergeFacts, diagnoseFacts, diagnose, MAX_INPUT_CHARS, type Extraction } from './diagnose.js';
+export {
+  extract,
+  mergeFacts,
+  diagnoseFacts,
+  diagnose,
+  MAX_INPUT_CHARS,
+  type Extraction,
+} from './diagnose.js';
 export { explain, InvalidCodeError } from './explain.js';
 export { lookupCode, allEntries, codeTitle, slError } from './catalogue/index.js';
 export { normalizeCode, decodeHresult } from './hresult.js';

@@ -16,7 +16,8 @@ interface Captured {
 function capture(opts: { stdin?: string | Uint8Array; tty?: boolean } = {}): Captured {
   let out = '';
   let err = '';
-  const stdin = typeof opts.stdin === 'string' ? new TextEncoder().encode(opts.stdin) : (opts.stdin ?? new Uint8Array());
+  const stdin =
+    typeof opts.stdin === 'string' ? new TextEncoder().encode(opts.stdin) : (opts.stdin ?? new Uint8Array());
   return {
     io: {
       readStdin: async (max) => stdin.subarray(0, max + 1),
@@ -48,11 +49,15 @@ describe('activation-doctor diagnose', () => {
   });
 
   it('reads standard input when no file is given, and --json prints the diagnosis object', async () => {
-    const c = capture({ stdin: readFileSync(join(FIXTURES, 'en', 'test-netconnection-1688-false.txt'), 'utf8') });
+    const c = capture({
+      stdin: readFileSync(join(FIXTURES, 'en', 'test-netconnection-1688-false.txt'), 'utf8'),
+    });
     expect(await run(['diagnose', '--json'], c.io)).toBe(0);
     const d = DiagnosisSchema.parse(JSON.parse(c.out()));
     expect(d.findings[0]?.id).toBe('kms-port-blocked');
-    expect(d.findings[0]?.fix.some((s) => s.command === 'Test-NetConnection kms01.contoso.com -Port 1688')).toBe(true);
+    expect(
+      d.findings[0]?.fix.some((s) => s.command === 'Test-NetConnection kms01.contoso.com -Port 1688'),
+    ).toBe(true);
   });
 
   it('"-" means standard input', async () => {
@@ -70,7 +75,9 @@ describe('activation-doctor diagnose', () => {
   });
 
   it('without --lang the language of the paste is used', async () => {
-    const c = capture({ stdin: 'Bonjour, l’activation de notre serveur échoue avec 0xC004F074 depuis hier, merci' });
+    const c = capture({
+      stdin: 'Bonjour, l’activation de notre serveur échoue avec 0xC004F074 depuis hier, merci',
+    });
     expect(await run(['diagnose', '--json'], c.io)).toBe(0);
     expect(JSON.parse(c.out()).lang).toBe('fr');
   });
@@ -96,7 +103,12 @@ describe('bad input gets one clear line on stderr and exit code 2', () => {
     ['empty input', ['diagnose'], { stdin: '  \n\t\n' }, /is empty/],
     ['invalid UTF-8', ['diagnose'], { stdin: new Uint8Array([0xc3, 0x28, 0x41]) }, /not UTF-8/],
     ['a terminal with nothing piped', ['diagnose'], { tty: true }, /no input/],
-    ['a missing file', ['diagnose', '/nonexistent/paste.txt'], {}, /cannot read \/nonexistent\/paste.txt: no such file/],
+    [
+      'a missing file',
+      ['diagnose', '/nonexistent/paste.txt'],
+      {},
+      /cannot read \/nonexistent\/paste.txt: no such file/,
+    ],
     ['a directory', ['diagnose', FIXTURES], {}, /it is a directory/],
     ['two files', ['diagnose', 'a.txt', 'b.txt'], {}, /at most one FILE/],
     ['an unknown command', ['activate'], {}, /unknown command "activate"/],
@@ -127,7 +139,7 @@ describe('activation-doctor explain and --help', () => {
   it('explains a code in English by default', async () => {
     const c = capture();
     expect(await run(['explain', '0xC004F038'], c.io)).toBe(0);
-    expect(c.out()).toMatch(/^0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT\n/);
+    expect(c.out()).toMatch(/^0xC004F038 {2}SL_E_VL_NOT_ENOUGH_COUNT\n/);
     expect(c.out()).toContain('      > ');
   });
 

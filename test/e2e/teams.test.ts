@@ -104,9 +104,9 @@ describe('Teams messages (anonymous, Agents Playground mode)', () => {
     const question = channelMention(connector.serviceUrl, DLV_PASTE);
     await postActivity(server.url, question);
     const [posted] = await connector.waitFor((d) => d.length === 1);
-    const cardId = 'fake-activity-' + String(connector.calls.length); // the id the fake returned
+    const cardId = posted!.responseId!;
     const button = cardOf(posted!).actions!.find(
-      (a) => a.type === 'Action.Submit' && a.data?.action === 'show_all',
+      (a) => a.type === 'Action.Submit' && a.data?.action === 'resolved',
     );
     expect(button).toBeDefined();
 
@@ -189,7 +189,7 @@ describe('Teams connector trouble', () => {
     await postActivity(server.url, question);
     const [posted] = await connector.waitFor((d) => d.length === 1);
     const button = cardOf(posted!).actions!.find(
-      (a) => a.type === 'Action.Submit' && a.data?.action === 'show_all',
+      (a) => a.type === 'Action.Submit' && a.data?.action === 'resolved',
     );
     connector.reset();
 

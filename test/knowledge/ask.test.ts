@@ -18,12 +18,17 @@ describe('choosing the next evidence', () => {
   });
 
   it('the real KMS host and port are filled in when known', () => {
-    const facts: Facts = { channel: 'VOLUME_KMSCLIENT', kmsHostRegistered: { host: 'kms7.contoso.com', port: 1700 } };
+    const facts: Facts = {
+      channel: 'VOLUME_KMSCLIENT',
+      kmsHostRegistered: { host: 'kms7.contoso.com', port: 1700 },
+    };
     expect(asks(facts, ['0xC004F074'])).toContain('Test-NetConnection kms7.contoso.com -Port 1700');
   });
 
   it('the SRV lookup is scoped to the DNS domain when it is known', () => {
-    expect(asks({ dnsDomain: 'corp.contoso.com' }, ['0x8007232B'])[0]).toBe('nslookup -type=SRV _vlmcs._tcp.corp.contoso.com');
+    expect(asks({ dnsDomain: 'corp.contoso.com' }, ['0x8007232B'])[0]).toBe(
+      'nslookup -type=SRV _vlmcs._tcp.corp.contoso.com',
+    );
   });
 
   it('never asks for evidence already pasted', () => {
@@ -58,11 +63,19 @@ describe('choosing the next evidence', () => {
 
   it('a low KMS count asks for the host count and the CMIDs', () => {
     const got = asks({ channel: 'VOLUME_KMSCLIENT' }, ['0xC004F038']);
-    expect(got).toEqual(['slmgr /dli', '(Get-CimInstance SoftwareLicensingService).ClientMachineID', "Get-WinEvent -LogName 'Key Management Service' -MaxEvents 20 | Format-List"]);
+    expect(got).toEqual([
+      'slmgr /dli',
+      '(Get-CimInstance SoftwareLicensingService).ClientMachineID',
+      "Get-WinEvent -LogName 'Key Management Service' -MaxEvents 20 | Format-List",
+    ]);
   });
 
   it('a blocked key that goes to Microsoft asks for the Installation ID', () => {
-    expect(asks({ channel: 'VOLUME_MAK', edition: 'ServerDatacenter', currentEdition: 'ServerDatacenter' }, ['0xC004C003'])).toContain('slmgr /dti');
+    expect(
+      asks({ channel: 'VOLUME_MAK', edition: 'ServerDatacenter', currentEdition: 'ServerDatacenter' }, [
+        '0xC004C003',
+      ]),
+    ).toContain('slmgr /dti');
   });
 
   it('access denied asks whether the prompt is elevated', () => {
@@ -74,7 +87,12 @@ describe('choosing the next evidence', () => {
   });
 
   it('asks at most three commands, all different', () => {
-    const got = asks({ currentEdition: 'ServerStandardEval' }, ['0xC004F074', '0xC004F038', '0x80070005', '0xC004C003']);
+    const got = asks({ currentEdition: 'ServerStandardEval' }, [
+      '0xC004F074',
+      '0xC004F038',
+      '0x80070005',
+      '0xC004C003',
+    ]);
     expect(got.length).toBe(3);
     expect(new Set(got).size).toBe(3);
   });

@@ -10,7 +10,12 @@ describe('explain', () => {
       for (const lang of LANGS) {
         const x = explain(entry.code, lang);
         expect(ExplanationSchema.parse(x)).toEqual(x);
-        expect(x).toMatchObject({ code: entry.code, known: true, name: entry.name, title: entry.message[lang] });
+        expect(x).toMatchObject({
+          code: entry.code,
+          known: true,
+          name: entry.name,
+          title: entry.message[lang],
+        });
         expect(x.causes.length).toBeGreaterThan(0);
         expect(x.fix.length).toBeGreaterThan(0);
       }

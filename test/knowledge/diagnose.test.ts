@@ -6,7 +6,8 @@ import { DiagnosisSchema, type Observation } from '../../src/knowledge/types.js'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const fixture = (lang: string, name: string) => readFileSync(join(FIXTURES, lang, name), 'utf8');
-const list = (lang: string) => (existsSync(join(FIXTURES, lang)) ? readdirSync(join(FIXTURES, lang)).filter((f) => f.endsWith('.txt')) : []);
+const list = (lang: string) =>
+  existsSync(join(FIXTURES, lang)) ? readdirSync(join(FIXTURES, lang)).filter((f) => f.endsWith('.txt')) : [];
 
 /** What a user must see first for each English paste: its codes and the top finding (undefined: none). */
 const EXPECTED_EN: Record<string, { codes: string[]; top?: string }> = {
@@ -108,18 +109,24 @@ describe('diagnose in French', () => {
       expect(d.lang).toBe('fr');
       expect(d.codes.map((c) => c.code)).toEqual(want.codes);
       expect(d.findings[0]?.id).toBe(want.top);
-      if (d.findings[0]) expect(d.findings[0].title).not.toBe(diagnose(fixture('fr', name), { lang: 'en' }).findings[0]?.title);
+      if (d.findings[0])
+        expect(d.findings[0].title).not.toBe(
+          diagnose(fixture('fr', name), { lang: 'en' }).findings[0]?.title,
+        );
     });
   }
 
   it('every French fixture yields a valid diagnosis', () => {
-    for (const name of list('fr')) expect(DiagnosisSchema.safeParse(diagnose(fixture('fr', name))).success, name).toBe(true);
+    for (const name of list('fr'))
+      expect(DiagnosisSchema.safeParse(diagnose(fixture('fr', name))).success, name).toBe(true);
   });
 });
 
 describe('the pieces of diagnose', () => {
   it('extract unwraps chat formatting, detects codes and language, and redacts keys in the text', () => {
-    const ex = extract('```\nslmgr /ipk ABCDE-FGHIJ-KLMNO-PQRST-VWXYZ\nError: 0xC004F050\n```\nThe key is invalid, please help');
+    const ex = extract(
+      '```\nslmgr /ipk ABCDE-FGHIJ-KLMNO-PQRST-VWXYZ\nError: 0xC004F050\n```\nThe key is invalid, please help',
+    );
     expect(ex.codes.map((c) => c.code)).toEqual(['0xC004F050']);
     expect(ex.text).not.toContain('ABCDE-FGHIJ');
     expect(ex.text).toContain('XXXXX-XXXXX-XXXXX-XXXXX-VWXYZ');
@@ -132,7 +139,10 @@ describe('the pieces of diagnose', () => {
   it('a published GVLK typed in full marks the machine as meant for KMS', () => {
     const ex = extract('I ran slmgr /ipk WX4NM-KYWYW-QJJR4-XV3QB-6VM33 then /ato');
     const facts = mergeFacts(ex.observations);
-    expect(facts).toMatchObject({ keyType: 'GVLK', gvlk: { partial: '6VM33', product: 'Windows Server 2022' } });
+    expect(facts).toMatchObject({
+      keyType: 'GVLK',
+      gvlk: { partial: '6VM33', product: 'Windows Server 2022' },
+    });
     expect(ex.text).toContain('WX4NM-KYWYW-QJJR4-XV3QB-6VM33');
   });
 
@@ -150,7 +160,15 @@ describe('the pieces of diagnose', () => {
   it('mergeFacts keeps the later value per key and concatenates lists without duplicates', () => {
     const obs: Observation[] = [
       { source: 'slmgr-dli', facts: { licenseStatus: 'notification', events: [{ id: 12288, codes: [] }] } },
-      { source: 'event', facts: { events: [{ id: 12288, codes: [] }, { id: 12290, codes: ['0xC004F038'] }] } },
+      {
+        source: 'event',
+        facts: {
+          events: [
+            { id: 12288, codes: [] },
+            { id: 12290, codes: ['0xC004F038'] },
+          ],
+        },
+      },
       { source: 'slmgr-dli', facts: { licenseStatus: 'licensed' } },
     ];
     expect(mergeFacts(obs)).toEqual({
@@ -163,7 +181,10 @@ describe('the pieces of diagnose', () => {
   });
 
   it('diagnoseFacts leaves out excluded findings (after "didn’t help") and shows the next one', () => {
-    const input = { facts: { srvRecords: 'none' as const, updatesPending: true }, codes: ['0xC004F074' as const] };
+    const input = {
+      facts: { srvRecords: 'none' as const, updatesPending: true },
+      codes: ['0xC004F074' as const],
+    };
     const all = diagnoseFacts(input, { lang: 'en' });
     const rest = diagnoseFacts(input, { lang: 'en', exclude: [all.findings[0]!.id] });
     expect(all.findings[0]?.id).toBe('kms-srv-missing');
@@ -172,8 +193,16 @@ describe('the pieces of diagnose', () => {
 
   it('codes are described with catalogue name and title, unknown ones decoded', () => {
     const d = diagnose('errors 0xC004F074 and 0x80071234');
-    expect(d.codes[0]).toMatchObject({ code: '0xC004F074', known: true, name: 'SL_E_VL_BINDING_SERVICE_UNAVAILABLE' });
-    expect(d.codes[1]).toMatchObject({ code: '0x80071234', known: false, decoded: { win32: { number: 4660 } } });
+    expect(d.codes[0]).toMatchObject({
+      code: '0xC004F074',
+      known: true,
+      name: 'SL_E_VL_BINDING_SERVICE_UNAVAILABLE',
+    });
+    expect(d.codes[1]).toMatchObject({
+      code: '0x80071234',
+      known: false,
+      decoded: { win32: { number: 4660 } },
+    });
   });
 
   it('a MAK key pasted in full never comes back, in any field', () => {

@@ -10,7 +10,13 @@ const byId = (refs: FindingRef[], id: string) => refs.find((r) => r.id === id);
 describe('conflicting explanations', () => {
   it('a host returned by DNS but closed on 1688 beats "SRV missing" from an older auto-discovery line', () => {
     const refs = run(
-      { kmsDnsAutoDiscoveryFailed: true, srvRecords: 'found', srvHosts: [{ host: 'kms1.contoso.com', port: 1688 }], port1688Reachable: false, testedHost: 'kms1.contoso.com' },
+      {
+        kmsDnsAutoDiscoveryFailed: true,
+        srvRecords: 'found',
+        srvHosts: [{ host: 'kms1.contoso.com', port: 1688 }],
+        port1688Reachable: false,
+        testedHost: 'kms1.contoso.com',
+      },
       ['0xC004F074'],
     );
     expect(refs[0]?.id).toBe('kms-port-blocked');
@@ -18,7 +24,9 @@ describe('conflicting explanations', () => {
   });
 
   it('when SRV lookup fails and a hand-typed host is closed too, the stronger one leads and the other is demoted with a note', () => {
-    const refs = run({ srvRecords: 'none', port1688Reachable: false, testedHost: '10.0.0.5' }, ['0x8007232B']);
+    const refs = run({ srvRecords: 'none', port1688Reachable: false, testedHost: '10.0.0.5' }, [
+      '0x8007232B',
+    ]);
     expect(refs[0]?.id).toBe('kms-srv-missing');
     expect(refs[0]?.supersedes).toEqual(['kms-port-blocked']);
     expect(byId(refs, 'kms-port-blocked')?.confidence).toBe('low');
@@ -54,7 +62,10 @@ describe('conflicting explanations', () => {
   });
 
   it('an Eval edition still installed explains 0xC004C003 after a conversion attempt (seed 000)', () => {
-    const refs = run({ currentEdition: 'ServerDatacenterEval', isEvaluation: true, keyInstallSucceeded: true }, ['0xC004C003']);
+    const refs = run(
+      { currentEdition: 'ServerDatacenterEval', isEvaluation: true, keyInstallSucceeded: true },
+      ['0xC004C003'],
+    );
     expect(refs[0]?.id).toBe('eval-conversion-unfinished');
     expect(refs[0]?.supersedes).toContain('mak-blocked');
     const loser = byId(refs, 'mak-blocked');
@@ -69,12 +80,27 @@ describe('conflicting explanations', () => {
   });
 
   it('Standard Core evaluation is steered to Datacenter Core', () => {
-    const refs = run({ currentEdition: 'ServerStandardEvalCor', targetEditions: ['ServerDatacenterCor'], dismError: { message: 'Error: 50' } }, []);
-    expect(refs[0]).toMatchObject({ id: 'eval-standard-core-datacenter-core', params: { target: 'ServerDatacenterCor' } });
+    const refs = run(
+      {
+        currentEdition: 'ServerStandardEvalCor',
+        targetEditions: ['ServerDatacenterCor'],
+        dismError: { message: 'Error: 50' },
+      },
+      [],
+    );
+    expect(refs[0]).toMatchObject({
+      id: 'eval-standard-core-datacenter-core',
+      params: { target: 'ServerDatacenterCor' },
+    });
   });
 
   it('a Standard key on Datacenter is the no-downgrade rule, not a generic mismatch', () => {
-    const gvlk = { partial: 'VMK7H', product: 'Windows Server 2022', edition: 'Windows Server 2022 Standard', osKind: 'server' as const };
+    const gvlk = {
+      partial: 'VMK7H',
+      product: 'Windows Server 2022',
+      edition: 'Windows Server 2022 Standard',
+      osKind: 'server' as const,
+    };
     const refs = run({ edition: 'ServerDatacenter', gvlk }, ['0xC004E016']);
     expect(refs[0]?.id).toBe('no-datacenter-to-standard');
     expect(byId(refs, 'edition-key-mismatch')).toBeUndefined();
@@ -82,14 +108,23 @@ describe('conflicting explanations', () => {
   });
 
   it('a GVLK of another Windows Server version is an edition/key mismatch', () => {
-    const gvlk = { partial: '63DFG', product: 'Windows Server 2019', edition: 'Windows Server 2019 Datacenter', osKind: 'server' as const };
+    const gvlk = {
+      partial: '63DFG',
+      product: 'Windows Server 2019',
+      edition: 'Windows Server 2019 Datacenter',
+      osKind: 'server' as const,
+    };
     const refs = run({ edition: 'ServerDatacenter', osVersion: 'Windows Server 2022', gvlk }, []);
     expect(refs[0]).toMatchObject({ id: 'edition-key-mismatch', confidence: 'high' });
   });
 
   it('0xC004F06C inside event 12288 proves the host answered: clock skew beats SRV and port guesses', () => {
     const refs = run(
-      { kmsDnsAutoDiscoveryFailed: true, port1688Reachable: false, events: [{ id: 12288, codes: ['0xC004F074', '0xC004F06C'] }] },
+      {
+        kmsDnsAutoDiscoveryFailed: true,
+        port1688Reachable: false,
+        events: [{ id: 12288, codes: ['0xC004F074', '0xC004F06C'] }],
+      },
       ['0xC004F074'],
     );
     expect(refs[0]?.id).toBe('kms-clock-skew');
@@ -113,7 +148,10 @@ describe('conflicting explanations', () => {
   });
 
   it('findings without conflicts stand side by side (blocked key plus pending updates plus store reset)', () => {
-    const refs = run({ updatesPending: true, keyInstallSucceeded: true, currentEdition: 'ServerDatacenter', keyType: 'MAK' }, ['0xC004C003']);
+    const refs = run(
+      { updatesPending: true, keyInstallSucceeded: true, currentEdition: 'ServerDatacenter', keyType: 'MAK' },
+      ['0xC004C003'],
+    );
     expect(refs.map((r) => r.id)).toEqual(['mak-blocked', 'updates-pending', 'license-store-reset']);
     expect(refs.every((r) => r.supersedes.length === 0)).toBe(true);
   });

@@ -41,7 +41,14 @@ describe('localized finding texts', () => {
   });
 
   it('no text the bot writes contains a full product key other than a published GVLK (only facts are redacted)', () => {
-    const ours = JSON.stringify([RULE_TEXTS, NOTE_TEXTS, ASK_WHY, refusalText('en'), refusalText('fr'), allEntries()]);
+    const ours = JSON.stringify([
+      RULE_TEXTS,
+      NOTE_TEXTS,
+      ASK_WHY,
+      refusalText('en'),
+      refusalText('fr'),
+      allEntries(),
+    ]);
     const keys = [...ours.matchAll(/[0-9A-Za-z]{5}(?:-[0-9A-Za-z]{5}){4}/g)].map((m) => m[0]);
     expect(keys.filter((k) => !isGvlk(k))).toEqual([]);
   });
@@ -61,7 +68,10 @@ describe('localized finding texts', () => {
   });
 
   it('a known host fills the commands; an unknown one leaves a visible placeholder', () => {
-    const [known] = evaluate({ facts: { port1688Reachable: false, testedHost: 'kms1.contoso.com' }, codes: [] });
+    const [known] = evaluate({
+      facts: { port1688Reachable: false, testedHost: 'kms1.contoso.com' },
+      codes: [],
+    });
     const [unknown] = evaluate({ facts: { port1688Reachable: false }, codes: [] });
     const cmds = (f: ReturnType<typeof localizeFinding>) => f.fix.map((s) => s.command).filter(Boolean);
     expect(cmds(localizeFinding(known!, 'en'))).toContain('Test-NetConnection kms1.contoso.com -Port 1688');

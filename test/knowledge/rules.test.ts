@@ -71,8 +71,20 @@ const CASES: Record<string, { fires: [Facts, string[]]; silent: [Facts, string[]
     silent: [{ channel: 'VOLUME_KMSCLIENT' }, ['0xC004F074']],
   },
   'edition-key-mismatch': {
-    fires: [{ edition: 'Professional', gvlk: { partial: '2YT43', product: 'Windows 11 / 10 (SAC)', edition: 'Enterprise', osKind: 'client' } }, []],
-    silent: [{ edition: 'Enterprise', gvlk: { partial: '2YT43', product: 'Windows 11 / 10 (SAC)', edition: 'Enterprise', osKind: 'client' } }, []],
+    fires: [
+      {
+        edition: 'Professional',
+        gvlk: { partial: '2YT43', product: 'Windows 11 / 10 (SAC)', edition: 'Enterprise', osKind: 'client' },
+      },
+      [],
+    ],
+    silent: [
+      {
+        edition: 'Enterprise',
+        gvlk: { partial: '2YT43', product: 'Windows 11 / 10 (SAC)', edition: 'Enterprise', osKind: 'client' },
+      },
+      [],
+    ],
   },
   'key-format-invalid': {
     fires: [{}, ['0xC004F050']],
@@ -92,18 +104,51 @@ const CASES: Record<string, { fires: [Facts, string[]]; silent: [Facts, string[]
   },
   'eval-standard-core-datacenter-core': {
     fires: [{ currentEdition: 'ServerStandardEvalCor', targetEditions: ['ServerDatacenterCor'] }, []],
-    silent: [{ currentEdition: 'ServerStandardEval', targetEditions: ['ServerStandard', 'ServerDatacenter'] }, []],
+    silent: [
+      { currentEdition: 'ServerStandardEval', targetEditions: ['ServerStandard', 'ServerDatacenter'] },
+      [],
+    ],
   },
   'no-datacenter-to-standard': {
-    fires: [{ edition: 'ServerDatacenter', gvlk: { partial: 'VMK7H', product: 'Windows Server 2022', edition: 'Windows Server 2022 Standard', osKind: 'server' } }, []],
-    silent: [{ edition: 'ServerStandard', gvlk: { partial: '6VM33', product: 'Windows Server 2022', edition: 'Windows Server 2022 Datacenter', osKind: 'server' } }, []],
+    fires: [
+      {
+        edition: 'ServerDatacenter',
+        gvlk: {
+          partial: 'VMK7H',
+          product: 'Windows Server 2022',
+          edition: 'Windows Server 2022 Standard',
+          osKind: 'server',
+        },
+      },
+      [],
+    ],
+    silent: [
+      {
+        edition: 'ServerStandard',
+        gvlk: {
+          partial: '6VM33',
+          product: 'Windows Server 2022',
+          edition: 'Windows Server 2022 Datacenter',
+          osKind: 'server',
+        },
+      },
+      [],
+    ],
   },
   'eval-no-target-edition': {
     fires: [{ currentEdition: 'ServerStandardEvalCor', targetEditions: [] }, []],
     silent: [{ currentEdition: 'ServerStandard', targetEditions: [] }, []],
   },
   'dism-set-edition-failed': {
-    fires: [{ dismError: { code: '0x800F0922', message: 'The specified product key is not valid for the target edition.' } }, []],
+    fires: [
+      {
+        dismError: {
+          code: '0x800F0922',
+          message: 'The specified product key is not valid for the target edition.',
+        },
+      },
+      [],
+    ],
     silent: [{ targetEditions: ['ServerDatacenter'] }, []],
   },
   'updates-pending': {
@@ -161,35 +206,65 @@ describe('what a finding carries', () => {
   });
 
   it('the KMS count uses the event-12290 minimum when the host reports it', () => {
-    const f = find({ events: [{ id: 12290, codes: [], currentCount: 3, minimumCount: 25 }] }, [], 'kms-count-low');
+    const f = find(
+      { events: [{ id: 12290, codes: [], currentCount: 3, minimumCount: 25 }] },
+      [],
+      'kms-count-low',
+    );
     expect(f).toMatchObject({ confidence: 'high', params: { count: '3', needed: '25' } });
     expect(f?.evidence).toContain('event 12290 count 3/25');
   });
 
   it('a server client needs 5 on the host, a client edition 25', () => {
-    expect(find({ kmsCurrentCount: 4, osKind: 'server' }, [], 'kms-count-low')?.params).toMatchObject({ needed: '5' });
-    expect(find({ kmsCurrentCount: 4, osKind: 'client' }, [], 'kms-count-low')?.params).toMatchObject({ needed: '25' });
+    expect(find({ kmsCurrentCount: 4, osKind: 'server' }, [], 'kms-count-low')?.params).toMatchObject({
+      needed: '5',
+    });
+    expect(find({ kmsCurrentCount: 4, osKind: 'client' }, [], 'kms-count-low')?.params).toMatchObject({
+      needed: '25',
+    });
     expect(ids({ kmsCurrentCount: 6, osKind: 'server' })).not.toContain('kms-count-low');
   });
 
   it('a Windows Server 2025 client refused by an old host is told it needs a 2025 CSVLK', () => {
-    const gvlk = { partial: 'YP6DF', product: 'Windows Server 2025', edition: 'Windows Server 2025 Datacenter', osKind: 'server' as const };
-    const f = find({ gvlk, events: [{ id: 12290, codes: ['0xC004F042'] }] }, ['0xC004F074'], 'kms-host-too-old');
-    expect(f).toMatchObject({ confidence: 'high', params: { client: 'Windows Server 2025', csvlk: 'Windows Server 2025' } });
+    const gvlk = {
+      partial: 'YP6DF',
+      product: 'Windows Server 2025',
+      edition: 'Windows Server 2025 Datacenter',
+      osKind: 'server' as const,
+    };
+    const f = find(
+      { gvlk, events: [{ id: 12290, codes: ['0xC004F042'] }] },
+      ['0xC004F074'],
+      'kms-host-too-old',
+    );
+    expect(f).toMatchObject({
+      confidence: 'high',
+      params: { client: 'Windows Server 2025', csvlk: 'Windows Server 2025' },
+    });
   });
 
   it('an evaluation edition converts to the edition DISM lists first', () => {
-    const f = find({ currentEdition: 'ServerStandardEval', targetEditions: ['ServerDatacenter', 'ServerStandard'] }, ['0xC004F069'], 'eval-conversion-unfinished');
+    const f = find(
+      { currentEdition: 'ServerStandardEval', targetEditions: ['ServerDatacenter', 'ServerStandard'] },
+      ['0xC004F069'],
+      'eval-conversion-unfinished',
+    );
     expect(f?.params).toMatchObject({ target: 'ServerDatacenter', edition: 'ServerStandardEval' });
   });
 
   it('an evaluation edition alone is worth a medium finding: it will expire unless converted', () => {
-    expect(find({ currentEdition: 'ServerStandardEval' }, [], 'eval-conversion-unfinished')?.confidence).toBe('medium');
-    expect(ids({ edition: 'ServerStandardEval', licenseStatus: 'licensed' })).not.toContain('already-licensed');
+    expect(find({ currentEdition: 'ServerStandardEval' }, [], 'eval-conversion-unfinished')?.confidence).toBe(
+      'medium',
+    );
+    expect(ids({ edition: 'ServerStandardEval', licenseStatus: 'licensed' })).not.toContain(
+      'already-licensed',
+    );
   });
 
   it('a licensed KMS host whose count is below the threshold is not reported as fine', () => {
-    expect(ids({ isKmsHost: true, licenseStatus: 'licensed', kmsCurrentCount: 3 })).toEqual(['kms-count-low']);
+    expect(ids({ isKmsHost: true, licenseStatus: 'licensed', kmsCurrentCount: 3 })).toEqual([
+      'kms-count-low',
+    ]);
   });
 
   it('DISM error 1168 is a DISM failure, not an invalid MAK', () => {
@@ -198,13 +273,24 @@ describe('what a finding carries', () => {
   });
 
   it('a DISM refusal on a domain controller is the domain-controller rule even without the edition', () => {
-    const refs = run({ isDomainController: true, dismError: { code: '0x80070032', message: 'This operation cannot be performed on a domain controller.' } }, ['0x80070032']);
+    const refs = run(
+      {
+        isDomainController: true,
+        dismError: {
+          code: '0x80070032',
+          message: 'This operation cannot be performed on a domain controller.',
+        },
+      },
+      ['0x80070032'],
+    );
     expect(refs.map((r) => r.id)).toEqual(['eval-dc-cannot-convert']);
     expect(refs[0]?.supersedes).toEqual(['dism-set-edition-failed']);
   });
 
   it('event 12289 reports the host count to the client: 3 is below any threshold', () => {
-    expect(find({ events: [{ id: 12289, codes: ['0xC004F038'], currentCount: 3 }] }, [], 'kms-count-low')).toMatchObject({
+    expect(
+      find({ events: [{ id: 12289, codes: ['0xC004F038'], currentCount: 3 }] }, [], 'kms-count-low'),
+    ).toMatchObject({
       confidence: 'high',
       params: { count: '3', needed: '5' },
     });
@@ -242,7 +328,9 @@ describe('generic findings for codes', () => {
 
   it('an uncatalogued code is reported as decoded, with low confidence', () => {
     const refs = run({}, ['0x80071234']);
-    expect(refs).toEqual([expect.objectContaining({ id: 'unknown-code:0x80071234', confidence: 'low', escalate: false })]);
+    expect(refs).toEqual([
+      expect.objectContaining({ id: 'unknown-code:0x80071234', confidence: 'low', escalate: false }),
+    ]);
   });
 
   it('specific findings come before generic ones', () => {

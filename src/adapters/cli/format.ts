@@ -69,7 +69,10 @@ export function formatDiagnosis(d: Diagnosis): string {
     out.push('', `${L.findings}:`);
     if (d.findings.length === 0) out.push(`  ${L.noFindings}`);
     d.findings.forEach((f, i) => {
-      const tags = [`${L.confidence}: ${CONFIDENCE[d.lang][f.confidence]}`, ...(f.escalate ? [L.escalate] : [])];
+      const tags = [
+        `${L.confidence}: ${CONFIDENCE[d.lang][f.confidence]}`,
+        ...(f.escalate ? [L.escalate] : []),
+      ];
       out.push(`  ${i + 1}. ${f.title}  [${tags.join('] [')}]`, indent(f.cause, 5));
       if (f.note) out.push(indent(`${L.note}: ${f.note}`, 5));
       out.push(`     ${L.fix}:`);
@@ -89,7 +92,10 @@ export function formatDiagnosis(d: Diagnosis): string {
 
 export function formatExplanation(x: Explanation, lang: Lang): string {
   const L = LABELS[lang];
-  const out: string[] = [`${x.code}${x.name ? `  ${x.name}` : ''}${x.known ? '' : `  (${L.unknown})`}`, `  ${x.title}`];
+  const out: string[] = [
+    `${x.code}${x.name ? `  ${x.name}` : ''}${x.known ? '' : `  (${L.unknown})`}`,
+    `  ${x.title}`,
+  ];
   if (x.types.length > 0) out.push(`  ${L.types}: ${x.types.join(', ')}`);
   out.push('', `${L.causes}:`, ...x.causes.map((c) => `  - ${c}`), '', `${L.fix}:`);
   for (const step of x.fix) {
@@ -100,7 +106,10 @@ export function formatExplanation(x: Explanation, lang: Lang): string {
   if (!x.known) {
     const d = x.decoded;
     const facility = d.facilityName ?? `0x${d.facility.toString(16).toUpperCase()}`;
-    out.push('', `${L.decoded}: ${d.severity}, facility ${facility}, code 0x${d.codeValue.toString(16).toUpperCase().padStart(4, '0')}${d.win32 ? `, Win32 ${d.win32.number}${d.win32.name ? ` ${d.win32.name}` : ''}` : ''}`);
+    out.push(
+      '',
+      `${L.decoded}: ${d.severity}, facility ${facility}, code 0x${d.codeValue.toString(16).toUpperCase().padStart(4, '0')}${d.win32 ? `, Win32 ${d.win32.number}${d.win32.name ? ` ${d.win32.name}` : ''}` : ''}`,
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -45,9 +45,13 @@ function parseFlags(args: readonly string[]): Parsed {
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const value = a === '--lang' ? args[++i] : a.slice('--lang='.length);
       const lang = LangSchema.safeParse(value);
-      if (!lang.success) throw new UsageError(`--lang must be "en" or "fr"${value === undefined ? '' : `, not "${value.slice(0, 20)}"`}`);
+      if (!lang.success)
+        throw new UsageError(
+          `--lang must be "en" or "fr"${value === undefined ? '' : `, not "${value.slice(0, 20)}"`}`,
+        );
       parsed.lang = lang.data;
-    } else if (a.startsWith('-') && a !== '-' && !/^-\d/.test(a)) throw new UsageError(`unknown option ${a.slice(0, 40)}`);
+    } else if (a.startsWith('-') && a !== '-' && !/^-\d/.test(a))
+      throw new UsageError(`unknown option ${a.slice(0, 40)}`);
     // `-1073418124` is a code in signed decimal, not an option.
     else parsed.positional.push(a);
   }
@@ -57,14 +61,22 @@ function parseFlags(args: readonly string[]): Parsed {
 function describeReadError(path: string, err: unknown): string {
   const code = (err as { code?: string } | null)?.code;
   const reason =
-    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'it cannot be read';
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : 'it cannot be read';
   return `cannot read ${path}: ${reason}`;
 }
 
 /** Raw bytes to text, refusing what is not a text paste: too big, binary, not UTF-8, empty. */
 function toText(bytes: Uint8Array, what: string): string {
-  if (bytes.length > MAX_INPUT_BYTES) throw new UsageError(`${what} is larger than 1 MiB; paste only the relevant output`);
-  if (bytes.includes(0)) throw new UsageError(`${what} looks binary (it contains NUL bytes); give a text file`);
+  if (bytes.length > MAX_INPUT_BYTES)
+    throw new UsageError(`${what} is larger than 1 MiB; paste only the relevant output`);
+  if (bytes.includes(0))
+    throw new UsageError(`${what} looks binary (it contains NUL bytes); give a text file`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -77,7 +89,8 @@ function toText(bytes: Uint8Array, what: string): string {
 
 async function readInput(file: string | undefined, io: CliIo): Promise<string> {
   if (file === undefined || file === '-') {
-    if (file === undefined && io.stdinIsTTY) throw new UsageError('no input: give a FILE or pipe the output into activation-doctor diagnose');
+    if (file === undefined && io.stdinIsTTY)
+      throw new UsageError('no input: give a FILE or pipe the output into activation-doctor diagnose');
     return toText(await io.readStdin(MAX_INPUT_BYTES), 'standard input');
   }
   let bytes: Uint8Array;
@@ -100,14 +113,18 @@ async function runDiagnose(args: readonly string[], io: CliIo): Promise<number> 
 
 function runExplain(args: readonly string[], io: CliIo): number {
   const flags = parseFlags(args);
-  if (flags.positional.length !== 1) throw new UsageError('explain takes exactly one code, e.g. activation-doctor explain 0xC004F074');
+  if (flags.positional.length !== 1)
+    throw new UsageError('explain takes exactly one code, e.g. activation-doctor explain 0xC004F074');
   const lang = flags.lang ?? 'en';
   try {
     const x = explain(flags.positional[0]!, lang);
     io.stdout(flags.json ? `${JSON.stringify(x, null, 2)}\n` : formatExplanation(x, lang));
     return 0;
   } catch (err) {
-    if (err instanceof InvalidCodeError) throw new UsageError(`"${flags.positional[0]!.slice(0, 40)}" is not an error code (try 0xC004F074 or -1073418124)`);
+    if (err instanceof InvalidCodeError)
+      throw new UsageError(
+        `"${flags.positional[0]!.slice(0, 40)}" is not an error code (try 0xC004F074 or -1073418124)`,
+      );
     throw err;
   }
 }
@@ -121,13 +138,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     if (command === 'diagnose') return await runDiagnose(rest, io);
     if (command === 'explain') return runExplain(rest, io);
-    throw new UsageError(command === undefined ? 'missing command (diagnose or explain); see --help' : `unknown command "${command.slice(0, 40)}"; see --help`);
+    throw new UsageError(
+      command === undefined
+        ? 'missing command (diagnose or explain); see --help'
+        : `unknown command "${command.slice(0, 40)}"; see --help`,
+    );
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`activation-doctor: ${err.message}\n`);
       return 2;
     }
-    io.stderr(`activation-doctor: unexpected error: ${err instanceof Error ? err.message.split('\n')[0] : 'unknown'}\n`);
+    io.stderr(
+      `activation-doctor: unexpected error: ${err instanceof Error ? err.message.split('\n')[0] : 'unknown'}\n`,
+    );
     return 1;
   }
 }

@@ -77,7 +77,11 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const receivedAt = this.now();
-    const translated = fromMessageActivity(context.activity as TeamsActivity, receivedAt, () => `gen-${randomUUID()}`);
+    const translated = fromMessageActivity(
+      context.activity as TeamsActivity,
+      receivedAt,
+      () => `gen-${randomUUID()}`,
+    );
     if (translated.kind === 'skip') {
       this.deps.metrics.recordOutcome('teams', 'ignored');
       this.log.debug('teams activity skipped', { reason: translated.reason });
@@ -128,7 +132,10 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
 
   /** Replaces the card a button was clicked on. */
   private async updateCard(context: TurnContext, reply: ReplyModel, cardId: string): Promise<void> {
-    const activity = { ...MessageFactory.attachment(adaptiveCardAttachment(renderAdaptiveCard(reply))), id: cardId };
+    const activity = {
+      ...MessageFactory.attachment(adaptiveCardAttachment(renderAdaptiveCard(reply))),
+      id: cardId,
+    };
     await withRetry(() => context.updateActivity(activity), this.retryOptions('update'));
   }
 
@@ -138,7 +145,9 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
     const p = phrases(lang);
     try {
       await this.postCard(context, helpReply({ lang, warnings: [] }, p.helpSummary, p.starterAsks));
-      this.log.info('teams welcome sent', { conversationType: context.activity.conversation?.conversationType });
+      this.log.info('teams welcome sent', {
+        conversationType: context.activity.conversation?.conversationType,
+      });
     } catch (error) {
       this.log.warn('teams welcome failed', { err: error });
     }

@@ -85,7 +85,9 @@ export class RedisConversationRefs implements ConversationRefs {
 /** Redis when the thread store is Redis-backed (same client, same key space), memory otherwise. */
 export function conversationRefsFor(store: ThreadStore, ttlSec: number): ConversationRefs {
   const client = (store as { client?: RedisClient }).client;
-  return store.kind === 'redis' && client ? new RedisConversationRefs(client, ttlSec) : new MemoryConversationRefs();
+  return store.kind === 'redis' && client
+    ? new RedisConversationRefs(client, ttlSec)
+    : new MemoryConversationRefs();
 }
 
 /**

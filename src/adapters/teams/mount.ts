@@ -73,7 +73,12 @@ export async function mountTeams(
       return;
     }
     const body: unknown = req.body;
-    if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof (body as Activity).type !== 'string') {
+    if (
+      body === null ||
+      typeof body !== 'object' ||
+      Array.isArray(body) ||
+      typeof (body as Activity).type !== 'string'
+    ) {
       res.send(400, { error: 'expected a Bot Framework activity' });
       return;
     }
@@ -89,7 +94,11 @@ export async function mountTeams(
       const status = failureStatus(error);
       if (status === 401 || status === 403) {
         deps.metrics.recordOutcome('teams', 'rejected');
-        logger.warn('teams request rejected', { status, reason: errorName(error), channelId: activity.channelId });
+        logger.warn('teams request rejected', {
+          status,
+          reason: errorName(error),
+          channelId: activity.channelId,
+        });
       } else {
         deps.metrics.recordOutcome('teams', 'error');
         logger.error('teams request failed', { err: error, status });

@@ -53,7 +53,11 @@ export function retryAfterMs(error: unknown, now = Date.now()): number | undefin
 }
 
 /** "Full jitter": a random pause up to the exponential ceiling, so throttled replies do not retry in step. */
-export function backoffDelay(attempt: number, opts: { baseDelayMs: number; maxDelayMs: number }, random: () => number): number {
+export function backoffDelay(
+  attempt: number,
+  opts: { baseDelayMs: number; maxDelayMs: number },
+  random: () => number,
+): number {
   const ceiling = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -44,7 +44,9 @@ function rank(entry: CatalogueEntry, query: string, exact: string | undefined): 
   const haystack = new Set(wordsOf(`${entry.name} ${entry.message.en} ${entry.message.fr}`));
   const all = [...haystack];
   // The last word may still be being typed: a prefix is enough for it.
-  const matches = words.every((w, i) => haystack.has(w) || (i === words.length - 1 && all.some((h) => h.startsWith(w))));
+  const matches = words.every(
+    (w, i) => haystack.has(w) || (i === words.length - 1 && all.some((h) => h.startsWith(w))),
+  );
   return matches ? 3 : undefined;
 }
 

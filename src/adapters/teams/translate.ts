@@ -15,7 +15,15 @@ const MAX_LOCALE = 35;
 /** The subset of a Bot Framework activity this module reads (tests build plain objects of this shape). */
 export type TeamsActivity = Pick<
   Partial<Activity>,
-  'id' | 'text' | 'value' | 'replyToId' | 'locale' | 'entities' | 'attachments' | 'channelData' | 'conversation'
+  | 'id'
+  | 'text'
+  | 'value'
+  | 'replyToId'
+  | 'locale'
+  | 'entities'
+  | 'attachments'
+  | 'channelData'
+  | 'conversation'
 > & { from?: Partial<ChannelAccount> & { aadObjectId?: string }; recipient?: Partial<ChannelAccount> };
 
 interface TeamsChannelData {
@@ -105,7 +113,8 @@ function decodeEntities(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
     if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return named[body.toLowerCase()] ?? whole;
@@ -114,7 +123,9 @@ function decodeEntities(text: string): string {
 
 /** A bot, or the bot itself, speaking: never answered (no loops between bots). */
 export function isFromBot(activity: TeamsActivity): boolean {
-  return activity.from?.role === 'bot' || (!!activity.from?.id && activity.from.id === activity.recipient?.id);
+  return (
+    activity.from?.role === 'bot' || (!!activity.from?.id && activity.from.id === activity.recipient?.id)
+  );
 }
 
 export type Translation =
@@ -126,7 +137,11 @@ export type Translation =
  * A Teams `message` activity as the engine sees it. A message carrying `value` is an `Action.Submit` click:
  * its payload is validated (forged or stale data is dropped) and `replyToId` names the card to update.
  */
-export function fromMessageActivity(activity: TeamsActivity, receivedAt: number, fallbackId: () => string): Translation {
+export function fromMessageActivity(
+  activity: TeamsActivity,
+  receivedAt: number,
+  fallbackId: () => string,
+): Translation {
   if (isFromBot(activity)) return { kind: 'skip', reason: 'bot-message' };
   const threadKey = activity.conversation?.id;
   const channel = channelOf(activity);

@@ -13,6 +13,7 @@ import type { ConversationEngine } from '../../conversations/engine.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
 import { routeJsonBody } from '../http/json-body.js';
+import type { Outbound } from '../../conversations/escalations/types.js';
 import type { EscalationBridge } from './escalations.js';
 import { renderEffect, renderReply, type PlaygroundResponse, type RenderedEffect } from './present.js';
 import { originRef, parsePlaygroundRequest, toInboundMessage } from './request.js';
@@ -59,10 +60,6 @@ export function messageHandler(deps: MessageRouteDeps, inFlight: InFlight): Requ
       const response = await inFlight.track(handle(deps, parsed.request, parsed.action, clock));
       res.json(200, response);
     } catch (err) {
-      if (err instanceof BadRequest) {
-        sendError(res, 400, err.message);
-        return;
-      }
       deps.logger.error('playground turn failed', { err });
       deps.metrics?.recordOutcome('web', 'error');
       sendError(res, 500, 'the bot failed to answer; see the server log');
@@ -96,8 +93,6 @@ async function handle(
     deps.metrics?.recordOutcome('web', effects.length > 0 ? 'replied' : 'silent');
     return { replies: [], effects, ...(effects.length === 0 ? { silent: 'unchanged' } : {}) };
   }
-  if (request.surface === 'escalations')
-    throw new BadRequest('surface: only handoff buttons act in the escalation channel');
 
   const before = await deps.escalations?.beforeTurn(msg);
   if (before) {
@@ -126,10 +121,7 @@ async function handle(
 }
 
 /** Renders effects in order; a post gets a fresh id, which the escalation service is told about. */
-async function renderEffects(
-  deps: MessageRouteDeps,
-  outbound: NonNullable<Awaited<ReturnType<EscalationBridge['handleAction']>>>,
-): Promise<RenderedEffect[]> {
+async function renderEffects(deps: MessageRouteDeps, outbound: Outbound[]): Promise<RenderedEffect[]> {
   const out: RenderedEffect[] = [];
   for (const effect of outbound) {
     const id = effect.kind === 'update' ? effect.messageId : randomUUID();
@@ -138,8 +130,6 @@ async function renderEffects(
   }
   return out;
 }
-
-class BadRequest extends Error {}
 
 interface HttpError {
   status: number;

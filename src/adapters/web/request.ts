@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseActionPayload } from '../../bot/actions.js';
+import { isHandoffAction } from '../../conversations/escalations/service.js';
 import type { ActionPayload, InboundMessage } from '../../conversations/types.js';
 
 export const WEB_TENANT = 'local';
@@ -60,9 +61,17 @@ export function parsePlaygroundRequest(body: unknown): ParsedRequest {
     return { ok: false, error: `${where}: ${issue?.message ?? 'invalid'}` };
   }
   const request = parsed.data;
-  if (request.action === undefined) return { ok: true, request };
+  if (request.action === undefined) {
+    if (request.surface === 'escalations') {
+      return { ok: false, error: 'surface: only handoff buttons act in the escalation channel' };
+    }
+    return { ok: true, request };
+  }
   const action = parseActionPayload(request.action);
   if (!action) return { ok: false, error: 'action: not a valid button payload' };
+  if (request.surface === 'escalations' && !isHandoffAction(action.action)) {
+    return { ok: false, error: 'surface: only handoff buttons act in the escalation channel' };
+  }
   return { ok: true, request, action };
 }
 

@@ -52,8 +52,10 @@ function conflicts(a: Rule | undefined, b: Rule | undefined): boolean {
 function fire(rule: Rule, input: RuleInput, order: number): Fired | undefined {
   const result = rule.when(input);
   if (result === false) return undefined;
-  const confidence = typeof rule.then.confidence === 'function' ? rule.then.confidence(input) : rule.then.confidence;
-  const strength = typeof rule.evidenceStrength === 'function' ? rule.evidenceStrength(input) : rule.evidenceStrength;
+  const confidence =
+    typeof rule.then.confidence === 'function' ? rule.then.confidence(input) : rule.then.confidence;
+  const strength =
+    typeof rule.evidenceStrength === 'function' ? rule.evidenceStrength(input) : rule.evidenceStrength;
   const covers = typeof rule.covers === 'function' ? rule.covers(input) : (rule.covers ?? []);
   return {
     rule,

@@ -44,7 +44,9 @@ export const licenseStoreReset: Rule = {
   then: {
     confidence: 'low',
     escalate: false,
-    params: (i) => ({ rearmCount: i.facts.rearmCount === undefined ? undefined : String(i.facts.rearmCount) }),
+    params: (i) => ({
+      rearmCount: i.facts.rearmCount === undefined ? undefined : String(i.facts.rearmCount),
+    }),
   },
   evidenceStrength: 2,
 };
@@ -72,7 +74,10 @@ export const alreadyLicensed: Rule = {
   when: (i) =>
     all(
       any(fact(i, 'licenseStatus', 'licensed'), fact(i, 'activationSucceeded', true)),
-      given([...i.codes, ...codesInFacts(i.facts)].every((c) => c.startsWith('0x4')), 'no error code'),
+      given(
+        [...i.codes, ...codesInFacts(i.facts)].every((c) => c.startsWith('0x4')),
+        'no error code',
+      ),
       i.facts.activationSucceeded !== false,
       // A licensed evaluation still expires, and a licensed KMS host below its threshold serves nobody.
       !isEvaluation(i.facts),
@@ -83,4 +88,10 @@ export const alreadyLicensed: Rule = {
   evidenceStrength: 1,
 };
 
-export const ENVIRONMENT_RULES: readonly Rule[] = [updatesPending, tokenStoreRebuild, licenseStoreReset, cloneOrSnapshot, alreadyLicensed];
+export const ENVIRONMENT_RULES: readonly Rule[] = [
+  updatesPending,
+  tokenStoreRebuild,
+  licenseStoreReset,
+  cloneOrSnapshot,
+  alreadyLicensed,
+];

@@ -48,7 +48,8 @@ export const csvlkLimitExceeded: Rule = {
 export const makInvalid: Rule = {
   id: 'mak-invalid',
   // DISM's "Error: 1168" (0x80070490) during /Set-Edition is not a verdict on a MAK.
-  when: (i) => all(code(i, C.KEY_OUT_OF_RANGE, C.NOT_FOUND), given(i.facts.dismError === undefined, 'no DISM error')),
+  when: (i) =>
+    all(code(i, C.KEY_OUT_OF_RANGE, C.NOT_FOUND), given(i.facts.dismError === undefined, 'no DISM error')),
   then: { confidence: 'medium', escalate: false, params: partial },
   evidenceStrength: 3,
   covers: [C.KEY_OUT_OF_RANGE, C.NOT_FOUND],
@@ -69,7 +70,10 @@ export const makErrorOnKmsClient: Rule = {
   then: {
     confidence: 'high',
     escalate: false,
-    params: (i) => ({ channel: i.facts.channel ?? i.facts.productKeyChannel, partial: i.facts.partialProductKey }),
+    params: (i) => ({
+      channel: i.facts.channel ?? i.facts.productKeyChannel,
+      partial: i.facts.partialProductKey,
+    }),
   },
   evidenceStrength: 5,
   conflictsWith: ['mak-blocked', 'mak-quota-exhausted', 'mak-invalid'],
@@ -86,11 +90,21 @@ export const kmsErrorOnNonKmsKey: Rule = {
   then: {
     confidence: 'high',
     escalate: false,
-    params: (i) => ({ keyType: nonKmsKeyType(i.facts), channel: i.facts.channel, edition: editionId(i.facts) }),
+    params: (i) => ({
+      keyType: nonKmsKeyType(i.facts),
+      channel: i.facts.channel,
+      edition: editionId(i.facts),
+    }),
   },
   // The installed key proves the machine is not a KMS client: no KMS-side cause can apply.
   evidenceStrength: 6,
-  conflictsWith: ['kms-srv-missing', 'kms-port-blocked', 'kms-count-low', 'kms-host-too-old', 'kms-clock-skew'],
+  conflictsWith: [
+    'kms-srv-missing',
+    'kms-port-blocked',
+    'kms-count-low',
+    'kms-host-too-old',
+    'kms-clock-skew',
+  ],
   covers: [...KMS_CLIENT_CODES],
 };
 
@@ -99,10 +113,12 @@ function keyEditionMismatch(i: RuleInput) {
   if (!g) return false;
   const installed = editionFamily(editionId(i.facts));
   const key = editionFamily(g.edition);
-  if (installed && key && installed !== key) return [`gvlk edition=${g.edition}`, `edition=${editionId(i.facts)}`];
+  if (installed && key && installed !== key)
+    return [`gvlk edition=${g.edition}`, `edition=${editionId(i.facts)}`];
   const osYear = serverYear(i.facts.osVersion);
   const keyYear = serverYear(g.product);
-  if (osYear && keyYear && osYear !== keyYear) return [`gvlk product=${g.product}`, `osVersion=${i.facts.osVersion}`];
+  if (osYear && keyYear && osYear !== keyYear)
+    return [`gvlk product=${g.product}`, `osVersion=${i.facts.osVersion}`];
   return false;
 }
 
@@ -189,10 +205,21 @@ export const evalConversionUnfinished: Rule = {
 
 export const evalDomainController: Rule = {
   id: 'eval-dc-cannot-convert',
-  when: (i) => all(any(evalEvidence(i), fact(i, 'dismError', () => true)), fact(i, 'isDomainController', true)),
+  when: (i) =>
+    all(
+      any(
+        evalEvidence(i),
+        fact(i, 'dismError', () => true),
+      ),
+      fact(i, 'isDomainController', true),
+    ),
   then: { confidence: 'high', escalate: false, params: (i) => ({ edition: editionId(i.facts) }) },
   evidenceStrength: 6,
-  conflictsWith: ['eval-conversion-unfinished', 'eval-standard-core-datacenter-core', 'dism-set-edition-failed'],
+  conflictsWith: [
+    'eval-conversion-unfinished',
+    'eval-standard-core-datacenter-core',
+    'dism-set-edition-failed',
+  ],
   covers: [C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED, C.NOT_SUPPORTED],
 };
 
@@ -233,7 +260,11 @@ export const noDatacenterToStandard: Rule = {
 
 export const evalNoTarget: Rule = {
   id: 'eval-no-target-edition',
-  when: (i) => all(evalEvidence(i), fact(i, 'targetEditions', (t) => t.length === 0)),
+  when: (i) =>
+    all(
+      evalEvidence(i),
+      fact(i, 'targetEditions', (t) => t.length === 0),
+    ),
   then: { confidence: 'high', escalate: false, params: (i) => ({ edition: editionId(i.facts) }) },
   evidenceStrength: 6,
   conflictsWith: ['eval-conversion-unfinished', 'eval-standard-core-datacenter-core'],
@@ -250,7 +281,11 @@ export const dismSetEditionFailed: Rule = {
     params: (i) => ({ message: i.facts.dismError?.message, target: defaultTarget(i) }),
   },
   evidenceStrength: 4,
-  conflictsWith: ['eval-standard-core-datacenter-core', 'eval-no-target-edition', 'no-datacenter-to-standard'],
+  conflictsWith: [
+    'eval-standard-core-datacenter-core',
+    'eval-no-target-edition',
+    'no-datacenter-to-standard',
+  ],
   covers: (i) => (i.facts.dismError?.code ? [i.facts.dismError.code] : []),
 };
 
@@ -271,4 +306,3 @@ export const KEY_RULES: readonly Rule[] = [
   evalNoTarget,
   dismSetEditionFailed,
 ];
-

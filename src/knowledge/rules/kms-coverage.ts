@@ -12,11 +12,26 @@ export interface CsvlkNeed {
 }
 
 const NEEDS: ReadonlyArray<{ match: RegExp; need: CsvlkNeed }> = [
-  { match: /Server\s+2025/i, need: { csvlk: 'Windows Server 2025', hostOs: 'Windows Server 2025, 2022 or 2019' } },
-  { match: /Server\s+2022/i, need: { csvlk: 'Windows Server 2022', hostOs: 'Windows Server 2022, 2019 or 2016' } },
-  { match: /Windows\s+11|LTSC\s+2024/i, need: { csvlk: 'Windows Server 2022', hostOs: 'Windows Server 2022, 2019 or 2016' } },
-  { match: /Server\s+2019/i, need: { csvlk: 'Windows Server 2019', hostOs: 'Windows Server 2019, 2016 or 2012 R2' } },
-  { match: /Server\s+2016/i, need: { csvlk: 'Windows Server 2016', hostOs: 'Windows Server 2016, 2012 R2 or 2012' } },
+  {
+    match: /Server\s+2025/i,
+    need: { csvlk: 'Windows Server 2025', hostOs: 'Windows Server 2025, 2022 or 2019' },
+  },
+  {
+    match: /Server\s+2022/i,
+    need: { csvlk: 'Windows Server 2022', hostOs: 'Windows Server 2022, 2019 or 2016' },
+  },
+  {
+    match: /Windows\s+11|LTSC\s+2024/i,
+    need: { csvlk: 'Windows Server 2022', hostOs: 'Windows Server 2022, 2019 or 2016' },
+  },
+  {
+    match: /Server\s+2019/i,
+    need: { csvlk: 'Windows Server 2019', hostOs: 'Windows Server 2019, 2016 or 2012 R2' },
+  },
+  {
+    match: /Server\s+2016/i,
+    need: { csvlk: 'Windows Server 2016', hostOs: 'Windows Server 2016, 2012 R2 or 2012' },
+  },
 ];
 
 /** The CSVLK a client product needs, e.g. `Windows Server 2025` → Windows Server 2025 CSVLK. */

@@ -1,6 +1,18 @@
 /** KMS client and host rules: DNS discovery, port 1688, count, host key coverage, host licence, clock. */
 import { C } from './codes.js';
-import { all, any, clientKind, code, eventsWithId, fact, given, isCsvlkHost, isKmsClientKey, kmsHost, not } from './helpers.js';
+import {
+  all,
+  any,
+  clientKind,
+  code,
+  eventsWithId,
+  fact,
+  given,
+  isCsvlkHost,
+  isKmsClientKey,
+  kmsHost,
+  not,
+} from './helpers.js';
 import { csvlkNeededFor } from './kms-coverage.js';
 import type { Rule, RuleInput } from './types.js';
 
@@ -23,16 +35,28 @@ export const kmsSrvMissing: Rule = {
     all(
       any(
         code(i, C.KMS_UNAVAILABLE, ...DNS_CODES),
-        given(i.facts.licenseStatus !== 'licensed' && i.facts.licenseStatus !== undefined, `licenseStatus=${i.facts.licenseStatus}`),
+        given(
+          i.facts.licenseStatus !== 'licensed' && i.facts.licenseStatus !== undefined,
+          `licenseStatus=${i.facts.licenseStatus}`,
+        ),
         // An SRV lookup that came back empty is itself the symptom, even pasted alone.
         i.facts.srvRecords === 'none',
       ),
-      any(fact(i, 'srvRecords', 'none'), i.facts.srvRecords === undefined && fact(i, 'kmsDnsAutoDiscoveryFailed', true)),
+      any(
+        fact(i, 'srvRecords', 'none'),
+        i.facts.srvRecords === undefined && fact(i, 'kmsDnsAutoDiscoveryFailed', true),
+      ),
       given(i.facts.kmsHostRegistered === undefined, 'no /skms host set'),
     ),
   then: {
     confidence: (i) =>
-      code(i, C.KMS_UNAVAILABLE, ...DNS_CODES) ? (i.facts.srvRecords === 'none' ? 'high' : 'medium') : i.codes.size === 0 ? 'medium' : 'low',
+      code(i, C.KMS_UNAVAILABLE, ...DNS_CODES)
+        ? i.facts.srvRecords === 'none'
+          ? 'high'
+          : 'medium'
+        : i.codes.size === 0
+          ? 'medium'
+          : 'low',
     escalate: false,
     params: (i) => ({ domain: i.facts.dnsDomain }),
   },
@@ -74,15 +98,21 @@ export function kmsCount(i: RuleInput): { count: number; needed: number; source:
   const kind = clientKind(i.facts);
   const neededFor = (count: number, stated?: number) =>
     stated ?? (kind === 'server' ? 5 : kind === 'client' ? 25 : count < 5 ? 5 : undefined);
-  const ev = [...eventsWithId(i.facts, 12290), ...eventsWithId(i.facts, 12289)].find((e) => e.currentCount !== undefined);
+  const ev = [...eventsWithId(i.facts, 12290), ...eventsWithId(i.facts, 12289)].find(
+    (e) => e.currentCount !== undefined,
+  );
   const stated = eventsWithId(i.facts, 12290).find((e) => e.minimumCount !== undefined)?.minimumCount;
   if (ev?.currentCount !== undefined) {
     const needed = neededFor(ev.currentCount, ev.minimumCount ?? stated);
-    return needed === undefined ? undefined : { count: ev.currentCount, needed, source: `event ${ev.id} count ${ev.currentCount}/${needed}` };
+    return needed === undefined
+      ? undefined
+      : { count: ev.currentCount, needed, source: `event ${ev.id} count ${ev.currentCount}/${needed}` };
   }
   if (i.facts.kmsCurrentCount !== undefined) {
     const needed = neededFor(i.facts.kmsCurrentCount, stated);
-    return needed === undefined ? undefined : { count: i.facts.kmsCurrentCount, needed, source: `kmsCurrentCount=${i.facts.kmsCurrentCount}` };
+    return needed === undefined
+      ? undefined
+      : { count: i.facts.kmsCurrentCount, needed, source: `kmsCurrentCount=${i.facts.kmsCurrentCount}` };
   }
   return undefined;
 }
@@ -132,7 +162,8 @@ export const kmsDuplicateCmid: Rule = {
       all(fact(i, 'clonedOrSnapshot', true), given(isKmsClientKey(i.facts), 'KMS client key')),
     ),
   then: {
-    confidence: (i) => (i.facts.clonedOrSnapshot && (code(i, C.KMS_COUNT) || countBelow(i)) ? 'high' : 'medium'),
+    confidence: (i) =>
+      i.facts.clonedOrSnapshot && (code(i, C.KMS_COUNT) || countBelow(i)) ? 'high' : 'medium',
     escalate: false,
   },
   // Either sign says why the count is low, which beats merely seeing that it is.
@@ -202,7 +233,10 @@ export const notElevated: Rule = {
       any(code(i, C.ACCESS_DENIED, C.LUA_ACCESS_DENIED), fact(i, 'notElevated', true)),
       not(fact(i, 'notElevated', false)),
     ),
-  then: { confidence: (i) => (i.facts.notElevated || code(i, C.LUA_ACCESS_DENIED) ? 'high' : 'medium'), escalate: false },
+  then: {
+    confidence: (i) => (i.facts.notElevated || code(i, C.LUA_ACCESS_DENIED) ? 'high' : 'medium'),
+    escalate: false,
+  },
   evidenceStrength: (i) => (i.facts.notElevated ? 4 : 3),
   conflictsWith: ['dcom-self-access'],
   covers: [C.ACCESS_DENIED, C.LUA_ACCESS_DENIED],
@@ -213,10 +247,7 @@ export const dcomSelfAccess: Rule = {
   when: (i) =>
     all(
       code(i, C.ACCESS_DENIED),
-      any(
-        given(eventsWithId(i.facts, 8229).length > 0, 'event 8229'),
-        fact(i, 'notElevated', false),
-      ),
+      any(given(eventsWithId(i.facts, 8229).length > 0, 'event 8229'), fact(i, 'notElevated', false)),
     ),
   then: { confidence: 'medium', escalate: false },
   evidenceStrength: (i) => (eventsWithId(i.facts, 8229).length > 0 ? 5 : 4),

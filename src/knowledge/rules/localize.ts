@@ -17,7 +17,9 @@ function catalogueText(code: string, lang: Lang): RuleText | undefined {
   return {
     title: `${entry.code} — ${entry.message[lang]}`,
     cause: entry.causes.map((c) => sentence(c[lang])).join(' '),
-    fix: entry.fix.map((s) => (s.command === undefined ? { text: s.text[lang] } : { text: s.text[lang], command: s.command })),
+    fix: entry.fix.map((s) =>
+      s.command === undefined ? { text: s.text[lang] } : { text: s.text[lang], command: s.command },
+    ),
   };
 }
 
@@ -47,7 +49,9 @@ function noteFor(ref: FindingRef, lang: Lang): string | undefined {
   if (ref.supersedes.length === 0) return undefined;
   const notes = NOTE_TEXTS[lang];
   return ref.supersedes
-    .map((loser) => fill(notes[`${ref.id}>${loser}`] ?? notes['default'] ?? '', { other: findingTitle(loser, lang) }, lang))
+    .map((loser) =>
+      fill(notes[`${ref.id}>${loser}`] ?? notes['default'] ?? '', { other: findingTitle(loser, lang) }, lang),
+    )
     .join(' ');
 }
 
@@ -60,7 +64,9 @@ export function localizeFinding(ref: FindingRef, lang: Lang): Finding {
     title: fill(text.title, params, lang),
     cause: fill(text.cause, params, lang),
     fix: text.fix.map((s) =>
-      s.command === undefined ? { text: fill(s.text, params, lang) } : { text: fill(s.text, params, lang), command: fill(s.command, params, lang) },
+      s.command === undefined
+        ? { text: fill(s.text, params, lang) }
+        : { text: fill(s.text, params, lang), command: fill(s.command, params, lang) },
     ),
     escalate: ref.escalate,
     confidence: ref.confidence,

@@ -7,7 +7,7 @@
  *   POST /v3/conversations/:cid/activities/:replyTo   reply to an activity
  *   PUT  /v3/conversations/:cid/activities/:id        update an activity
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ConnectorCall {
@@ -21,6 +21,8 @@ export interface ConnectorCall {
   headers: IncomingHttpHeaders;
   /** Status this call was answered with (failures injected with `failNext` are recorded too). */
   status: number;
+  /** The `id` returned to the bot (a 2xx call): what a later `replyToId` names. */
+  responseId?: string;
 }
 
 export interface FakeConnector {
@@ -59,7 +61,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
       } catch {
-        send(res, 400, );
+        send(res, 400, {}, '');
         return;
       }
       const conversationId = decodeURIComponent(match[1]!);
@@ -67,13 +69,22 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const kind = method === 'PUT' ? 'update' : activityId ? 'reply' : 'send';
       const failure = failures.shift();
       const status = failure?.status ?? (method === 'PUT' ? 200 : 201);
-      calls.push({ method, kind, conversationId, activityId, body, headers: req.headers, status });
+      const id = failure ? undefined : kind === 'update' ? activityId! : `fake-activity-${nextId++}`;
+      calls.push({
+        method,
+        kind,
+        conversationId,
+        activityId,
+        body,
+        headers: req.headers,
+        status,
+        responseId: id,
+      });
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
         res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake connector failure' } }));
         return;
       }
-      const id = kind === 'update' ? activityId! : `fake-activity-${nextId++}`;
       send(res, status, { 'content-type': 'application/json' }, JSON.stringify({ id }));
     });
   });
@@ -110,4 +121,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Plain node:http answer (restify patches ServerResponse in this process, so `writeHead` is not chained). */
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, headers);
+  res.end(body);
 }

@@ -7,7 +7,7 @@
  *     bearer token without reaching Azure AD.
  */
 import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MicrosoftAppCredentials, PasswordServiceClientCredentialFactory } from 'botframework-connector';
 import type { ServiceClientCredentials } from 'botframework-connector';
@@ -194,4 +194,10 @@ export class LoopbackCredentialsFactory extends PasswordServiceClientCredentialF
     if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
     return new LoopbackAppCredentials(appId, this.password ?? '', audience, this.tokenUrl);
   }
+}
+
+/** Plain node:http answer (restify patches ServerResponse in this process, so `writeHead` is not chained). */
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  res.writeHead(status, headers);
+  res.end(body);
 }
