@@ -6,6 +6,12 @@
  * The turn itself (`step`) is a pure function of the previous state and the message, so the store can re-run it
  * on a newer state when another instance wrote the thread in between. `handle` never throws: a store outage gives
  * an answer from the message alone with a visible warning, a malformed message gives an error result.
+ *
+ * With an escalation service, the handoff rides on the same turn: Escalate opens an escalation (handoff card in
+ * the escalation channel, status card in the thread), handoff-card buttons go to the service, messages in an
+ * escalated thread reach the escalation before their own turn, and "escalations" lists the open ones. What the
+ * service wants sent comes back as `EngineResult.effects`. Ordinary messages in threads without an open
+ * escalation still cost two store round trips: the thread state carries the escalation id.
  */
 import { diagnoseFacts, explain, extract, refusalText } from '../knowledge/index.js';
 import type { Ask, Diagnosis, Facts, HexCode, Lang } from '../knowledge/types.js';
@@ -18,8 +24,17 @@ import {
   threadCodes,
   threadFacts,
 } from './evidence.js';
-import { classify, type IntentKind } from './intent.js';
-import { deliveryIdsOf, threadKeyOf } from './keys.js';
+import {
+  isHandoffAction,
+  isListEscalationsRequest,
+  type EscalationService,
+  type Outbound,
+  type Posted,
+  type ServiceResult,
+} from './escalations/index.js';
+import { carriesEvidence, escalateInputOf, hasOpenEscalation, originMessageOf } from './handoff.js';
+import { classify, fold, type IntentKind } from './intent.js';
+import { deliveryIdsOf, threadIdOf, threadKeyOf } from './keys.js';
 import { RecentDeliveries } from './local-dedup.js';
 import { errorText, noopLogger, type Logger } from './logger.js';
 import { MemoryStore } from './memory-store.js';
@@ -60,6 +75,8 @@ export interface EngineOptions {
   clock?: () => number;
   /** How long a delivery id is remembered for dedup (Slack retries come up to ~5 min later). Default 1 h. */
   dedupTtlSec?: number;
+  /** The escalation handoff (see `createEscalations`); without it Escalate only answers in the thread. */
+  escalations?: EscalationService;
 }
 
 type Extraction = ReturnType<typeof extract>;
@@ -80,11 +97,16 @@ interface TurnInput {
   req: Request;
   now: number;
   warnings: string[];
+  /** The escalation this turn opened (Escalate with a service configured). */
+  escalationId?: string;
+  /** The message only answered the escalation team's question: remember its prose facts, say nothing. */
+  answerOnly?: boolean;
 }
 
 interface Turn {
   next: ThreadState | null;
-  reply: ReplyModel;
+  /** null only for an answer-only message (the escalation relayed it and said so). */
+  reply: ReplyModel | null;
   mode: EngineResult['mode'];
 }
 
@@ -97,9 +119,11 @@ export class ConversationEngine {
   private readonly clock: () => number;
   private readonly dedupTtlSec: number;
   private readonly localDedup: RecentDeliveries;
+  readonly escalations: EscalationService | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.store = options.store ?? new MemoryStore({ clock: options.clock });
+    this.escalations = options.escalations;
     this.logger = options.logger ?? noopLogger;
     this.clock = options.clock ?? Date.now;
     this.dedupTtlSec = options.dedupTtlSec ?? DEFAULT_DEDUP_TTL_SEC;
@@ -150,45 +174,97 @@ export class ConversationEngine {
     }
   }
 
+  /**
+   * The adapter sent an effect marked `rememberAs`: records the platform id it got (and, for the handoff card, the
+   * thread it started) so later changes update the cards in place and the handoff thread is known. Never throws.
+   */
+  async rememberPosted(effect: Outbound, posted: Posted): Promise<void> {
+    if (!this.escalations || effect.kind !== 'post' || !effect.rememberAs) return;
+    const scope = { platform: effect.target.platform, tenant: effect.target.tenant };
+    try {
+      await this.escalations.rememberPosted(scope, effect.escalationId, effect.rememberAs, posted);
+    } catch (err) {
+      this.logger.warn('posted escalation card not remembered', { error: errorText(err) });
+    }
+  }
+
+  /** Reminders due in escalation channels (the server's timer sends them). [] without escalations; never throws. */
+  async dueReminders(now: number = this.clock()): Promise<Outbound[]> {
+    if (!this.escalations) return [];
+    try {
+      return await this.escalations.dueReminders(now);
+    } catch (err) {
+      this.logger.warn('escalation reminders not checked', { error: errorText(err) });
+      return [];
+    }
+  }
+
   private async process(msg: InboundMessage): Promise<EngineResult> {
     const warnings: string[] = [];
     const text = capText(msg.text);
     const ex = extract(text);
     if (ex.truncated || text.length < msg.text.length) warnings.push('truncated');
 
+    const esc = this.escalations;
+    if (esc && msg.action && isHandoffAction(msg.action.action)) return this.handoffAction(esc, msg);
+
     let req: Request;
+    /** Set when the message would be ignored unless its thread has an open escalation (a reply to the team). */
+    let silentUnlessEscalated: EngineResult['reason'] | undefined;
     if (msg.action) {
       const kind = ACTION_KINDS[msg.action.action];
       if (!kind) return { reply: null, mode: 'none', reason: 'unsupported', codes: [] };
       req = { kind, viaButton: true, ...(msg.action.findingId ? { findingId: msg.action.findingId } : {}) };
     } else {
+      if (esc && isListEscalationsRequest(ex.text)) {
+        if (msg.addressed === 'none' && !msg.botInThread)
+          return { reply: null, mode: 'none', reason: 'not-addressed', codes: [] };
+        return this.listEscalations(esc, msg, ex);
+      }
       req = { ...classify(ex.text, ex), viaButton: false };
       const silence = this.silence(msg, req, ex);
-      if (silence) return { reply: null, mode: 'none', reason: silence, codes: [] };
+      // In a bot thread, a reply without a mention may answer the escalation team: the thread state says.
+      if (silence && !(esc && silence === 'not-addressed' && msg.botInThread))
+        return { reply: null, mode: 'none', reason: silence, codes: [] };
+      silentUnlessEscalated = silence;
     }
 
     const threadId = threadKeyOf(msg);
-    const deliveryIds = deliveryIdsOf(msg);
-    let snapshot: Snapshot | undefined;
-    try {
-      const opened = await this.store.claimAndLoad(threadId, deliveryIds, this.dedupTtlSec);
-      if (!opened.fresh) return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
-      snapshot = opened.snapshot;
-    } catch (err) {
-      if (!(err instanceof StoreUnavailableError)) throw err;
-      // The store logs the outage once; here only the answer degrades.
-      const local = deliveryIds.map((id) => `${threadId}|${id}`);
-      if (!this.localDedup.claim(local, this.dedupTtlSec)) {
-        return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
-      }
-      warnings.push('memoryUnavailable');
-    }
+    const opened = await this.open(msg, warnings);
+    if (opened === 'duplicate') return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
+    const snapshot = opened;
+    const escalated = Boolean(esc && snapshot && hasOpenEscalation(snapshot.state));
+    if (silentUnlessEscalated && !escalated)
+      return { reply: null, mode: 'none', reason: silentUnlessEscalated, codes: [] };
 
     const turnInput: TurnInput = { msg, ex, req, now: this.clock(), warnings };
     const codes = ex.codes.map((c) => c.code);
     if (!snapshot) {
       const turn = step(null, turnInput);
       return { reply: turn.reply, mode: turn.mode, codes };
+    }
+
+    let effects: Outbound[] = [];
+    if (esc && req.kind === 'escalate') {
+      const outcome = await this.openEscalation(esc, snapshot.state, turnInput);
+      if (outcome && !outcome.changed) {
+        // Already escalated: the requester sees its status privately; the thread changes nothing.
+        return withEffects({ reply: null, mode: 'none', codes }, outcome.effects);
+      }
+      if (outcome?.record) {
+        turnInput.escalationId = outcome.record.id;
+        effects = outcome.effects;
+      }
+    } else if (esc && escalated) {
+      const outcome = await this.toEscalation(esc, msg, ex);
+      effects = outcome?.effects ?? [];
+      if (silentUnlessEscalated) {
+        return withEffects(
+          { reply: null, mode: 'none', ...(effects.length > 0 ? {} : { reason: silentUnlessEscalated }), codes },
+          effects,
+        );
+      }
+      turnInput.answerOnly = Boolean(outcome?.answered) && !carriesEvidence(ex);
     }
 
     let turn: Turn | undefined;
@@ -206,10 +282,111 @@ export class ConversationEngine {
       if (!(err instanceof StoreUnavailableError))
         this.logger.warn('thread state not saved', { error: errorText(err) });
       const unsaved = step(snapshot.state, { ...turnInput, warnings: [...warnings, 'memoryNotSaved'] });
-      return { reply: unsaved.reply, mode: unsaved.mode, codes };
+      return withEffects({ reply: unsaved.reply, mode: unsaved.mode, codes }, effects);
     }
     const done = turn ?? step(snapshot.state, turnInput);
-    return { reply: done.reply, mode: done.mode, codes };
+    return withEffects({ reply: done.reply, mode: done.mode, codes }, effects);
+  }
+
+  /**
+   * Claims the message's delivery ids and reads its thread (one round trip). 'duplicate' for a retry; undefined
+   * when the store is down (then a local dedup stands in and the answer carries a warning).
+   */
+  private async open(msg: InboundMessage, warnings: string[]): Promise<Snapshot | undefined | 'duplicate'> {
+    const threadId = threadKeyOf(msg);
+    const deliveryIds = deliveryIdsOf(msg);
+    try {
+      const opened = await this.store.claimAndLoad(threadId, deliveryIds, this.dedupTtlSec);
+      return opened.fresh ? opened.snapshot : 'duplicate';
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      // The store logs the outage once; here only the answer degrades.
+      const local = deliveryIds.map((id) => `${threadId}|${id}`);
+      if (!this.localDedup.claim(local, this.dedupTtlSec)) return 'duplicate';
+      warnings.push('memoryUnavailable');
+      return undefined;
+    }
+  }
+
+  /**
+   * Escalate: opens the escalation from the thread as loaded, before the turn is saved, so that one write records
+   * both the escalated status and the escalation id. undefined when the service failed (the plain escalation
+   * answer is given; a warning is logged).
+   */
+  private async openEscalation(
+    esc: EscalationService,
+    state: ThreadState | null,
+    t: TurnInput,
+  ): Promise<ServiceResult | undefined> {
+    const lang = resolveLang(state, t);
+    try {
+      return await esc.escalate(escalateInputOf(state ?? emptyState(t.now, { lang }), t.msg, lang));
+    } catch (err) {
+      this.logger.warn('escalation not opened', { error: errorText(err) });
+      return undefined;
+    }
+  }
+
+  /** A message in a thread with an open escalation: answer relay and dossier ticks. undefined on a failure. */
+  private async toEscalation(
+    esc: EscalationService,
+    msg: InboundMessage,
+    ex: Extraction,
+  ): Promise<ServiceResult | undefined> {
+    try {
+      return (await esc.onOriginMessage(msg, originMessageOf(msg, ex))) ?? undefined;
+    } catch (err) {
+      this.logger.warn('message not passed to its escalation', { error: errorText(err) });
+      return undefined;
+    }
+  }
+
+  /**
+   * A handoff-card button (Claim, Need info, Escalated to Microsoft, Resolved): deduplicated by delivery, applied
+   * by the service, answered only through effects. Resolving marks the origin thread resolved.
+   */
+  private async handoffAction(esc: EscalationService, msg: InboundMessage): Promise<EngineResult> {
+    const action = msg.action!;
+    if ((await this.open(msg, [])) === 'duplicate')
+      return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
+    const where = { platform: msg.platform, tenant: msg.tenant, channel: msg.channel, threadKey: msg.threadKey };
+    const result = await esc.onAction(
+      { platform: msg.platform, tenant: msg.tenant },
+      action,
+      { id: msg.user.id, ...(msg.user.name ? { name: msg.user.name } : {}) },
+      msg.isMember,
+      { deliveryId: msg.eventId ?? msg.messageId, where },
+    );
+    const record = result.record;
+    if (result.changed && record?.status === 'resolved') {
+      const id = record.id;
+      const now = this.clock();
+      try {
+        await this.store.update(threadIdOf(record.origin), (prev) =>
+          prev && prev.escalationId === id && prev.status !== 'resolved'
+            ? { ...prev, status: 'resolved', updatedAt: now }
+            : prev,
+        );
+      } catch (err) {
+        this.logger.warn('origin thread not marked resolved', { error: errorText(err) });
+      }
+    }
+    return withEffects({ reply: null, mode: 'none', codes: [] }, result.effects);
+  }
+
+  /** "escalations": the workspace's open escalations, in the language the request was made in. */
+  private async listEscalations(
+    esc: EscalationService,
+    msg: InboundMessage,
+    ex: Extraction,
+  ): Promise<EngineResult> {
+    const opened = await this.open(msg, []);
+    if (opened === 'duplicate') return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
+    const lang: Lang = /\bescalades\b/.test(fold(ex.text))
+      ? 'fr'
+      : (langOfLocale(msg.localeHint) ?? opened?.state?.lang ?? 'en');
+    const reply = await esc.listOpen({ platform: msg.platform, tenant: msg.tenant }, lang);
+    return { reply, mode: 'post', codes: [] };
   }
 
   /** Why to stay silent, or undefined to answer. Channel chatter without a mention or evidence gets nothing. */
@@ -221,6 +398,11 @@ export class ConversationEngine {
     if (msg.botInThread && req.kind !== 'chatter' && req.kind !== 'help') return undefined;
     return msg.text.trim() === '' ? 'empty' : 'not-addressed';
   }
+}
+
+/** Adds effects to a result only when there are some, so results without escalation look as before. */
+function withEffects(result: EngineResult, effects: Outbound[]): EngineResult {
+  return effects.length > 0 ? { ...result, effects } : result;
 }
 
 const ACTION_KINDS: Partial<Record<NonNullable<InboundMessage['action']>['action'], Request['kind']>> = {
@@ -293,6 +475,7 @@ function step(prev: ThreadState | null, t: TurnInput): Turn {
   if (t.ex.refusal) {
     return { next: prev, reply: refusalReply(ctx.common(prev?.status), refusalText(lang)), mode: 'post' };
   }
+  if (t.answerOnly) return { next: unlessUnchanged(prev, withProse(ctx, base)), reply: null, mode: 'none' };
   switch (t.req.kind) {
     case 'reset':
       return resetTurn(ctx);
@@ -481,9 +664,12 @@ function explainTurn(c: Ctx): Turn {
 }
 
 function resetTurn(c: Ctx): Turn {
-  const next = c.prev
-    ? emptyState(c.t.now, { lang: c.lang, langPinned: c.base.langPinned, cards: c.prev.cards })
-    : unlessUnchanged(null, c.base);
+  const fresh = (prev: ThreadState): ThreadState => {
+    const empty = emptyState(c.t.now, { lang: c.lang, langPinned: c.base.langPinned, cards: prev.cards });
+    // Starting over does not close an open escalation: the thread stays linked to it.
+    return hasOpenEscalation(prev) ? { ...empty, status: 'escalated', escalationId: prev.escalationId } : empty;
+  };
+  const next = c.prev ? fresh(c.prev) : unlessUnchanged(null, c.base);
   return { next, reply: resetReply(c.common('open')), mode: 'post' };
 }
 
@@ -549,15 +735,18 @@ function escalateTurn(c: Ctx): Turn {
   const state = c.base;
   const d = run(c, state);
   const tried = state.rejected.map((id) => titleOf(c, state, id)!);
-  const next: ThreadState = { ...state, status: 'escalated' };
+  const id = c.t.escalationId;
+  const next: ThreadState = { ...state, status: 'escalated', ...(id ? { escalationId: id } : {}) };
   const escalation = escalationFor(c, state, d);
   const reply = escalationReply(c.common('escalated'), {
     diagnosis: d,
     evidence: evidenceLines(c, state, d),
     tried,
     ...(escalation ? { microsoft: escalation } : {}),
+    ...(id ? { escalationId: id } : {}),
   });
-  return { next, reply, mode: 'post' };
+  // Handed off from a button: the card it was clicked on becomes this answer, so Escalate cannot be clicked twice.
+  return { next, reply, mode: id ? buttonMode(c) : 'post' };
 }
 
 function languageTurn(c: Ctx): Turn {

@@ -33,6 +33,8 @@ export interface Phrases {
   escalationTitle: string;
   escalationMicrosoft: string;
   escalationHandoff: string;
+  /** The thread went to the licensing team as escalation `id`. */
+  escalationOpened: (id: string) => string;
   escalationLinkLabel: string;
   bringCodes: (codes: string) => string;
   bringDefault: string[];
@@ -104,6 +106,8 @@ const en: Phrases = {
   escalationMicrosoft:
     'Only Microsoft can fix this one. Contact the Licensing Activation Centers and bring the items below.',
   escalationHandoff: 'Here is what to hand over to whoever takes this case, with what was already tried.',
+  escalationOpened: (id) =>
+    `Handed to the licensing team as ${id}, with everything this thread established. Their status card follows; answer their questions here.`,
   escalationLinkLabel: 'Microsoft Licensing Activation Centers',
   bringCodes: (codes) => `The error code${codes.includes(',') ? 's' : ''}: ${codes}`,
   bringDefault: [
@@ -188,6 +192,8 @@ const fr: Phrases = {
     "Seul Microsoft peut régler ce cas. Contactez les centres d'activation de licences en volume avec les éléments ci-dessous.",
   escalationHandoff:
     'Voici ce qu’il faut transmettre à la personne qui reprend le dossier, avec ce qui a déjà été essayé.',
+  escalationOpened: (id) =>
+    `Transmis à l’équipe licences sous la référence ${id}, avec tout ce que ce fil a établi. Sa fiche de suivi suit ; répondez à ses questions ici.`,
   escalationLinkLabel: "Centres d'activation de licences en volume Microsoft",
   bringCodes: (codes) =>
     `Le${codes.includes(',') ? 's' : ''} code${codes.includes(',') ? 's' : ''} d'erreur : ${codes}`,

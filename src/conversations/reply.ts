@@ -211,6 +211,8 @@ export interface EscalationView {
   evidence: string[];
   tried: string[];
   microsoft?: ReplyModel['escalation'];
+  /** Set when the thread was handed to the licensing team as this escalation. */
+  escalationId?: string;
 }
 
 export function escalationReply(c: Common, v: EscalationView): ReplyModel {
@@ -219,7 +221,11 @@ export function escalationReply(c: Common, v: EscalationView): ReplyModel {
   return makeReply({
     kind: 'escalation',
     title: top ? `${p.escalationTitle}: ${top.title}` : p.escalationTitle,
-    summary: v.microsoft ? p.escalationMicrosoft : p.escalationHandoff,
+    summary: v.escalationId
+      ? p.escalationOpened(v.escalationId)
+      : v.microsoft
+        ? p.escalationMicrosoft
+        : p.escalationHandoff,
     ...(top ? { cause: top.cause, fix: top.fix } : {}),
     evidence: [...v.evidence, ...(v.tried.length > 0 ? [p.bringTried(v.tried.join('; '))] : [])],
     codes: codeList(v.diagnosis),

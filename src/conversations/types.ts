@@ -4,6 +4,7 @@
  * reaches the engine.
  */
 import { z } from 'zod';
+import type { Outbound } from './escalations/types.js';
 import {
   AskSchema,
   ConfidenceSchema,
@@ -65,6 +66,15 @@ export const InboundMessageSchema = z.object({
   action: ActionPayloadSchema.optional(),
   /** Platform id of the card a button was clicked on, so it can be updated in place. */
   actionMessageId: z.string().max(400).optional(),
+  /**
+   * Handoff buttons: whether the adapter confirmed the clicking user is a member of the escalation channel.
+   * Undefined when it cannot tell; ESCALATION_MEMBERS then decides.
+   */
+  isMember: z.boolean().optional(),
+  /** Proactive address of this conversation (Teams ConversationReference), kept on an escalation's origin. */
+  conversationRef: z.record(z.string(), z.unknown()).optional(),
+  /** Permalink of the thread (Slack chat.getPermalink), shown on the handoff card when the adapter has one. */
+  threadUrl: z.string().url().max(1000).optional(),
   receivedAt: z.number().int().optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessageSchema>;
@@ -151,6 +161,12 @@ export interface EngineResult {
   error?: string;
   /** Codes diagnosed in this turn, for metrics. */
   codes: string[];
+  /**
+   * Escalation handoff messages to send besides the reply, in order: posts (possibly in another channel), in-place
+   * updates of earlier cards and private (ephemeral) notes. A `post` with `rememberAs` must be reported back
+   * through `ConversationEngine.rememberPosted` once sent. Absent when there is nothing to send.
+   */
+  effects?: Outbound[];
 }
 
 export const MICROSOFT_ACTIVATION_CENTERS_URL =

@@ -212,6 +212,23 @@ describe('Teams connector trouble', () => {
     expect(connector.calls.length).toBeLessThanOrEqual(3);
     expect(server.logs.some((l) => l.msg === 'teams reply failed')).toBe(true);
   });
+  it('delivers the reply once after a 502, retried by the connector client itself', async () => {
+    connector.failNext(502);
+    await postActivity(server.url, personalMessage(connector.serviceUrl, '0xC004F074'));
+    await connector.waitFor((d) => d.length === 1);
+    await server.bot.idle();
+    expect(connector.calls.map((c) => c.status)).toEqual([502, 201]);
+  });
+
+  it("honours Retry-After on a 429 without piling extra retries on top of the client's", async () => {
+    connector.failNext(429, 10, { 'retry-after': '0' });
+    const res = await postActivity(server.url, personalMessage(connector.serviceUrl, '0xC004F074'));
+    expect(res.status).toBe(200);
+    await server.bot.idle();
+    // The connector client's pipeline: the first try and three retries, then the reply is given up.
+    expect(connector.calls).toHaveLength(4);
+    expect(connector.delivered()).toHaveLength(0);
+  });
 });
 
 describe('Teams messaging extension search', () => {

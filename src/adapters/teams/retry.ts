@@ -1,14 +1,17 @@
 /**
  * Outbound retries for Bot Framework connector calls. Teams answers 429 (per bot per thread), 412, 502 and 504 on
- * transient trouble and asks for exponential backoff with jitter.
+ * transient trouble and asks for exponential backoff with jitter. Two layers share that work:
  *
- * The connector's HTTP pipeline (@azure/core-rest-pipeline, default policy) already retries 408 and 5xx three
- * times, and 429/503 when a Retry-After header is present; it never retries 412, nor a 429 without Retry-After.
- * This helper covers those, and gives 502/504 a last try after the pipeline has given up, with few attempts so a
- * reply is late by seconds at worst, never minutes.
+ * - the connector's own HTTP pipeline (@azure/core-rest-pipeline's default retry policy, botbuilder 4.23) already
+ *   retries 408 and every 5xx but 501/505 three times with jittered exponential delays, and 429/503 when a
+ *   Retry-After header is present; so 502 and 504 are covered there, and retrying them here again would multiply
+ *   the attempts (up to a dozen, a reply 20 s late);
+ * - it never retries 412, nor a 429 without Retry-After: this helper does, a few times, so a reply is late by a
+ *   second or two at worst.
  */
 
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 412, 502, 504]);
+/** Statuses retried here; 502/504 are retried by the connector pipeline underneath (see above). */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 412]);
 
 export interface RetryOptions {
   /** Attempts in all, the first included. */
@@ -36,7 +39,7 @@ export function statusOf(error: unknown): number | undefined {
   return undefined;
 }
 
-/** Retry-After in milliseconds (seconds or HTTP date), when the error carries the header. */
+/** Retry-After in milliseconds (seconds or HTTP date), when the failed response carried the header. */
 export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
   const headers = (error as { response?: { headers?: unknown } } | null)?.response?.headers;
   let raw: unknown;
@@ -78,9 +81,12 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       return await call();
     } catch (error) {
       const status = statusOf(error);
-      if (status === undefined || !RETRYABLE_STATUSES.has(status) || attempt >= attempts) throw error;
-      const hinted = retryAfterMs(error);
-      const delayMs = Math.min(delays.maxDelayMs, hinted ?? backoffDelay(attempt, delays, random));
+      // A 429 with Retry-After was already waited for and retried by the pipeline.
+      const pipelineRetried = status === 429 && retryAfterMs(error) !== undefined;
+      if (status === undefined || !RETRYABLE_STATUSES.has(status) || pipelineRetried || attempt >= attempts) {
+        throw error;
+      }
+      const delayMs = backoffDelay(attempt, delays, random);
       options.onRetry?.({ attempt, status, delayMs });
       await sleep(delayMs);
     }

@@ -17,7 +17,7 @@ const ESCALATE =
   /^(?:(?:please|pls|stp|svp|merci de|peux-tu|pouvez-vous|can you|could you)\s+)?(?:escalate|escalader|escalade[sz]?|escalez|escalade-le|escalade ca)(?:\s+(?:it|this|this case|please|pls|stp|svp|s'il (?:te|vous) plait|le cas|ce cas|ca|cela|le dossier|ce dossier|to (?:the )?licensing(?: team)?|a l'equipe licences?))*[\s.!]*$/;
 
 const LIST =
-  /^(?:\/?activation\s+)?(?:escalations|escalades|open escalations|escalades ouvertes|list escalations|liste des escalades)[\s.!?]*$/;
+  /^(?:\/?activation\s+)?(?:escalations|escalades|open escalations|escalades ouvertes|escalades en cours|escalations en cours|list escalations|liste des escalades)[\s.!?]*$/;
 
 /** "escalate", "escalader", "please escalate this", "escaladez le cas svp". */
 export function isEscalateRequest(text: string): boolean {
@@ -25,7 +25,7 @@ export function isEscalateRequest(text: string): boolean {
   return t.length <= 80 && ESCALATE.test(t);
 }
 
-/** "escalations", "/activation escalations", "escalades ouvertes". */
+/** "escalations", "/activation escalations", "escalades ouvertes", "escalades en cours". */
 export function isListEscalationsRequest(text: string): boolean {
   const t = fold(text);
   return t.length <= 60 && LIST.test(t);

@@ -53,6 +53,8 @@ export interface ServiceResult {
   record: EscalationRecord | null;
   effects: Outbound[];
   changed: boolean;
+  /** onOriginMessage: the message answered the team's pending question (and was relayed). */
+  answered?: boolean;
 }
 
 export interface EscalateInput {
@@ -345,11 +347,14 @@ export class EscalationService {
     if (!record || record.status === 'resolved' || !sameThread(ref, record.origin)) return null;
     const deliveryId = msg.eventId ? `evt:${msg.eventId}` : `msg:${msg.messageId}`;
     const seen: EvidenceSeen = { facts: msg.facts, sources: msg.sources, texts: [msg.text] };
-    return this.run(ref, id, (r) => {
+    // Set by the last run of the step (it runs again when another instance wrote the record first).
+    let answeredNow = false;
+    const result = await this.run(ref, id, (r) => {
       const now = this.clock();
       const answered = r.pendingQuestion
         ? apply(r, { type: 'answer', text: msg.text, deliveryId }, msg.user, now)
         : { record: r, effects: [], changed: false };
+      answeredNow = answered.changed;
       // The delivery id is recorded once (by the answer when there was one).
       const ticked = apply(
         answered.record,
@@ -359,6 +364,7 @@ export class EscalationService {
       );
       return combine(answered, ticked);
     });
+    return { ...result, answered: answeredNow && result.changed };
   }
 
   /** `escalations` / `/activation escalations`: the workspace's open escalations with age, owner and status. */

@@ -124,6 +124,12 @@ export function kmsHost(f: Facts): { host: string; port: number } | undefined {
   return fromEvent ? { host: fromEvent, port: 1688 } : undefined;
 }
 
+/** `{host}` and `{port}` for texts and commands, when the KMS host is known. */
+export function hostParams(f: Facts): { host?: string; port?: string } {
+  const h = kmsHost(f);
+  return h ? { host: h.host, port: String(h.port) } : {};
+}
+
 /** Client OS family for KMS thresholds: server clients need 5, client OSes 25. */
 export function clientKind(f: Facts): 'server' | 'client' | undefined {
   if (f.gvlk) return f.gvlk.osKind;

@@ -11,6 +11,7 @@ import {
   editionId,
   fact,
   given,
+  hostParams,
   isCsvlkHost,
   isEvaluation,
   nonKmsKeyType,
@@ -73,6 +74,7 @@ export const makErrorOnKmsClient: Rule = {
     params: (i) => ({
       channel: i.facts.channel ?? i.facts.productKeyChannel,
       partial: i.facts.partialProductKey,
+      ...hostParams(i.facts),
     }),
   },
   evidenceStrength: 5,

@@ -8,6 +8,7 @@ import {
   eventsWithId,
   fact,
   given,
+  hostParams,
   isCsvlkHost,
   isKmsClientKey,
   kmsHost,
@@ -17,11 +18,6 @@ import { csvlkNeededFor } from './kms-coverage.js';
 import type { Rule, RuleInput } from './types.js';
 
 const DNS_CODES = [C.DNS_NAME_ERROR, C.DNS_NAME_ERROR_TYPO, C.DNS_NO_RECORDS, C.INVALID_NAME] as const;
-
-function hostParams(i: RuleInput) {
-  const h = kmsHost(i.facts);
-  return { host: h?.host, port: h ? String(h.port) : undefined };
-}
 
 /** The host was found in DNS (SRV answer, /dlv "from DNS" line): discovery works. */
 function hostFoundViaDns(i: RuleInput): boolean {
@@ -58,7 +54,7 @@ export const kmsSrvMissing: Rule = {
           ? 'medium'
           : 'low',
     escalate: false,
-    params: (i) => ({ domain: i.facts.dnsDomain }),
+    params: (i) => ({ domain: i.facts.dnsDomain, ...hostParams(i.facts) }),
   },
   // An empty SRV answer without any KMS error is a lead, not the cause of the error at hand.
   evidenceStrength: (i) =>
@@ -81,7 +77,7 @@ export const kmsPortBlocked: Rule = {
   then: {
     confidence: (i) => (i.facts.port1688Reachable === false ? 'high' : 'medium'),
     escalate: false,
-    params: (i) => ({ host: i.facts.testedHost ?? kmsHost(i.facts)?.host, port: hostParams(i).port }),
+    params: (i) => ({ host: i.facts.testedHost ?? kmsHost(i.facts)?.host, port: hostParams(i.facts).port }),
   },
   // A closed port on a host that DNS did return is the strongest sign: discovery works, the path does not.
   evidenceStrength: (i) => (i.facts.port1688Reachable === false ? 4 + (hostFoundViaDns(i) ? 1 : 0) : 2),
@@ -186,7 +182,7 @@ export const kmsHostTooOld: Rule = {
     params: (i) => {
       const client = i.facts.gvlk?.product ?? i.facts.osVersion;
       const need = csvlkNeededFor(client);
-      return { client, csvlk: need?.csvlk, hostOs: need?.hostOs, host: kmsHost(i.facts)?.host };
+      return { client, csvlk: need?.csvlk, hostOs: need?.hostOs, ...hostParams(i.facts) };
     },
   },
   evidenceStrength: (i) => (onHostEvent(i, C.KMS_ID_MISMATCH, C.SKU_NOT_INSTALLED) ? 5 : 4),

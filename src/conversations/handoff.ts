@@ -1,0 +1,83 @@
+/**
+ * The engine's side of the escalation handoff: building the service (on the thread store's Redis when there is
+ * one), and turning a thread state or an inbound message into what the service takes. The service itself lives
+ * in ./escalations; the engine decides when to call it.
+ */
+import { diagnoseFacts, mergeFacts, type extract } from '../knowledge/index.js';
+import type { Lang } from '../knowledge/types.js';
+import { threadCodes, threadFacts } from './evidence.js';
+import {
+  EscalationRepository,
+  EscalationService,
+  MemoryKv,
+  RedisKv,
+  type EscalateInput,
+  type EscalationConfig,
+  type OriginMessage,
+} from './escalations/index.js';
+import { RedisStore } from './redis-store.js';
+import type { ThreadState } from './state.js';
+import type { ThreadStore } from './store.js';
+import type { InboundMessage } from './types.js';
+
+export interface CreateEscalationsOptions {
+  /** The thread store: escalations live beside the threads, on the same Redis client when it is a RedisStore. */
+  store: ThreadStore;
+  /** `config.escalation`, plus the Teams escalation channel's reference when the adapter captured one. */
+  config: EscalationConfig;
+  /** Lifetime of escalation records (default 90 days). */
+  ttlSec?: number;
+  clock?: () => number;
+}
+
+/** The escalation service for a deployment: RedisKv over the store's client, else an in-process MemoryKv. */
+export function createEscalations(options: CreateEscalationsOptions): EscalationService {
+  const { store } = options;
+  const kv = store instanceof RedisStore ? new RedisKv(store.client) : new MemoryKv(options.clock);
+  return new EscalationService({
+    repo: new EscalationRepository(kv, options.ttlSec ? { ttlSec: options.ttlSec } : {}),
+    config: options.config,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+}
+
+/** A thread whose escalation is still open: its messages go to the escalation before the normal turn. */
+export function hasOpenEscalation(state: ThreadState | null): boolean {
+  return Boolean(state?.escalationId) && state?.status === 'escalated';
+}
+
+/** What the dossier is built from: the thread's facts, its findings (titles in `lang`) and what was ruled out. */
+export function escalateInputOf(state: ThreadState, msg: InboundMessage, lang: Lang): EscalateInput {
+  const facts = threadFacts(state.observations);
+  const all = diagnoseFacts({ facts, codes: threadCodes(state) }, { lang });
+  const rejected = new Set(state.rejected);
+  return {
+    state,
+    msg,
+    facts,
+    findings: all.findings
+      .filter((f) => !rejected.has(f.id))
+      .map((f) => ({ id: f.id, title: f.title, confidence: f.confidence })),
+    tried: all.findings.filter((f) => rejected.has(f.id)).map((f) => f.title),
+    lang,
+    ...(msg.conversationRef ? { originConversationRef: msg.conversationRef } : {}),
+    ...(msg.threadUrl ? { originUrl: msg.threadUrl } : {}),
+  };
+}
+
+/** A message of the origin thread as the escalation reads it (text already redacted by the extraction). */
+export function originMessageOf(msg: InboundMessage, ex: ReturnType<typeof extract>): OriginMessage {
+  return {
+    messageId: msg.messageId,
+    ...(msg.eventId ? { eventId: msg.eventId } : {}),
+    user: { id: msg.user.id, ...(msg.user.name ? { name: msg.user.name } : {}) },
+    text: ex.text,
+    facts: mergeFacts(ex.observations),
+    sources: ex.observations.map((o) => o.source),
+  };
+}
+
+/** Codes or command output: the message is more than an answer, and gets a diagnosis too. */
+export function carriesEvidence(ex: ReturnType<typeof extract>): boolean {
+  return ex.codes.length > 0 || ex.observations.some((o) => o.source !== 'prose');
+}
