@@ -255,12 +255,17 @@ export class ConversationEngine {
         turnInput.escalationId = outcome.record.id;
         effects = outcome.effects;
       }
-    } else if (esc && escalated) {
+    } else if (esc && escalated && !msg.action) {
       const outcome = await this.toEscalation(esc, msg, ex);
       effects = outcome?.effects ?? [];
       if (silentUnlessEscalated) {
         return withEffects(
-          { reply: null, mode: 'none', ...(effects.length > 0 ? {} : { reason: silentUnlessEscalated }), codes },
+          {
+            reply: null,
+            mode: 'none',
+            ...(effects.length > 0 ? {} : { reason: silentUnlessEscalated }),
+            codes,
+          },
           effects,
         );
       }
@@ -349,7 +354,12 @@ export class ConversationEngine {
     const action = msg.action!;
     if ((await this.open(msg, [])) === 'duplicate')
       return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
-    const where = { platform: msg.platform, tenant: msg.tenant, channel: msg.channel, threadKey: msg.threadKey };
+    const where = {
+      platform: msg.platform,
+      tenant: msg.tenant,
+      channel: msg.channel,
+      threadKey: msg.threadKey,
+    };
     const result = await esc.onAction(
       { platform: msg.platform, tenant: msg.tenant },
       action,
@@ -667,7 +677,9 @@ function resetTurn(c: Ctx): Turn {
   const fresh = (prev: ThreadState): ThreadState => {
     const empty = emptyState(c.t.now, { lang: c.lang, langPinned: c.base.langPinned, cards: prev.cards });
     // Starting over does not close an open escalation: the thread stays linked to it.
-    return hasOpenEscalation(prev) ? { ...empty, status: 'escalated', escalationId: prev.escalationId } : empty;
+    return hasOpenEscalation(prev)
+      ? { ...empty, status: 'escalated', escalationId: prev.escalationId }
+      : empty;
   };
   const next = c.prev ? fresh(c.prev) : unlessUnchanged(null, c.base);
   return { next, reply: resetReply(c.common('open')), mode: 'post' };

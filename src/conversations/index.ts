@@ -7,6 +7,15 @@ export {
   type ThreadRefLike,
 } from './engine.js';
 export { threadKeyOf, threadIdOf, type ThreadRef } from './keys.js';
+export { createEscalations, type CreateEscalationsOptions } from './handoff.js';
+export {
+  EscalationService,
+  type EscalationConfig,
+  type Outbound,
+  type Posted,
+  type RememberAs,
+  type Target,
+} from './escalations/index.js';
 export { MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { RedisStore, type RedisStoreOptions } from './redis-store.js';
 export {

@@ -45,6 +45,9 @@ const CONFIDENCE: Record<Lang, Record<string, string>> = {
   fr: { high: 'élevée', medium: 'moyenne', low: 'faible' },
 };
 
+/** French puts a space before a colon. */
+const COLON: Record<Lang, string> = { en: ':', fr: ' :' };
+
 function indent(text: string, spaces: number): string {
   const pad = ' '.repeat(spaces);
   return text
@@ -55,35 +58,36 @@ function indent(text: string, spaces: number): string {
 
 export function formatDiagnosis(d: Diagnosis): string {
   const L = LABELS[d.lang];
+  const colon = COLON[d.lang];
   const out: string[] = [`${L.diagnosis}`, ''];
   if (d.refusal) {
     out.push(d.refusal, '');
   }
-  out.push(`${L.codes}:`);
+  out.push(`${L.codes}${colon}`);
   if (d.codes.length === 0) out.push(`  ${L.noCodes}`);
   for (const c of d.codes) {
     const name = c.name ? `  ${c.name}` : '';
     out.push(`  ${c.code}${name}${c.known ? '' : `  (${L.unknown})`}`, `    ${c.title}`);
   }
   if (!d.refusal) {
-    out.push('', `${L.findings}:`);
+    out.push('', `${L.findings}${colon}`);
     if (d.findings.length === 0) out.push(`  ${L.noFindings}`);
     d.findings.forEach((f, i) => {
       const tags = [
-        `${L.confidence}: ${CONFIDENCE[d.lang][f.confidence]}`,
+        `${L.confidence}${colon} ${CONFIDENCE[d.lang][f.confidence]}`,
         ...(f.escalate ? [L.escalate] : []),
       ];
       out.push(`  ${i + 1}. ${f.title}  [${tags.join('] [')}]`, indent(f.cause, 5));
-      if (f.note) out.push(indent(`${L.note}: ${f.note}`, 5));
-      out.push(`     ${L.fix}:`);
+      if (f.note) out.push(indent(`${L.note}${colon} ${f.note}`, 5));
+      out.push(`     ${L.fix}${colon}`);
       for (const step of f.fix) {
         out.push(`       - ${step.text}`);
         if (step.command) out.push(`           > ${step.command}`);
       }
-      if (f.evidence.length > 0) out.push(`     ${L.evidence}: ${f.evidence.join(', ')}`);
+      if (f.evidence.length > 0) out.push(`     ${L.evidence}${colon} ${f.evidence.join(', ')}`);
     });
     if (d.ask.length > 0) {
-      out.push('', `${L.ask}:`);
+      out.push('', `${L.ask}${colon}`);
       for (const a of d.ask) out.push(`  > ${a.command}`, `      ${a.why}`);
     }
   }
@@ -92,23 +96,24 @@ export function formatDiagnosis(d: Diagnosis): string {
 
 export function formatExplanation(x: Explanation, lang: Lang): string {
   const L = LABELS[lang];
+  const colon = COLON[lang];
   const out: string[] = [
     `${x.code}${x.name ? `  ${x.name}` : ''}${x.known ? '' : `  (${L.unknown})`}`,
     `  ${x.title}`,
   ];
-  if (x.types.length > 0) out.push(`  ${L.types}: ${x.types.join(', ')}`);
-  out.push('', `${L.causes}:`, ...x.causes.map((c) => `  - ${c}`), '', `${L.fix}:`);
+  if (x.types.length > 0) out.push(`  ${L.types}${colon} ${x.types.join(', ')}`);
+  out.push('', `${L.causes}${colon}`, ...x.causes.map((c) => `  - ${c}`), '', `${L.fix}${colon}`);
   for (const step of x.fix) {
     out.push(`  - ${step.text}`);
     if (step.command) out.push(`      > ${step.command}`);
   }
-  if (x.bring.length > 0) out.push('', `${L.bring}:`, ...x.bring.map((b) => `  - ${b}`));
+  if (x.bring.length > 0) out.push('', `${L.bring}${colon}`, ...x.bring.map((b) => `  - ${b}`));
   if (!x.known) {
     const d = x.decoded;
     const facility = d.facilityName ?? `0x${d.facility.toString(16).toUpperCase()}`;
     out.push(
       '',
-      `${L.decoded}: ${d.severity}, facility ${facility}, code 0x${d.codeValue.toString(16).toUpperCase().padStart(4, '0')}${d.win32 ? `, Win32 ${d.win32.number}${d.win32.name ? ` ${d.win32.name}` : ''}` : ''}`,
+      `${L.decoded}${colon} ${d.severity}, facility ${facility}, code 0x${d.codeValue.toString(16).toUpperCase().padStart(4, '0')}${d.win32 ? `, Win32 ${d.win32.number}${d.win32.name ? ` ${d.win32.name}` : ''}` : ''}`,
     );
   }
   return out.join('\n') + '\n';

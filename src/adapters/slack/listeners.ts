@@ -46,9 +46,7 @@ export interface SlackListenerDeps {
 
 /** Where an answer goes. */
 type Destination =
-  | { kind: 'thread'; channel: string; threadTs: string }
-  | { kind: 'channel'; channel: string }
-  | { kind: 'update'; channel: string; ts: string };
+  { kind: 'thread'; channel: string; threadTs: string } | { kind: 'update'; channel: string; ts: string };
 
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const now = deps.now ?? Date.now;
@@ -245,7 +243,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       } else {
         const posted = await client.chat.postMessage({
           channel: target.channel,
-          ...(target.kind === 'thread' ? { thread_ts: target.threadTs } : {}),
+          thread_ts: target.threadTs,
           text: rendered.text,
           blocks: rendered.blocks,
         });

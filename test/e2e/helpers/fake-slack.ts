@@ -116,7 +116,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
 
-  const waitFor = async (predicate: (c: RecordedCall[]) => boolean, timeoutMs = 5000) => {
+  const waitFor = async (predicate: (c: RecordedCall[]) => boolean, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(calls)) {
       if (Date.now() > deadline) {
