@@ -205,6 +205,22 @@ describe('the pieces of diagnose', () => {
     });
   });
 
+  it('diagnoseFacts redacts a key hidden in facts handed to it directly (any dash, any nesting)', () => {
+    const d = diagnoseFacts(
+      {
+        facts: {
+          dismError: { code: '0x800F0922', message: 'Key ABCDE-FGHIJ-KLMNO-PQRST-VWXYZ is not valid' },
+          events: [{ id: 8198, codes: [], host: 'abcde\u2013fghij\u2013klmno\u2013pqrst\u2013vwxyz' }],
+        },
+        codes: ['0x800F0922'],
+      },
+      { lang: 'fr' },
+    );
+    const json = JSON.stringify(d);
+    expect(json).not.toMatch(/ABCDE-FGHIJ|abcde\u2013fghij|abcde–fghij/i);
+    expect(json).toContain('XXXXX-XXXXX-XXXXX-XXXXX-VWXYZ');
+  });
+
   it('a MAK key pasted in full never comes back, in any field', () => {
     const d = diagnose('slmgr /ipk ABCDE-FGHIJ-KLMNO-PQRST-VWXYZ\nError: 0xC004C003 blocked');
     expect(JSON.stringify(d)).not.toContain('ABCDE-FGHIJ-KLMNO-PQRST');
