@@ -21,7 +21,9 @@ const NEEDS: ReadonlyArray<{ match: RegExp; need: CsvlkNeed }> = [
     need: { csvlk: 'Windows Server 2022', hostOs: 'Windows Server 2022, 2019 or 2016' },
   },
   {
-    match: /Windows\s+11|LTSC\s+2024/i,
+    // Windows 10 and 11 share their KMS client keys ("Windows 11 / Windows 10"): only a product that is
+    // plainly Windows 11 needs the newer key, so the shared name must not match.
+    match: /Windows\s+11(?!\s*\/)|LTSC\s+2024/i,
     need: { csvlk: 'Windows Server 2022', hostOs: 'Windows Server 2022, 2019 or 2016' },
   },
   {

@@ -173,14 +173,21 @@ function onHostEvent(i: RuleInput, ...codes: string[]): boolean {
   return eventsWithId(i.facts, 12290).some((e) => (e.codes ?? []).some((c) => codes.includes(c)));
 }
 
+/** The client's product: a GVLK shared by several products (Windows 10/11) says less than the build number. */
+function clientProduct(i: RuleInput): string | undefined {
+  const fromKey = i.facts.gvlk?.product;
+  if (fromKey && !fromKey.includes('/')) return fromKey;
+  return i.facts.osVersion ?? fromKey;
+}
+
 export const kmsHostTooOld: Rule = {
   id: 'kms-host-too-old',
   when: (i) => code(i, C.KMS_ID_MISMATCH, C.SKU_NOT_INSTALLED),
   then: {
-    confidence: (i) => (csvlkNeededFor(i.facts.gvlk?.product ?? i.facts.osVersion) ? 'high' : 'medium'),
+    confidence: (i) => (csvlkNeededFor(clientProduct(i)) ? 'high' : 'medium'),
     escalate: false,
     params: (i) => {
-      const client = i.facts.gvlk?.product ?? i.facts.osVersion;
+      const client = clientProduct(i);
       const need = csvlkNeededFor(client);
       return { client, csvlk: need?.csvlk, hostOs: need?.hostOs, ...hostParams(i.facts) };
     },
