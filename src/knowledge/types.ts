@@ -152,7 +152,10 @@ export const FactsSchema = z.object({
   applicationId: GuidSchema.optional(),
   extendedPid: z.string().optional(),
   /** Installation ID (digits only): needed for phone activation. Not a secret. */
-  installationId: z.string().regex(/^\d{54,63}$/).optional(),
+  installationId: z
+    .string()
+    .regex(/^\d{54,63}$/)
+    .optional(),
   /** Remaining minutes of the current grace / activation validity (`Volume activation expiration`, `Time remaining`…). */
   graceMinutesRemaining: z.number().int().nonnegative().optional(),
   evaluationEndDate: z.string().optional(),
@@ -193,7 +196,12 @@ export const FactsSchema = z.object({
   productNotFound: z.boolean().optional(),
   /** A published KMS client setup key recognised in the text (full or partial). */
   gvlk: z
-    .object({ partial: PartialKeySchema, product: z.string(), edition: z.string(), osKind: z.enum(['server', 'client']) })
+    .object({
+      partial: PartialKeySchema,
+      product: z.string(),
+      edition: z.string(),
+      osKind: z.enum(['server', 'client']),
+    })
     .optional(),
   // --- DISM ---------------------------------------------------------------------------------------------
   currentEdition: z.string().optional(),

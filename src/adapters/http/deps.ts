@@ -8,6 +8,7 @@ import type { ConversationEngine } from '../../conversations/engine.js';
 import type { ThreadStore } from '../../conversations/store.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
+import type { EffectExecutor } from '../effects.js';
 
 export interface AdapterDeps {
   config: Config;
@@ -23,6 +24,8 @@ export interface MountedAdapter {
   /** Resolves once no work started by a request is still running (tests wait on it instead of sleeping). */
   idle(): Promise<void>;
   stop(): Promise<void>;
+  /** Sends escalation effects outside a request (reminders), when the platform can speak unprompted. */
+  readonly effects?: EffectExecutor;
 }
 
 export type MountAdapter = (server: Server, deps: AdapterDeps) => Promise<MountedAdapter | undefined>;

@@ -184,8 +184,35 @@ function blocksOf(s: ShapedReply): Block[] {
       elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, truncationLabel(s.kind))) }],
     });
   const buttons = buttonsOf(s.actions, lang, offersShowAll(s.kind, s.truncated));
-  if (buttons.length > 0) blocks.push({ type: 'divider' }, { type: 'actions', elements: buttons });
+  if (buttons.length > 0) blocks.push({ type: 'divider' });
+  if (s.actions.some((a) => NOTE_ACTIONS.has(a.payload.action))) blocks.push(noteInput(lang));
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return blocks;
+}
+
+/** Buttons that read the card's text box (question, case number, resolution), as on the Teams card. */
+const NOTE_ACTIONS: ReadonlySet<ReplyAction['payload']['action']> = new Set([
+  'need_info',
+  'escalated_ms',
+  'handoff_resolved',
+]);
+
+/**
+ * The handoff card's text box. Slack sends its value with any button click of the message (`state.values`),
+ * under these ids; the adapter puts it in `ActionPayload.text`.
+ */
+export const SLACK_NOTE_BLOCK_ID = 'ad_note';
+export const SLACK_NOTE_ACTION_ID = 'ad_note_text';
+
+function noteInput(lang: Lang): Block {
+  return {
+    type: 'input',
+    block_id: SLACK_NOTE_BLOCK_ID,
+    optional: true,
+    dispatch_action: false,
+    label: { type: 'plain_text', text: t(lang, 'noteInput') },
+    element: { type: 'plain_text_input', action_id: SLACK_NOTE_ACTION_ID, multiline: true, max_length: 2000 },
+  };
 }
 
 function buttonsOf(actions: readonly ReplyAction[], lang: Lang, addShowAll: boolean): Button[] {

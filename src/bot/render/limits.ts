@@ -24,6 +24,7 @@ export const SLACK_LIMITS = {
   buttonUrl: 3000,
   actionId: 255,
   blockId: 255,
+  inputLabel: 2000,
   /** Sum of every text in the blocks; above about 13.2 k Slack answers `msg_blocks_too_long`. */
   aggregateBlockText: 12_000,
   /** `text` beyond this is cut by Slack (and `msg_too_long` beyond that). */
@@ -101,12 +102,28 @@ export const ActionsBlockSchema = z
     'action_id must be unique within an actions block',
   );
 
+/** A free-text box in a message (handoff cards): its value comes back in `block_actions` `state.values`. */
+export const InputBlockSchema = z.object({
+  type: z.literal('input'),
+  label: plainText(SLACK_LIMITS.inputLabel),
+  element: z.object({
+    type: z.literal('plain_text_input'),
+    action_id: z.string().min(1).max(SLACK_LIMITS.actionId),
+    multiline: z.boolean().optional(),
+    max_length: z.number().int().positive().max(3000).optional(),
+  }),
+  optional: z.boolean().optional(),
+  dispatch_action: z.boolean().optional(),
+  block_id: blockId,
+});
+
 export const BlockSchema = z.union([
   HeaderBlockSchema,
   SectionBlockSchema,
   ContextBlockSchema,
   DividerBlockSchema,
   ActionsBlockSchema,
+  InputBlockSchema,
 ]);
 export type Block = z.infer<typeof BlockSchema>;
 export type SectionBlock = z.infer<typeof SectionBlockSchema>;
@@ -130,6 +147,9 @@ export function blockTextLength(blocks: readonly Block[]): number {
         break;
       case 'actions':
         for (const e of block.elements) total += e.text.text.length;
+        break;
+      case 'input':
+        total += block.label.text.length;
         break;
       case 'divider':
         break;

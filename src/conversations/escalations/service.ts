@@ -152,7 +152,9 @@ export class EscalationService {
         ? this.config.slackChannel
         : msg.platform === 'teams'
           ? this.config.teamsChannel
-          : undefined;
+          : msg.platform === 'web'
+            ? this.config.webChannel
+            : undefined;
     if (channel) {
       const ref = msg.platform === 'teams' ? this.config.teamsChannelRef : undefined;
       return { channel, dedicated: true, ...(ref ? { channelRef: ref } : {}) };

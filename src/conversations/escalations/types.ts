@@ -190,6 +190,8 @@ export interface EscalationConfig {
   slackChannel?: string;
   /** ESCALATION_TEAMS_CHANNEL: a Teams channel id. */
   teamsChannel?: string;
+  /** The web playground's simulated escalation channel. */
+  webChannel?: string;
   /** Proactive reference of the Teams escalation channel, captured when the bot was added to it. */
   teamsChannelRef?: ConversationRef;
   /** ESCALATION_REMINDER_MINUTES (default 60). */
