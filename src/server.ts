@@ -1,7 +1,7 @@
 /**
  * activation-doctor's HTTP server: the composition root. Read it top to bottom:
- *   configuration → logs and metrics → thread state → conversation engine → restify → probes → platform adapters
- *   → listen → graceful shutdown.
+ *   configuration → logs and metrics → thread state → escalations → conversation engine → restify → probes →
+ *   platform adapters → escalation reminders → listen → graceful shutdown.
  *
  * One restify server hosts every surface. There is deliberately no global body parser: /slack/events verifies its
  * signature over the raw bytes, and /api/messages (Teams) mounts restify's parser on its own route.
@@ -11,15 +11,20 @@ import restify from 'restify';
 import type { Server } from 'restify';
 import { describeConfig, runWithConfig, type Config } from './config.js';
 import { ConversationEngine } from './conversations/engine.js';
+import type { EscalationConfig } from './conversations/escalations/types.js';
+import { createEscalations } from './conversations/handoff.js';
 import { MemoryStore } from './conversations/memory-store.js';
 import { RedisStore } from './conversations/redis-store.js';
 import type { ThreadStore } from './conversations/store.js';
 import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
+import { byPlatform, executeEffects } from './adapters/effects.js';
 import { mountProbes } from './adapters/http/probes.js';
 import { mountSlack } from './adapters/slack/mount.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
+import { escalationChannelFor } from './adapters/teams/escalation-channel.js';
 import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
 import { mountPlayground } from './adapters/web/index.js';
+import { WEB_ESCALATION_CHANNEL } from './adapters/web/request.js';
 import { createAppMetrics } from './observability/app-metrics.js';
 import { instrumentStore } from './observability/instrument-store.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -44,7 +49,13 @@ export interface BotServerOptions {
   teams?: TeamsMountOptions;
   /** How long start-up waits for Redis before serving without it (answers then say memory is unavailable). */
   storeReadyTimeoutMs?: number;
+  /** The engine's and the escalations' clock (tests move time forward to make a reminder due). */
+  clock?: () => number;
+  /** How often due escalation reminders are looked for (default every minute). */
+  reminderCheckMs?: number;
 }
+
+export const REMINDER_CHECK_MS = 60_000;
 
 export async function createBotServer(config: Config, options: BotServerOptions = {}): Promise<BotServer> {
   // 1. Logs and metrics.
@@ -65,10 +76,36 @@ export async function createBotServer(config: Config, options: BotServerOptions 
     });
   }
 
-  // 3. The conversation engine: platform-neutral; every adapter feeds it InboundMessages.
-  const engine = new ConversationEngine({ store, logger: logger.child({ component: 'engine' }) });
+  // 3. Escalations live beside the threads (the raw store: the instrumented wrapper hides its Redis client). The
+  //    config object stays shared: the Teams escalation channel's address, once captured, applies to new ones.
+  const escalationConfig: EscalationConfig = {
+    ...config.escalation,
+    ...(config.playground ? { webChannel: WEB_ESCALATION_CHANNEL } : {}),
+  };
+  const teamsEscalationChannel = escalationChannelFor(rawStore, config.escalation.teamsChannel, (ref) => {
+    escalationConfig.teamsChannelRef = ref;
+  });
+  const capturedRef = await teamsEscalationChannel?.load().catch((error: unknown) => {
+    logger.warn('teams escalation channel address not loaded', { err: error });
+    return undefined;
+  });
+  if (capturedRef) escalationConfig.teamsChannelRef = capturedRef;
+  const clock = options.clock;
+  const escalations = createEscalations({
+    store: rawStore,
+    config: escalationConfig,
+    ...(clock ? { clock } : {}),
+  });
 
-  // 4. The HTTP server, with request counts by route and status.
+  // 4. The conversation engine: platform-neutral; every adapter feeds it InboundMessages.
+  const engine = new ConversationEngine({
+    store,
+    logger: logger.child({ component: 'engine' }),
+    escalations,
+    ...(clock ? { clock } : {}),
+  });
+
+  // 5. The HTTP server, with request counts by route and status.
   const server = restify.createServer({ name: 'activation-doctor' });
   const httpRequests = metrics.registry.register(
     new Counter('activation_doctor_http_requests_total', 'HTTP requests by route and status.'),
@@ -81,7 +118,7 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   });
   mountProbes(server, { store, metrics });
 
-  // 5. Platform adapters: each mounts its routes and returns a handle to stop it.
+  // 6. Platform adapters: each mounts its routes and returns a handle to stop it.
   const deps: AdapterDeps = { config, logger, metrics, engine, store };
   const adapters: MountedAdapter[] = [];
   const slack = await mountSlack(server, deps); // POST /slack/events (or Socket Mode)
@@ -89,11 +126,39 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   const teams = await mountTeams(server, deps, {
     // Conversation references share the thread store's Redis client (the instrumented wrapper hides it).
     conversationRefs: conversationRefsFor(rawStore, config.stateTtlDays * 24 * 3600),
+    ...(teamsEscalationChannel ? { escalationChannel: teamsEscalationChannel } : {}),
     ...options.teams,
   }); // POST /api/messages
   if (teams) adapters.push(teams);
   const web = await mountPlayground(server, deps); // GET / and POST /playground/messages when config.playground is on
   if (web) adapters.push(web);
+
+  // 7. Reminders for escalations nobody claimed, sent by the platform they belong to. Several instances may look
+  //    at once: the escalation record's versioned write lets one of them send each reminder.
+  const reminderLog = logger.child({ component: 'reminders' });
+  let remindersRunning: Promise<void> | undefined;
+  const sendReminders = async () => {
+    const due = await engine.dueReminders(clock?.());
+    for (const [platform, effects] of byPlatform(due)) {
+      const executor = adapters.find((a) => a.effects?.platform === platform)?.effects;
+      if (!executor) {
+        reminderLog.info('escalation reminder not sent: the platform cannot post unprompted', {
+          platform,
+          count: effects.length,
+        });
+        continue;
+      }
+      await executeEffects(effects, executor, { engine, logger: reminderLog });
+    }
+  };
+  const reminderTimer = setInterval(() => {
+    remindersRunning ??= sendReminders()
+      .catch((error: unknown) => reminderLog.warn('escalation reminders failed', { err: error }))
+      .finally(() => {
+        remindersRunning = undefined;
+      });
+  }, options.reminderCheckMs ?? REMINDER_CHECK_MS);
+  reminderTimer.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -117,6 +182,7 @@ export async function createBotServer(config: Config, options: BotServerOptions 
       (closing ??= (async () => {
         // Stop taking requests, let replies already under way go out, then drop the remaining keep-alive
         // connections and release Redis.
+        clearInterval(reminderTimer);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
         for (const adapter of adapters) {
@@ -127,6 +193,7 @@ export async function createBotServer(config: Config, options: BotServerOptions 
           }
         }
         server.server.closeAllConnections();
+        await remindersRunning;
         await closed;
         await store.close();
         logger.info('stopped');

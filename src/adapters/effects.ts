@@ -6,7 +6,8 @@
  * posted must not keep the origin thread from hearing that its case was handed over.
  */
 import type { ConversationEngine } from '../conversations/engine.js';
-import type { Outbound, Posted } from '../conversations/escalations/types.js';
+import type { Posted } from '../conversations/escalations/service.js';
+import type { Outbound } from '../conversations/escalations/types.js';
 import type { Platform } from '../conversations/types.js';
 import type { Logger } from '../observability/logger.js';
 

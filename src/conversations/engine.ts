@@ -110,6 +110,9 @@ interface Turn {
   mode: EngineResult['mode'];
 }
 
+/** Threads whose last written snapshot is kept for rememberCard (a card is remembered right after its turn). */
+const RECENT_WRITES = 1000;
+
 /** Only those parts of the thread reference rememberCard needs. */
 export type ThreadRefLike = Pick<InboundMessage, 'platform' | 'tenant' | 'channel' | 'threadKey'>;
 
@@ -119,6 +122,11 @@ export class ConversationEngine {
   private readonly clock: () => number;
   private readonly dedupTtlSec: number;
   private readonly localDedup: RecentDeliveries;
+  /**
+   * The snapshot each recent turn wrote, by thread: rememberCard writes against it directly (compare-and-set on
+   * its revision) instead of reading the thread again. A stale one only costs the store's usual re-read and retry.
+   */
+  private readonly recentWrites = new Map<string, Snapshot>();
   readonly escalations: EscalationService | undefined;
 
   constructor(options: EngineOptions = {}) {
@@ -151,12 +159,23 @@ export class ConversationEngine {
   /** Records the platform id of a card the adapter posted, so a later button click can update it. Never throws. */
   async rememberCard(ref: ThreadRefLike, platformMessageId: string): Promise<void> {
     const now = this.clock();
+    const threadId = threadKeyOf(ref);
+    const snapshot = this.recentWrites.get(threadId);
+    this.recentWrites.delete(threadId);
     try {
-      await this.store.update(threadKeyOf(ref), (prev) => {
-        const base = prev ?? emptyState(now);
-        if (base.cards.some((c) => c.messageId === platformMessageId)) return prev;
-        return { ...base, cards: [...base.cards, { messageId: platformMessageId, at: now }], updatedAt: now };
-      });
+      await this.store.update(
+        threadId,
+        (prev) => {
+          const base = prev ?? emptyState(now);
+          if (base.cards.some((c) => c.messageId === platformMessageId)) return prev;
+          return {
+            ...base,
+            cards: [...base.cards, { messageId: platformMessageId, at: now }],
+            updatedAt: now,
+          };
+        },
+        snapshot ? { snapshot } : {},
+      );
     } catch (err) {
       // An outage is already logged once by the store.
       if (!(err instanceof StoreUnavailableError))
@@ -274,7 +293,7 @@ export class ConversationEngine {
 
     let turn: Turn | undefined;
     try {
-      await this.store.update(
+      const written = await this.store.update(
         threadId,
         (prev) => {
           turn = step(prev, turnInput);
@@ -282,6 +301,7 @@ export class ConversationEngine {
         },
         { snapshot },
       );
+      this.rememberWrite(threadId, written);
     } catch (err) {
       // An outage is logged once by the store; a lost race (StoreConflictError) or a bug is worth a line.
       if (!(err instanceof StoreUnavailableError))
@@ -291,6 +311,16 @@ export class ConversationEngine {
     }
     const done = turn ?? step(snapshot.state, turnInput);
     return withEffects({ reply: done.reply, mode: done.mode, codes }, effects);
+  }
+
+  private rememberWrite(threadId: string, written: Snapshot): void {
+    this.recentWrites.delete(threadId);
+    if (this.recentWrites.size >= RECENT_WRITES) {
+      // Insertion order: the first key is the oldest write.
+      const oldest = this.recentWrites.keys().next().value;
+      if (oldest !== undefined) this.recentWrites.delete(oldest);
+    }
+    this.recentWrites.set(threadId, written);
   }
 
   /**

@@ -16,7 +16,7 @@ import { OutageLog } from './health.js';
 import { deliveryKey, stateKey, tenantKeyPattern } from './keys.js';
 import { noopLogger, type Logger } from './logger.js';
 import { createRedisClient, type RedisClient, type RedisConnectionOptions } from './redis-client.js';
-import { decodeState, encodeState } from './state.js';
+import { decodeState, encodeState, type ThreadState } from './state.js';
 import {
   backoffMs,
   DEFAULT_MAX_ATTEMPTS,
@@ -174,7 +174,8 @@ export class RedisStore implements ThreadStore {
       if (next === snapshot.state) return snapshot;
       const data = next === null ? '' : encodeState(next);
       const rev = await this.run(() => this.client.adCas(stateKey(threadId), snapshot.rev, data, this.ttlMs));
-      if (rev >= 0) return { state: data === '' ? null : decodeOrNull(data), rev };
+      // The data was just encoded from a valid state: parse it back without validating it again.
+      if (rev >= 0) return { state: data === '' ? null : (JSON.parse(data) as ThreadState), rev };
       await sleep(backoffMs(attempt));
       snapshot = await this.load(threadId);
     }

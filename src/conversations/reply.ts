@@ -2,7 +2,7 @@
  * Builds the platform-neutral ReplyModel for each kind of answer. Renderers (src/bot) turn it into Block Kit, an
  * Adaptive Card or text; nothing here knows a platform.
  */
-import { redactValue } from '../knowledge/redact.js';
+import { mayHoldProductKey, redactValue } from '../knowledge/redact.js';
 import type { Ask, Diagnosis, Explanation, Finding, HexCode, Lang } from '../knowledge/types.js';
 import { phrases } from './phrases.js';
 import {
@@ -18,7 +18,20 @@ import {
 
 /** Validates and fills defaults; strings are redacted once more so no path can echo a full product key. */
 export function makeReply(input: ReplyModelInput): ReplyModel {
-  return ReplyModelSchema.parse(redactValue(input));
+  return ReplyModelSchema.parse(mayHoldKey(input) ? redactValue(input) : input);
+}
+
+/**
+ * Whether any string in the reply could be a full product key. The JSON holds every key and string of the input,
+ * and one native serialization plus a scan is much cheaper than the deep redaction copy, which is rarely needed.
+ * (The schema parse above returns a fresh object either way.)
+ */
+function mayHoldKey(input: ReplyModelInput): boolean {
+  try {
+    return mayHoldProductKey(JSON.stringify(input));
+  } catch {
+    return true;
+  }
 }
 
 export interface Common {

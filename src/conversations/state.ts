@@ -16,7 +16,7 @@ import {
   LangSchema,
   SourceKindSchema,
 } from '../knowledge/types.js';
-import { redactValue } from '../knowledge/redact.js';
+import { mayHoldProductKey, redactValue } from '../knowledge/redact.js';
 import { ThreadStatusSchema } from './types.js';
 
 export const STATE_VERSION = 2;
@@ -169,7 +169,7 @@ export function decodeState(json: string): DecodeResult {
 
 /** The JSON written to a store: bounded, redacted, current version. */
 export function encodeState(state: ThreadState): string {
-  return JSON.stringify(sanitizeState(state));
+  return sanitized(state).json;
 }
 
 /**
@@ -177,12 +177,26 @@ export function encodeState(state: ThreadState): string {
  * redaction and serialization only ever see a bounded amount of text.
  */
 export function sanitizeState(state: ThreadState): ThreadState {
+  return sanitized(state).state;
+}
+
+/**
+ * The sanitized state and its JSON, serialized once: this runs on every write. The deep redaction copy is only
+ * made when the JSON (which holds every key and string of the state) could contain a product key at all.
+ */
+function sanitized(state: ThreadState): { state: ThreadState; json: string } {
   const counted = boundCounts(state);
   const clamped = {
     ...counted,
     observations: counted.observations.map((o) => ({ ...o, facts: clampFacts(o.facts) })),
   };
-  return boundSize(redactValue(clamped));
+  let json = JSON.stringify(clamped);
+  let safe: ThreadState = clamped;
+  if (mayHoldProductKey(json)) {
+    safe = redactValue(clamped);
+    json = JSON.stringify(safe);
+  }
+  return boundSize(safe, json);
 }
 
 function tail<T>(items: T[], max: number): T[] {
@@ -203,16 +217,17 @@ export function boundCounts(state: ThreadState): ThreadState {
 }
 
 /** Drops the oldest observations until the serialized state fits the byte bound. */
-function boundSize(state: ThreadState): ThreadState {
-  let excess = byteLength(JSON.stringify(state)) - STATE_BOUNDS.serializedBytes;
-  if (excess <= 0) return state;
+function boundSize(state: ThreadState, json: string): { state: ThreadState; json: string } {
+  let excess = byteLength(json) - STATE_BOUNDS.serializedBytes;
+  if (excess <= 0) return { state, json };
   let drop = 0;
   while (excess > 0 && drop < state.observations.length) {
     // Each dropped entry also frees its separating comma.
     excess -= byteLength(JSON.stringify(state.observations[drop])) + 1;
     drop++;
   }
-  return { ...state, observations: state.observations.slice(drop) };
+  const bounded = { ...state, observations: state.observations.slice(drop) };
+  return { state: bounded, json: JSON.stringify(bounded) };
 }
 
 function byteLength(s: string): number {

@@ -9,10 +9,16 @@ import { detectCodes } from './detect/codes.js';
 import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
 import { detectLang } from './lang.js';
-import { parseAll } from './parse/index.js';
+import { parseUnwrapped } from './parse/index.js';
 import { unwrapChatFormatting } from './parse/normalize.js';
 import { asksForUnauthorizedActivation, refusalText } from './policy.js';
-import { findProductKeys, redactKeys, redactValue, type ProductKeyMatch } from './redact.js';
+import {
+  findProductKeys,
+  mayHoldProductKey,
+  redactKeys,
+  redactValue,
+  type ProductKeyMatch,
+} from './redact.js';
 import { canonicalCodes, evaluate, localizeFinding } from './rules/index.js';
 import type { DetectedCode, Diagnosis, Facts, HexCode, Lang, Observation } from './types.js';
 
@@ -100,7 +106,7 @@ export function extract(text: string): Extraction {
   const observations: Observation[] = [];
   const typed = fullKeyGvlkObservation(keys);
   if (typed) observations.push(typed);
-  for (const obs of parseAll(capped)) observations.push(withPartialGvlk(obs));
+  for (const obs of parseUnwrapped(unwrapped)) observations.push(withPartialGvlk(obs));
   const clones = sharedCmidObservation(observations);
   if (clones) observations.push(clones);
   const extraction: Extraction = {
@@ -152,30 +158,6 @@ function describeCodes(codes: readonly HexCode[], lang: Lang): Diagnosis['codes'
     const name = slError(code)?.name ?? decoded.win32?.name;
     return { code, known: false, ...(name ? { name } : {}), title: codeTitle(code, lang), decoded };
   });
-}
-
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isDash = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212;
-
-/**
- * True when the string might hold five dash-joined groups of five (a superset of what redaction masks). One pass
- * with no regex: this runs on every fact of every diagnosis, and almost always answers no.
- */
-function mayHoldProductKey(s: string): boolean {
-  if (s.length < 29) return false;
-  let run = 0;
-  let groups = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isAlnum(c)) {
-      run++;
-      if (groups >= 4 && run >= 5) return true;
-    } else {
-      groups = isDash(c) && run >= 5 ? (run === 5 ? groups + 1 : 1) : 0;
-      run = 0;
-    }
-  }
-  return false;
 }
 
 function anyString(value: unknown, test: (s: string) => boolean): boolean {

@@ -26,17 +26,24 @@ const EN_LABELS =
   /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/gi;
 
 const LIMIT = 64 * 1024;
+const WORD = /\p{L}+/gu;
+const ASCII_WORD = /[a-z]+/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const FR_ACCENT = /[éèêàçùœîôû]/;
 
 export function detectLang(text: string): Lang | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
   const t = text.length > LIMIT ? text.slice(0, LIMIT) : text;
   let fr = 0;
   let en = 0;
-  for (const m of t.toLowerCase().matchAll(/\p{L}+/gu)) {
+  const lower = t.toLowerCase();
+  // ASCII text (most English pastes) has no accented letters, and its letters are [a-z]: a cheaper word scan.
+  const ascii = !NON_ASCII.test(lower);
+  for (const m of lower.matchAll(ascii ? ASCII_WORD : WORD)) {
     const w = m[0];
     if (FR_WORDS.has(w)) fr += 1;
     else if (EN_WORDS.has(w)) en += 1;
-    if (/[éèêàçùœîôû]/.test(w)) fr += 0.5;
+    if (!ascii && FR_ACCENT.test(w)) fr += 0.5;
   }
   fr += 3 * (t.match(FR_LABELS)?.length ?? 0);
   en += 3 * (t.match(EN_LABELS)?.length ?? 0);

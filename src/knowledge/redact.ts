@@ -30,9 +30,35 @@ export interface ProductKeyMatch {
   gvlk?: Gvlk;
 }
 
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDash = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212;
+
+/**
+ * True when the string might hold five dash-joined groups of five (a superset of what PRODUCT_KEY matches). One
+ * pass with no regex: it runs on whole messages and on every fact of every diagnosis, and almost always says no,
+ * which lets the regex scans below be skipped.
+ */
+export function mayHoldProductKey(s: string): boolean {
+  if (s.length < 29) return false;
+  let run = 0;
+  let groups = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isAlnum(c)) {
+      run++;
+      if (groups >= 4 && run >= 5) return true;
+    } else {
+      groups = isDash(c) && run >= 5 ? (run === 5 ? groups + 1 : 1) : 0;
+      run = 0;
+    }
+  }
+  return false;
+}
+
 /** Every full product key in the text, in order, redacted ones included (flagged `masked`). */
 export function findProductKeys(text: string): ProductKeyMatch[] {
   const matches: ProductKeyMatch[] = [];
+  if (!mayHoldProductKey(text)) return matches;
   for (const m of text.matchAll(PRODUCT_KEY)) {
     const raw = m[0];
     const key = normalizeProductKey(raw);
@@ -60,6 +86,7 @@ export function maskProductKey(key: string): string {
  * separators, so a second pass finds only masked keys and GVLKs and changes nothing.
  */
 export function redactKeys(text: string): string {
+  if (!mayHoldProductKey(text)) return text;
   return text.replace(PRODUCT_KEY, (raw) => (gvlkByKey(raw) ? raw : maskProductKey(raw)));
 }
 

@@ -6,12 +6,15 @@
 import type { App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { ConversationEngine } from '../../conversations/engine.js';
+import { isHandoffAction } from '../../conversations/escalations/service.js';
 import type { ThreadStore } from '../../conversations/store.js';
 import type { EngineResult, InboundMessage } from '../../conversations/types.js';
 import { parseSlackAction, SLACK_ACTION_PREFIX } from '../../bot/actions.js';
 import { renderBlockKit } from '../../bot/render/block-kit.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
+import { executeEffects } from '../effects.js';
+import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.js';
 import { homeView } from './home.js';
 import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
 import { RecentIds } from './recent-ids.js';
@@ -36,11 +39,13 @@ type WebClient = webApi.WebClient;
 const PLACEHOLDER_TEXT = ':hourglass_flowing_sand:';
 
 export interface SlackListenerDeps {
-  engine: Pick<ConversationEngine, 'handle' | 'rememberCard' | 'cardsOf'>;
+  engine: Pick<ConversationEngine, 'handle' | 'rememberCard' | 'cardsOf' | 'rememberPosted'>;
   store: Pick<ThreadStore, 'purgeTenant'>;
   metrics: AppMetrics;
   logger: Logger;
   bot: BotIdentity;
+  /** Members of the escalation channel, for handoff-card clicks (absent: ESCALATION_MEMBERS decides). */
+  escalationMembers?: SlackChannelMembers;
   now?: () => number;
 }
 
@@ -123,14 +128,19 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
         await respond({ response_type: 'in_channel', text: rendered.text, blocks: rendered.blocks });
         finish(msg, result);
       }
+      if (result) await runEffects(result, client);
       return;
     }
     if (!result?.reply || result.mode === 'none') {
       await client.chat.delete({ channel: fields.channel_id, ts: rootTs });
-      if (result) finish(msg, result);
+      if (result) {
+        finish(msg, result);
+        await runEffects(result, client);
+      }
       return;
     }
     await deliver(msg, result, client, { kind: 'update', channel: fields.channel_id, ts: rootTs });
+    await runEffects(result, client);
   });
 
   app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client }) => {
@@ -154,6 +164,19 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       now(),
     );
     if (!msg) return;
+    if (isHandoffAction(payload.action)) {
+      const member = await deps.escalationMembers?.isMember(msg.user.id);
+      if (member !== undefined) msg.isMember = member;
+    } else if (payload.action === 'escalate') {
+      // Shown on the handoff card; built from the team's domain, so this costs no API call in practice.
+      const team = (body as unknown as BlockActionsPayload).team;
+      const url = await permalinkOf(client, {
+        channel: msg.channel,
+        threadTs: msg.threadKey,
+        ...(team?.domain ? { teamDomain: team.domain } : {}),
+      });
+      if (url) msg.threadUrl = url;
+    }
     await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
   });
 
@@ -219,13 +242,20 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     if (!result) return;
     if (!result.reply || result.mode === 'none') {
       finish(msg, result);
-      return;
+    } else {
+      const target: Destination =
+        result.mode === 'update' && msg.actionMessageId
+          ? { kind: 'update', channel: msg.channel, ts: msg.actionMessageId }
+          : where;
+      await deliver(msg, result, client, target);
     }
-    const target: Destination =
-      result.mode === 'update' && msg.actionMessageId
-        ? { kind: 'update', channel: msg.channel, ts: msg.actionMessageId }
-        : where;
-    await deliver(msg, result, client, target);
+    await runEffects(result, client);
+  }
+
+  /** The escalation handoff's posts, updates and private notes, after the reply. */
+  async function runEffects(result: EngineResult, client: WebClient): Promise<void> {
+    if (!result.effects?.length) return;
+    await executeEffects(result.effects, slackExecutor(client), { engine: deps.engine, logger: log });
   }
 
   async function deliver(msg: InboundMessage, result: EngineResult, client: WebClient, target: Destination) {

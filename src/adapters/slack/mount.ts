@@ -7,6 +7,7 @@ import type { Server } from 'restify';
 import type { SlackConfig } from '../../config.js';
 import { toSlackLogger, type Logger } from '../../observability/logger.js';
 import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
+import { SlackChannelMembers, slackExecutor } from './effects.js';
 import { registerSlackListeners } from './listeners.js';
 import { RestifySlackReceiver } from './receiver.js';
 import type { BotIdentity } from './translate.js';
@@ -62,7 +63,20 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     logger: slackLogger,
     clientOptions,
   });
-  registerSlackListeners(app, { engine: deps.engine, store: deps.store, metrics: deps.metrics, logger, bot });
+  const escalationChannel = deps.config.escalation.slackChannel;
+  const escalationMembers = escalationChannel
+    ? new SlackChannelMembers(app.client, escalationChannel, Date.now, (error) =>
+        logger.warn('escalation channel members not read; ESCALATION_MEMBERS decides', { err: error }),
+      )
+    : undefined;
+  registerSlackListeners(app, {
+    engine: deps.engine,
+    store: deps.store,
+    metrics: deps.metrics,
+    logger,
+    bot,
+    ...(escalationMembers ? { escalationMembers } : {}),
+  });
 
   if (httpReceiver) server.post(SLACK_EVENTS_PATH, httpReceiver.handle);
   await app.start();
@@ -73,6 +87,8 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     idle: async () => httpReceiver?.idle(),
     // The HTTP receiver's stop waits for replies still being posted; Socket Mode closes its websocket.
     stop: () => app.stop() as Promise<void>,
+    // Reminders are sent with the bot token, outside any request.
+    effects: slackExecutor(app.client),
   };
 }
 

@@ -2,6 +2,7 @@
  * Slack payloads → InboundMessage. Pure functions: no client, no store. The listeners decide what to do with
  * the result; these only decide what a payload means.
  */
+import { SLACK_NOTE_ACTION_ID, SLACK_NOTE_BLOCK_ID } from '../../bot/render/block-kit.js';
 import type { ActionPayload, Addressed, InboundMessage } from '../../conversations/types.js';
 
 /** The fields of a Slack message-like event we read. */
@@ -147,12 +148,21 @@ export function fromMessageShortcut(
 }
 
 export interface BlockActionsPayload {
-  team?: { id: string } | null;
+  team?: { id: string; domain?: string } | null;
   user: { id: string; name?: string };
   channel?: { id: string };
   container?: { channel_id?: string; message_ts?: string; thread_ts?: string };
   message?: { ts: string; thread_ts?: string };
   actions: Array<{ action_id: string; value?: string; action_ts?: string }>;
+  /** Values of the message's input blocks at the time of the click. */
+  state?: { values?: Record<string, Record<string, { type?: string; value?: string | null }>> };
+}
+
+/** The text typed in the card's note box (`state.values`), trimmed; undefined when empty or absent. */
+export function noteOf(body: Pick<BlockActionsPayload, 'state'>): string | undefined {
+  const value = body.state?.values?.[SLACK_NOTE_BLOCK_ID]?.[SLACK_NOTE_ACTION_ID]?.value;
+  const text = typeof value === 'string' ? value.trim().slice(0, 2000) : '';
+  return text === '' ? undefined : text;
 }
 
 /** A click on one of our card buttons. The card's ts lets the engine ask for an in-place update. */
@@ -167,6 +177,9 @@ export function fromBlockAction(
   const team = body.team?.id;
   if (!channel || !cardTs || !team) return undefined;
   const threadTs = body.message?.thread_ts ?? body.container?.thread_ts ?? cardTs;
+  // A button that reads the card's box (Need info, Escalated to Microsoft, Resolved) gets what was typed there.
+  const note = payload.text === undefined ? noteOf(body) : undefined;
+  const withNote = note ? { ...payload, text: note } : payload;
   return {
     platform: 'slack',
     tenant: team,
@@ -174,9 +187,9 @@ export function fromBlockAction(
     threadKey: threadTs,
     messageId: `action-${cardTs}-${action.action_id}-${action.action_ts ?? receivedAt}`,
     user: { id: body.user.id, name: body.user.name },
-    text: payload.text ?? '',
+    text: withNote.text ?? '',
     addressed: 'button',
-    action: payload,
+    action: withNote,
     actionMessageId: cardTs,
     receivedAt,
   };

@@ -14,22 +14,27 @@ import { randomUUID } from 'node:crypto';
 import { adaptiveCardAttachment, renderAdaptiveCard } from '../../bot/render/adaptive-card.js';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import { langOfLocale } from '../../conversations/engine.js';
+import { isHandoffAction } from '../../conversations/escalations/service.js';
 import { phrases } from '../../conversations/phrases.js';
 import { helpReply } from '../../conversations/reply.js';
 import type { EngineResult, InboundMessage, ReplyModel } from '../../conversations/types.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
+import { executeEffects } from '../effects.js';
 import { storedReferenceOf, type RememberOnce } from './conversation-refs.js';
+import { teamsExecutor, type TeamsEffectsOptions } from './effects.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER, searchResponse } from './search.js';
-import { fromMessageActivity, tenantOf, type TeamsActivity } from './translate.js';
+import { fromMessageActivity, NO_TENANT, tenantOf, type TeamsActivity } from './translate.js';
 
 export interface TeamsBotDeps {
-  engine: Pick<ConversationEngine, 'handle' | 'rememberCard' | 'cardsOf'>;
+  engine: Pick<ConversationEngine, 'handle' | 'rememberCard' | 'cardsOf' | 'rememberPosted'>;
   metrics: AppMetrics;
   logger: Logger;
   /** Conversation references for proactive messages (escalation). */
   refs: RememberOnce;
+  /** How escalation effects are sent (adapter, app id, stored references, the escalation channel). */
+  effects?: TeamsEffectsOptions;
   retry?: RetryOptions;
   now?: () => number;
 }
@@ -94,6 +99,12 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
       const cards = await this.deps.engine.cardsOf(msg);
       msg = { ...msg, botInThread: cards.length > 0 };
     }
+    // The escalation keeps where to post later in this conversation (status changes, the team's questions).
+    msg.conversationRef = storedReferenceOf(TurnContext.getConversationReference(context.activity));
+    if (msg.action && isHandoffAction(msg.action.action)) {
+      const member = await this.isEscalationMember(context, msg.user.id);
+      if (member !== undefined) msg.isMember = member;
+    }
 
     let result: EngineResult;
     try {
@@ -105,6 +116,7 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
     }
     if (!result.reply || result.mode === 'none') {
       this.finish(msg, result);
+      await this.runEffects(context, result);
       return;
     }
 
@@ -121,6 +133,34 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
       return;
     }
     this.finish(msg, result);
+    await this.runEffects(context, result);
+  }
+
+  /** The escalation handoff's posts, updates and private notes, after the reply. */
+  private async runEffects(context: TurnContext, result: EngineResult): Promise<void> {
+    if (!result.effects?.length) return;
+    if (!this.deps.effects) {
+      this.log.warn('teams escalation effects dropped: no executor configured');
+      return;
+    }
+    await executeEffects(result.effects, teamsExecutor(this.deps.effects, context), {
+      engine: this.deps.engine,
+      logger: this.log,
+    });
+  }
+
+  /** Membership of the escalation channel's team; undefined when not checkable (ESCALATION_MEMBERS decides). */
+  private async isEscalationMember(context: TurnContext, userId: string): Promise<boolean | undefined> {
+    const channel = this.deps.effects?.escalationChannel;
+    if (!channel) return undefined;
+    const from = context.activity.from as { id?: string; aadObjectId?: string } | undefined;
+    const ids = [userId, from?.id, from?.aadObjectId].filter((x): x is string => Boolean(x));
+    try {
+      return await channel.isMember(context, ids);
+    } catch (error) {
+      this.log.warn('escalation team members not read; ESCALATION_MEMBERS decides', { err: error });
+      return undefined;
+    }
   }
 
   /** Sends the card in the turn's conversation (the channel thread, or the chat); returns the new activity id. */
@@ -159,6 +199,12 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
     try {
       const ref = storedReferenceOf(TurnContext.getConversationReference(activity));
       await this.deps.refs.remember(tenantOf(activity as TeamsActivity), ref);
+      const channel = this.deps.effects?.escalationChannel;
+      if (channel?.isIn(activity as TeamsActivity)) {
+        // The escalation channel's address, for handoff threads and reminders posted there later.
+        const tenant = tenantOf(activity as TeamsActivity);
+        await channel.capture(ref, tenant === NO_TENANT ? undefined : tenant);
+      }
     } catch (error) {
       // Losing a reference only costs a later proactive message; the turn goes on.
       this.log.warn('teams conversation reference not saved', { err: error });

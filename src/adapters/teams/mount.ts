@@ -14,6 +14,8 @@ import { routeJsonBody } from '../http/json-body.js';
 import { createTeamsAuthentication, isAnonymous } from './auth.js';
 import { ActivationDoctorTeamsBot } from './bot.js';
 import { conversationRefsFor, RememberOnce, type ConversationRefs } from './conversation-refs.js';
+import { teamsExecutor, type TeamsEffectsOptions } from './effects.js';
+import type { TeamsEscalationChannel } from './escalation-channel.js';
 import type { RetryOptions } from './retry.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -24,6 +26,8 @@ export interface TeamsMountOptions {
   /** Where conversation references go; default: the thread store's Redis when it has one, else memory. */
   conversationRefs?: ConversationRefs;
   retry?: RetryOptions;
+  /** ESCALATION_TEAMS_CHANNEL's address and team membership (the server builds it with the escalation config). */
+  escalationChannel?: TeamsEscalationChannel;
 }
 
 /** Names of jsonwebtoken's errors: a token that is malformed, badly signed, expired or not yet valid. */
@@ -53,14 +57,22 @@ export async function mountTeams(
     deps.metrics.recordOutcome('teams', 'error');
     logger.error('teams turn failed', { err: error, type: context.activity.type });
   };
-  const refs = new RememberOnce(
-    options.conversationRefs ?? conversationRefsFor(deps.store, deps.config.stateTtlDays * 24 * 3600),
-  );
+  const refStore =
+    options.conversationRefs ?? conversationRefsFor(deps.store, deps.config.stateTtlDays * 24 * 3600);
+  const refs = new RememberOnce(refStore);
+  const effects: TeamsEffectsOptions = {
+    adapter,
+    appId: config.appId ?? '',
+    refs: refStore,
+    ...(options.escalationChannel ? { escalationChannel: options.escalationChannel } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  };
   const bot = new ActivationDoctorTeamsBot({
     engine: deps.engine,
     metrics: deps.metrics,
     logger,
     refs,
+    effects,
     ...(options.retry ? { retry: options.retry } : {}),
   });
 
@@ -126,6 +138,8 @@ export async function mountTeams(
       stopping = true;
       await idle();
     },
+    // Reminders: proactive posts through the stored references.
+    effects: teamsExecutor(effects),
   };
 }
 

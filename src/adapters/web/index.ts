@@ -13,7 +13,6 @@
  */
 import type { Next, Request, Response, Server } from 'restify';
 import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
-import { createEscalationBridge, type EscalationBridge } from './escalations.js';
 import { InFlight, messageHandler } from './messages.js';
 import { SAMPLES } from './samples.js';
 import { loadAssets, SECURITY_HEADERS, staticDir, type Asset } from './static-files.js';
@@ -24,10 +23,6 @@ export const PLAYGROUND_OFF_TEXT =
 
 export interface PlaygroundDeps extends Pick<AdapterDeps, 'config' | 'logger' | 'engine'> {
   metrics?: AdapterDeps['metrics'];
-  /** The configured thread store; escalations opened in the playground are kept beside the threads. */
-  store?: AdapterDeps['store'];
-  /** Overrides the escalation glue (default: the real EscalationService over `store`). */
-  escalations?: EscalationBridge;
   /** Where the static files live (tests point elsewhere only to prove a missing file fails loudly). */
   staticRoot?: string;
 }
@@ -76,25 +71,16 @@ export async function mountPlayground(
     serve(assets.vendor.get(String(req.params.file)))(req, res, next);
   });
 
-  const escalations =
-    deps.escalations ??
-    (deps.store
-      ? createEscalationBridge({ engine: deps.engine, store: deps.store, config: deps.config.escalation })
-      : undefined);
   const inFlight = new InFlight();
   server.post(
     '/playground/messages',
     messageHandler(
-      {
-        engine: deps.engine,
-        logger,
-        ...(deps.metrics ? { metrics: deps.metrics } : {}),
-        ...(escalations ? { escalations } : {}),
-      },
+      { engine: deps.engine, logger, ...(deps.metrics ? { metrics: deps.metrics } : {}) },
       inFlight,
     ),
   );
-  logger.info('playground ready', { path: '/', escalations: escalations ? 'on' : 'off' });
+  // Escalations run in the engine when it has the service (the server gives the web platform the panel channel).
+  logger.info('playground ready', { path: '/', escalations: deps.engine.escalations ? 'on' : 'off' });
 
   return { name: 'web', idle: () => inFlight.idle(), stop: () => inFlight.idle() };
 }

@@ -4,18 +4,18 @@
  *
  * Cards the bot posts get an id here and are remembered in the thread state (`engine.rememberCard`), so a button
  * clicked on one updates that card in place; a card id the thread does not know is ignored (the answer is posted
- * instead), so a page cannot make the bot overwrite anything else. Escalation effects, when the escalation
- * service is wired, are rendered alongside.
+ * instead), so a page cannot make the bot overwrite anything else. The engine's escalation effects are rendered
+ * alongside, each on the surface it targets (the thread, or the simulated escalation channel).
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'restify';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
+import { executeEffects } from '../effects.js';
 import { routeJsonBody } from '../http/json-body.js';
-import type { Outbound } from '../../conversations/escalations/types.js';
-import type { EscalationBridge } from './escalations.js';
-import { renderEffect, renderReply, type PlaygroundResponse, type RenderedEffect } from './present.js';
+import { webExecutor } from './escalations.js';
+import { renderReply, type PlaygroundResponse } from './present.js';
 import { originRef, parsePlaygroundRequest, toInboundMessage } from './request.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -24,7 +24,6 @@ export interface MessageRouteDeps {
   engine: ConversationEngine;
   logger: Logger;
   metrics?: AppMetrics;
-  escalations?: EscalationBridge;
   clock?: () => number;
 }
 
@@ -75,60 +74,31 @@ async function handle(
 ): Promise<PlaygroundResponse> {
   const started = clock();
   const thread = originRef(request.threadId);
-  // A button may only update a card this thread's bot posted.
+  // A button may only update a card this thread's bot posted. Handoff cards in the panel are found by the
+  // escalation service from the escalation id, not from the card id the page sends.
   let cardId: string | undefined;
-  if (action && request.cardId) {
-    const known =
-      request.surface === 'escalations'
-        ? await deps.escalations?.knowsCard(request.cardId, action)
-        : (await deps.engine.cardsOf(thread)).includes(request.cardId);
-    if (known) cardId = request.cardId;
+  if (action && request.cardId && request.surface === 'thread') {
+    if ((await deps.engine.cardsOf(thread)).includes(request.cardId)) cardId = request.cardId;
   }
   const msg = toInboundMessage(request, action, { ...(cardId ? { cardId } : {}), now: started });
 
-  const effects: RenderedEffect[] = [];
-  const escalationFirst = await deps.escalations?.handleAction(msg);
-  if (escalationFirst) {
-    effects.push(...(await renderEffects(deps, escalationFirst)));
-    deps.metrics?.recordOutcome('web', effects.length > 0 ? 'replied' : 'silent');
-    return { replies: [], effects, ...(effects.length === 0 ? { silent: 'unchanged' } : {}) };
-  }
-
-  const before = await deps.escalations?.beforeTurn(msg);
-  if (before) {
-    effects.push(...(await renderEffects(deps, before.effects)));
-    if (before.answered) {
-      deps.metrics?.recordOutcome('web', 'replied');
-      return { replies: [], effects };
-    }
-  }
-
   const result = await deps.engine.handle(msg);
   deps.metrics?.recordTurn('web', result, started, clock());
-  const response: PlaygroundResponse = { replies: [], effects };
-  if (!result.reply || result.mode === 'none') {
+  const response: PlaygroundResponse = { replies: [], effects: [] };
+  if (result.reply && result.mode !== 'none') {
+    const update = result.mode === 'update' && msg.actionMessageId !== undefined;
+    const id = update ? msg.actionMessageId! : randomUUID();
+    response.replies.push(renderReply(id, update ? 'update' : 'post', result.reply));
+    if (!update) await deps.engine.rememberCard(thread, id);
+  }
+  await executeEffects(result.effects, webExecutor(response.effects), {
+    engine: deps.engine,
+    logger: deps.logger,
+  });
+  if (response.replies.length === 0 && response.effects.length === 0) {
     response.silent = result.reason ?? 'none';
-    return response;
   }
-  const update = result.mode === 'update' && msg.actionMessageId !== undefined;
-  const id = update ? msg.actionMessageId! : randomUUID();
-  response.replies.push(renderReply(id, update ? 'update' : 'post', result.reply));
-  if (!update) await deps.engine.rememberCard(thread, id);
-
-  const after = await deps.escalations?.afterTurn(msg, result);
-  if (after) effects.push(...(await renderEffects(deps, after)));
   return response;
-}
-
-/** Renders effects in order; a post gets a fresh id, which the escalation service is told about. */
-async function renderEffects(deps: MessageRouteDeps, outbound: Outbound[]): Promise<RenderedEffect[]> {
-  const out: RenderedEffect[] = [];
-  for (const effect of outbound) {
-    const id = effect.kind === 'update' ? effect.messageId : randomUUID();
-    out.push(renderEffect(effect, id));
-    if (effect.kind === 'post') await deps.escalations?.posted(effect, id);
-  }
-  return out;
 }
 
 interface HttpError {

@@ -98,6 +98,10 @@ export function toInboundMessage(
     ...(request.lang ? { localeHint: request.lang === 'fr' ? 'fr-FR' : 'en-US' } : {}),
     addressed: action ? 'button' : inPanel ? 'thread' : 'dm',
     ...(action ? { action } : {}),
+    // Handoff buttons: the panel's user is on the escalation team; someone in the chat thread is not.
+    ...(action && isHandoffAction(action.action)
+      ? { isMember: inPanel && user.id === WEB_ESCALATION_MEMBER.id }
+      : {}),
     ...(opts.cardId ? { actionMessageId: opts.cardId } : {}),
     receivedAt: opts.now,
   };

@@ -3,7 +3,7 @@
  * translated; the surrounding sentences are matched through the label tables.
  */
 import type { Facts, Observation } from '../types.js';
-import { labelKey, MESSAGES, normalizeLabel, prepared, type MessageKey } from './labels.js';
+import { includesAny, labelKey, MESSAGES, normalizeLabel, prepared, type MessageKey } from './labels.js';
 import {
   buildFromVersion,
   compact,
@@ -19,8 +19,7 @@ const EDITION_ID = /^[A-Za-z][A-Za-z0-9]*$/;
 const DISM_ERROR = /^\s*(?:error|erreur)\s*[:：]\s*(0x[0-9a-f]{1,8}|\d{1,5})\b/i;
 
 function messageOf(norm: string): MessageKey | undefined {
-  for (const [key, text] of MSG) if (norm.includes(text)) return key;
-  return undefined;
+  return includesAny(norm, MSG);
 }
 
 interface DismRead {

@@ -9,7 +9,7 @@
  *   12290: hr, min count, client FQDN, CMID, client time, VM, license state, minutes to expiry, ActID
  */
 import type { EventFact, Facts, Observation } from '../types.js';
-import { EVENT_MESSAGES, labelKey, normalizeLabel, prepared } from './labels.js';
+import { EVENT_MESSAGES, includesAny, labelKey, normalizeLabel, prepared } from './labels.js';
 import { allHexCodes, compact, hostPort, splitLabel } from './values.js';
 
 const EVENT_MSG = prepared(EVENT_MESSAGES);
@@ -63,6 +63,7 @@ function toFact(ev: RawEvent, id: number): EventFact {
 
 function idFromMessage(line: string): number | undefined {
   const norm = normalizeLabel(line);
+  if (includesAny(norm, EVENT_MSG) === undefined) return undefined;
   for (const [id, text] of EVENT_MSG) {
     if (!norm.includes(text)) continue;
     // 12293 and 12294 share their opening words; only the failed one says so.

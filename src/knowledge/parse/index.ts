@@ -75,10 +75,15 @@ function observe(seg: Segment): Observation {
 }
 
 export function parseAll(text: string): Observation[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const input = text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text;
+  return parseUnwrapped(unwrapChatFormatting(input));
+}
+
+/** `parseAll` on text already capped and unwrapped (`extract` has done both, and unwrapping is not free). */
+export function parseUnwrapped(unwrapped: string): Observation[] {
   try {
-    if (typeof text !== 'string' || text.length === 0) return [];
-    const input = text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text;
-    const { segments, prose } = segment(unwrapChatFormatting(input));
+    const { segments, prose } = segment(unwrapped);
     const out: Observation[] = [];
     for (const seg of segments) {
       try {

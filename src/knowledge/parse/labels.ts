@@ -11,11 +11,45 @@
  */
 import type { Lang, LicenseStatus } from '../types.js';
 
-/** Fold a label or phrase to its matching form: no accents, one apostrophe, one space, lower case. */
-export function normalizeLabel(s: string): string {
-  return s
+/** Each code unit below U+0250 with its accents dropped (NFD, then marks removed): the Latin letters of EN/FR. */
+const LATIN_FOLD: readonly string[] = Array.from({ length: 0x250 }, (_, c) =>
+  String.fromCharCode(c)
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/\p{M}+/gu, ''),
+);
+/** Anything outside Latin and the apostrophes/spaces handled below takes the general Unicode path. */
+const NOT_LATIN = /[^\u0000-\u024f\u2018\u2019\u02bc\u202f]/;
+const LATIN_NON_ASCII = /[\u0080-\u024f]/g;
+
+function foldUnicode(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** True when lower-casing is all `normalizeLabel` would do: printable ASCII, single inner spaces, no backtick. */
+function isPlainAscii(s: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 32 || c > 126 || c === 96) return false;
+    else prevSpace = false;
+  }
+  return !prevSpace;
+}
+
+/**
+ * Fold a label or phrase to its matching form: no accents, one apostrophe, one space, lower case.
+ * This runs on every line of every paste, so the usual cases skip Unicode normalization: plain ASCII lines only
+ * need lower-casing, and Latin lines fold accents through a table (same result as NFD + dropping marks).
+ */
+export function normalizeLabel(s: string): string {
+  if (isPlainAscii(s)) return s.toLowerCase();
+  const folded = NOT_LATIN.test(s)
+    ? foldUnicode(s)
+    : s.replace(LATIN_NON_ASCII, (ch) => LATIN_FOLD[ch.charCodeAt(0)]!);
+  return folded
     .replace(/[’‘`´ʼ]/g, "'")
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim()
@@ -439,11 +473,31 @@ export function prepared<K extends string>(rows: readonly Row<K>[]): readonly (r
   return rows.map(([key, , text]) => [key, normalizeLabel(text)] as const);
 }
 
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One regex per table that says whether any row can match at all. Most lines match no row, and one scan of
+ * literal alternatives is much cheaper than a `startsWith`/`includes` per row; when it does match, the rows are
+ * still tried in table order so the first row wins as before. Literals only: linear in the line length.
+ */
+const PREFILTERS = new WeakMap<object, { starts: RegExp; anywhere: RegExp }>();
+
+function prefilter(rows: readonly (readonly [string, string])[]): { starts: RegExp; anywhere: RegExp } {
+  let p = PREFILTERS.get(rows);
+  if (!p) {
+    const alternatives = rows.map(([, text]) => escapeRegex(text)).join('|');
+    p = { starts: new RegExp(`^(?:${alternatives})`), anywhere: new RegExp(alternatives) };
+    PREFILTERS.set(rows, p);
+  }
+  return p;
+}
+
 /** First row whose text the (normalized) line starts with. */
 export function startsWithAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
+  if (!prefilter(rows).starts.test(norm)) return undefined;
   for (const [key, text] of rows) if (norm.startsWith(text)) return key;
   return undefined;
 }
@@ -453,6 +507,7 @@ export function includesAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
+  if (!prefilter(rows).anywhere.test(norm)) return undefined;
   for (const [key, text] of rows) if (norm.includes(text)) return key;
   return undefined;
 }

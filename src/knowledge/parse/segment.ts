@@ -8,11 +8,13 @@
 import type { SourceKind } from '../types.js';
 import {
   EVENT_MESSAGES,
+  includesAny,
   labelKey,
   MESSAGES,
   normalizeLabel,
   PHRASES,
   prepared,
+  startsWithAny,
   XPR_PHRASES,
   type LabelKey,
   type MessageKey,
@@ -129,15 +131,14 @@ function prompt(line: string): Prompt | undefined {
 }
 
 function messageKey(norm: string): MessageKey | undefined {
-  for (const [key, text] of MSG) if (norm.includes(text)) return key;
-  return undefined;
+  return includesAny(norm, MSG);
 }
 
 function classify(line: string): Classified | undefined {
   const norm = normalizeLabel(line);
-  if (PHRASE.some(([, t]) => norm.startsWith(t))) return { family: 'license' };
-  if (XPR.some(([, t]) => norm.startsWith(t))) return { family: 'xpr' };
-  if (EVENT_MSG.some(([, t]) => norm.includes(t))) return { family: 'event' };
+  if (startsWithAny(norm, PHRASE)) return { family: 'license' };
+  if (startsWithAny(norm, XPR)) return { family: 'xpr' };
+  if (includesAny(norm, EVENT_MSG)) return { family: 'event' };
   const lv = splitLabel(line);
   const key = lv ? labelKey(lv.label) : undefined;
   if (lv && key) {

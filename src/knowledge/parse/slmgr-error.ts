@@ -3,7 +3,7 @@
  * `Error 0x… occurred in connecting to server …`, and the access-denied texts that mean "not elevated".
  */
 import type { HexCode } from '../types.js';
-import { MESSAGES, normalizeLabel, prepared } from './labels.js';
+import { includesAny, MESSAGES, normalizeLabel, prepared } from './labels.js';
 
 const MSG = prepared(MESSAGES);
 const ERROR_LINE = /^\s*(?:error|erreur)\s*[:：]?\s*(0x[0-9a-f]{1,8}(?![0-9a-f])|-\d{6,10}\b)/i;
@@ -35,6 +35,7 @@ export function readSlmgrError(text: string): SlmgrError {
       out.failed = true;
     }
     const norm = normalizeLabel(line);
+    if (includesAny(norm, MSG) === undefined) continue;
     for (const [key, text] of MSG) {
       if (!norm.includes(text)) continue;
       if (key === 'accessDenied') out.accessDenied = true;

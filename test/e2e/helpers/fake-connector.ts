@@ -6,13 +6,15 @@
  *   POST /v3/conversations/:cid/activities            send to the conversation
  *   POST /v3/conversations/:cid/activities/:replyTo   reply to an activity
  *   PUT  /v3/conversations/:cid/activities/:id        update an activity
+ *   POST /v3/conversations                            start a conversation (a new thread in a channel)
+ *   GET  /v3/conversations/:teamId/pagedmembers       members of a team (`setMembers`)
  */
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ConnectorCall {
-  method: 'POST' | 'PUT';
-  kind: 'send' | 'reply' | 'update';
+  method: 'POST' | 'PUT' | 'GET';
+  kind: 'send' | 'reply' | 'update' | 'create' | 'members';
   /** Decoded conversation id from the path (a channel thread keeps its `;messageid=`). */
   conversationId: string;
   /** replyTo id (reply) or the updated activity id (update). */
@@ -33,6 +35,8 @@ export interface FakeConnector {
   delivered(): ConnectorCall[];
   /** The next `count` calls are answered `status` (with optional headers, e.g. Retry-After). */
   failNext(status: number, count?: number, headers?: Record<string, string>): void;
+  /** Who `pagedmembers` lists for a team (kept across `reset`). */
+  setMembers(teamId: string, members: Array<{ id: string; name?: string; aadObjectId?: string }>): void;
   /** Polls the delivered calls until `predicate` holds or the timeout passes. */
   waitFor(predicate: (delivered: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
   reset(): void;
@@ -40,17 +44,61 @@ export interface FakeConnector {
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CREATE_ROUTE = /^\/v3\/conversations\/?$/;
+const MEMBERS_ROUTE = /^\/v3\/conversations\/([^/]+)\/pagedmembers\/?$/;
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const failures: Array<{ status: number; headers: Record<string, string> }> = [];
   let nextId = 1;
+  const teams = new Map<string, Array<{ id: string; name?: string; aadObjectId?: string }>>();
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0]!;
+      if (req.method === 'GET' && MEMBERS_ROUTE.test(path)) {
+        const teamId = decodeURIComponent(MEMBERS_ROUTE.exec(path)![1]!);
+        calls.push({
+          method: 'GET',
+          kind: 'members',
+          conversationId: teamId,
+          body: {},
+          headers: req.headers,
+          status: 200,
+        });
+        send(
+          res,
+          200,
+          { 'content-type': 'application/json' },
+          JSON.stringify({ members: teams.get(teamId) ?? [] }),
+        );
+        return;
+      }
+      if (req.method === 'POST' && CREATE_ROUTE.test(path)) {
+        const params = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+        const channel =
+          (params.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? 'new';
+        const activityId = `fake-activity-${nextId++}`;
+        const conversationId = `${channel};messageid=${activityId}`;
+        calls.push({
+          method: 'POST',
+          kind: 'create',
+          conversationId,
+          body: params,
+          headers: req.headers,
+          status: 201,
+          responseId: activityId,
+        });
+        send(
+          res,
+          201,
+          { 'content-type': 'application/json' },
+          JSON.stringify({ id: conversationId, activityId }),
+        );
+        return;
+      }
       const match = ROUTE.exec(path);
       const method = req.method === 'POST' || req.method === 'PUT' ? req.method : undefined;
       if (!match || !method || (method === 'PUT' && !match[2])) {
@@ -110,6 +158,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         await new Promise((r) => setTimeout(r, 20));
       }
       return delivered();
+    },
+    setMembers(teamId, members) {
+      teams.set(teamId, [...members]);
     },
     reset() {
       calls.length = 0;

@@ -34,6 +34,8 @@ export interface FakeSlack {
   waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** The next call to `method` fails like Slack would (e.g. 429 with Retry-After). */
   failNext(method: string, failure: ScriptedFailure): void;
+  /** Who `conversations.members` lists for a channel (kept across `reset`). */
+  setMembers(channel: string, userIds: string[]): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export const FAKE_BOT_USER_ID = 'U0FAKEBOT';
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, ScriptedFailure[]>();
+  const members = new Map<string, string[]>();
   let tsCounter = 0;
   const nextTs = () =>
     `1700000${String(100 + tsCounter++).padStart(3, '0')}.000${String(tsCounter).padStart(3, '0')}`;
@@ -76,6 +79,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, message_ts: nextTs() };
       case 'views.publish':
         return { ok: true, view: { id: 'V0FAKE', type: 'home' } };
+      case 'conversations.members': {
+        // One member per page, so a client that ignores the cursor misses people.
+        const list = members.get(String(args.channel)) ?? [];
+        const at = Number(args.cursor ?? 0);
+        const next = at + 1 < list.length ? String(at + 1) : '';
+        return { ok: true, members: list.slice(at, at + 1), response_metadata: { next_cursor: next } };
+      }
+      case 'chat.getPermalink':
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://fake.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+        };
       case 'users.info':
         return { ok: true, user: { id: args.user, name: 'someone', locale: 'en-US' } };
       default:
@@ -140,6 +156,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       ),
     failNext: (method, failure) => {
       failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    setMembers: (channel, userIds) => {
+      members.set(channel, [...userIds]);
     },
     reset: () => {
       calls.length = 0;

@@ -160,8 +160,30 @@
             .join('') +
           '</div>'
         );
+      case 'input':
+        // The handoff card's text box: what is typed goes with the next button click, as Slack's state.values.
+        return (
+          '<label class="sk-input"><span>' +
+          escapeHtml(block.label.text) +
+          '</span><textarea rows="2" maxlength="' +
+          escapeHtml(String(block.element.max_length || 2000)) +
+          '"></textarea></label>'
+        );
       default:
         return '<div class="sk-unknown">' + escapeHtml('[' + block.type + ' block]') + '</div>';
+    }
+  }
+
+  /** A button value with the text box's content as its `text`, as the Slack adapter reads it. */
+  function withNote(value, box) {
+    var note = box ? box.value.trim() : '';
+    if (!note) return value;
+    try {
+      var data = JSON.parse(value);
+      if (data && typeof data === 'object' && !data.text) data.text = note;
+      return JSON.stringify(data);
+    } catch {
+      return value;
     }
   }
 
@@ -178,7 +200,7 @@
       '</div>';
     root.querySelectorAll('button.sk-button').forEach(function (button) {
       button.addEventListener('click', function () {
-        onButton(button.getAttribute('data-value'));
+        onButton(withNote(button.getAttribute('data-value'), root.querySelector('.sk-input textarea')));
       });
     });
     return root;
