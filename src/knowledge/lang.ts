@@ -28,7 +28,7 @@ const EN_LABELS =
 const LIMIT = 64 * 1024;
 const WORD = /\p{L}+/gu;
 const ASCII_WORD = /[a-z]+/g;
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const FR_ACCENT = /[éèêàçùœîôû]/;
 
 export function detectLang(text: string): Lang | undefined {

@@ -63,6 +63,19 @@ describe('Teams Adaptive Card', () => {
     expect(monospace(card)).toContain(hostileEn.fix[0]!.command);
   });
 
+  it('a dossier checklist is drawn as ticked lines, not as numbered facts', () => {
+    const card = renderAdaptiveCard(
+      ReplyModelSchema.parse({
+        ...handoffEn,
+        evidence: ['edition=ServerDatacenter', '✓ slmgr /dlv output', '✗ Installation ID (slmgr /dti)'],
+      }),
+    );
+    const facts = elements(card.body).flatMap((e) => (e.type === 'FactSet' ? e.facts : []));
+    expect(facts).toEqual([{ title: 'edition', value: 'ServerDatacenter' }]);
+    expect(texts(card)).toContain('✓ slmgr /dlv output');
+    expect(texts(card)).toContain('✗ Installation ID (slmgr /dti)');
+  });
+
   it('evidence is a fact set and warnings are drawn in the attention colour', () => {
     const card = renderAdaptiveCard(kmsDiagnosisEn);
     const facts = elements(card.body).flatMap((e) => (e.type === 'FactSet' ? e.facts : []));

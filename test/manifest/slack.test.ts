@@ -62,7 +62,8 @@ describe('Slack app manifest', () => {
         'im:history',
         'im:read',
         'im:write',
-        'users:read',
+        'channels:read',
+        'groups:read',
       ].sort(),
     );
   });

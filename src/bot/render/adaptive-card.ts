@@ -199,10 +199,29 @@ function facts(list: { title: string; value: string }[]): CardElement[] {
   }));
 }
 
-/** "srvRecords=none" or "Host: kms01" read best as a fact; anything else is numbered. */
-function factOf(line: string, index: number): { title: string; value: string } {
+/** "srvRecords=none" or "Host: kms01" read best as a fact. */
+function factOf(line: string): { title: string; value: string } | undefined {
   const m = /^([^=:]{1,40}?)\s*(?:=|:\s)\s*(.+)$/s.exec(line);
-  return m ? { title: m[1]!, value: m[2]! } : { title: `${index + 1}.`, value: line };
+  return m ? { title: m[1]!, value: m[2]! } : undefined;
+}
+
+/** Fact-shaped lines as an aligned FactSet; the rest (checklist ticks, prose) as a bulleted list, never numbered. */
+function evidenceOf(lines: string[]): CardElement[] {
+  const kv: { title: string; value: string }[] = [];
+  const other: string[] = [];
+  for (const line of lines) {
+    const f = /^[✓✗]/.test(line) ? undefined : factOf(line);
+    if (f) kv.push(f);
+    else other.push(line);
+  }
+  return [
+    ...(kv.length > 0 ? facts(kv) : []),
+    ...other.map((line): CardElement => ({
+      type: 'RichTextBlock',
+      spacing: 'Small',
+      inlines: [{ type: 'TextRun', text: /^[✓✗•]/.test(line) ? line : `• ${line}` }],
+    })),
+  ];
 }
 
 function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions): AdaptiveCard {
@@ -228,7 +247,7 @@ function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions)
     ]);
   }
   if (s.evidence.items.length > 0) {
-    group(t(lang, 'evidence'), [...facts(s.evidence.items.map(factOf)), ...moreNote(s.evidence, lang)]);
+    group(t(lang, 'evidence'), [...evidenceOf(s.evidence.items), ...moreNote(s.evidence, lang)]);
   }
   group(t(lang, 'changes'), [
     ...s.changes.items.map((c) => prose(`• ${c}`, {}, 'Small')),

@@ -18,7 +18,7 @@ const LATIN_FOLD: readonly string[] = Array.from({ length: 0x250 }, (_, c) =>
     .replace(/\p{M}+/gu, ''),
 );
 /** Anything outside Latin and the apostrophes/spaces handled below takes the general Unicode path. */
-const NOT_LATIN = /[^\u0000-\u024f\u2018\u2019\u02bc\u202f]/;
+const NOT_LATIN = /[\u0250-\u02bb\u02bd-\u2017\u201a-\u202e\u2030-\uffff]/;
 const LATIN_NON_ASCII = /[\u0080-\u024f]/g;
 
 function foldUnicode(s: string): string {
