@@ -36,7 +36,7 @@ import {
   FAKE_TEAM_ID,
   startFakeSlack,
 } from '../test/e2e/helpers/fake-slack.js';
-import { startTestRedis } from '../test/e2e/helpers/redis.js';
+import { startTestRedis } from '../test/helpers/redis-server.js';
 import { startFakeConnector, type FakeConnector } from '../test/e2e/helpers/fake-connector.js';
 
 const SECRET = 'bench-signing-secret';
@@ -369,9 +369,8 @@ function printRatio(label: string, base: Row, ours: Row): void {
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
-  const redis = process.env.REDIS_URL
-    ? { url: process.env.REDIS_URL, stop: async () => undefined }
-    : await startTestRedis();
+  // REDIS_URL: an existing Redis; otherwise a private one on a free port.
+  const redis = await startTestRedis();
   const fakes: Fakes = { slack: await startFakeSlack(), connector: await startFakeConnector() };
   try {
     console.log(

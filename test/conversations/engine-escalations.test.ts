@@ -22,7 +22,7 @@ import {
   type ReplyModel,
 } from '../../src/conversations/types.js';
 import { fixture, PASTED_MAK, slackThread } from './helpers.js';
-import { startTestRedis, type TestRedis } from './redis-server.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const RUN = randomUUID().slice(0, 8);
 const ENGINEER = { id: 'UENG1', name: 'Alice' };

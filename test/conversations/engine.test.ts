@@ -14,7 +14,7 @@ import {
   type ReplyModel,
 } from '../../src/conversations/types.js';
 import { fixture, PASTED_MAK, slackThread } from './helpers.js';
-import { startTestRedis, type TestRedis } from './redis-server.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const RUN = randomUUID().slice(0, 8);
 

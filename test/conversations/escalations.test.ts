@@ -10,7 +10,7 @@ import { EscalationRepository } from '../../src/conversations/escalations/reposi
 import { EscalationService, type EscalateInput } from '../../src/conversations/escalations/service.js';
 import type { Outbound, Scope } from '../../src/conversations/escalations/types.js';
 import { fixture, PASTED_MAK } from './helpers.js';
-import { startTestRedis, type TestRedis } from './redis-server.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const FULL_KEY = /[0-9A-Z]{5}(?:-[0-9A-Z]{5}){4}/g;
 const T0 = Date.UTC(2025, 2, 14, 9, 0);

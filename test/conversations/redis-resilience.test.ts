@@ -9,7 +9,7 @@ import { ConversationEngine } from '../../src/conversations/engine.js';
 import { threadKeyOf } from '../../src/conversations/keys.js';
 import { RedisStore } from '../../src/conversations/redis-store.js';
 import { fixture, PASTED_MAK, recordingLogger, slackThread, waitFor } from './helpers.js';
-import { startPrivateRedis, startTestRedis, type TestRedis } from './redis-server.js';
+import { startPrivateRedis, startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const RUN = randomUUID().slice(0, 8);
 

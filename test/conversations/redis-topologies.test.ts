@@ -10,7 +10,7 @@ import { threadKeyOf } from '../../src/conversations/keys.js';
 import { createRedisClient, parseHostPorts } from '../../src/conversations/redis-client.js';
 import { RedisStore } from '../../src/conversations/redis-store.js';
 import { fixture, slackThread } from './helpers.js';
-import { startCluster, startPrivateRedis, startSentinel, type TestRedis } from './redis-server.js';
+import { startCluster, startPrivateRedis, startSentinel, type TestRedis } from '../helpers/redis-server.js';
 
 const RUN = randomUUID().slice(0, 8);
 

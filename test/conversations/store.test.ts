@@ -9,7 +9,7 @@ import { RedisStore } from '../../src/conversations/redis-store.js';
 import { stateKey, threadIdOf } from '../../src/conversations/keys.js';
 import { emptyState, STATE_BOUNDS, type ThreadState } from '../../src/conversations/state.js';
 import type { ThreadStore } from '../../src/conversations/store.js';
-import { startTestRedis, type TestRedis } from './redis-server.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const RUN = randomUUID().slice(0, 8);
 const MAK = 'QX7RT-M3KPD-9WVHY-2BC4J-8FG6N';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID } from './helpers/fake-slack.js';
 import type { FakeSlack, RecordedCall } from './helpers/fake-slack.js';
-import { startTestRedis, type TestRedis } from './helpers/redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import {
   eventEnvelope,

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './helpers/fake-connector.js';
-import { startTestRedis, type TestRedis } from './helpers/redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import {
   botAddedToTeam,

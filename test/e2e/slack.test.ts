@@ -13,7 +13,7 @@ import {
   type FakeSlack,
   type RecordedCall,
 } from './helpers/fake-slack.js';
-import { startTestRedis, type TestRedis } from './helpers/redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import {
   eventEnvelope,

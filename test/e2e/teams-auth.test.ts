@@ -13,7 +13,7 @@ import {
   startFakeOpenId,
   type FakeOpenId,
 } from './helpers/fake-openid.js';
-import { startTestRedis, type TestRedis } from './helpers/redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { personalMessage, postActivity, type Activity } from './helpers/teams-activities.js';
 

@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../src/adapters/web/samples.js';
 import { findPackageRoot, staticDir } from '../../src/adapters/web/static-files.js';
-import { startTestRedis, type TestRedis } from './helpers/redis.js';
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 interface Rendered {
