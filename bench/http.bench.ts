@@ -1,406 +1,319 @@
 /**
- * HTTP benchmark: the production server against the bare framework it is built on, under the same load, each
- * side doing the same HTTP work per request (take the request, post one reply to the fake platform):
+ * HTTP benchmark: the production server against the bare framework it is built on, under the same load, both
+ * doing the same HTTP work per message (take the request, post exactly one reply to the platform):
  *
- *   Slack: signed Events API deliveries (unique event id, ts, signature) to
- *     - "ours":  the production server (restify + our receiver + Bolt + engine + knowledge + Redis + Block Kit),
- *     - "bolt":  a bare Bolt app on its own HTTPReceiver that echoes the mention into the thread,
- *     both posting to the same fake Slack Web API. Events are acked before the reply is computed, so besides
- *     acks/s and ack latency the bench reports replies delivered per second at the fake (what a user sees).
- *   Teams: unique channel @mention activities POSTed to /api/messages (anonymous mode, PLAYGROUND=on) of
- *     - "ours":  the production server (CloudAdapter + engine + knowledge + Redis + Adaptive Card),
- *     - "echo":  a bare botbuilder CloudAdapter on its own restify server that echoes the text,
- *     both replying to the same fake Bot Framework connector. A Teams turn sends its reply before the request
- *     is answered, so requests/s is replies/s and the latency includes the reply.
+ *   Slack  signed Events API app_mention deliveries, unique per request, to a bare Bolt echo app and to ours.
+ *          Events are acknowledged before the reply is computed, so latency is the ack's; replies/s counts the
+ *          chat.postMessage calls that reached the fake Slack Web API (what users see).
+ *   Teams  unique channel @mention activities to a bare botbuilder echo bot and to ours (anonymous, PLAYGROUND=on).
+ *          A Teams turn replies before its request is answered: latency includes the reply.
  *
- * Each target runs in its own child process so autocannon (in this process) does not share its event loop.
+ * Every message is a realistic paste (a `slmgr /ato` error code, a `slmgr /dlv` paste, a French paste, in turn),
+ * the same texts for ours and the echo apps. Ours does the full diagnosis path: signature or activity checks,
+ * dedup claim and thread state in a real Redis, knowledge core, Block Kit / Adaptive Card rendering, logging.
  *
- *   npm run bench:http                                   (BENCH_SECONDS=10 BENCH_CONNECTIONS=20 by default)
- *   BENCH_ONLY=slack|teams npm run bench:http            (one framework)
- *   REDIS_URL=redis://127.0.0.1:6379 npm run bench:http  (an existing Redis instead of a private one)
- *   BENCH_CPU_PROF=/tmp/prof npm run bench:http          (a .cpuprofile per target)
+ * Processes, as in a deployment where Slack and Teams are remote: the server under test runs alone in its own
+ * process, pinned to CPU 0 (one core, like a one-vCPU container); the load generator (autocannon), the fake
+ * upstreams and Redis run in other processes on the other core(s). Each server gets the same connections,
+ * warm-up and duration, one at a time. "server CPU" is the share of its core it used; "CPU/msg" is its CPU time
+ * per reply delivered, the cost that decides throughput once a core is saturated.
+ *
+ *   npm run bench:http                          BENCH_SECONDS=10 BENCH_WARMUP=3 BENCH_CONNECTIONS=20 by default
+ *   BENCH_ONLY=slack|teams npm run bench:http   one platform
+ *   BENCH_PIN=off                               no CPU pinning
+ *   BENCH_CPU_PROF=/tmp/prof                    a .cpuprofile per server over the measured window, summarized
+ *   REDIS_URL=redis://127.0.0.1:6379            an existing Redis instead of a private one
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App, LogLevel } from '@slack/bolt';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import restify from 'restify';
-import { loadConfig } from '../src/config.js';
-import { signSlackRequest } from '../src/adapters/slack/signature.js';
-import { createLogger } from '../src/observability/logger.js';
-import { createBotServer } from '../src/server.js';
-import {
-  FAKE_BOT_ID,
-  FAKE_BOT_USER_ID,
-  FAKE_TEAM_ID,
-  startFakeSlack,
-} from '../test/e2e/helpers/fake-slack.js';
-import { startTestRedis } from '../test/helpers/redis-server.js';
-import { startFakeConnector, type FakeConnector } from '../test/e2e/helpers/fake-connector.js';
+import { cpuMicros, serveRpc, startPeer, type Peer } from './bench-ipc.js';
+import type { DeliveryCounts } from './fake-upstreams.js';
+import type { LoadResult, LoadSpec } from './http-load.js';
+import { formatSummary, summarizeProfile } from './profile-summary.js';
+import type { Target } from './http-targets.js';
 
-const SECRET = 'bench-signing-secret';
-const TOKEN = 'xoxb-bench-token';
+const SCRIPT = fileURLToPath(import.meta.url);
+/** Repository root (this file runs from dist/bench/). */
+const ROOT = resolve(SCRIPT, '../../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const PROF_DIR = process.env.BENCH_CPU_PROF;
 
 // ----------------------------------------------------------------------------------------------------------
-// autocannon has no bundled types; this is the part of its API used here.
-interface AutocannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
-}
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  '2xx': number;
-}
-type Autocannon = (opts: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: AutocannonRequest[];
-}) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+// Child processes.
 
-// ----------------------------------------------------------------------------------------------------------
-// Child mode: serve one target and report its URL over IPC.
-
-type Target = 'ours' | 'bolt' | 'teams-ours' | 'teams-echo';
-
-async function serve(target: Target, apiUrl: string, redisUrl: string): Promise<void> {
-  let url: string;
-  let stop: () => Promise<void>;
-  if (target === 'teams-ours') {
-    // Anonymous Teams (no MicrosoftAppId) only mounts with PLAYGROUND=on; Slack stays off (no credentials).
-    const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', PLAYGROUND: 'on', REDIS_URL: redisUrl });
-    const bot = await createBotServer(config, {
-      logger: createLogger({ level: 'info', write: () => undefined }),
-    });
-    url = await bot.listen(0, '127.0.0.1');
-    stop = () => bot.close();
-  } else if (target === 'teams-echo') {
-    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-    const server = restify.createServer();
-    server.use(restify.plugins.bodyParser());
-    server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-      await adapter.process(req, res, async (context) => {
-        if (context.activity.type === 'message') await context.sendActivity(context.activity.text ?? '');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  } else if (target === 'ours') {
-    const config = loadConfig({
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      PLAYGROUND: 'off',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_API_URL: apiUrl,
-      SLACK_BOT_ID: FAKE_BOT_ID,
-      SLACK_BOT_USER_ID: FAKE_BOT_USER_ID,
-      REDIS_URL: redisUrl,
-    });
-    // Logs are produced as in production (JSON, redacted) and discarded.
-    const bot = await createBotServer(config, {
-      logger: createLogger({ level: 'info', write: () => undefined }),
-    });
-    url = await bot.listen(0, '127.0.0.1');
-    stop = () => bot.close();
-  } else {
-    const app = new App({
-      signingSecret: SECRET,
-      token: TOKEN,
-      botId: FAKE_BOT_ID,
-      botUserId: FAKE_BOT_USER_ID,
-      tokenVerificationEnabled: false,
-      logLevel: LogLevel.ERROR,
-      clientOptions: { slackApiUrl: apiUrl },
-    });
-    app.event('app_mention', async ({ event, client }) => {
-      await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: event.text });
-    });
-    const server = (await app.start(0)) as { address(): { port: number } };
-    url = `http://127.0.0.1:${server.address().port}`;
-    stop = () => app.stop() as Promise<void>;
-  }
-  process.send?.({ ready: url });
-  process.once('SIGTERM', () => {
-    void stop().finally(() => process.exit(0));
-  });
-}
-
-// ----------------------------------------------------------------------------------------------------------
-// Parent mode: drive each target with the same load.
-
-function startTarget(
-  target: Target,
-  apiUrl: string,
-  redisUrl: string,
-): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', target, apiUrl, redisUrl], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    // BENCH_CPU_PROF=<dir> writes a .cpuprofile per target (open in Chrome DevTools).
-    execArgv: [
-      '--no-deprecation',
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { ready?: string }) =>
-      m.ready ? resolve({ url: m.ready, child }) : reject(new Error('no url')),
+async function runTarget(target: Target, slackApiUrl: string, redisUrl: string): Promise<void> {
+  const { serveTarget } = await import('./http-targets.js');
+  const served = await serveTarget(target, { slackApiUrl, redisUrl });
+  const session = new Session();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((res, rej) =>
+      session.post(method, params ?? {}, (err, result) => (err ? rej(err) : res(result))),
     );
-    child.once('exit', (code) => reject(new Error(`${target} exited with ${code}`)));
+  serveRpc(served.url, {
+    cpu: () => cpuMicros(),
+    profileStart: async () => {
+      session.connect();
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+    },
+    profileStop: async (file: string) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      writeFileSync(file, JSON.stringify(profile));
+    },
+    stop: async () => {
+      await served.stop();
+      process.exit(0);
+    },
   });
 }
 
-function stopTarget(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+async function runUpstreams(): Promise<void> {
+  const { startFakeUpstreams } = await import('./fake-upstreams.js');
+  const fakes = await startFakeUpstreams();
+  serveRpc(
+    { slackApiUrl: fakes.slackApiUrl, serviceUrl: fakes.serviceUrl },
+    {
+      counts: () => fakes.counts(),
+      reset: () => fakes.reset(),
+      cpu: () => cpuMicros(),
+      stop: async () => {
+        await fakes.close();
+        process.exit(0);
+      },
+    },
+  );
+}
+
+async function runLoader(): Promise<void> {
+  const { runLoad } = await import('./http-load.js');
+  serveRpc(true, {
+    run: async (spec: LoadSpec) => {
+      const cpu0 = cpuMicros();
+      const startedAt = Date.now();
+      const result = await runLoad(spec);
+      return { ...result, startedAt, endedAt: Date.now(), cpu: cpuMicros() - cpu0 };
+    },
+    stop: () => process.exit(0),
   });
 }
 
-/** One unique, freshly signed app_mention per request. */
-function mentionRequest(runId: string): AutocannonRequest {
-  let n = 0;
-  return {
-    method: 'POST',
-    path: '/slack/events',
-    setupRequest: (req) => {
-      n++;
-      const now = Math.floor(Date.now() / 1000);
-      const ts = `${now}.${String(n).padStart(6, '0')}`;
-      const body = JSON.stringify({
-        token: 'legacy',
-        team_id: FAKE_TEAM_ID,
-        api_app_id: 'A0BENCH',
-        type: 'event_callback',
-        event_id: `Ev${runId}${n}`,
-        event_time: now,
-        authorizations: [{ team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, is_bot: true }],
-        event: {
-          type: 'app_mention',
-          user: 'U0BENCH01',
-          text: `<@${FAKE_BOT_USER_ID}> slmgr /ato failed with 0xC004F074 on server ${n % 50}`,
-          ts,
-          channel: `C0BENCH${n % 8}`,
-          event_ts: ts,
-        },
-      });
-      return {
-        ...req,
-        headers: {
-          'content-type': 'application/json',
-          'x-slack-request-timestamp': String(now),
-          'x-slack-signature': signSlackRequest(SECRET, now, body),
-        },
-        body,
-      };
-    },
-  };
-}
+// ----------------------------------------------------------------------------------------------------------
+// Orchestrator.
 
-/** One unique channel @mention per request: a new thread each time, as the Slack side has. */
-function teamsRequest(runId: string, serviceUrl: string): AutocannonRequest {
-  let n = 0;
-  const botId = '28:activation-doctor-bench';
-  const botName = 'Activation Doctor';
-  const channel = '19:benchchannel@thread.tacv2';
-  const mention = `<at>${botName}</at>`;
-  return {
-    method: 'POST',
-    path: '/api/messages',
-    setupRequest: (req) => {
-      n++;
-      const id = `${runId}${n}`;
-      const now = new Date().toISOString();
-      const body = JSON.stringify({
-        type: 'message',
-        id,
-        timestamp: now,
-        localTimestamp: now,
-        channelId: 'msteams',
-        serviceUrl,
-        from: { id: `29:bench-user-${n % 50}`, name: 'Bench User', aadObjectId: `aad-${n % 50}` },
-        recipient: { id: botId, name: botName },
-        locale: 'en-US',
-        textFormat: 'plain',
-        text: `${mention} slmgr /ato failed with 0xC004F074 on server ${n % 50}`,
-        conversation: {
-          id: `${channel};messageid=${id}`,
-          conversationType: 'channel',
-          isGroup: true,
-          tenantId: 'bench-tenant',
-        },
-        entities: [{ type: 'mention', text: mention, mentioned: { id: botId, name: botName } }],
-        channelData: {
-          teamsChannelId: channel,
-          teamsTeamId: '19:benchteam@thread.tacv2',
-          channel: { id: channel },
-          team: { id: '19:benchteam@thread.tacv2' },
-          tenant: { id: 'bench-tenant' },
-        },
-      });
-      return { ...req, headers: { 'content-type': 'application/json' }, body };
-    },
-  };
-}
+type Upstreams = Peer<{ slackApiUrl: string; serviceUrl: string }>;
+type Loader = Peer<boolean>;
+type Timed = LoadResult & { startedAt: number; endedAt: number; cpu: number };
 
 interface Row {
   target: Target;
-  rps: number;
-  p50: number;
-  p99: number;
-  acked: number;
-  failed: number;
+  load: Timed;
   replies: number;
-  /** Replies delivered to the fake platform per second, from the start of the load to the last reply. */
   repliesPerSecond: number;
+  replyBytes: number;
+  /** Server CPU use over the measured window (load + drain), share of one core. */
+  serverCpu: number;
+  cpuPerReplyUs: number;
+  /** Load generator + fake upstreams CPU over the load, share of one core. */
+  loadSideCpu: number;
   drainMs: number;
+  otherCalls: number;
+  sample?: string;
 }
 
-interface Fakes {
-  slack: Awaited<ReturnType<typeof startFakeSlack>>;
-  connector: FakeConnector;
-}
+const delivered = (target: Target, c: DeliveryCounts) =>
+  target.startsWith('slack')
+    ? { count: c.slackPosts, bytes: c.slackBytes, lastAt: c.slackLastAt, sample: c.sample.slack }
+    : { count: c.teamsReplies, bytes: c.teamsBytes, lastAt: c.teamsLastAt, sample: c.sample.teams };
 
-/** Replies the target has delivered so far, and when the last one arrived (ms since epoch). */
-function delivered(target: Target, fakes: Fakes): { count: number; lastAt: number } {
-  if (target === 'ours' || target === 'bolt') {
-    const posts = fakes.slack.calls('chat.postMessage');
-    return { count: posts.length, lastAt: posts.at(-1)?.at ?? 0 };
-  }
-  // A Teams turn replies before its request is answered: the reply count is the 2xx count (checked below).
-  return { count: fakes.connector.delivered().length, lastAt: 0 };
-}
-
-async function waitForReplies(target: Target, fakes: Fakes, count: number, timeoutMs: number): Promise<void> {
+async function waitForReplies(target: Target, up: Upstreams, count: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
-  while (delivered(target, fakes).count < count) {
-    if (Date.now() > deadline) throw new Error('replies did not all arrive');
-    await new Promise((r) => setTimeout(r, 20));
+  for (;;) {
+    const counts = await up.call<DeliveryCounts>('counts');
+    if (delivered(target, counts).count >= count || Date.now() > deadline) return counts;
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-async function measure(target: Target, redisUrl: string, fakes: Fakes): Promise<Row> {
-  const teams = target === 'teams-ours' || target === 'teams-echo';
-  const { url, child } = await startTarget(target, fakes.slack.apiUrl, redisUrl);
-  const request = (runId: string) =>
-    teams ? teamsRequest(runId, fakes.connector.serviceUrl) : mentionRequest(runId);
-  const reset = () => {
-    fakes.slack.reset();
-    fakes.connector.reset();
-  };
+async function measure(
+  target: Target,
+  pins: { server?: string; rest?: string },
+  ctx: { up: Upstreams; loader: Loader; redisUrl: string; texts: string[] },
+): Promise<Row> {
+  const { up, loader } = ctx;
+  const server = await startPeer<string>(SCRIPT, ['target', target, up.ready.slackApiUrl, ctx.redisUrl], {
+    ...(pins.server ? { cpus: pins.server } : {}),
+  });
+  const spec = (seconds: number, runId: string): LoadSpec => ({
+    url: server.ready,
+    platform: target.startsWith('slack') ? 'slack' : 'teams',
+    connections: CONNECTIONS,
+    seconds,
+    runId,
+    texts: ctx.texts,
+    serviceUrl: up.ready.serviceUrl,
+  });
   try {
-    // Warm-up: JIT, connection pools, Redis scripts.
-    const warm = await autocannon({
-      url,
-      connections: 4,
-      duration: 2,
-      requests: [request(`W${target}${Date.now()}`)],
-    });
-    await waitForReplies(target, fakes, warm['2xx'], 30_000).catch(() => undefined);
-    reset();
+    // Warm-up (JIT, connection pools, Redis scripts) under the same load; its replies drain before counting.
+    const warm = await loader.call<Timed>('run', spec(WARMUP, `W${target}${Date.now()}`));
+    await waitForReplies(target, up, warm.ok, 20_000);
+    await up.call('reset');
 
-    const startedAt = Date.now();
-    const result = await autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [request(`R${target}${Date.now()}`)],
-    });
-    const endedAt = Date.now();
-    const acked = result['2xx'];
-    // Slack events are acknowledged before the reply is computed: wait for every reply to reach "Slack".
-    let drainMs = 0;
-    try {
-      await waitForReplies(target, fakes, acked, 60_000);
-      drainMs = Date.now() - endedAt;
-    } catch {
-      drainMs = NaN;
+    const profiling = Boolean(PROF_DIR);
+    if (profiling) await server.call('profileStart');
+    const cpu0 = await server.call<number>('cpu');
+    const upCpu0 = await up.call<number>('cpu');
+    const load = await loader.call<Timed>('run', spec(SECONDS, `R${target}${Date.now()}`));
+    const upCpu1 = await up.call<number>('cpu');
+    // Slack replies come after the acks: wait until every acknowledged event has been answered.
+    const counts = await waitForReplies(target, up, load.ok, 30_000);
+    const drainedAt = Date.now();
+    const cpu1 = await server.call<number>('cpu');
+    if (profiling) {
+      const file = join(PROF_DIR!, `${target}.cpuprofile`);
+      await server.call('profileStop', file);
     }
-    const { count, lastAt } = delivered(target, fakes);
-    const window = teams ? endedAt - startedAt : Math.max(lastAt, endedAt) - startedAt;
+    const d = delivered(target, counts);
+    const lastAt = Math.max(d.lastAt, load.endedAt);
+    const windowMs = lastAt - load.startedAt;
     return {
       target,
-      rps: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      acked,
-      failed: result.non2xx + result.errors + result.timeouts,
-      replies: count,
-      repliesPerSecond: (count / window) * 1000,
-      drainMs,
+      load,
+      replies: d.count,
+      repliesPerSecond: (d.count / windowMs) * 1000,
+      replyBytes: d.count ? d.bytes / d.count : 0,
+      serverCpu: (cpu1 - cpu0) / 1000 / (drainedAt - load.startedAt),
+      cpuPerReplyUs: d.count ? (cpu1 - cpu0) / d.count : NaN,
+      loadSideCpu: (load.cpu + upCpu1 - upCpu0) / 1000 / (load.endedAt - load.startedAt),
+      drainMs: d.count >= load.ok ? Math.max(0, d.lastAt - load.endedAt) : NaN,
+      otherCalls: counts.otherCalls,
+      ...(d.sample ? { sample: d.sample } : {}),
     };
   } finally {
-    await stopTarget(child);
-    reset();
+    await server.stop();
   }
 }
 
-function printRows(rows: Row[]): void {
-  console.log('target      req/s  p50 ms  p99 ms    acked  failed  replies  replies/s  drain after load');
-  for (const r of rows) {
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+
+function printPair(title: string, base: Row, ours: Row): boolean {
+  console.log(title);
+  console.log(
+    'server        req/s  p50 ms  p99 ms  replies/s  ratio  reply B  server CPU  CPU/msg  drain  failed  load-side CPU',
+  );
+  for (const r of [base, ours]) {
+    const ratio = r.repliesPerSecond / base.repliesPerSecond;
     console.log(
-      `${r.target.padEnd(10)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(6)}  ${String(r.p99).padStart(6)}  ` +
-        `${String(r.acked).padStart(7)}  ${String(r.failed).padStart(6)}  ${String(r.replies).padStart(7)}  ` +
-        `${r.repliesPerSecond.toFixed(0).padStart(9)}  ${Number.isNaN(r.drainMs) ? 'incomplete' : `${r.drainMs} ms`}`,
+      `${r.target.padEnd(12)} ${r.load.rps.toFixed(0).padStart(6)}  ${r.load.p50.toFixed(1).padStart(6)}  ` +
+        `${r.load.p99.toFixed(1).padStart(6)}  ${r.repliesPerSecond.toFixed(0).padStart(9)}  ` +
+        `${ratio.toFixed(2).padStart(4)}x  ${r.replyBytes.toFixed(0).padStart(7)}  ${pct(r.serverCpu).padStart(10)}  ` +
+        `${r.cpuPerReplyUs.toFixed(0).padStart(5)} µs  ${Number.isNaN(r.drainMs) ? 'lost' : `${r.drainMs} ms`.padStart(5)}  ` +
+        `${String(r.load.failed + r.otherCalls).padStart(6)}  ${pct(r.loadSideCpu).padStart(13)}`,
     );
   }
+  const ratio = ours.repliesPerSecond / base.repliesPerSecond;
+  const rpsRatio = ours.load.rps / base.load.rps;
+  const p99Ratio = ours.load.p99 / Math.max(base.load.p99, 0.001);
+  const met = ratio >= 1 && rpsRatio >= 1 && ours.load.p99 <= base.load.p99;
+  console.log(
+    `${ours.target} / ${base.target}: replies/s ${ratio.toFixed(2)}x, req/s ${rpsRatio.toFixed(2)}x, ` +
+      `p50 ${(ours.load.p50 / Math.max(base.load.p50, 0.001)).toFixed(2)}x, p99 ${p99Ratio.toFixed(2)}x, ` +
+      `CPU/msg ${(ours.cpuPerReplyUs / base.cpuPerReplyUs).toFixed(2)}x  ` +
+      `→ target (≥ 1.00x, p99 no worse): ${met ? 'MET' : 'NOT MET'}`,
+  );
+  for (const r of [base, ours]) {
+    if (r.loadSideCpu > 0.9)
+      console.log(`  note: load side near one full core during ${r.target}; its figure may be load-bound`);
+    if (r.serverCpu < 0.85)
+      console.log(`  note: ${r.target} used ${pct(r.serverCpu)} of its core: not saturated (waits dominate)`);
+  }
+  return met;
 }
 
-function printRatio(label: string, base: Row, ours: Row): void {
-  console.log(
-    `${label}: replies/s ${(ours.repliesPerSecond / base.repliesPerSecond).toFixed(2)}x, ` +
-      `req/s ${(ours.rps / base.rps).toFixed(2)}x, ` +
-      `p50 ${(ours.p50 / Math.max(base.p50, 1)).toFixed(2)}x, p99 ${(ours.p99 / Math.max(base.p99, 1)).toFixed(2)}x`,
-  );
+function printProfiles(rows: Row[]): void {
+  for (const r of rows) {
+    const file = join(PROF_DIR!, `${r.target}.cpuprofile`);
+    const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')));
+    console.log(formatSummary(`${r.target} (${file})`, summary, r.replies, 16));
+    console.log();
+  }
+}
+
+/** CPU lists for the server (CPU 0) and everything else (the other cores), when taskset can pin. */
+function cpuPins(): { server?: string; rest?: string } {
+  const n = availableParallelism();
+  if (process.env.BENCH_PIN === 'off' || n < 2) return {};
+  try {
+    const rest = n === 2 ? '1' : `1-${n - 1}`;
+    // The orchestrator, Redis, the load generator and the fakes inherit this process's affinity.
+    execFileSync('taskset', ['-a', '-p', '-c', rest, String(process.pid)], { stdio: 'ignore' });
+    return { server: '0', rest };
+  } catch {
+    return {};
+  }
 }
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
-  // REDIS_URL: an existing Redis; otherwise a private one on a free port.
+  if (PROF_DIR) mkdirSync(PROF_DIR, { recursive: true });
+  const cpus = availableParallelism();
+  const pins = cpuPins();
+  const { startTestRedis } = await import('../test/helpers/redis-server.js');
+  const { benchTexts } = await import('./http-load.js');
   const redis = await startTestRedis();
-  const fakes: Fakes = { slack: await startFakeSlack(), connector: await startFakeConnector() };
+  const up = await startPeer<{ slackApiUrl: string; serviceUrl: string }>(SCRIPT, ['upstreams']);
+  const loader = await startPeer<boolean>(SCRIPT, ['load']);
+  const ctx = { up, loader, redisUrl: redis.url, texts: benchTexts(ROOT) };
+  const started = Date.now();
+  const results: boolean[] = [];
   try {
     console.log(
-      `HTTP bench (node ${process.version}): ${CONNECTIONS} connections, ${SECONDS} s per target, Redis ${redis.url}\n`,
+      `HTTP bench (node ${process.version}, ${cpus} CPUs): ${CONNECTIONS} connections, ` +
+        `${WARMUP} s warm-up + ${SECONDS} s per server, one server at a time, Redis ${redis.url}`,
     );
+    console.log(
+      pins.server
+        ? `server under test pinned to CPU ${pins.server}; load generator, fake upstreams and Redis on CPU ${pins.rest}`
+        : 'no CPU pinning (BENCH_PIN=off or a single CPU)',
+    );
+    console.log(
+      `messages: ${ctx.texts.length} pastes in turn (${ctx.texts.map((t) => t.length).join(', ')} chars)\n`,
+    );
+    const rows: Row[] = [];
     if (only !== 'teams') {
-      console.log('Slack Events API (ack first, reply after)');
-      const bolt = await measure('bolt', redis.url, fakes);
-      const ours = await measure('ours', redis.url, fakes);
-      printRows([bolt, ours]);
-      printRatio('ours / bare bolt', bolt, ours);
-      console.log('(ours: signature check, dedup + state in Redis, diagnosis, Block Kit; bolt echoes.)\n');
+      const bolt = await measure('slack-bolt', pins, ctx);
+      const ours = await measure('slack-ours', pins, ctx);
+      results.push(printPair('Slack Events API: ack, then one chat.postMessage (latency = ack)', bolt, ours));
+      console.log();
+      rows.push(bolt, ours);
     }
     if (only !== 'slack') {
-      console.log('Teams /api/messages (reply sent within the request)');
-      const echo = await measure('teams-echo', redis.url, fakes);
-      const ours = await measure('teams-ours', redis.url, fakes);
-      printRows([echo, ours]);
-      printRatio('ours / bare botbuilder', echo, ours);
-      console.log('(ours: dedup + state in Redis, diagnosis, Adaptive Card; echo sends the text back.)');
+      const echo = await measure('teams-echo', pins, ctx);
+      const ours = await measure('teams-ours', pins, ctx);
+      results.push(
+        printPair('Teams /api/messages: one reply within the request (latency includes it)', echo, ours),
+      );
+      console.log();
+      rows.push(echo, ours);
     }
+    if (PROF_DIR) printProfiles(rows);
+    console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
-    await fakes.slack.close();
-    await fakes.connector.close();
+    await loader.stop();
+    await up.stop();
     await redis.stop();
   }
 }
 
-if (process.argv[2] === 'serve') {
-  await serve(process.argv[3] as Target, process.argv[4]!, process.argv[5]!);
-} else {
-  await main();
-}
+const role = process.argv[2];
+if (role === 'target') await runTarget(process.argv[3] as Target, process.argv[4]!, process.argv[5]!);
+else if (role === 'upstreams') await runUpstreams();
+else if (role === 'load') await runLoader();
+else await main();

@@ -16,7 +16,7 @@ import { OutageLog } from './health.js';
 import { deliveryKey, stateKey, tenantKeyPattern } from './keys.js';
 import { noopLogger, type Logger } from './logger.js';
 import { createRedisClient, type RedisClient, type RedisConnectionOptions } from './redis-client.js';
-import { decodeState, encodeState, type ThreadState } from './state.js';
+import { decodeState, encodeStateWithValue } from './state.js';
 import {
   backoffMs,
   DEFAULT_MAX_ATTEMPTS,
@@ -39,6 +39,11 @@ declare module 'ioredis' {
   interface RedisCommander<Context> {
     /** KEYS: delivery keys; ARGV: ttlSec. Returns 1 when every key was new. */
     adClaim(numKeys: number, ...keysThenTtl: Array<string | number>): Result<number, Context>;
+    /** KEYS: state key, then delivery keys; ARGV: ttlSec. Returns [1 when every delivery key was new, rev, data]. */
+    adClaimLoad(
+      numKeys: number,
+      ...keysThenTtl: Array<string | number>
+    ): Result<[number, string | null, string | null], Context>;
     /** KEYS: state key; ARGV: expected rev, data ('' deletes), ttlMs. Returns the new rev, or -1 on conflict. */
     adCas(key: string, expectedRev: number, data: string, ttlMs: number): Result<number, Context>;
   }
@@ -50,6 +55,15 @@ for i = 1, #KEYS do
   if not redis.call('SET', KEYS[i], '1', 'NX', 'EX', ARGV[1]) then fresh = 0 end
 end
 return fresh`;
+
+/** The dedup claim and the thread read as one command: one round trip, one small reply. */
+const CLAIM_LOAD_LUA = `
+local fresh = 1
+for i = 2, #KEYS do
+  if not redis.call('SET', KEYS[i], '1', 'NX', 'EX', ARGV[1]) then fresh = 0 end
+end
+local state = redis.call('HMGET', KEYS[1], 'rev', 'data')
+return {fresh, state[1], state[2]}`;
 
 const CAS_LUA = `
 local cur = tonumber(redis.call('HGET', KEYS[1], 'rev') or '0')
@@ -94,6 +108,7 @@ export class RedisStore implements ThreadStore {
     this.logger = options.logger ?? noopLogger;
     this.outage = new OutageLog(this.logger, 'redis');
     this.client.defineCommand('adClaim', { lua: CLAIM_LUA });
+    this.client.defineCommand('adClaimLoad', { lua: CLAIM_LOAD_LUA });
     this.client.defineCommand('adCas', { numberOfKeys: 1, lua: CAS_LUA });
     // Without an 'error' listener ioredis prints every reconnect failure; route them to the once-per-outage log.
     this.client.on('error', (err: unknown) => {
@@ -141,21 +156,11 @@ export class RedisStore implements ThreadStore {
 
   async claimAndLoad(threadId: string, deliveryIds: string[], ttlSec: number): Promise<ClaimAndLoad> {
     const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
-    const [claimed, rev, data] = await this.run(async () => {
-      const results = await this.client
-        .pipeline()
-        .adClaim(keys.length, ...keys, Math.max(1, Math.ceil(ttlSec)))
-        .hmget(stateKey(threadId), 'rev', 'data')
-        .exec();
-      // exec() resolves even when its commands failed: surface the first error so the outage is seen as one.
-      const [claim, read] = results ?? [];
-      if (!claim || !read) throw new Error('redis pipeline returned no result');
-      const failure = claim[0] ?? read[0];
-      if (failure) throw failure;
-      const [r, d] = read[1] as Array<string | null>;
-      return [claim[1] === 1, r ?? null, d ?? null] as const;
-    });
-    return { fresh: keys.length === 0 || claimed, snapshot: toSnapshot(rev, data) };
+    const [claimed, rev, data] = await this.run(() =>
+      this.client.adClaimLoad(keys.length + 1, stateKey(threadId), ...keys, Math.max(1, Math.ceil(ttlSec))),
+    );
+    // Lua turns a missing hash field (false) into a nil reply: null here.
+    return { fresh: keys.length === 0 || claimed === 1, snapshot: toSnapshot(rev ?? null, data ?? null) };
   }
 
   async claimDelivery(threadId: string, deliveryIds: string[], ttlSec: number): Promise<boolean> {
@@ -172,10 +177,11 @@ export class RedisStore implements ThreadStore {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const next = mutate(snapshot.state);
       if (next === snapshot.state) return snapshot;
-      const data = next === null ? '' : encodeState(next);
+      const encoded = next === null ? null : encodeStateWithValue(next);
+      const data = encoded?.json ?? '';
       const rev = await this.run(() => this.client.adCas(stateKey(threadId), snapshot.rev, data, this.ttlMs));
-      // The data was just encoded from a valid state: parse it back without validating it again.
-      if (rev >= 0) return { state: data === '' ? null : (JSON.parse(data) as ThreadState), rev };
+      // What was stored is the bounded state the JSON was made from: no need to parse it back.
+      if (rev >= 0) return { state: encoded?.state ?? null, rev };
       await sleep(backoffMs(attempt));
       snapshot = await this.load(threadId);
     }

@@ -173,6 +173,14 @@ export function encodeState(state: ThreadState): string {
 }
 
 /**
+ * The JSON to store and the state it describes, serialized once. The state is the bounded, redacted object the
+ * JSON was made from (shares unchanged parts with the input; treat it as immutable, as every state is).
+ */
+export function encodeStateWithValue(state: ThreadState): { state: ThreadState; json: string } {
+  return sanitized(state);
+}
+
+/**
  * Applies the bounds and redacts product keys anywhere in the state. Counts and string lengths are cut first, so
  * redaction and serialization only ever see a bounded amount of text.
  */

@@ -10,7 +10,7 @@ import { isHandoffAction } from '../../conversations/escalations/service.js';
 import type { ThreadStore } from '../../conversations/store.js';
 import type { EngineResult, InboundMessage } from '../../conversations/types.js';
 import { parseSlackAction, SLACK_ACTION_PREFIX } from '../../bot/actions.js';
-import { renderBlockKit } from '../../bot/render/block-kit.js';
+import { renderBlockKit, type SlackReply } from '../../bot/render/block-kit.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
 import { executeEffects } from '../effects.js';
@@ -260,14 +260,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
 
   async function deliver(msg: InboundMessage, result: EngineResult, client: WebClient, target: Destination) {
     const rendered = renderBlockKit(result.reply!);
+    const blocks = preEncodedBlocks(rendered.blocks);
     try {
       if (target.kind === 'update') {
-        await client.chat.update({
-          channel: target.channel,
-          ts: target.ts,
-          text: rendered.text,
-          blocks: rendered.blocks,
-        });
+        await client.chat.update({ channel: target.channel, ts: target.ts, text: rendered.text, blocks });
         // A command's root becomes a card here; a clicked card is already known.
         if (msg.addressed === 'command') await remember(msg, target.ts);
       } else {
@@ -275,7 +271,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
           channel: target.channel,
           thread_ts: target.threadTs,
           text: rendered.text,
-          blocks: rendered.blocks,
+          blocks,
         });
         if (posted.ts) await remember(msg, posted.ts);
       }
@@ -286,6 +282,15 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     }
     finish(msg, result);
   }
+}
+
+/**
+ * The blocks as the JSON string the Web API form body carries anyway. The client sends a string argument as is
+ * (same bytes on the wire), instead of walking every block to build a debug line it then discards and serializing
+ * them a second time. Only for WebClient calls: `respond()` posts JSON and needs the array.
+ */
+function preEncodedBlocks(blocks: SlackReply['blocks']): SlackReply['blocks'] {
+  return JSON.stringify(blocks) as unknown as SlackReply['blocks'];
 }
 
 function slackErrorCode(error: unknown): string | undefined {

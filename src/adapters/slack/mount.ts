@@ -8,6 +8,7 @@ import type { SlackConfig } from '../../config.js';
 import { toSlackLogger, type Logger } from '../../observability/logger.js';
 import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
 import { SlackChannelMembers, slackExecutor } from './effects.js';
+import { createSlackFetch } from './http-fetch.js';
 import { registerSlackListeners } from './listeners.js';
 import { RestifySlackReceiver } from './receiver.js';
 import type { BotIdentity } from './translate.js';
@@ -18,6 +19,9 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * Few, short retries: a reply minutes late is worse than a logged failure. A 429 is still honoured: the client
  * waits for Retry-After, then the retry goes out.
  */
+/** Longest a single Slack API call may take (connect, send, answer). */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+
 export const SLACK_RETRY_CONFIG = {
   retries: 2,
   factor: 2,
@@ -31,10 +35,12 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
   if (!config) return undefined;
   const logger = deps.logger.child({ component: 'slack' });
   const slackLogger = toSlackLogger(logger);
+  // Keep-alive node:http instead of the built-in fetch; it also enforces the 10 s per-call limit.
+  const fetch = createSlackFetch({ timeoutMs: SLACK_CALL_TIMEOUT_MS });
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: SLACK_RETRY_CONFIG,
-    timeout: 10_000,
+    fetch,
     logger: slackLogger,
   };
 
@@ -62,6 +68,8 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     botUserId: bot.botUserId,
     logger: slackLogger,
     clientOptions,
+    // Nothing here reads Bolt's conversation context store: skip its per-event lookup.
+    convoStore: false,
   });
   const escalationChannel = deps.config.escalation.slackChannel;
   const escalationMembers = escalationChannel
@@ -86,7 +94,10 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     name: 'slack',
     idle: async () => httpReceiver?.idle(),
     // The HTTP receiver's stop waits for replies still being posted; Socket Mode closes its websocket.
-    stop: () => app.stop() as Promise<void>,
+    stop: async () => {
+      await (app.stop() as Promise<void>);
+      fetch.close();
+    },
     // Reminders are sent with the bot token, outside any request.
     effects: slackExecutor(app.client),
   };

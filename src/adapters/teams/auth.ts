@@ -11,9 +11,19 @@
 import {
   CallerIdConstants,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  ConnectorFactory,
+  JwtTokenValidation,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type ServiceClientCredentialsFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
 import type { TeamsConfig } from '../../config.js';
 
 export function authenticationOptions(config: TeamsConfig): ConfigurationBotFrameworkAuthenticationOptions {
@@ -42,10 +52,66 @@ export function createTeamsAuthentication(
   config: TeamsConfig,
   credentialsFactory?: ServiceClientCredentialsFactory,
 ): ConfigurationBotFrameworkAuthentication {
-  return new ConfigurationBotFrameworkAuthentication(authenticationOptions(config), credentialsFactory);
+  return new CachedConnectorsAuthentication(authenticationOptions(config), credentialsFactory);
+}
+
+/** Distinct (app id, service URL, audience) clients kept; the public cloud has a handful of service URLs. */
+const MAX_CONNECTORS = 100;
+
+/**
+ * The configuration authentication, with one ConnectorClient kept per app id, service URL and audience instead of
+ * a new one per request: building a client (its HTTP pipeline, policies, credentials) costs more CPU than the
+ * reply it sends. Clients hold no per-turn state; their credentials cache the outbound token.
+ */
+class CachedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    if (!result.connectorFactory) return result;
+    return { ...result, connectorFactory: this.cached(result.connectorFactory, result.claimsIdentity) };
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.cached(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  /** Built for every turn by CloudAdapter (sign-in flows); one per app id does. */
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+    return remember(this.userTokenClients, appId, () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  private cached(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+    const clients = this.clients;
+    return new (class extends ConnectorFactory {
+      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
+        return remember(clients, key, () => inner.create(serviceUrl, audience));
+      }
+    })();
+  }
 }
 
 /** No app id: no token is checked and replies go out unsigned (Agents Playground, local tests only). */
 export function isAnonymous(config: TeamsConfig): boolean {
   return !config.appId;
+}
+
+/** The promise made once per key; a failed one (credentials) is dropped so the next call tries again. */
+function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const known = cache.get(key);
+  if (known) return known;
+  const made = make();
+  cache.set(key, made);
+  made.catch(() => {
+    if (cache.get(key) === made) cache.delete(key);
+  });
+  if (cache.size > MAX_CONNECTORS) cache.delete(cache.keys().next().value!);
+  return made;
 }
