@@ -1,11 +1,6 @@
 /** The conversation layer's public surface: the engine, the stores and the contract types. */
-export {
-  ConversationEngine,
-  MAX_TEXT_BYTES,
-  langOfLocale,
-  type EngineOptions,
-  type ThreadRefLike,
-} from './engine.js';
+export { ConversationEngine, MAX_TEXT_BYTES, type EngineOptions, type ThreadRefLike } from './engine.js';
+export { langOfLocale } from './turn.js';
 export { threadKeyOf, threadIdOf, type ThreadRef } from './keys.js';
 export { createEscalations, type CreateEscalationsOptions } from './handoff.js';
 export {

@@ -13,7 +13,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { adaptiveCardAttachment, renderAdaptiveCard } from '../../bot/render/adaptive-card.js';
 import type { ConversationEngine } from '../../conversations/engine.js';
-import { langOfLocale } from '../../conversations/engine.js';
+import { langOfLocale } from '../../conversations/turn.js';
 import { isHandoffAction } from '../../conversations/escalations/service.js';
 import { phrases } from '../../conversations/phrases.js';
 import { helpReply } from '../../conversations/reply.js';
