@@ -3,7 +3,7 @@
  * between. Per message: validate, read the text (codes, pastes, intent), decide whether to speak, claim the
  * delivery and load the thread (one store round trip), compute the turn, save it (one atomic write), reply.
  *
- * The turn itself (`step`) is a pure function of the previous state and the message, so the store can re-run it
+ * The turn itself (`step`, in turn.ts) is a pure function of the previous state and the message, so the store can re-run it
  * on a newer state when another instance wrote the thread in between. `handle` never throws: a store outage gives
  * an answer from the message alone with a visible warning, a malformed message gives an error result.
  *

@@ -138,7 +138,9 @@ function dedupe<T>(items: readonly T[]): T[] {
 export function mergeFacts(observations: readonly Observation[]): Facts {
   const merged: Record<string, unknown> = {};
   for (const { facts } of observations) {
-    for (const [key, value] of Object.entries(facts)) {
+    const src = facts as Record<string, unknown>;
+    for (const key of Object.keys(src)) {
+      const value = src[key];
       if (value === undefined) continue;
       const prev = merged[key];
       merged[key] =
@@ -160,17 +162,23 @@ function describeCodes(codes: readonly HexCode[], lang: Lang): Diagnosis['codes'
   });
 }
 
-function anyString(value: unknown, test: (s: string) => boolean): boolean {
-  if (typeof value === 'string') return test(value);
-  if (Array.isArray(value)) return value.some((v) => anyString(v, test));
-  if (value !== null && typeof value === 'object')
-    return Object.values(value).some((v) => anyString(v, test));
+/** True when some string inside `value` might hold a product key (plain loops: this runs on every diagnosis). */
+function anyMayHoldKey(value: unknown): boolean {
+  if (typeof value === 'string') return mayHoldProductKey(value);
+  if (Array.isArray(value)) {
+    for (const v of value) if (anyMayHoldKey(v)) return true;
+    return false;
+  }
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj)) if (anyMayHoldKey(obj[k])) return true;
+  }
   return false;
 }
 
 /** The deep redaction walk only runs when some fact could hold a key. */
 function redactFacts(facts: Facts): Facts {
-  return anyString(facts, mayHoldProductKey) ? redactValue(facts) : facts;
+  return anyMayHoldKey(facts) ? redactValue(facts) : facts;
 }
 
 /**

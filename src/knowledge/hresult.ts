@@ -86,7 +86,18 @@ const DECIMAL = /^([+-]?)(\d{9,10})$/;
  * `3221549172`. Eight bare digits are read as hex (people type "80070005" for 0x80070005); decimals need nine
  * or ten digits, the size every real HRESULT has in decimal. Anything else, or out of 32-bit range: undefined.
  */
+/** `0x` + eight upper-case hex digits: already canonical (every code the pipeline passes on looks like this). */
+function isCanonical(raw: string): boolean {
+  if (raw.length !== 10 || raw.charCodeAt(0) !== 48 || raw.charCodeAt(1) !== 120) return false;
+  for (let i = 2; i < 10; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70))) return false;
+  }
+  return true;
+}
+
 export function normalizeCode(raw: string): HexCode | undefined {
+  if (isCanonical(raw)) return raw as HexCode;
   const text = raw.trim();
   const prefixed = HEX_PREFIXED.exec(text);
   if (prefixed?.[1] !== undefined) return toHexCode(Number.parseInt(prefixed[1], 16));

@@ -26,24 +26,111 @@ const EN_LABELS =
   /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/gi;
 
 const LIMIT = 64 * 1024;
-const WORD = /\p{L}+/gu;
-const ASCII_WORD = /[a-z]+/g;
-const NON_ASCII = /[\u0080-\uffff]/;
-const FR_ACCENT = /[éèêàçùœîôû]/;
+/** No stop word is longer than this: longer words are never looked up. */
+const MAX_WORD = Math.max(...[...FR_WORDS, ...EN_WORDS].map((w) => w.length));
+/** The French accented letters that lean a word towards French (lower case: the scan runs on lowered text). */
+const FR_ACCENTS = 'éèêàçùœîôû';
 
+/** Per code unit below U+0180: 1 when it is one of FR_ACCENTS (œ is U+0153). */
+const FR_ACCENT_TABLE = new Uint8Array(0x180);
+for (const ch of FR_ACCENTS) FR_ACCENT_TABLE[ch.charCodeAt(0)] = 1;
+
+function hashUnits(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Stop words by the hash of their code units, which the scan computes as it goes: a word is looked up by number
+ * and compared in place, so no word is cut out of the text. French is listed first and wins, as before.
+ */
+const STOP_WORDS = new Map<number, { word: string; lang: Lang }[]>();
+for (const [words, lang] of [
+  [FR_WORDS, 'fr'],
+  [EN_WORDS, 'en'],
+] as const) {
+  for (const word of words) {
+    const h = hashUnits(word);
+    const bucket = STOP_WORDS.get(h) ?? [];
+    if (!bucket.some((e) => e.word === word)) bucket.push({ word, lang });
+    STOP_WORDS.set(h, bucket);
+  }
+}
+
+function stopWordLang(text: string, start: number, end: number, hash: number): Lang | undefined {
+  const bucket = STOP_WORDS.get(hash);
+  if (bucket === undefined) return undefined;
+  for (const e of bucket) if (e.word.length === end - start && text.startsWith(e.word, start)) return e.lang;
+  return undefined;
+}
+
+const LETTER = /\p{L}/u;
+/** Per BMP code unit: 0 not yet known, 1 a letter, 2 not a letter (filled lazily from `\p{L}`). */
+const LETTER_CACHE = new Uint8Array(0x10000);
+
+function isLetterUnit(c: number): boolean {
+  let v = LETTER_CACHE[c]!;
+  if (v === 0) {
+    v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    LETTER_CACHE[c] = v;
+  }
+  return v === 1;
+}
+
+/**
+ * Length in code units of the letter at i (2 for an astral letter), or 0 when there is none: the same letters
+ * `\p{L}+` with the u flag would take, without a regex match object per word.
+ */
+function letterAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  return isLetterUnit(c) ? 1 : 0;
+}
+
+/**
+ * One pass over the lowered text: each run of letters is a word, looked up only when it is short enough to be
+ * a stop word; accented French letters add half a point per word (they cannot occur in ASCII text).
+ */
 export function detectLang(text: string): Lang | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
   const t = text.length > LIMIT ? text.slice(0, LIMIT) : text;
   let fr = 0;
   let en = 0;
   const lower = t.toLowerCase();
-  // ASCII text (most English pastes) has no accented letters, and its letters are [a-z]: a cheaper word scan.
-  const ascii = !NON_ASCII.test(lower);
-  for (const m of lower.matchAll(ascii ? ASCII_WORD : WORD)) {
-    const w = m[0];
-    if (FR_WORDS.has(w)) fr += 1;
-    else if (EN_WORDS.has(w)) en += 1;
-    if (!ascii && FR_ACCENT.test(w)) fr += 0.5;
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const c0 = lower.charCodeAt(i);
+    let step = c0 >= 97 && c0 <= 122 ? 1 : c0 < 0x80 ? 0 : letterAt(lower, i);
+    if (step === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let accent = false;
+    let hash = 0;
+    while (step > 0) {
+      const c = lower.charCodeAt(i);
+      if (c >= 0xe0 && c < 0x180 && FR_ACCENT_TABLE[c] === 1) accent = true;
+      hash = (Math.imul(hash, 31) + c) | 0;
+      if (step === 2) hash = (Math.imul(hash, 31) + lower.charCodeAt(i + 1)) | 0;
+      i += step;
+      if (i >= n) break;
+      const d = lower.charCodeAt(i);
+      // Lowered ASCII letters are a-z: the common case skips the general letter test.
+      step = d >= 97 && d <= 122 ? 1 : d < 0x80 ? 0 : letterAt(lower, i);
+    }
+    if (i - start <= MAX_WORD) {
+      const lang = stopWordLang(lower, start, i, hash);
+      if (lang === 'fr') fr += 1;
+      else if (lang === 'en') en += 1;
+    }
+    if (accent) fr += 0.5;
   }
   fr += 3 * (t.match(FR_LABELS)?.length ?? 0);
   en += 3 * (t.match(EN_LABELS)?.length ?? 0);

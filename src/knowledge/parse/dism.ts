@@ -3,24 +3,19 @@
  * translated; the surrounding sentences are matched through the label tables.
  */
 import type { Facts, Observation } from '../types.js';
-import { includesAny, labelKey, MESSAGES, normalizeLabel, prepared, type MessageKey } from './labels.js';
+import { toLines, type Line } from './lines.js';
 import {
   buildFromVersion,
   compact,
   editionFacts,
   hexCode,
   osVersionFromBuild,
-  splitLabel,
   win32ToHresult,
 } from './values.js';
 
-const MSG = prepared(MESSAGES);
 const EDITION_ID = /^[A-Za-z][A-Za-z0-9]*$/;
 const DISM_ERROR = /^\s*(?:error|erreur)\s*[:：]\s*(0x[0-9a-f]{1,8}|\d{1,5})\b/i;
 
-function messageOf(norm: string): MessageKey | undefined {
-  return includesAny(norm, MSG);
-}
 
 interface DismRead {
   facts: Facts;
@@ -28,7 +23,7 @@ interface DismRead {
   sawTargets: boolean;
 }
 
-function readDism(text: string): DismRead {
+function readDism(lines: readonly Line[]): DismRead {
   const f: Facts = {};
   let build: number | undefined;
   let sawCurrent = false;
@@ -37,13 +32,12 @@ function readDism(text: string): DismRead {
   let pendingError: { code?: string } | undefined;
   let errorMessage: string | undefined;
   let errorCode: string | undefined;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
+  for (const rec of lines) {
+    const line = rec.trimmed;
     if (!line) continue;
-    const norm = normalizeLabel(line);
-    const msg = messageOf(norm);
-    const lv = splitLabel(line);
-    const key = lv ? labelKey(lv.label) : undefined;
+    const msg = rec.msg;
+    const lv = rec.lv;
+    const key = rec.key;
     const err = DISM_ERROR.exec(line);
     if (err?.[1]) {
       const rawCode = err[1];
@@ -81,17 +75,26 @@ function readDism(text: string): DismRead {
 }
 
 export function readDismFacts(text: string): Facts {
-  return readDism(text).facts;
+  return readDism(toLines(text)).facts;
 }
 
+type DismSource = 'dism-current-edition' | 'dism-target-editions' | 'dism-set-edition';
+
 /** Which DISM command a paste without a prompt line came from. */
-export function dismSourceOf(
-  text: string,
-): 'dism-current-edition' | 'dism-target-editions' | 'dism-set-edition' {
-  const r = readDism(text);
+function sourceOf(r: DismRead): DismSource {
   if (r.sawCurrent) return 'dism-current-edition';
   if (r.sawTargets) return 'dism-target-editions';
   return 'dism-set-edition';
+}
+
+export function dismSourceOf(text: string): DismSource {
+  return sourceOf(readDism(toLines(text)));
+}
+
+/** Facts and, from the same single read, the command they came from. */
+export function readDismLines(lines: readonly Line[]): { facts: Facts; source: DismSource } {
+  const r = readDism(lines);
+  return { facts: r.facts, source: sourceOf(r) };
 }
 
 export function parseDismCurrentEdition(text: string): Observation[] {

@@ -9,7 +9,8 @@
  *   12290: hr, min count, client FQDN, CMID, client time, VM, license state, minutes to expiry, ActID
  */
 import type { EventFact, Facts, Observation } from '../types.js';
-import { EVENT_MESSAGES, includesAny, labelKey, normalizeLabel, prepared } from './labels.js';
+import { EVENT_MESSAGES, labelKey, prepared } from './labels.js';
+import { toLines, type Line } from './lines.js';
 import { allHexCodes, compact, hostPort, splitLabel } from './values.js';
 
 const EVENT_MSG = prepared(EVENT_MESSAGES);
@@ -61,9 +62,10 @@ function toFact(ev: RawEvent, id: number): EventFact {
   return compact(fact);
 }
 
-function idFromMessage(line: string): number | undefined {
-  const norm = normalizeLabel(line);
-  if (includesAny(norm, EVENT_MSG) === undefined) return undefined;
+function idFromMessage(rec: Line): number | undefined {
+  const line = rec.raw;
+  const norm = rec.norm;
+  if (rec.eventMsg === undefined) return undefined;
   for (const [id, text] of EVENT_MSG) {
     if (!norm.includes(text)) continue;
     // 12293 and 12294 share their opening words; only the failed one says so.
@@ -74,7 +76,7 @@ function idFromMessage(line: string): number | undefined {
 }
 
 /** Split a paste into events: a new one starts at `Log Name:`/`TimeCreated :`, or at a second id/message. */
-function splitEvents(text: string): RawEvent[] {
+function splitEvents(lines: readonly Line[]): RawEvent[] {
   const events: RawEvent[] = [];
   let cur: RawEvent = { lines: [] };
   let hasMessage = false;
@@ -83,10 +85,12 @@ function splitEvents(text: string): RawEvent[] {
     cur = { lines: [] };
     hasMessage = false;
   };
-  for (const line of text.split('\n')) {
-    const lv = splitLabel(line);
-    const key = lv ? labelKey(lv.label) : undefined;
-    const msgId = idFromMessage(line);
+  for (const rec of lines) {
+    const line = rec.raw;
+    // Labels are split on the line as written (indentation counts towards the label length limit).
+    const lv = line === rec.trimmed ? rec.lv : splitLabel(line);
+    const key = line === rec.trimmed ? rec.key : lv ? labelKey(lv.label) : undefined;
+    const msgId = idFromMessage(rec);
     if (key === 'evLogName' || key === 'evTimeCreated') {
       if (cur.id !== undefined || hasMessage) flush();
     } else if (key === 'evEventId' && lv && /^\d{1,6}$/.test(lv.value)) {
@@ -104,9 +108,13 @@ function splitEvents(text: string): RawEvent[] {
 }
 
 export function readEventFacts(text: string): Facts {
+  return readEventLines(toLines(text));
+}
+
+export function readEventLines(lines: readonly Line[]): Facts {
   const f: Facts = {};
   const events: EventFact[] = [];
-  for (const ev of splitEvents(text)) {
+  for (const ev of splitEvents(lines)) {
     const id = ev.id;
     if (id === undefined || !KNOWN_IDS.has(id)) continue;
     const fact = toFact(ev, id);

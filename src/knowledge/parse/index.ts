@@ -3,16 +3,16 @@
  * surrounding sentences. Never throws: a paste we cannot read yields fewer observations, not an error.
  */
 import type { Observation, SourceKind } from '../types.js';
-import { dismSourceOf, readDismFacts } from './dism.js';
-import { readEventFacts } from './events.js';
-import { readNslookupFacts } from './nslookup.js';
+import { readDismLines } from './dism.js';
+import { readEventLines } from './events.js';
+import { readNslookupLines } from './nslookup.js';
 import { parseProse } from './prose.js';
 import { segment, type Segment } from './segment.js';
-import { readAtoFacts } from './slmgr-ato.js';
-import { readIpkFacts } from './slmgr-ipk.js';
-import { readLicenseFacts } from './slmgr-license.js';
-import { readXprFacts } from './slmgr-xpr.js';
-import { readTestNetConnectionFacts } from './test-netconnection.js';
+import { readAtoLines } from './slmgr-ato.js';
+import { readIpkLines } from './slmgr-ipk.js';
+import { readLicenseLines } from './slmgr-license.js';
+import { readXprLines } from './slmgr-xpr.js';
+import { readTestNetConnectionLines } from './test-netconnection.js';
 import { unwrapChatFormatting } from './normalize.js';
 
 export { unwrapChatFormatting } from './normalize.js';
@@ -44,7 +44,7 @@ const DLV_ONLY = [
 function observe(seg: Segment): Observation {
   switch (seg.family) {
     case 'license': {
-      const facts = readLicenseFacts(seg.text);
+      const facts = readLicenseLines(seg.lines);
       let source: SourceKind = seg.hint ?? 'slmgr-dli';
       if (!seg.hint) {
         const keys = Object.keys(facts);
@@ -56,21 +56,21 @@ function observe(seg: Segment): Observation {
       return { source, facts };
     }
     case 'xpr':
-      return { source: 'slmgr-xpr', facts: readXprFacts(seg.text) };
+      return { source: 'slmgr-xpr', facts: readXprLines(seg.lines) };
     case 'ato':
-      return { source: 'slmgr-ato', facts: readAtoFacts(seg.text) };
+      return { source: 'slmgr-ato', facts: readAtoLines(seg.lines) };
     case 'ipk':
-      return { source: 'slmgr-ipk', facts: readIpkFacts(seg.text) };
+      return { source: 'slmgr-ipk', facts: readIpkLines(seg.lines) };
     case 'dism': {
-      const source = seg.hint ?? dismSourceOf(seg.text);
-      return { source, facts: readDismFacts(seg.text) };
+      const read = readDismLines(seg.lines);
+      return { source: seg.hint ?? read.source, facts: read.facts };
     }
     case 'nslookup':
-      return { source: 'nslookup-srv', facts: readNslookupFacts(seg.text) };
+      return { source: 'nslookup-srv', facts: readNslookupLines(seg.lines) };
     case 'tnc':
-      return { source: 'test-netconnection', facts: readTestNetConnectionFacts(seg.text) };
+      return { source: 'test-netconnection', facts: readTestNetConnectionLines(seg.lines) };
     case 'event':
-      return { source: 'event', facts: readEventFacts(seg.text) };
+      return { source: 'event', facts: readEventLines(seg.lines) };
   }
 }
 

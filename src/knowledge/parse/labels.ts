@@ -19,7 +19,83 @@ const LATIN_FOLD: readonly string[] = Array.from({ length: 0x250 }, (_, c) =>
 );
 /** Anything outside Latin and the apostrophes/spaces handled below takes the general Unicode path. */
 const NOT_LATIN = /[\u0250-\u02bb\u02bd-\u2017\u201a-\u202e\u2030-\uffff]/;
-const LATIN_NON_ASCII = /[\u0080-\u024f]/g;
+/** Per Latin code unit: what folding makes of it when that differs from the unit itself (accented letters). */
+const LATIN_CHANGED: readonly (string | undefined)[] = LATIN_FOLD.map((f, c) =>
+  f === String.fromCharCode(c) ? undefined : f,
+);
+
+/** What `\s` matches (U+00A0 and U+202F included). */
+function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** ’ ‘ ` ´ ʼ */
+function isApostropheCode(c: number): boolean {
+  return c === 0x2019 || c === 0x2018 || c === 96 || c === 0xb4 || c === 0x2bc;
+}
+
+/**
+ * A Latin line folded in one scan: accents dropped through LATIN_FOLD, apostrophes to `'`, runs of spaces to one
+ * space, none at either end (the same as the replace and trim passes it stands for). Unchanged runs are copied
+ * as slices.
+ */
+function foldLatinLine(s: string): string {
+  let out = '';
+  let runStart = 0;
+  let pendingSpace = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const changed = c >= 0x80 && c < 0x250 ? LATIN_CHANGED[c] : undefined;
+    if (changed === undefined) {
+      const space = isSpaceCode(c);
+      if (!space && !pendingSpace && !isApostropheCode(c)) continue;
+      if (runStart < i) out += s.slice(runStart, i);
+      if (space) {
+        if (out.length > 0) pendingSpace = true;
+        runStart = i + 1;
+        continue;
+      }
+      if (pendingSpace) {
+        out += ' ';
+        pendingSpace = false;
+      }
+      if (isApostropheCode(c)) {
+        out += "'";
+        runStart = i + 1;
+      } else runStart = i;
+      continue;
+    }
+    if (runStart < i) out += s.slice(runStart, i);
+    runStart = i + 1;
+    for (let j = 0; j < changed.length; j++) {
+      const d = changed.charCodeAt(j);
+      if (isSpaceCode(d)) {
+        if (out.length > 0) pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace) {
+        out += ' ';
+        pendingSpace = false;
+      }
+      out += isApostropheCode(d) ? "'" : changed[j]!;
+    }
+  }
+  if (runStart < n) out += s.slice(runStart);
+  return out;
+}
 
 function foldUnicode(s: string): string {
   return s.normalize('NFD').replace(/\p{M}+/gu, '');
@@ -44,12 +120,16 @@ function isPlainAscii(s: string): boolean {
  * This runs on every line of every paste, so the usual cases skip Unicode normalization: plain ASCII lines only
  * need lower-casing, and Latin lines fold accents through a table (same result as NFD + dropping marks).
  */
+/** Printable ASCII, blanks (tab, space, line breaks) aside, and no backtick: nothing to fold but spacing. */
+const ASCII_SPACED = /^[\t-\r\x20-\x5f\x61-\x7e]*$/;
+const BLANKS = /\s+/g;
+
 export function normalizeLabel(s: string): string {
   if (isPlainAscii(s)) return s.toLowerCase();
-  const folded = NOT_LATIN.test(s)
-    ? foldUnicode(s)
-    : s.replace(LATIN_NON_ASCII, (ch) => LATIN_FOLD[ch.charCodeAt(0)]!);
-  return folded
+  // Columns aligned with runs of spaces (`Log Name:      Application`): only spacing to squeeze.
+  if (ASCII_SPACED.test(s)) return s.replace(BLANKS, ' ').trim().toLowerCase();
+  if (!NOT_LATIN.test(s)) return foldLatinLine(s).toLowerCase();
+  return foldUnicode(s)
     .replace(/[’‘`´ʼ]/g, "'")
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim()
@@ -463,9 +543,21 @@ function indexBy<K extends string>(rows: readonly Row<K>[]): Map<string, K> {
 
 const LABEL_INDEX = indexBy(LABELS);
 
+/**
+ * Labels as written → their fact (`null`: none). The same few labels come back in every paste, so a lookup by
+ * the raw text skips folding it again. Bounded: when full it starts over, so junk labels cannot pin it.
+ */
+const LABEL_CACHE = new Map<string, LabelKey | null>();
+const LABEL_CACHE_MAX = 2048;
+
 /** The fact a `label:` stands for, in any language and spelling we know. */
 export function labelKey(label: string): LabelKey | undefined {
-  return LABEL_INDEX.get(normalizeLabel(label));
+  const cached = LABEL_CACHE.get(label);
+  if (cached !== undefined) return cached ?? undefined;
+  const key = LABEL_INDEX.get(normalizeLabel(label));
+  if (LABEL_CACHE.size >= LABEL_CACHE_MAX) LABEL_CACHE.clear();
+  LABEL_CACHE.set(label, key ?? null);
+  return key;
 }
 
 /** Rows of a table, normalized once, for prefix/substring matching on whole lines. */
@@ -480,13 +572,24 @@ const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g
  * literal alternatives is much cheaper than a `startsWith`/`includes` per row; when it does match, the rows are
  * still tried in table order so the first row wins as before. Literals only: linear in the line length.
  */
-const PREFILTERS = new WeakMap<object, { starts: RegExp; anywhere: RegExp }>();
+interface Prefilter {
+  starts: RegExp;
+  anywhere: RegExp;
+  /** Length of the shortest row: a shorter line can hold none of them. */
+  minLength: number;
+}
 
-function prefilter(rows: readonly (readonly [string, string])[]): { starts: RegExp; anywhere: RegExp } {
+const PREFILTERS = new WeakMap<object, Prefilter>();
+
+function prefilter(rows: readonly (readonly [string, string])[]): Prefilter {
   let p = PREFILTERS.get(rows);
   if (!p) {
     const alternatives = rows.map(([, text]) => escapeRegex(text)).join('|');
-    p = { starts: new RegExp(`^(?:${alternatives})`), anywhere: new RegExp(alternatives) };
+    p = {
+      starts: new RegExp(`^(?:${alternatives})`),
+      anywhere: new RegExp(alternatives),
+      minLength: Math.min(...rows.map(([, text]) => text.length)),
+    };
     PREFILTERS.set(rows, p);
   }
   return p;
@@ -497,7 +600,8 @@ export function startsWithAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
-  if (!prefilter(rows).starts.test(norm)) return undefined;
+  const p = prefilter(rows);
+  if (norm.length < p.minLength || !p.starts.test(norm)) return undefined;
   for (const [key, text] of rows) if (norm.startsWith(text)) return key;
   return undefined;
 }
@@ -507,7 +611,8 @@ export function includesAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
-  if (!prefilter(rows).anywhere.test(norm)) return undefined;
+  const p = prefilter(rows);
+  if (norm.length < p.minLength || !p.anywhere.test(norm)) return undefined;
   for (const [key, text] of rows) if (norm.includes(text)) return key;
   return undefined;
 }

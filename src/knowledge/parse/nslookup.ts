@@ -4,27 +4,31 @@
  * it says nothing about the records.
  */
 import type { Facts, KmsHostRef, Observation } from '../types.js';
-import { MESSAGES, normalizeLabel, prepared } from './labels.js';
+import { MESSAGES, prepared } from './labels.js';
+import { toLines, type Line } from './lines.js';
 import { compact } from './values.js';
 
-const MSG = prepared(MESSAGES);
+const NO_SUCH_NAME = prepared(MESSAGES)
+  .filter(([k]) => k === 'nsNxDomain' || k === 'nsCantFind')
+  .map(([, t]) => t);
 const NO_ANSWER = /timed out|no response|server failed|query refused|d[ée]lai d'attente|expir[ée]/i;
 
 export function readNslookupFacts(text: string): Facts {
+  return readNslookupLines(toLines(text));
+}
+
+export function readNslookupLines(lines: readonly Line[]): Facts {
   const f: Facts = {};
   const hosts: KmsHostRef[] = [];
   let port: number | undefined;
   let failed = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
+  for (const rec of lines) {
+    const line = rec.trimmed;
     if (!line) continue;
     const domain = /_vlmcs\._tcp\.([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\.?/i.exec(line)?.[1];
     if (domain) f.dnsDomain = domain.toLowerCase();
-    const norm = normalizeLabel(line);
-    if (
-      MSG.some(([k, t]) => (k === 'nsNxDomain' || k === 'nsCantFind') && norm.includes(t)) &&
-      !NO_ANSWER.test(line)
-    )
+    const norm = rec.norm;
+    if (NO_SUCH_NAME.some((t) => norm.includes(t)) && !NO_ANSWER.test(line))
       failed = true;
     const p = /^port\s*=\s*(\d{1,5})$/i.exec(line);
     if (p?.[1]) port = Number(p[1]);

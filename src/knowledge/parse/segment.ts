@@ -6,20 +6,9 @@
  * are returned as prose. One pass; each line is looked at a bounded number of times.
  */
 import type { SourceKind } from '../types.js';
-import {
-  EVENT_MESSAGES,
-  includesAny,
-  labelKey,
-  MESSAGES,
-  normalizeLabel,
-  PHRASES,
-  prepared,
-  startsWithAny,
-  XPR_PHRASES,
-  type LabelKey,
-  type MessageKey,
-} from './labels.js';
-import { channelFromDescription, editionFromName, hexCode, splitLabel } from './values.js';
+import { Line } from './lines.js';
+import { PHRASES, prepared, startsWithAny, XPR_PHRASES, type LabelKey } from './labels.js';
+import { channelFromDescription, editionFromName, hexCode } from './values.js';
 
 export type Family = 'license' | 'xpr' | 'ato' | 'ipk' | 'dism' | 'nslookup' | 'tnc' | 'event';
 
@@ -27,7 +16,8 @@ export interface Segment {
   family: Family;
   /** The command named by a prompt line, when there was one. */
   hint?: SourceKind;
-  text: string;
+  /** The output's lines, as written, each classified at most once (readers reuse the records). */
+  lines: readonly Line[];
 }
 
 interface Classified {
@@ -40,10 +30,8 @@ interface Classified {
 
 /** Longest line any of these commands prints; longer lines are prose or noise. */
 const MAX_LINE = 4096;
-const MSG = prepared(MESSAGES);
 const PHRASE = prepared(PHRASES);
 const XPR = prepared(XPR_PHRASES);
-const EVENT_MSG = prepared(EVENT_MESSAGES);
 /** `/ipk` failures: with no prompt line, a bare error with one of these codes came from installing a key. */
 const IPK_CODES = new Set(['0xC004F069', '0xC004F050', '0xC004F066', '0xC004F015']);
 
@@ -109,9 +97,19 @@ interface Prompt {
 
 const PROMPT_PREFIX = /^(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,200}>\s*/;
 
+/**
+ * Every command below starts with one of these names or holds a backslash (`C:\…\slmgr.vbs`): a line with
+ * neither and no prompt cannot name one, which spares most lines the regexes.
+ */
+const COMMAND_START =
+  /^(?:[>$]\s*)?(?:cscript|slmgr|dism|nslookup|test-netconnection|tnc|get-winevent|get-eventlog|wevtutil)/i;
+
 function prompt(line: string): Prompt | undefined {
-  const hasPrompt = PROMPT_PREFIX.test(line);
-  const cmd = line.replace(PROMPT_PREFIX, '').replace(/^[>$]\s*/, '');
+  // A prompt (`C:\>`) holds a backslash too: without one, only a bare command name can open an output.
+  const hasBackslash = line.includes('\\');
+  const hasPrompt = hasBackslash && PROMPT_PREFIX.test(line);
+  if (!hasPrompt && !hasBackslash && !COMMAND_START.test(line)) return undefined;
+  const cmd = (hasPrompt ? line.replace(PROMPT_PREFIX, '') : line).replace(/^[>$]\s*/, '');
   if (/^(?:cscript(?:\.exe)?\s+(?:\/\/nologo\s+)?)?(?:\S*\\)?slmgr(?:\.vbs)?(?:\s|$)/i.test(cmd)) {
     const opt = /\s[/-](dlv|dli|xpr|ato|ipk|dti)(?:\s|$)/i.exec(cmd)?.[1]?.toLowerCase();
     if (opt === 'dli' || opt === 'dlv' || opt === 'dti') return { family: 'license', hint: `slmgr-${opt}` };
@@ -130,17 +128,15 @@ function prompt(line: string): Prompt | undefined {
   return hasPrompt ? {} : undefined;
 }
 
-function messageKey(norm: string): MessageKey | undefined {
-  return includesAny(norm, MSG);
-}
 
-function classify(line: string): Classified | undefined {
-  const norm = normalizeLabel(line);
+function classify(rec: Line): Classified | undefined {
+  const line = rec.trimmed;
+  const norm = rec.norm;
   if (startsWithAny(norm, PHRASE)) return { family: 'license' };
   if (startsWithAny(norm, XPR)) return { family: 'xpr' };
-  if (includesAny(norm, EVENT_MSG)) return { family: 'event' };
-  const lv = splitLabel(line);
-  const key = lv ? labelKey(lv.label) : undefined;
+  if (rec.eventMsg) return { family: 'event' };
+  const lv = rec.lv;
+  const key = rec.key;
   if (lv && key) {
     const v = lv.value;
     if (key === 'name') {
@@ -179,7 +175,7 @@ function classify(line: string): Classified | undefined {
   )
     return { family: 'nslookup' };
   if (/\binternet address\s*=|_vlmcs\._tcp/i.test(line)) return { family: 'nslookup' };
-  const msg = messageKey(norm);
+  const msg = rec.msg;
   switch (msg) {
     case 'activating':
       return norm.includes('windows(r)') ? { family: 'ato', start: 'activating' } : undefined;
@@ -220,9 +216,9 @@ function classify(line: string): Classified | undefined {
 interface Open {
   family?: Family;
   hint?: SourceKind;
-  lines: string[];
+  lines: Line[];
   /** Lines since the last classified one: they join the output only if it continues. */
-  pending: string[];
+  pending: Line[];
   starts: Set<string>;
   content: boolean;
 }
@@ -234,17 +230,17 @@ export interface Segmentation {
 
 export function segment(text: string): Segmentation {
   const segments: Segment[] = [];
-  const prose: string[] = [];
+  const prose: Line[] = [];
   let cur: Open | undefined;
 
   const close = (): void => {
     if (!cur) return;
     // Trailing unclassified lines stay with the output up to the first blank line (wrapped error text).
-    const blank = cur.pending.findIndex((l) => l.trim() === '');
+    const blank = cur.pending.findIndex((l) => l.trimmed === '');
     const tail = blank < 0 ? cur.pending : cur.pending.slice(0, blank);
     const rest = blank < 0 ? [] : cur.pending.slice(blank);
     if (cur.content && cur.family) {
-      segments.push({ family: cur.family, hint: cur.hint, text: [...cur.lines, ...tail].join('\n') });
+      segments.push({ family: cur.family, hint: cur.hint, lines: [...cur.lines, ...tail] });
       prose.push(...rest);
     } else {
       prose.push(...cur.lines, ...cur.pending);
@@ -257,8 +253,9 @@ export function segment(text: string): Segmentation {
     return cur;
   };
 
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
+  for (const raw of text.split('\n')) {
+    const line = new Line(raw);
+    const trimmed = line.trimmed;
     if (trimmed.length === 0 || trimmed.length > MAX_LINE) {
       if (cur) cur.pending.push(line);
       else prose.push(line);
@@ -269,12 +266,12 @@ export function segment(text: string): Segmentation {
       open(p.family, p.hint).lines.push(line);
       continue;
     }
-    if (/^windows script host$/i.test(trimmed)) {
+    if (trimmed.length === 19 && /^windows script host$/i.test(trimmed)) {
       if (!cur || cur.content) open();
       cur?.pending.push(line);
       continue;
     }
-    const c = classify(trimmed);
+    const c = classify(line);
     if (!c) {
       if (cur) cur.pending.push(line);
       else prose.push(line);
@@ -311,5 +308,5 @@ export function segment(text: string): Segmentation {
     if (c.start) seg.starts.add(c.start);
   }
   close();
-  return { segments, prose: prose.join('\n') };
+  return { segments, prose: prose.map((l) => l.raw).join('\n') };
 }

@@ -1,17 +1,25 @@
 /** `slmgr /ato`: `Activating Windows(R), X edition (<ActID>) ...` then success or `Error: 0x…`. */
 import type { Facts, Observation } from '../types.js';
-import { MESSAGES, normalizeLabel, prepared } from './labels.js';
-import { readSlmgrError } from './slmgr-error.js';
+import { MESSAGES, prepared } from './labels.js';
+import { toLines, type Line } from './lines.js';
+import { readSlmgrErrorLines } from './slmgr-error.js';
 import { compact, editionFacts, editionFromName, guid } from './values.js';
 
 const MSG = prepared(MESSAGES);
+const ACTIVATING = MSG.filter(([k]) => k === 'activating').map(([, t]) => t);
+const ACTIVATED_OK = MSG.filter(([k]) => k === 'activatedOk').map(([, t]) => t);
 
 export function readAtoFacts(text: string): Facts {
+  return readAtoLines(toLines(text));
+}
+
+export function readAtoLines(lines: readonly Line[]): Facts {
   const f: Facts = {};
   let ok = false;
-  for (const line of text.split('\n')) {
-    const norm = normalizeLabel(line);
-    if (MSG.some(([k, t]) => k === 'activating' && norm.startsWith(t))) {
+  for (const rec of lines) {
+    const line = rec.raw;
+    const norm = rec.norm;
+    if (ACTIVATING.some((t) => norm.startsWith(t))) {
       const edition = editionFromName(line);
       if (edition) {
         const name = /Windows\s*\(R\)[^()]*?(?:edition|[ée]dition)/i.exec(line)?.[0];
@@ -20,9 +28,9 @@ export function readAtoFacts(text: string): Facts {
       }
       f.activationId = guid(line) ?? f.activationId;
     }
-    if (MSG.some(([k, t]) => k === 'activatedOk' && norm.includes(t))) ok = true;
+    if (ACTIVATED_OK.some((t) => norm.includes(t))) ok = true;
   }
-  const err = readSlmgrError(text);
+  const err = readSlmgrErrorLines(lines);
   if (err.failed) f.activationSucceeded = false;
   else if (ok) f.activationSucceeded = true;
   if (err.code) f.lastError = err.code;

@@ -3,7 +3,8 @@
  * `Error 0x… occurred in connecting to server …`, and the access-denied texts that mean "not elevated".
  */
 import type { HexCode } from '../types.js';
-import { includesAny, MESSAGES, normalizeLabel, prepared } from './labels.js';
+import { MESSAGES, prepared } from './labels.js';
+import { toLines, type Line } from './lines.js';
 
 const MSG = prepared(MESSAGES);
 const ERROR_LINE = /^\s*(?:error|erreur)\s*[:：]?\s*(0x[0-9a-f]{1,8}(?![0-9a-f])|-\d{6,10}\b)/i;
@@ -24,9 +25,13 @@ function signedToHex(raw: string): HexCode | undefined {
 }
 
 export function readSlmgrError(text: string): SlmgrError {
+  return readSlmgrErrorLines(toLines(text));
+}
+
+export function readSlmgrErrorLines(lines: readonly Line[]): SlmgrError {
   const out: SlmgrError = { accessDenied: false, productNotFound: false, failed: false };
-  for (const line of text.split('\n')) {
-    const m = ERROR_LINE.exec(line);
+  for (const rec of lines) {
+    const m = ERROR_LINE.exec(rec.raw);
     if (m?.[1] && !out.code) {
       const raw = m[1];
       out.code = raw.startsWith('-')
@@ -34,8 +39,8 @@ export function readSlmgrError(text: string): SlmgrError {
         : (`0x${raw.slice(2).toUpperCase().padStart(8, '0')}` as HexCode);
       out.failed = true;
     }
-    const norm = normalizeLabel(line);
-    if (includesAny(norm, MSG) === undefined) continue;
+    const norm = rec.norm;
+    if (rec.msg === undefined) continue;
     for (const [key, text] of MSG) {
       if (!norm.includes(text)) continue;
       if (key === 'accessDenied') out.accessDenied = true;

@@ -3,8 +3,8 @@
  * One reader fills Facts from whatever labels are present; the three exported parsers only differ by source.
  */
 import type { Facts, LicenseStatus, Observation } from '../types.js';
+import { toLines, type Line } from './lines.js';
 import {
-  labelKey,
   LICENSE_STATUS_VALUES,
   normalizeLabel,
   PHRASES,
@@ -27,7 +27,6 @@ import {
   keyTypeFromProductKeyChannel,
   osVersionFromBuild,
   partialKey,
-  splitLabel,
 } from './values.js';
 
 const STATUS = prepared(LICENSE_STATUS_VALUES);
@@ -56,14 +55,17 @@ const NOT_AVAILABLE = /not available|non disponible|indisponible/i;
 
 /** Everything slmgr's license listing shows, from any subset of its lines. */
 export function readLicenseFacts(text: string): Facts {
+  return readLicenseLines(toLines(text));
+}
+
+export function readLicenseLines(lines: readonly Line[]): Facts {
   const f: Facts = {};
   let build: number | undefined;
   let inClientBlock = false;
   let hostBlock = false;
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.trim();
-    if (line.length === 0) continue;
-    const phrase = startsWithAny(normalizeLabel(line), PHRASE);
+  for (const line of lines) {
+    if (line.trimmed.length === 0) continue;
+    const phrase = startsWithAny(line.norm, PHRASE);
     if (phrase) {
       if (phrase === 'kmsClientBlock') inClientBlock = true;
       else if (phrase === 'kmsHostEnabled' || phrase === 'kmsCumulativeRequests') hostBlock = true;
@@ -73,9 +75,9 @@ export function readLicenseFacts(text: string): Facts {
       else if (phrase === 'dnsPublishingDisabled') f.kmsDnsPublishing = false;
       continue;
     }
-    const lv = splitLabel(line);
+    const lv = line.lv;
     if (!lv) continue;
-    const key = labelKey(lv.label);
+    const key = line.key;
     const v = lv.value;
     switch (key) {
       case 'slsVersion':

@@ -1,6 +1,7 @@
 /** `slmgr /xpr`: `Windows(R), X edition:` then one status line, with a date when the state expires. */
 import type { Facts, LicenseStatus, Observation } from '../types.js';
 import { normalizeLabel, XPR_PHRASES, type XprKey } from './labels.js';
+import { toLines, type Line } from './lines.js';
 import { compact, editionFacts, editionFromName } from './values.js';
 
 const XPR = XPR_PHRASES.map(([key, , text]) => [key, text, normalizeLabel(text)] as const);
@@ -19,9 +20,13 @@ const STATUS: Record<XprKey, LicenseStatus> = {
 };
 
 export function readXprFacts(text: string): Facts {
+  return readXprLines(toLines(text));
+}
+
+export function readXprLines(lines: readonly Line[]): Facts {
   const f: Facts = {};
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
+  for (const rec of lines) {
+    const line = rec.trimmed;
     if (!line) continue;
     if (/:\s*$/.test(line)) {
       const edition = editionFromName(line);
@@ -31,7 +36,7 @@ export function readXprFacts(text: string): Facts {
         continue;
       }
     }
-    const norm = normalizeLabel(line);
+    const norm = rec.norm;
     const hit = XPR.find(([, , t]) => norm.startsWith(t));
     if (!hit) continue;
     const [key, original] = hit;

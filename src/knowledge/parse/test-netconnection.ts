@@ -3,30 +3,37 @@
  * only for port 1688 (or when no other port is shown next to a KMS test).
  */
 import type { Facts, Observation } from '../types.js';
-import { labelKey, MESSAGES, normalizeLabel, prepared } from './labels.js';
-import { compact, firstInt, splitLabel } from './values.js';
+import { MESSAGES, prepared } from './labels.js';
+import { toLines, type Line } from './lines.js';
+import { compact, firstInt } from './values.js';
 
-const MSG = prepared(MESSAGES);
+const TNC_WARNING = prepared(MESSAGES)
+  .filter(([k]) => k === 'tncWarning')
+  .map(([, t]) => t);
 
 export function readTestNetConnectionFacts(text: string): Facts {
+  return readTestNetConnectionLines(toLines(text));
+}
+
+export function readTestNetConnectionLines(lines: readonly Line[]): Facts {
   const f: Facts = {};
   let port: number | undefined;
   let succeeded: boolean | undefined;
   let warnedPort: number | undefined;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
+  for (const rec of lines) {
+    const line = rec.trimmed;
     if (!line) continue;
-    const norm = normalizeLabel(line);
-    if (MSG.some(([k, t]) => k === 'tncWarning' && norm.includes(t))) {
+    const norm = rec.norm;
+    if (TNC_WARNING.some((t) => norm.includes(t))) {
       // WARNING: TCP connect to (10.0.0.20 : 1688) failed
       const m = /\(\s*([^()\s]+)\s*:\s*(\d{1,5})\s*\)/.exec(line);
       warnedPort = m?.[2] ? Number(m[2]) : warnedPort;
       if (/failed|[ée]chec|a [ée]chou[ée]/i.test(line)) succeeded ??= false;
       continue;
     }
-    const lv = splitLabel(line);
+    const lv = rec.lv;
     if (!lv) continue;
-    switch (labelKey(lv.label)) {
+    switch (rec.key) {
       case 'tncComputerName':
         if (/^[A-Za-z0-9._:[\]-]+$/.test(lv.value)) f.testedHost = lv.value;
         break;

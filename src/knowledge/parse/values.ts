@@ -162,6 +162,10 @@ export function partialKey(raw: string): string | undefined {
 /** Drop undefined members so observations compare and serialize cleanly. */
 export function compact<T extends object>(o: T): T {
   const out = {} as T;
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  const src = o as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const v = src[k];
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
   return out;
 }

@@ -6,7 +6,7 @@
 import { lookupCode } from '../catalogue/index.js';
 import type { Confidence, Facts, FindingRef, HexCode } from '../types.js';
 import { ENVIRONMENT_RULES } from './environment.js';
-import { codesInFacts, evidenceOf } from './helpers.js';
+import { codesInFacts, evidenceOf, screening } from './helpers.js';
 import { KEY_RULES } from './keys.js';
 import { KMS_RULES } from './kms.js';
 import type { Rule, RuleInput } from './types.js';
@@ -131,8 +131,11 @@ export function evaluate(
   // `canonical`: the caller already ran canonicalCodes (diagnoseFacts does, for the codes list it shows).
   const codes = input.canonical ? [...input.codes] : canonicalCodes(input.codes, input.facts);
   const ruleInput: RuleInput = { facts: input.facts, codes: new Set(codes) };
+  // Screen first without building evidence (most rules do not fire), then fire the ones that hold.
+  const holding = screening(() => rules.map((rule) => rule.when(ruleInput) !== false));
   const fired: Fired[] = [];
   rules.forEach((rule, order) => {
+    if (!holding[order]) return;
     const f = fire(rule, ruleInput, order);
     if (f) fired.push(f);
   });

@@ -7,10 +7,35 @@ import type { Evidence, RuleInput, WhenResult } from './types.js';
 
 // --- evidence combinators ------------------------------------------------------------------------------
 
+/**
+ * While false, the combinators below only say whether they hold: they return HELD instead of building evidence
+ * strings. The engine screens every rule that way first and asks only the rules that fire again for their
+ * evidence, since most rules do not fire. Holding or not never depends on this switch.
+ */
+let collecting = true;
+const HELD: Evidence = Object.freeze([]);
+
+/** Runs `fn` with evidence collection off (restored even if `fn` throws). */
+export function screening<T>(fn: () => T): T {
+  const before = collecting;
+  collecting = false;
+  try {
+    return fn();
+  } finally {
+    collecting = before;
+  }
+}
+
 /** The codes among `wanted` that are present, as evidence. */
 export function code(input: RuleInput, ...wanted: HexCode[]): Evidence | false {
-  const hit = wanted.filter((c) => input.codes.has(c));
-  return hit.length > 0 ? hit.map((c) => `code ${c}`) : false;
+  // Most rules miss: allocate only on a hit.
+  let hit: string[] | undefined;
+  for (const c of wanted) {
+    if (!input.codes.has(c)) continue;
+    if (!collecting) return HELD;
+    (hit ??= []).push(`code ${c}`);
+  }
+  return hit ?? false;
 }
 
 /** A fact equal to a value (or satisfying a predicate), as `key=value` evidence. */
@@ -25,7 +50,8 @@ export function fact<K extends keyof Facts>(
     typeof expected === 'function'
       ? (expected as (v: NonNullable<Facts[K]>) => boolean)(value as NonNullable<Facts[K]>)
       : value === expected;
-  return ok ? [`${String(key)}=${show(value)}`] : false;
+  if (!ok) return false;
+  return collecting ? [`${String(key)}=${show(value)}`] : HELD;
 }
 
 function show(value: unknown): string {
@@ -39,6 +65,7 @@ function show(value: unknown): string {
 
 /** Every part must hold; the evidence is their union. */
 export function all(...parts: WhenResult[]): Evidence | false {
+  if (!collecting) return parts.includes(false) ? false : HELD;
   const out: string[] = [];
   for (const p of parts) {
     if (p === false) return false;
@@ -49,6 +76,7 @@ export function all(...parts: WhenResult[]): Evidence | false {
 
 /** At least one part must hold; the evidence is the union of those that hold. */
 export function any(...parts: WhenResult[]): Evidence | false {
+  if (!collecting) return parts.some((p) => p !== false) ? HELD : false;
   const out: string[] = [];
   let held = false;
   for (const p of parts) {
