@@ -25,6 +25,14 @@ const FR_LABELS =
 const EN_LABELS =
   /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/gi;
 
+/**
+ * A word of every FR_LABELS / EN_LABELS alternative, none with a letter that case-folds from a non-ASCII one
+ * (k ← U+212A, s ← U+017F): the lowered text holds one of them whenever the label pattern can match, so the
+ * (slower, case-insensitive) label scan is skipped for pastes that cannot contain a label.
+ */
+const FR_LABEL_WORDS = /licence|partielle|canal|ordinateur|intervalle|actuelle|domaine|erreur/;
+const EN_LABEL_WORDS = /license|partial|channel|machine|interval|edition|existent/;
+
 const LIMIT = 64 * 1024;
 /** No stop word is longer than this: longer words are never looked up. */
 const MAX_WORD = Math.max(...[...FR_WORDS, ...EN_WORDS].map((w) => w.length));
@@ -132,8 +140,8 @@ export function detectLang(text: string): Lang | undefined {
     }
     if (accent) fr += 0.5;
   }
-  fr += 3 * (t.match(FR_LABELS)?.length ?? 0);
-  en += 3 * (t.match(EN_LABELS)?.length ?? 0);
+  if (FR_LABEL_WORDS.test(lower)) fr += 3 * (t.match(FR_LABELS)?.length ?? 0);
+  if (EN_LABEL_WORDS.test(lower)) en += 3 * (t.match(EN_LABELS)?.length ?? 0);
   if (fr >= 2 && fr >= en * 1.5) return 'fr';
   if (en >= 2 && en >= fr * 1.5) return 'en';
   return undefined;

@@ -16,7 +16,6 @@ import {
 const EDITION_ID = /^[A-Za-z][A-Za-z0-9]*$/;
 const DISM_ERROR = /^\s*(?:error|erreur)\s*[:：]\s*(0x[0-9a-f]{1,8}|\d{1,5})\b/i;
 
-
 interface DismRead {
   facts: Facts;
   sawCurrent: boolean;

@@ -550,13 +550,23 @@ const LABEL_INDEX = indexBy(LABELS);
 const LABEL_CACHE = new Map<string, LabelKey | null>();
 const LABEL_CACHE_MAX = 2048;
 
+/**
+ * A copy of a (short) string rebuilt character by character: a substring can share the memory of the whole text
+ * it was cut from, and a cache key must not keep a pasted message alive.
+ */
+function detached(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += s[i];
+  return out;
+}
+
 /** The fact a `label:` stands for, in any language and spelling we know. */
 export function labelKey(label: string): LabelKey | undefined {
   const cached = LABEL_CACHE.get(label);
   if (cached !== undefined) return cached ?? undefined;
   const key = LABEL_INDEX.get(normalizeLabel(label));
   if (LABEL_CACHE.size >= LABEL_CACHE_MAX) LABEL_CACHE.clear();
-  LABEL_CACHE.set(label, key ?? null);
+  LABEL_CACHE.set(detached(label), key ?? null);
   return key;
 }
 

@@ -28,8 +28,7 @@ export function readNslookupLines(lines: readonly Line[]): Facts {
     const domain = /_vlmcs\._tcp\.([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\.?/i.exec(line)?.[1];
     if (domain) f.dnsDomain = domain.toLowerCase();
     const norm = rec.norm;
-    if (NO_SUCH_NAME.some((t) => norm.includes(t)) && !NO_ANSWER.test(line))
-      failed = true;
+    if (NO_SUCH_NAME.some((t) => norm.includes(t)) && !NO_ANSWER.test(line)) failed = true;
     const p = /^port\s*=\s*(\d{1,5})$/i.exec(line);
     if (p?.[1]) port = Number(p[1]);
     const h = /^svr\s+hostname\s*=\s*([A-Za-z0-9._-]+?)\.?$/i.exec(line);

@@ -128,7 +128,6 @@ function prompt(line: string): Prompt | undefined {
   return hasPrompt ? {} : undefined;
 }
 
-
 function classify(rec: Line): Classified | undefined {
   const line = rec.trimmed;
   const norm = rec.norm;

@@ -4,13 +4,7 @@
  */
 import type { Facts, LicenseStatus, Observation } from '../types.js';
 import { toLines, type Line } from './lines.js';
-import {
-  LICENSE_STATUS_VALUES,
-  normalizeLabel,
-  PHRASES,
-  prepared,
-  startsWithAny,
-} from './labels.js';
+import { LICENSE_STATUS_VALUES, normalizeLabel, PHRASES, prepared, startsWithAny } from './labels.js';
 import {
   buildFromExtendedPid,
   buildFromVersion,
