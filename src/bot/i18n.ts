@@ -21,7 +21,6 @@ const LABELS = {
   note: { en: 'Note', fr: 'Remarque' },
   run: { en: 'Run', fr: 'Exécuter' },
   why: { en: 'Why', fr: 'Pourquoi' },
-  unknownCode: { en: 'not in the catalogue', fr: 'absent du catalogue' },
   confidence: { en: 'Confidence', fr: 'Confiance' },
   'confidence.high': { en: 'high', fr: 'élevée' },
   'confidence.medium': { en: 'medium', fr: 'moyenne' },

@@ -191,7 +191,8 @@ export function explanationReply(
 /** Facility, severity and Win32 meaning of an uncatalogued code, in one line. */
 function decodedText(e: Explanation): string {
   const d = e.decoded;
-  const parts = [`${d.severity}`, `facility ${d.facilityName ?? d.facility}`];
+  // An HRESULT's only severity is its failure bit; the two-bit NTSTATUS field would call 0x8007xxxx a "warning".
+  const parts = [d.failure ? 'failure' : d.severity, `facility ${d.facilityName ?? d.facility}`];
   if (d.win32) parts.push(`Win32 ${d.win32.number}${d.win32.name ? ` ${d.win32.name}` : ''}`);
   return parts.join(', ');
 }

@@ -83,7 +83,7 @@ describe('Teams Adaptive Card', () => {
     expect(facts).toContainEqual({ title: 'Product Key Channel', value: 'Volume:GVLK' });
     expect(facts).toContainEqual({
       title: '0xDEADBEEF',
-      value: 'Unknown code (facility 0x5EA) (not in the catalogue)',
+      value: 'Unknown code (facility 0x5EA)',
     });
     const runs = elements(card.body).flatMap((e) => (e.type === 'RichTextBlock' ? e.inlines : []));
     const warning = runs.find((r) => r.text.includes(kmsDiagnosisEn.warnings[0]!));

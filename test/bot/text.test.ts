@@ -29,7 +29,7 @@ describe('plain-text replies', () => {
     const at = order.map((h) => text.indexOf(`\n${h}\n`));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(text).toContain('0xDEADBEEF  Unknown code (facility 0x5EA) (not in the catalogue)');
+    expect(text).toContain('0xDEADBEEF  Unknown code (facility 0x5EA)');
   });
 
   it('a French escalation lists the Activation Centers address and what to bring, in French', () => {

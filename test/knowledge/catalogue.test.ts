@@ -248,13 +248,11 @@ describe('codeTitle', () => {
 
   it('describes an uncatalogued code from its bits', () => {
     expect(codeTitle('0x80070057', 'en')).toBe(
-      '0x80070057: outside the catalogue — Win32 error 87 (ERROR_INVALID_PARAMETER)',
+      'Outside the catalogue — Win32 error 87 (ERROR_INVALID_PARAMETER)',
     );
-    expect(codeTitle('0x80070057', 'fr')).toBe(
-      '0x80070057 : hors catalogue — erreur Win32 87 (ERROR_INVALID_PARAMETER)',
-    );
+    expect(codeTitle('0x80070057', 'fr')).toBe('Hors catalogue — erreur Win32 87 (ERROR_INVALID_PARAMETER)');
     expect(codeTitle('0xC004F0FF', 'en')).toBe(
-      '0xC004F0FF: outside the catalogue — failure, facility FACILITY_SL_ITF, code 0xF0FF',
+      'Outside the catalogue — failure, facility FACILITY_SL_ITF, code 0xF0FF',
     );
   });
 

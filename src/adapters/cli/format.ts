@@ -14,7 +14,6 @@ const LABELS = {
     escalate: 'escalate to Microsoft',
     confidence: 'confidence',
     ask: 'Next evidence to paste',
-    unknown: 'not in the catalogue',
     causes: 'Likely causes',
     bring: 'Bring to Microsoft',
     types: 'Activation types',
@@ -32,7 +31,6 @@ const LABELS = {
     escalate: 'à remonter à Microsoft',
     confidence: 'confiance',
     ask: 'Éléments à coller ensuite',
-    unknown: 'hors catalogue',
     causes: 'Causes probables',
     bring: 'À fournir à Microsoft',
     types: 'Types d’activation',
@@ -67,7 +65,7 @@ export function formatDiagnosis(d: Diagnosis): string {
   if (d.codes.length === 0) out.push(`  ${L.noCodes}`);
   for (const c of d.codes) {
     const name = c.name ? `  ${c.name}` : '';
-    out.push(`  ${c.code}${name}${c.known ? '' : `  (${L.unknown})`}`, `    ${c.title}`);
+    out.push(`  ${c.code}${name}`, `    ${c.title}`);
   }
   if (!d.refusal) {
     out.push('', `${L.findings}${colon}`);
@@ -97,10 +95,7 @@ export function formatDiagnosis(d: Diagnosis): string {
 export function formatExplanation(x: Explanation, lang: Lang): string {
   const L = LABELS[lang];
   const colon = COLON[lang];
-  const out: string[] = [
-    `${x.code}${x.name ? `  ${x.name}` : ''}${x.known ? '' : `  (${L.unknown})`}`,
-    `  ${x.title}`,
-  ];
+  const out: string[] = [`${x.code}${x.name ? `  ${x.name}` : ''}`, `  ${x.title}`];
   if (x.types.length > 0) out.push(`  ${L.types}${colon} ${x.types.join(', ')}`);
   out.push('', `${L.causes}${colon}`, ...x.causes.map((c) => `  - ${c}`), '', `${L.fix}${colon}`);
   for (const step of x.fix) {
@@ -113,7 +108,7 @@ export function formatExplanation(x: Explanation, lang: Lang): string {
     const facility = d.facilityName ?? `0x${d.facility.toString(16).toUpperCase()}`;
     out.push(
       '',
-      `${L.decoded}${colon} ${d.severity}, facility ${facility}, code 0x${d.codeValue.toString(16).toUpperCase().padStart(4, '0')}${d.win32 ? `, Win32 ${d.win32.number}${d.win32.name ? ` ${d.win32.name}` : ''}` : ''}`,
+      `${L.decoded}${colon} ${d.failure ? 'failure' : d.severity}, facility ${facility}, code 0x${d.codeValue.toString(16).toUpperCase().padStart(4, '0')}${d.win32 ? `, Win32 ${d.win32.number}${d.win32.name ? ` ${d.win32.name}` : ''}` : ''}`,
     );
   }
   return out.join('\n') + '\n';

@@ -240,7 +240,7 @@ function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions)
       ...facts(
         s.codes.items.map((c) => ({
           title: c.code,
-          value: c.known ? c.title : `${c.title} (${t(lang, 'unknownCode')})`,
+          value: c.title,
         })),
       ),
       ...moreNote(s.codes, lang),

@@ -113,10 +113,7 @@ function blocksOf(s: ShapedReply): Block[] {
     blocks.push(...packed(bold(t(lang, 'fix')), stepEntries(s.fix, lang)));
 
   if (s.codes.items.length + s.codes.omitted > 0) {
-    const lines = s.codes.items.map(
-      (c) =>
-        `\`${c.code}\` ${escapeMrkdwn(c.title)}${c.known ? '' : ` _(${escapeMrkdwn(t(lang, 'unknownCode'))})_`}`,
-    );
+    const lines = s.codes.items.map((c) => `\`${c.code}\` ${escapeMrkdwn(c.title)}`);
     blocks.push(...packed(bold(t(lang, 'codes')), [...lines, ...moreNote(s.codes, lang)]));
   }
   const bullets = (label: string, list: Cut<string>) => {

@@ -62,7 +62,7 @@ function textOf(s: ShapedReply): string {
   if (s.codes.items.length + s.codes.omitted > 0) {
     heading(t(lang, 'codes'));
     for (const c of s.codes.items) {
-      lines.push(`${INDENT}${c.code}  ${c.title}${c.known ? '' : ` (${t(lang, 'unknownCode')})`}`);
+      lines.push(`${INDENT}${c.code}  ${c.title}`);
     }
     more(lines, s.codes, lang);
   }

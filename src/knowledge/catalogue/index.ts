@@ -57,14 +57,14 @@ export function slError(code: string): SlErrorEntry | undefined {
   return normalized === undefined ? undefined : SL_ERRORS.get(normalized);
 }
 
-/** One-line description of what the bits of an uncatalogued code say. */
+/** What the bits of an uncatalogued code say, e.g. "Win32 error 87 (ERROR_INVALID_PARAMETER)". */
 export function describeDecoded(decoded: DecodedHresult, lang: Lang): string {
   const facility = decoded.facilityName ?? `0x${decoded.facility.toString(16).toUpperCase()}`;
   if (decoded.win32 !== undefined) {
     const name = decoded.win32.name === undefined ? '' : ` (${decoded.win32.name})`;
     return lang === 'fr'
-      ? `${decoded.code} : hors catalogue — erreur Win32 ${decoded.win32.number}${name}`
-      : `${decoded.code}: outside the catalogue — Win32 error ${decoded.win32.number}${name}`;
+      ? `erreur Win32 ${decoded.win32.number}${name}`
+      : `Win32 error ${decoded.win32.number}${name}`;
   }
   const kind = {
     en: decoded.failure ? 'failure' : decoded.severity === 'success' ? 'success' : 'informational',
@@ -72,8 +72,13 @@ export function describeDecoded(decoded: DecodedHresult, lang: Lang): string {
   }[lang];
   const low = `0x${decoded.codeValue.toString(16).toUpperCase().padStart(4, '0')}`;
   return lang === 'fr'
-    ? `${decoded.code} : hors catalogue — ${kind}, domaine ${facility}, code ${low}`
-    : `${decoded.code}: outside the catalogue — ${kind}, facility ${facility}, code ${low}`;
+    ? `${kind}, domaine ${facility}, code ${low}`
+    : `${kind}, facility ${facility}, code ${low}`;
+}
+
+/** The title of an uncatalogued code: says so, then what its bits say. */
+export function uncataloguedTitle(decoded: DecodedHresult, lang: Lang): string {
+  return `${lang === 'fr' ? 'Hors catalogue' : 'Outside the catalogue'} — ${describeDecoded(decoded, lang)}`;
 }
 
 /**
@@ -95,5 +100,5 @@ export function codeTitle(code: string, lang: Lang): string {
       ? `${sl.name} — texte du SDK Windows, disponible en anglais seulement : « ${sl.meaning} »`
       : `${sl.name} — ${sl.meaning}`;
   }
-  return describeDecoded(decodeHresult(normalized), lang);
+  return uncataloguedTitle(decodeHresult(normalized), lang);
 }
