@@ -6,10 +6,7 @@
  * hearsay as Microsoft's word (the catalogue test pins this for every such code).
  */
 import type { CatalogueEntryInput, FixStep, Localized } from '../types.js';
-
-const t = (en: string, fr: string): Localized => ({ en, fr });
-const step = (en: string, fr: string, command?: string): FixStep =>
-  command === undefined ? { text: { en, fr } } : { text: { en, fr }, command };
+import { ACTIVATE, BRING_AGREEMENT, BRING_DLV, BRING_ERROR, BRING_IID, l as t, step } from './phrasing.js';
 
 /** Appended to any sentence whose fact comes from third-party reports or memory, not a Microsoft source. */
 export const REPORTED_NOTE = t(
@@ -45,7 +42,6 @@ const ELEVATE = step(
   'Open Command Prompt or PowerShell with "Run as administrator": slmgr needs an elevated prompt to change the licence.',
   'Ouvrez l’invite de commandes ou PowerShell avec « Exécuter en tant qu’administrateur » : slmgr a besoin de droits élevés pour modifier la licence.',
 );
-const ACTIVATE = step('Try the activation again.', 'Relancez l’activation.', 'slmgr /ato');
 const SHOW_LICENSE = step(
   'Look at the installed edition (Name), channel (Description) and partial key.',
   'Regardez l’édition installée (Nom), le canal (Description) et la clé partielle.',
@@ -133,20 +129,10 @@ const KMS_REACH: FixStep[] = [
   ACTIVATE,
 ];
 
-const BRING_VL: Localized[] = [
-  t(
-    'Volume Licensing agreement number and proof of purchase',
-    'Numéro de contrat de licence en volume et preuve d’achat',
-  ),
-  t(
-    'The output of slmgr /dlv and of the failing slmgr /ato',
-    'La sortie de slmgr /dlv et de la commande slmgr /ato qui échoue',
-  ),
-  t('The Installation ID shown by slmgr /dti', 'L’ID d’installation affiché par slmgr /dti'),
-];
+const BRING_VL: Localized[] = [BRING_AGREEMENT, BRING_DLV, BRING_IID, BRING_ERROR];
 const BRING_RETAIL: Localized[] = [
   t('Proof of purchase of the key', 'La preuve d’achat de la clé'),
-  t('The output of slmgr /dlv', 'La sortie de slmgr /dlv'),
+  BRING_DLV,
 ];
 
 const ESCALATE_KEY = step(

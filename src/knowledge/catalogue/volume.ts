@@ -4,45 +4,22 @@
  * fact sheet's verified facts win and the seed's resolution route (Activation Centers, phone activation) stays.
  * Commands are kept verbatim with placeholders in angle brackets; no product key is ever written out.
  */
-import type { CatalogueEntryInput, FixStep, Localized } from '../types.js';
-
-const l = (en: string, fr: string): Localized => ({ en, fr });
-const step = (en: string, fr: string, command?: string): FixStep =>
-  command === undefined ? { text: l(en, fr) } : { text: l(en, fr), command };
-
-// ---------------------------------------------------------------------------------------------------------
-// What Microsoft's Licensing Activation Centers ask for (fact sheet §7, seed 000 "what support asks for").
-// ---------------------------------------------------------------------------------------------------------
-
-const BRING_PARTIAL_KEY = l(
-  'The last five characters of the product key, as shown by slmgr /dli (never paste the full key in a chat).',
-  'Les cinq derniers caractères de la clé de produit, tels que les affiche slmgr /dli (ne collez jamais la clé complète dans une conversation).',
-);
-const BRING_DLV = l(
-  'The complete output of slmgr /dlv on the affected machine.',
-  'La sortie complète de slmgr /dlv sur la machine concernée.',
-);
-const BRING_IID = l(
-  'The Installation ID displayed by slmgr /dti, needed for phone activation.',
-  "L'ID d'installation affiché par slmgr /dti, indispensable pour l'activation par téléphone.",
-);
-const BRING_AGREEMENT = l(
-  'Your Volume Licensing agreement number and the proof of purchase.',
-  "Le numéro de votre contrat de licence en volume et la preuve d'achat.",
-);
-const BRING_ERROR = l(
-  'The exact error code and message, and the command that returned them.',
-  "Le code et le message d'erreur exacts, ainsi que la commande qui les a renvoyés.",
-);
-
-/** The usual file for a key problem that only Microsoft can settle. */
-const BRING_KEY_CASE = [BRING_PARTIAL_KEY, BRING_AGREEMENT, BRING_DLV, BRING_ERROR];
+import type { CatalogueEntryInput, FixStep } from '../types.js';
+import {
+  ACTIVATE,
+  BRING_AGREEMENT,
+  BRING_DLV,
+  BRING_ERROR,
+  BRING_IID,
+  BRING_KEY_CASE,
+  BRING_PARTIAL_KEY,
+  l,
+  step,
+} from './phrasing.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Fix steps shared by several codes.
 // ---------------------------------------------------------------------------------------------------------
-
-const ACTIVATE = step('Start the activation again.', "Relancez l'activation.", 'slmgr /ato');
 
 const SHOW_PARTIAL_KEY = step(
   'Check which key is installed: compare the "Partial Product Key" (last five characters) with the key listed in your Volume Licensing portal (Microsoft 365 admin center).',
