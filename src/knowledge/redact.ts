@@ -33,24 +33,55 @@ export interface ProductKeyMatch {
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDash = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212;
 
-/**
- * True when the string might hold five dash-joined groups of five (a superset of what PRODUCT_KEY matches). One
- * pass with no regex: it runs on whole messages and on every fact of every diagnosis, and almost always says no,
- * which lets the regex scans below be skipped.
- */
-export function mayHoldProductKey(s: string): boolean {
-  if (s.length < 29) return false;
+/** Per ASCII code unit: 1 for a letter or digit. */
+const ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isAlnum(c)) ALNUM[c] = 1;
+
+/** A character a key can hold: a letter, a digit or one of the dashes. */
+const isKeyUnit = (c: number) => (c < 128 ? ALNUM[c] === 1 || c === 45 : isDash(c));
+
+/** Length of the shortest text `mayHoldProductKey` accepts: five groups of five and four dashes. */
+const KEY_SPAN = 29;
+
+/** The exact check over [start, end): five groups of five, joined by dashes, somewhere in there. */
+function holdsKeyShape(s: string, start: number, end: number): boolean {
   let run = 0;
   let groups = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (isAlnum(c)) {
+    if (c < 128 && ALNUM[c] === 1) {
       run++;
       if (groups >= 4 && run >= 5) return true;
     } else {
       groups = isDash(c) && run >= 5 ? (run === 5 ? groups + 1 : 1) : 0;
       run = 0;
     }
+  }
+  return false;
+}
+
+/**
+ * True when the string might hold five dash-joined groups of five (a superset of what PRODUCT_KEY matches). No
+ * regex: it runs on whole messages and on every fact of every diagnosis, and almost always says no, which lets
+ * the regex scans below be skipped. A key is 29 key characters in a row, so it covers one of every 29th
+ * position: only runs of key characters around those positions are looked at, and only long runs in full.
+ */
+export function mayHoldProductKey(s: string): boolean {
+  const n = s.length;
+  if (n < KEY_SPAN) return false;
+  let i = KEY_SPAN - 1;
+  while (i < n) {
+    if (!isKeyUnit(s.charCodeAt(i))) {
+      i += KEY_SPAN;
+      continue;
+    }
+    let start = i;
+    while (start > 0 && isKeyUnit(s.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < n && isKeyUnit(s.charCodeAt(end))) end++;
+    if (end - start >= KEY_SPAN && holdsKeyShape(s, start, end)) return true;
+    // The run is settled: the next sample lies a full key span past the character that ends it.
+    i = end + KEY_SPAN;
   }
   return false;
 }

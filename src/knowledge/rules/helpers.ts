@@ -168,7 +168,9 @@ export function clientKind(f: Facts): 'server' | 'client' | undefined {
 }
 
 export function eventsWithId(f: Facts, id: number) {
-  return (f.events ?? []).filter((e) => e.id === id);
+  // Rules ask on every diagnosis and most pastes hold no event: no filter pass then.
+  if (f.events === undefined) return [];
+  return f.events.filter((e) => e.id === id);
 }
 
 /** Every code carried inside the facts themselves (errors, notification reason, event payloads, DISM). */

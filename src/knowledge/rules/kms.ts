@@ -91,6 +91,8 @@ export const kmsPortBlocked: Rule = {
  * is below either threshold.
  */
 export function kmsCount(i: RuleInput): { count: number; needed: number; source: string } | undefined {
+  // Most pastes state no count at all: skip the look-ups below (several rules ask, on every diagnosis).
+  if (i.facts.kmsCurrentCount === undefined && (i.facts.events?.length ?? 0) === 0) return undefined;
   const kind = clientKind(i.facts);
   const neededFor = (count: number, stated?: number) =>
     stated ?? (kind === 'server' ? 5 : kind === 'client' ? 25 : count < 5 ? 5 : undefined);
