@@ -17,7 +17,6 @@ import { executeEffects } from '../effects.js';
 import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.js';
 import { homeView } from './home.js';
 import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
-import { RecentIds } from './recent-ids.js';
 import {
   addressingOf,
   fromBlockAction,
@@ -56,14 +55,10 @@ type Destination =
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const now = deps.now ?? Date.now;
   const log = deps.logger;
-  // Event ids answered by this process: a retry of one of them is dropped before any Redis round trip.
-  // The engine's dedup (shared across instances) remains the guarantee.
-  const recentEvents = new RecentIds(2000);
 
   const onMessageEvent = async (
     args: SlackEventMiddlewareArgs<'message'> | SlackEventMiddlewareArgs<'app_mention'>,
     client: WebClient,
-    retryNum: number | undefined,
   ) => {
     const event = args.event as unknown as SlackMessageEvent;
     const body = args.body as { team_id?: string; event_id?: string };
@@ -73,13 +68,8 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     }
     const addressed = addressingOf(event, deps.bot);
     if (!addressed || !event.channel || !event.user || !event.ts || !body.team_id) return;
-    if (body.event_id && retryNum && recentEvents.has(body.event_id)) {
-      deps.metrics.recordOutcome('slack', 'duplicate');
-      deps.metrics.dedupHits.inc({ platform: 'slack' });
-      log.info('slack retry of an event already handled here', { eventId: body.event_id, retryNum });
-      return;
-    }
-    if (body.event_id) recentEvents.add(body.event_id);
+    // A Slack retry (same event_id) or the same message delivered as app_mention and message is dropped by the
+    // engine's delivery dedup, shared by every instance; it is counted there as a duplicate.
     const msg = fromMessageEvent(event as SlackMessageEvent & { channel: string; user: string; ts: string }, {
       teamId: body.team_id,
       eventId: body.event_id,
@@ -94,8 +84,8 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
   };
 
-  app.event('app_mention', async (args) => onMessageEvent(args, args.client, args.context.retryNum));
-  app.event('message', async (args) => onMessageEvent(args, args.client, args.context.retryNum));
+  app.event('app_mention', async (args) => onMessageEvent(args, args.client));
+  app.event('message', async (args) => onMessageEvent(args, args.client));
 
   app.command(SLASH_COMMAND_NAME, async ({ command, ack, respond, client }) => {
     await ack();
