@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MovableClock } from './helpers/clock.js';
 import { startFakeSlack, FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID } from './helpers/fake-slack.js';
 import type { FakeSlack, RecordedCall } from './helpers/fake-slack.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
@@ -33,13 +34,8 @@ const TEAM_DOMAIN = 'contoso-it';
 let redis: TestRedis;
 let fake: FakeSlack;
 let server: TestServer;
-/** Added to the real time: the reminder test moves the server's clock past the reminder delay. */
-let clockOffsetMs = 0;
-let clockReads = 0;
-const clock = () => {
-  clockReads++;
-  return Date.now() + clockOffsetMs;
-};
+/** The reminder test moves the server's clock past the reminder delay. */
+const clock = new MovableClock();
 
 function start(): Promise<TestServer> {
   return startTestServer(
@@ -53,7 +49,7 @@ function start(): Promise<TestServer> {
       ESCALATION_SLACK_CHANNEL: ESCALATIONS,
       ESCALATION_REMINDER_MINUTES: '30',
     },
-    { clock, reminderCheckMs: 40 },
+    { clock: clock.now, reminderCheckMs: 40 },
   );
 }
 
@@ -400,7 +396,7 @@ describe('reminders in the Slack escalation channel', () => {
   it('reminds the channel once about an escalation nobody claimed', async () => {
     const esc = await escalate();
     const since = fake.calls().length;
-    clockOffsetMs = 31 * 60_000;
+    clock.offsetMs = 31 * 60_000;
     try {
       const reminder = await waitForCall(
         since,
@@ -413,15 +409,15 @@ describe('reminders in the Slack escalation channel', () => {
       expect(reminder.args.thread_ts).toBeUndefined();
       expect(buttonValue(reminder, 'ad_claim')).toContain(esc.id);
       // Several more checks run; none reminds again.
-      const reads = clockReads;
-      await fake.waitFor(() => clockReads >= reads + 5);
+      const reads = clock.reads;
+      await fake.waitFor(() => clock.reads >= reads + 5);
       await server.bot.idle();
       const reminders = posts(ESCALATIONS).filter((c) =>
         String(c.args.text).includes(`${esc.id} is still unclaimed`),
       );
       expect(reminders).toHaveLength(1);
     } finally {
-      clockOffsetMs = 0;
+      clock.offsetMs = 0;
     }
   });
 });

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MovableClock } from './helpers/clock.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './helpers/fake-connector.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
@@ -47,12 +48,8 @@ interface Card {
 let redis: TestRedis;
 let connector: FakeConnector;
 let server: TestServer;
-let clockOffsetMs = 0;
-let clockReads = 0;
-const clock = () => {
-  clockReads++;
-  return Date.now() + clockOffsetMs;
-};
+/** The reminder test moves the server's clock past the reminder delay. */
+const clock = new MovableClock();
 
 function start(): Promise<TestServer> {
   return startTestServer(
@@ -62,7 +59,7 @@ function start(): Promise<TestServer> {
       ESCALATION_TEAMS_CHANNEL: ESCALATIONS,
       ESCALATION_REMINDER_MINUTES: '30',
     },
-    { clock, reminderCheckMs: 40 },
+    { clock: clock.now, reminderCheckMs: 40 },
   );
 }
 
@@ -324,7 +321,7 @@ describe('reminders in the Teams escalation channel', () => {
   it('starts one reminder thread in the escalation channel for an escalation nobody claimed', async () => {
     const esc = await escalate();
     const since = connector.delivered().length;
-    clockOffsetMs = 31 * 60_000;
+    clock.offsetMs = 31 * 60_000;
     try {
       const reminder = await waitForCall(
         since,
@@ -332,15 +329,15 @@ describe('reminders in the Teams escalation channel', () => {
       );
       expect(reminder.body.channelData).toMatchObject({ channel: { id: ESCALATIONS } });
       expect(submitData(reminder, 'claim').escalationId).toBe(esc.id);
-      const reads = clockReads;
-      await connector.waitFor(() => clockReads >= reads + 5);
+      const reads = clock.reads;
+      await connector.waitFor(() => clock.reads >= reads + 5);
       await server.bot.idle();
       const reminders = connector
         .delivered()
         .filter((c) => c.kind === 'create' && cardText(c).includes(`${esc.id} is still unclaimed`));
       expect(reminders).toHaveLength(1);
     } finally {
-      clockOffsetMs = 0;
+      clock.offsetMs = 0;
     }
   });
 });
