@@ -11,7 +11,7 @@ import restify from 'restify';
 import type { Server } from 'restify';
 import { describeConfig, runWithConfig, type Config } from './config.js';
 import { ConversationEngine } from './conversations/engine.js';
-import type { EscalationConfig } from './conversations/escalations/types.js';
+import type { EscalationConfig, EscalationDestination } from './conversations/escalations/types.js';
 import { createEscalations } from './conversations/handoff.js';
 import { MemoryStore } from './conversations/memory-store.js';
 import { RedisStore } from './conversations/redis-store.js';
@@ -78,18 +78,25 @@ export async function createBotServer(config: Config, options: BotServerOptions 
 
   // 3. Escalations live beside the threads (the raw store: the instrumented wrapper hides its Redis client). The
   //    config object stays shared: the Teams escalation channel's address, once captured, applies to new ones.
+  const { slackChannel, teamsChannel, ...escalationPolicy } = config.escalation;
   const escalationConfig: EscalationConfig = {
-    ...config.escalation,
-    ...(config.playground ? { webChannel: WEB_ESCALATION_CHANNEL } : {}),
+    ...escalationPolicy,
+    channels: {
+      ...(slackChannel ? { slack: { channel: slackChannel } } : {}),
+      ...(teamsChannel ? { teams: { channel: teamsChannel } } : {}),
+      ...(config.playground ? { web: { channel: WEB_ESCALATION_CHANNEL } } : {}),
+    },
   };
-  const teamsEscalationChannel = escalationChannelFor(rawStore, config.escalation.teamsChannel, (ref) => {
-    escalationConfig.teamsChannelRef = ref;
-  });
+  const setTeamsChannelRef = (ref: NonNullable<EscalationDestination['ref']>) => {
+    const teams = escalationConfig.channels.teams;
+    if (teams) teams.ref = ref;
+  };
+  const teamsEscalationChannel = escalationChannelFor(rawStore, teamsChannel, setTeamsChannelRef);
   const capturedRef = await teamsEscalationChannel?.load().catch((error: unknown) => {
     logger.warn('teams escalation channel address not loaded', { err: error });
     return undefined;
   });
-  if (capturedRef) escalationConfig.teamsChannelRef = capturedRef;
+  if (capturedRef) setTeamsChannelRef(capturedRef);
   const clock = options.clock;
   const escalations = createEscalations({
     store: rawStore,

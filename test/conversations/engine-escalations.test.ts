@@ -27,7 +27,11 @@ import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 const RUN = randomUUID().slice(0, 8);
 const ENGINEER = { id: 'UENG1', name: 'Alice' };
 const OTHER_ENGINEER = { id: 'UENG2', name: 'Bob' };
-const config = { slackChannel: 'CESCAL', reminderMinutes: 30, members: [ENGINEER.id, OTHER_ENGINEER.id] };
+const config = {
+  channels: { slack: { channel: 'CESCAL' } },
+  reminderMinutes: 30,
+  members: [ENGINEER.id, OTHER_ENGINEER.id],
+};
 const FULL_KEY = /[0-9A-Z]{5}(?:-[0-9A-Z]{5}){4}/g;
 
 interface Backend {

@@ -17,7 +17,11 @@ const T0 = Date.UTC(2025, 2, 14, 9, 0);
 const ENGINEER = { id: 'UENG1', name: 'Alice' };
 const OTHER_ENGINEER = { id: 'UENG2', name: 'Bob' };
 const USER = { id: 'U0TECH', name: 'Tech' };
-const config = { slackChannel: 'CESCAL', reminderMinutes: 30, members: [ENGINEER.id, OTHER_ENGINEER.id] };
+const config = {
+  channels: { slack: { channel: 'CESCAL' } },
+  reminderMinutes: 30,
+  members: [ENGINEER.id, OTHER_ENGINEER.id],
+};
 
 let seq = 0;
 

@@ -147,18 +147,9 @@ export class EscalationService {
   /** Where the handoff thread goes: the configured escalation channel, else the origin conversation. */
   handoffFor(input: Pick<EscalateInput, 'msg' | 'originConversationRef'>): Handoff {
     const { msg } = input;
-    const channel =
-      msg.platform === 'slack'
-        ? this.config.slackChannel
-        : msg.platform === 'teams'
-          ? this.config.teamsChannel
-          : msg.platform === 'web'
-            ? this.config.webChannel
-            : undefined;
-    if (channel) {
-      const ref = msg.platform === 'teams' ? this.config.teamsChannelRef : undefined;
-      return { channel, dedicated: true, ...(ref ? { channelRef: ref } : {}) };
-    }
+    const dest = this.config.channels[msg.platform];
+    if (dest)
+      return { channel: dest.channel, dedicated: true, ...(dest.ref ? { channelRef: dest.ref } : {}) };
     return {
       channel: msg.channel,
       dedicated: false,

@@ -184,16 +184,17 @@ export const OutboundSchema = z.discriminatedUnion('kind', [
 ]);
 export type Outbound = z.infer<typeof OutboundSchema>;
 
+/** Where a platform's handoff threads open: its escalation channel and, once an adapter captured it, that
+ * channel's proactive address (Teams needs one to start a thread there). */
+export interface EscalationDestination {
+  channel: string;
+  ref?: ConversationRef;
+}
+
 /** Settings from the environment (src/config.ts `escalation`), plus what an adapter captured. */
 export interface EscalationConfig {
-  /** ESCALATION_SLACK_CHANNEL. */
-  slackChannel?: string;
-  /** ESCALATION_TEAMS_CHANNEL: a Teams channel id. */
-  teamsChannel?: string;
-  /** The web playground's simulated escalation channel. */
-  webChannel?: string;
-  /** Proactive reference of the Teams escalation channel, captured when the bot was added to it. */
-  teamsChannelRef?: ConversationRef;
+  /** Per platform; a platform without one opens handoff threads in the origin conversation. */
+  channels: Partial<Record<z.infer<typeof PlatformSchema>, EscalationDestination>>;
   /** ESCALATION_REMINDER_MINUTES (default 60). */
   reminderMinutes?: number;
   /** ESCALATION_MEMBERS: user ids allowed to act on handoff cards. */
