@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asksForUnauthorizedActivation, refusalText } from '../../src/knowledge/policy.js';
+import {
+  ANY_CASE,
+  asksForUnauthorizedActivation,
+  EXACT_CASE,
+  refusalText,
+} from '../../src/knowledge/policy.js';
 import { diagnose } from '../../src/knowledge/index.js';
 
 describe('refusing cracks and KMS emulators', () => {
@@ -70,5 +76,64 @@ describe('refusing cracks and KMS emulators', () => {
     const d = diagnose('Bonjour, je voudrais un activateur pour Windows 11, la clé ne marche pas');
     expect(d.lang).toBe('fr');
     expect(d.refusal).toBe(refusalText('fr'));
+  });
+
+  it('the combined, faster scan answers as the plain alternations would', () => {
+    const anyCase = new RegExp(ANY_CASE.join('|'), 'i');
+    const exactCase = new RegExp(EXACT_CASE.join('|'));
+    const words = [
+      'kms',
+      'KMS',
+      'pico',
+      'vl',
+      'all',
+      'auto',
+      '38',
+      'vlmcsd',
+      'py',
+      'MAS',
+      'mas',
+      'AIO',
+      '1.3',
+      'hwid',
+      'HWID',
+      'activation',
+      'activator',
+      'activateur',
+      'crack',
+      'cracké',
+      'craquer',
+      'émulateur',
+      'emulator',
+      'script',
+      'free',
+      'server',
+      'serveur',
+      'gratuit',
+      'without',
+      'paying',
+      'sans',
+      'payer',
+      'bypass',
+      'contourner',
+      "l'activation",
+      'tsforge',
+      'ohook',
+      'massgrave',
+      'slmgr',
+      '/ato',
+      '0xC004F074',
+    ];
+    const seps = [' ', '-', '_', '', '\n', ', ', '. ', 'é'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 8 }),
+        (parts) => {
+          const text = parts.map(([w, s]) => w + s).join('');
+          expect(asksForUnauthorizedActivation(text)).toBe(anyCase.test(text) || exactCase.test(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

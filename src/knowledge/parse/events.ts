@@ -64,8 +64,8 @@ function toFact(ev: RawEvent, id: number): EventFact {
 
 function idFromMessage(rec: Line): number | undefined {
   const line = rec.raw;
-  const norm = rec.norm;
   if (rec.eventMsg === undefined) return undefined;
+  const norm = rec.norm;
   for (const [id, text] of EVENT_MSG) {
     if (!norm.includes(text)) continue;
     // 12293 and 12294 share their opening words; only the failed one says so.

@@ -626,3 +626,46 @@ export function includesAny<K extends string>(
   for (const [key, text] of rows) if (norm.includes(text)) return key;
   return undefined;
 }
+
+/**
+ * Labels whose lines may still hold a phrase row: the label and a PHRASES / XPR_PHRASES row start alike (a
+ * line starts with its label), or an EVENT_MESSAGES row lies inside the label. Worked out from the tables.
+ */
+const PHRASE_PRONE_LABELS: ReadonlySet<LabelKey> = (() => {
+  const starts = [...prepared(PHRASES), ...prepared(XPR_PHRASES)].map(([, text]) => text);
+  const events = prepared(EVENT_MESSAGES).map(([, text]) => text);
+  const prone = new Set<LabelKey>();
+  for (const [key, , text] of LABELS) {
+    const label = normalizeLabel(text);
+    const clash =
+      starts.some((row) => row.startsWith(label) || label.startsWith(row)) ||
+      events.some((row) => label.includes(row));
+    if (clash) prone.add(key);
+  }
+  // An event row with a colon could straddle label and value: then no label is safe.
+  if (events.some((row) => row.includes(':')) || starts.some((row) => row.includes(':')))
+    for (const [key] of LABELS) prone.add(key);
+  return prone;
+})();
+const EVENT_ROWS = prepared(EVENT_MESSAGES).map(([, text]) => text);
+const SHORTEST_EVENT_MESSAGE = Math.min(...EVENT_ROWS.map((text) => text.length));
+/** Every event message is a sentence: a value without a blank cannot hold one. */
+const EVENT_ROWS_ALL_SPACED = EVENT_ROWS.every((text) => text.includes(' '));
+
+/**
+ * True when a `label: value` line provably holds no row of PHRASES, XPR_PHRASES or EVENT_MESSAGES once
+ * normalized, without folding it: the line starts with its label, which no such row starts like; and an event
+ * message, having no colon, would have to lie in the value, which is too short to hold one or has no blank
+ * (GUIDs, IDs, dates). Only Latin values qualify (below U+0250, folding never lengthens text or makes blanks).
+ * Most lines of an slmgr paste are like this, and folding every line is what the phrase look-ups cost.
+ */
+export function labelledLineHoldsNoPhrase(key: LabelKey, value: string): boolean {
+  if (PHRASE_PRONE_LABELS.has(key)) return false;
+  let blank = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x250) return false;
+    if (c <= 32 || c === 0xa0 || c === 0x85) blank = true;
+  }
+  return value.length < SHORTEST_EVENT_MESSAGE || (EVENT_ROWS_ALL_SPACED && !blank);
+}

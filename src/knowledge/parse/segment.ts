@@ -130,9 +130,10 @@ function prompt(line: string): Prompt | undefined {
 
 function classify(rec: Line): Classified | undefined {
   const line = rec.trimmed;
-  const norm = rec.norm;
-  if (startsWithAny(norm, PHRASE)) return { family: 'license' };
-  if (startsWithAny(norm, XPR)) return { family: 'xpr' };
+  if (rec.mayHoldPhrase) {
+    if (startsWithAny(rec.norm, PHRASE)) return { family: 'license' };
+    if (startsWithAny(rec.norm, XPR)) return { family: 'xpr' };
+  }
   if (rec.eventMsg) return { family: 'event' };
   const lv = rec.lv;
   const key = rec.key;
@@ -177,7 +178,7 @@ function classify(rec: Line): Classified | undefined {
   const msg = rec.msg;
   switch (msg) {
     case 'activating':
-      return norm.includes('windows(r)') ? { family: 'ato', start: 'activating' } : undefined;
+      return rec.norm.includes('windows(r)') ? { family: 'ato', start: 'activating' } : undefined;
     case 'activatedOk':
     case 'activationFailed':
       return { family: 'ato' };

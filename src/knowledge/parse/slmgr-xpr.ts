@@ -36,6 +36,7 @@ export function readXprLines(lines: readonly Line[]): Facts {
         continue;
       }
     }
+    if (!rec.mayHoldPhrase) continue;
     const norm = rec.norm;
     const hit = XPR.find(([, , t]) => norm.startsWith(t));
     if (!hit) continue;

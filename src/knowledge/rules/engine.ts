@@ -123,6 +123,15 @@ function genericFinding(code: HexCode, order: number): Fired {
   };
 }
 
+/** False when the rule's `needs` rule it out: none of its codes and none of its facts is present. */
+export function mayHold(rule: Rule, input: RuleInput): boolean {
+  const needs = rule.needs;
+  if (needs === undefined) return true;
+  if (needs.codes) for (const c of needs.codes) if (input.codes.has(c)) return true;
+  if (needs.facts) for (const k of needs.facts) if (input.facts[k] !== undefined) return true;
+  return false;
+}
+
 /** Findings for these facts and codes, strongest first. */
 export function evaluate(
   input: { facts: Facts; codes: readonly HexCode[]; canonical?: boolean },
@@ -132,7 +141,9 @@ export function evaluate(
   const codes = input.canonical ? [...input.codes] : canonicalCodes(input.codes, input.facts);
   const ruleInput: RuleInput = { facts: input.facts, codes: new Set(codes) };
   // Screen first without building evidence (most rules do not fire), then fire the ones that hold.
-  const holding = screening(() => rules.map((rule) => rule.when(ruleInput) !== false));
+  const holding = screening(() =>
+    rules.map((rule) => mayHold(rule, ruleInput) && rule.when(ruleInput) !== false),
+  );
   const fired: Fired[] = [];
   rules.forEach((rule, order) => {
     if (!holding[order]) return;

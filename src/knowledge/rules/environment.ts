@@ -15,6 +15,7 @@ function activationFailing(i: RuleInput) {
 
 export const updatesPending: Rule = {
   id: 'updates-pending',
+  needs: { facts: ['updatesPending'] },
   when: (i) => all(fact(i, 'updatesPending', true), activationFailing(i)),
   then: { confidence: 'medium', escalate: false },
   evidenceStrength: 2,
@@ -23,6 +24,7 @@ export const updatesPending: Rule = {
 /** The licence token store is corrupt or has wrong permissions (0xC004E002, 0xC004E015): rebuild it. */
 export const tokenStoreRebuild: Rule = {
   id: 'token-store-rebuild',
+  needs: { codes: [C.TOKEN_STORE_INVALID, C.EUL_CONSUMPTION] },
   when: (i) => code(i, C.TOKEN_STORE_INVALID, C.EUL_CONSUMPTION),
   then: { confidence: 'high', escalate: false },
   evidenceStrength: 4,
@@ -35,6 +37,7 @@ export const tokenStoreRebuild: Rule = {
  */
 export const licenseStoreReset: Rule = {
   id: 'license-store-reset',
+  needs: { codes: [C.KEY_BLOCKED] },
   when: (i) =>
     all(
       code(i, C.KEY_BLOCKED),
@@ -53,6 +56,7 @@ export const licenseStoreReset: Rule = {
 
 export const cloneOrSnapshot: Rule = {
   id: 'clone-or-snapshot',
+  needs: { facts: ['clonedOrSnapshot'] },
   when: (i) =>
     all(
       fact(i, 'clonedOrSnapshot', true),
@@ -71,6 +75,7 @@ export const cloneOrSnapshot: Rule = {
 /** A healthy paste: licensed, and no error anywhere. Worth saying so the user stops looking. */
 export const alreadyLicensed: Rule = {
   id: 'already-licensed',
+  needs: { facts: ['licenseStatus', 'activationSucceeded'] },
   when: (i) =>
     all(
       any(fact(i, 'licenseStatus', 'licensed'), fact(i, 'activationSucceeded', true)),

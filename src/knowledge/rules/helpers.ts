@@ -104,6 +104,16 @@ export function evidenceOf(result: WhenResult): Evidence {
 
 const EVAL_RE = /eval/i;
 
+/** Every fact `isEvaluation` reads: without one of them the machine is not known to run an evaluation. */
+export const EVALUATION_FACTS = [
+  'isEvaluation',
+  'currentEdition',
+  'edition',
+  'channel',
+  'productKeyChannel',
+  'keyType',
+] as const satisfies readonly (keyof Facts)[];
+
 export function isEvaluation(f: Facts): boolean {
   if (f.isEvaluation !== undefined) return f.isEvaluation;
   return (

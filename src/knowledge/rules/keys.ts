@@ -4,6 +4,7 @@
  */
 import { C, KMS_CLIENT_CODES, MAK_SERVER_CODES } from './codes.js';
 import {
+  EVALUATION_FACTS,
   all,
   any,
   code,
@@ -23,6 +24,7 @@ const partial = (i: RuleInput) => ({ partial: i.facts.partialProductKey });
 
 export const makBlocked: Rule = {
   id: 'mak-blocked',
+  needs: { codes: [C.KEY_BLOCKED, C.KEY_DYN_BLOCKED, C.BLOCKED_PRODUCT_KEY] },
   when: (i) => code(i, C.KEY_BLOCKED, C.KEY_DYN_BLOCKED, C.BLOCKED_PRODUCT_KEY),
   then: { confidence: 'high', escalate: true, params: partial },
   // Windows accepted the key locally and Microsoft refused it: a key verdict, not a typo.
@@ -32,6 +34,7 @@ export const makBlocked: Rule = {
 
 export const makQuotaExhausted: Rule = {
   id: 'mak-quota-exhausted',
+  needs: { codes: [C.MAK_LIMIT, C.MAK_EXT_LIMIT] },
   when: (i) => code(i, C.MAK_LIMIT, C.MAK_EXT_LIMIT),
   then: { confidence: 'high', escalate: true, params: partial },
   evidenceStrength: 4,
@@ -40,6 +43,7 @@ export const makQuotaExhausted: Rule = {
 
 export const csvlkLimitExceeded: Rule = {
   id: 'csvlk-limit-exceeded',
+  needs: { codes: [C.CSVLK_LIMIT] },
   when: (i) => code(i, C.CSVLK_LIMIT),
   then: { confidence: 'high', escalate: true, params: partial },
   evidenceStrength: 4,
@@ -48,6 +52,7 @@ export const csvlkLimitExceeded: Rule = {
 
 export const makInvalid: Rule = {
   id: 'mak-invalid',
+  needs: { codes: [C.KEY_OUT_OF_RANGE, C.NOT_FOUND] },
   // DISM's "Error: 1168" (0x80070490) during /Set-Edition is not a verdict on a MAK.
   when: (i) =>
     all(code(i, C.KEY_OUT_OF_RANGE, C.NOT_FOUND), given(i.facts.dismError === undefined, 'no DISM error')),
@@ -59,6 +64,7 @@ export const makInvalid: Rule = {
 /** A MAK answer from Microsoft while the machine still holds a KMS client key: the two channels got mixed. */
 export const makErrorOnKmsClient: Rule = {
   id: 'mak-error-on-kms-client',
+  needs: { codes: MAK_SERVER_CODES },
   when: (i) =>
     all(
       code(i, ...MAK_SERVER_CODES),
@@ -85,6 +91,7 @@ export const makErrorOnKmsClient: Rule = {
 /** A KMS error on a machine whose key is MAK, retail or OEM: it is not a KMS client at all. */
 export const kmsErrorOnNonKmsKey: Rule = {
   id: 'kms-error-on-non-kms-key',
+  needs: { codes: KMS_CLIENT_CODES },
   when: (i) => {
     const kt = nonKmsKeyType(i.facts);
     return all(code(i, ...KMS_CLIENT_CODES), given(kt !== undefined, `keyType=${kt}`));
@@ -126,6 +133,10 @@ function keyEditionMismatch(i: RuleInput) {
 
 export const editionKeyMismatch: Rule = {
   id: 'edition-key-mismatch',
+  needs: {
+    codes: [C.PKEY_INVALID_CONFIG, C.EDITION_MISMATCHED, C.OEM_EDITION_MISMATCH, C.EUL_NOT_AVAILABLE],
+    facts: ['gvlk'],
+  },
   when: (i) =>
     any(
       code(i, C.PKEY_INVALID_CONFIG, C.EDITION_MISMATCHED, C.OEM_EDITION_MISMATCH, C.EUL_NOT_AVAILABLE),
@@ -146,6 +157,7 @@ export const editionKeyMismatch: Rule = {
 
 export const keyFormatInvalid: Rule = {
   id: 'key-format-invalid',
+  needs: { codes: [C.INVALID_KEY] },
   when: (i) => all(code(i, C.INVALID_KEY), given(!isCsvlkHost(i.facts), 'not a KMS host')),
   then: { confidence: 'medium', escalate: false },
   evidenceStrength: 3,
@@ -154,6 +166,7 @@ export const keyFormatInvalid: Rule = {
 
 export const csvlkHostUpdateNeeded: Rule = {
   id: 'csvlk-host-update-needed',
+  needs: { codes: [C.INVALID_KEY] },
   when: (i) => all(code(i, C.INVALID_KEY), given(isCsvlkHost(i.facts), 'KMS host')),
   then: { confidence: 'medium', escalate: false, params: (i) => ({ hostOs: i.facts.osVersion }) },
   evidenceStrength: 4,
@@ -194,6 +207,7 @@ function evalFailure(i: RuleInput) {
 /** An evaluation edition is worth a finding on its own (it expires); with a failed key or activation it is the cause. */
 export const evalConversionUnfinished: Rule = {
   id: 'eval-conversion-unfinished',
+  needs: { facts: EVALUATION_FACTS },
   when: (i) => all(evalEvidence(i), evalFailure(i) === false ? true : evalFailure(i)),
   then: {
     confidence: (i) => (evalFailure(i) ? 'high' : 'medium'),
@@ -207,6 +221,7 @@ export const evalConversionUnfinished: Rule = {
 
 export const evalDomainController: Rule = {
   id: 'eval-dc-cannot-convert',
+  needs: { facts: ['isDomainController'] },
   when: (i) =>
     all(
       any(
@@ -227,6 +242,7 @@ export const evalDomainController: Rule = {
 
 export const evalStandardCore: Rule = {
   id: 'eval-standard-core-datacenter-core',
+  needs: { facts: ['currentEdition', 'edition'] },
   when: (i) =>
     all(
       given(/^ServerStandardEvalCor$/i.test(editionId(i.facts) ?? ''), `edition=${editionId(i.facts)}`),
@@ -245,6 +261,7 @@ export const evalStandardCore: Rule = {
 
 export const noDatacenterToStandard: Rule = {
   id: 'no-datacenter-to-standard',
+  needs: { facts: ['gvlk'] },
   when: (i) =>
     all(
       given(editionFamily(editionId(i.facts)) === 'datacenter', `edition=${editionId(i.facts)}`),
@@ -262,6 +279,7 @@ export const noDatacenterToStandard: Rule = {
 
 export const evalNoTarget: Rule = {
   id: 'eval-no-target-edition',
+  needs: { facts: ['targetEditions'] },
   when: (i) =>
     all(
       evalEvidence(i),
@@ -276,6 +294,7 @@ export const evalNoTarget: Rule = {
 /** DISM /Set-Edition failed for another reason than the hard rules above: show its message and the checks. */
 export const dismSetEditionFailed: Rule = {
   id: 'dism-set-edition-failed',
+  needs: { facts: ['dismError'] },
   when: (i) => fact(i, 'dismError', () => true),
   then: {
     confidence: 'medium',

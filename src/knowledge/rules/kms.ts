@@ -27,6 +27,7 @@ function hostFoundViaDns(i: RuleInput): boolean {
 
 export const kmsSrvMissing: Rule = {
   id: 'kms-srv-missing',
+  needs: { facts: ['srvRecords', 'kmsDnsAutoDiscoveryFailed'] },
   when: (i) =>
     all(
       any(
@@ -67,6 +68,10 @@ export const kmsSrvMissing: Rule = {
 
 export const kmsPortBlocked: Rule = {
   id: 'kms-port-blocked',
+  needs: {
+    facts: ['port1688Reachable'],
+    codes: [C.RPC_UNAVAILABLE, C.KMS_NOT_ENABLED, C.RPC_NT_UNAVAILABLE, C.INVALID_STATE],
+  },
   when: (i) =>
     any(
       fact(i, 'port1688Reachable', false),
@@ -134,6 +139,7 @@ function duplicateCmidSigns(i: RuleInput) {
 
 export const kmsCountLow: Rule = {
   id: 'kms-count-low',
+  needs: { codes: [C.KMS_COUNT], facts: ['kmsCurrentCount', 'events'] },
   when: (i) => any(code(i, C.KMS_COUNT), countBelow(i)),
   then: {
     confidence: (i) => (countBelow(i) ? 'high' : 'medium'),
@@ -154,6 +160,7 @@ export const kmsCountLow: Rule = {
 
 export const kmsDuplicateCmid: Rule = {
   id: 'kms-duplicate-cmid',
+  needs: { codes: [C.KMS_COUNT], facts: ['kmsCurrentCount', 'events', 'clonedOrSnapshot'] },
   when: (i) =>
     any(
       all(any(code(i, C.KMS_COUNT), countBelow(i)), duplicateCmidSigns(i)),
@@ -184,6 +191,7 @@ function clientProduct(i: RuleInput): string | undefined {
 
 export const kmsHostTooOld: Rule = {
   id: 'kms-host-too-old',
+  needs: { codes: [C.KMS_ID_MISMATCH, C.SKU_NOT_INSTALLED] },
   when: (i) => code(i, C.KMS_ID_MISMATCH, C.SKU_NOT_INSTALLED),
   then: {
     confidence: (i) => (csvlkNeededFor(clientProduct(i)) ? 'high' : 'medium'),
@@ -201,6 +209,7 @@ export const kmsHostTooOld: Rule = {
 
 export const kmsHostNotActivated: Rule = {
   id: 'kms-host-not-activated',
+  needs: { codes: [C.KMS_HOST_NOT_ACTIVATED], facts: ['licenseStatus'] },
   when: (i) =>
     any(
       code(i, C.KMS_HOST_NOT_ACTIVATED),
@@ -214,6 +223,7 @@ export const kmsHostNotActivated: Rule = {
 
 export const kmsClockSkew: Rule = {
   id: 'kms-clock-skew',
+  needs: { codes: [C.KMS_TIMESTAMP], facts: ['clockSkew'] },
   when: (i) => any(code(i, C.KMS_TIMESTAMP), fact(i, 'clockSkew', true)),
   then: {
     confidence: (i) => (code(i, C.KMS_TIMESTAMP) ? 'high' : 'medium'),
@@ -233,6 +243,7 @@ export const kmsClockSkew: Rule = {
 
 export const notElevated: Rule = {
   id: 'not-elevated',
+  needs: { codes: [C.ACCESS_DENIED, C.LUA_ACCESS_DENIED], facts: ['notElevated'] },
   when: (i) =>
     all(
       any(code(i, C.ACCESS_DENIED, C.LUA_ACCESS_DENIED), fact(i, 'notElevated', true)),
@@ -249,6 +260,7 @@ export const notElevated: Rule = {
 
 export const dcomSelfAccess: Rule = {
   id: 'dcom-self-access',
+  needs: { codes: [C.ACCESS_DENIED] },
   when: (i) =>
     all(
       code(i, C.ACCESS_DENIED),

@@ -20,6 +20,11 @@ export type Params = Readonly<Record<string, string | undefined>>;
 
 export interface Rule {
   readonly id: string;
+  /**
+   * What `when` cannot hold without: one of these codes or one of these facts. Checked before `when`, so the
+   * many rules a paste says nothing about cost a look-up each (a test checks that gating never changes a result).
+   */
+  readonly needs?: { readonly codes?: readonly HexCode[]; readonly facts?: readonly (keyof Facts)[] };
   readonly when: (input: RuleInput) => WhenResult;
   readonly then: {
     readonly confidence: Confidence | ((input: RuleInput) => Confidence);
