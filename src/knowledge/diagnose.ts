@@ -6,6 +6,7 @@
 import { codeTitle, lookupCode, slError } from './catalogue/index.js';
 import { nextEvidence, localizeAsk } from './ask.js';
 import { detectCodes } from './detect/codes.js';
+import { factsView } from './facts-view.js';
 import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
 import { detectLang } from './lang.js';
@@ -139,7 +140,7 @@ export function mergeFacts(observations: readonly Observation[]): Facts {
   const merged: Record<string, unknown> = {};
   for (const { facts } of observations) {
     const src = facts as Record<string, unknown>;
-    for (const key of Object.keys(src)) {
+    for (const key in src) {
       const value = src[key];
       if (value === undefined) continue;
       const prev = merged[key];
@@ -171,7 +172,8 @@ function anyMayHoldKey(value: unknown): boolean {
   }
   if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    for (const k of Object.keys(obj)) if (anyMayHoldKey(obj[k])) return true;
+    // for-in over a plain object reads each value through V8's enum cache, whatever the object's shape.
+    for (const k in obj) if (anyMayHoldKey(obj[k])) return true;
   }
   return false;
 }
@@ -192,14 +194,15 @@ export function diagnoseFacts(
 ): Diagnosis {
   const exclude = opts.exclude ?? [];
   const facts = redactFacts(input.facts);
-  const codes = canonicalCodes(input.codes, facts);
-  const refs = evaluate({ facts, codes, canonical: true }).filter((r) => !exclude.includes(r.id));
+  const view = factsView(facts);
+  const codes = canonicalCodes(input.codes, view);
+  const refs = evaluate({ facts: view, codes, canonical: true }).filter((r) => !exclude.includes(r.id));
   return {
     lang: opts.lang,
     codes: describeCodes(codes, opts.lang),
     facts,
     findings: refs.map((r) => localizeFinding(r, opts.lang)),
-    ask: nextEvidence(facts, codes, refs, exclude).map((a) => localizeAsk(a, opts.lang, facts)),
+    ask: nextEvidence(view, codes, refs, exclude).map((a) => localizeAsk(a, opts.lang, view)),
   };
 }
 

@@ -163,7 +163,7 @@ export function partialKey(raw: string): string | undefined {
 export function compact<T extends object>(o: T): T {
   const out = {} as T;
   const src = o as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
+  for (const k in src) {
     const v = src[k];
     if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   }
