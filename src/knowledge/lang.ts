@@ -22,15 +22,18 @@ const EN_WORDS = new Set(
 /** Labels a French Windows prints where an English one would not (fact sheet §4.3, unverified but telling). */
 const FR_LABELS =
   /(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:)/giu;
-/**
- * FR_LABELS without the u flag, which makes the scan several times slower. For this pattern (ASCII letters, é,
- * ’, \s) the two fold cases alike except that the u flag also lets U+212A (Kelvin) match k and U+017F (long s)
- * match s: texts holding either take the u-flag pattern.
- */
-const FR_LABELS_FAST = new RegExp(FR_LABELS.source, 'gi');
+/** U+212A (Kelvin) and U+017F (long s): the only characters the u flag folds to an ASCII letter. */
 const FOLDS_ONLY_WITH_U = /[\u212a\u017f]/;
 const EN_LABELS =
   /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/gi;
+/**
+ * The same patterns, case-sensitive, for the lowered text. Lowering then matching finds what the i flag finds
+ * (their letters are ASCII and é, which only É and é lower to) except for U+212A and U+017F, which the u flag
+ * folds to k and s: texts holding either take the patterns above. One scan instead of a word test and a
+ * case-insensitive scan, on pastes that nearly always hold a label word.
+ */
+const FR_LABELS_LOWER = new RegExp(FR_LABELS.source, 'g');
+const EN_LABELS_LOWER = new RegExp(EN_LABELS.source, 'g');
 
 /**
  * A word of every FR_LABELS / EN_LABELS alternative, none with a letter that case-folds from a non-ASCII one
@@ -164,9 +167,13 @@ export function detectLang(text: string): Lang | undefined {
     }
     if (accent) fr += 0.5;
   }
-  if (FR_LABEL_WORDS.test(lower))
-    fr += 3 * (t.match(FOLDS_ONLY_WITH_U.test(t) ? FR_LABELS : FR_LABELS_FAST)?.length ?? 0);
-  if (EN_LABEL_WORDS.test(lower)) en += 3 * (t.match(EN_LABELS)?.length ?? 0);
+  if (FOLDS_ONLY_WITH_U.test(t)) {
+    if (FR_LABEL_WORDS.test(lower)) fr += 3 * (t.match(FR_LABELS)?.length ?? 0);
+    if (EN_LABEL_WORDS.test(lower)) en += 3 * (t.match(EN_LABELS)?.length ?? 0);
+  } else {
+    fr += 3 * (lower.match(FR_LABELS_LOWER)?.length ?? 0);
+    en += 3 * (lower.match(EN_LABELS_LOWER)?.length ?? 0);
+  }
   if (fr >= 2 && fr >= en * 1.5) return 'fr';
   if (en >= 2 && en >= fr * 1.5) return 'en';
   return undefined;

@@ -655,17 +655,19 @@ const EVENT_ROWS_ALL_SPACED = EVENT_ROWS.every((text) => text.includes(' '));
 /**
  * True when a `label: value` line provably holds no row of PHRASES, XPR_PHRASES or EVENT_MESSAGES once
  * normalized, without folding it: the line starts with its label, which no such row starts like; and an event
- * message, having no colon, would have to lie in the value, which is too short to hold one or has no blank
- * (GUIDs, IDs, dates). Only Latin values qualify (below U+0250, folding never lengthens text or makes blanks).
- * Most lines of an slmgr paste are like this, and folding every line is what the phrase look-ups cost.
+ * message, having no colon, would have to lie in the value. Folding maps each character to at most one ASCII
+ * letter, so a value shorter than the shortest event message cannot hold one; nor can a Latin value without a
+ * blank (GUIDs, IDs, dates), every event message being a sentence. Most lines of an slmgr paste are like this,
+ * and folding every line is what the phrase look-ups cost.
  */
 export function labelledLineHoldsNoPhrase(key: LabelKey, value: string): boolean {
   if (PHRASE_PRONE_LABELS.has(key)) return false;
-  let blank = false;
+  if (value.length < SHORTEST_EVENT_MESSAGE) return true;
+  if (!EVENT_ROWS_ALL_SPACED) return false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 0x250) return false;
-    if (c <= 32 || c === 0xa0 || c === 0x85) blank = true;
+    // Beyond U+0250 folding may make a blank or split a character: leave such values to the full look-up.
+    if (c >= 0x250 || c <= 32 || c === 0xa0 || c === 0x85) return false;
   }
-  return value.length < SHORTEST_EVENT_MESSAGE || (EVENT_ROWS_ALL_SPACED && !blank);
+  return true;
 }

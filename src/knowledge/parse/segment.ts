@@ -239,7 +239,8 @@ interface Open {
   lines: Line[];
   /** Lines since the last classified one: they join the output only if it continues. */
   pending: Line[];
-  starts: Set<string>;
+  /** Fields seen once already (a handful at most: an array beats a Set). */
+  starts: string[];
   content: boolean;
 }
 
@@ -269,7 +270,7 @@ export function segment(text: string): Segmentation {
   };
   const open = (family?: Family, hint?: SourceKind): Open => {
     close();
-    cur = { family, hint, lines: [], pending: [], starts: new Set(), content: false };
+    cur = { family, hint, lines: [], pending: [], starts: [], content: false };
     return cur;
   };
 
@@ -311,7 +312,7 @@ export function segment(text: string): Segmentation {
     const continues =
       cur !== undefined &&
       (cur.family === undefined || cur.family === family) &&
-      !(c.start !== undefined && cur.starts.has(c.start));
+      !(c.start !== undefined && cur.starts.includes(c.start));
     if (!continues) {
       if (c.weak) {
         if (cur) cur.pending.push(line);
@@ -325,7 +326,7 @@ export function segment(text: string): Segmentation {
     seg.lines.push(...seg.pending, line);
     seg.pending = [];
     seg.content = true;
-    if (c.start) seg.starts.add(c.start);
+    if (c.start && !seg.starts.includes(c.start)) seg.starts.push(c.start);
   }
   close();
   return { segments, prose: prose.map((l) => l.raw).join('\n') };

@@ -141,15 +141,19 @@ export function evaluate(
   const codes = input.canonical ? [...input.codes] : canonicalCodes(input.codes, input.facts);
   const ruleInput: RuleInput = { facts: input.facts, codes: new Set(codes) };
   // Screen first without building evidence (most rules do not fire), then fire the ones that hold.
-  const holding = screening(() =>
-    rules.map((rule) => mayHold(rule, ruleInput) && rule.when(ruleInput) !== false),
-  );
-  const fired: Fired[] = [];
-  rules.forEach((rule, order) => {
-    if (!holding[order]) return;
-    const f = fire(rule, ruleInput, order);
-    if (f) fired.push(f);
+  const holding = screening(() => {
+    const out: number[] = [];
+    for (let order = 0; order < rules.length; order++) {
+      const rule = rules[order]!;
+      if (mayHold(rule, ruleInput) && rule.when(ruleInput) !== false) out.push(order);
+    }
+    return out;
   });
+  const fired: Fired[] = [];
+  for (const order of holding) {
+    const f = fire(rules[order]!, ruleInput, order);
+    if (f) fired.push(f);
+  }
   const kept = settleConflicts(fired);
   const covered = new Set<string>(kept.flatMap((k) => k.covers));
   codes.forEach((c, i) => {
