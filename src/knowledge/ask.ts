@@ -20,7 +20,18 @@ interface Context {
   hostKnown: boolean;
 }
 
-const has = (ctx: Context, ...codes: string[]) => codes.some((c) => ctx.codes.has(c));
+/** One of these codes is present (most pastes hold none or one code: no allocation, early out). */
+function has(ctx: Context, ...codes: string[]): boolean {
+  if (ctx.codes.size === 0) return false;
+  for (const c of codes) if (ctx.codes.has(c)) return true;
+  return false;
+}
+
+function hasAny(ctx: Context, codes: readonly string[]): boolean {
+  if (ctx.codes.size === 0) return false;
+  for (const c of codes) if (ctx.codes.has(c)) return true;
+  return false;
+}
 
 const DISCOVERY = ['0xC004F074', '0x8007232B', '0x8007251D', '0x8007007B'];
 const CONTACT = ['0xC004F074', '0x800706BA', '0xC004F039', '0xC0020017', '0x8007139F'];
@@ -40,7 +51,7 @@ const CANDIDATES = {
     command: 'nslookup -type=SRV _vlmcs._tcp{.domain}',
     known: (f) => f.srvRecords !== undefined || f.kmsHostRegistered !== undefined,
     value: (ctx) =>
-      has(ctx, ...DISCOVERY)
+      hasAny(ctx, DISCOVERY)
         ? 3 + (ctx.facts.kmsDnsAutoDiscoveryFailed ? 1 : 0)
         : ctx.facts.kmsDnsAutoDiscoveryFailed
           ? 2
@@ -50,13 +61,13 @@ const CANDIDATES = {
     command: 'slmgr /dlv',
     known: (f) =>
       f.channel !== undefined || f.productKeyChannel !== undefined || f.licenseStatus !== undefined,
-    value: (ctx) => (has(ctx, ...MAK) ? 3 : ctx.codes.size > 0 ? 2.5 : 1),
+    value: (ctx) => (hasAny(ctx, MAK) ? 3 : ctx.codes.size > 0 ? 2.5 : 1),
   },
   'port-test': {
     command: 'Test-NetConnection {host} -Port {port}',
     known: (f) => f.port1688Reachable !== undefined,
     value: (ctx) => {
-      if (has(ctx, ...CONTACT)) return ctx.hostKnown ? 3.5 : 2;
+      if (hasAny(ctx, CONTACT)) return ctx.hostKnown ? 3.5 : 2;
       // A KMS client that lost its licence while it knows its host: can it still reach it?
       const lapsed = ctx.facts.licenseStatus !== undefined && ctx.facts.licenseStatus !== 'licensed';
       return ctx.hostKnown && (lapsed || ctx.findings.has('kms-srv-missing')) ? 2 : 0;

@@ -132,6 +132,55 @@ export function mayHold(rule: Rule, input: RuleInput): boolean {
   return false;
 }
 
+/** Per rule list: the rules each code or fact name may wake, and the rules that need nothing. */
+interface TriggerIndex {
+  byToken: Map<string, number[]>;
+  always: number[];
+}
+const TRIGGERS = new WeakMap<readonly Rule[], TriggerIndex>();
+
+function triggerIndex(rules: readonly Rule[]): TriggerIndex {
+  let index = TRIGGERS.get(rules);
+  if (index) return index;
+  index = { byToken: new Map(), always: [] };
+  rules.forEach((rule, order) => {
+    if (!rule.needs) {
+      index!.always.push(order);
+      return;
+    }
+    for (const token of [...(rule.needs.codes ?? []), ...(rule.needs.facts ?? [])]) {
+      const list = index!.byToken.get(token) ?? [];
+      if (!list.includes(order)) list.push(order);
+      index!.byToken.set(token, list);
+    }
+  });
+  TRIGGERS.set(rules, index);
+  return index;
+}
+
+/**
+ * The rules, in order, that `mayHold` lets through: found from the codes and facts present (a handful) rather
+ * than by walking every rule's needs, most of which name things a paste does not hold.
+ */
+function candidates(rules: readonly Rule[], input: RuleInput): number[] {
+  const { byToken, always } = triggerIndex(rules);
+  const woken = new Uint8Array(rules.length);
+  for (const order of always) woken[order] = 1;
+  for (const code of input.codes) {
+    const list = byToken.get(code);
+    if (list) for (const order of list) woken[order] = 1;
+  }
+  const facts = input.facts as Record<string, unknown>;
+  for (const key in facts) {
+    if (facts[key] === undefined) continue;
+    const list = byToken.get(key);
+    if (list) for (const order of list) woken[order] = 1;
+  }
+  const out: number[] = [];
+  for (let order = 0; order < woken.length; order++) if (woken[order] === 1) out.push(order);
+  return out;
+}
+
 /** Findings for these facts and codes, strongest first. */
 export function evaluate(
   input: { facts: Facts; codes: readonly HexCode[]; canonical?: boolean },
@@ -141,14 +190,9 @@ export function evaluate(
   const codes = input.canonical ? [...input.codes] : canonicalCodes(input.codes, input.facts);
   const ruleInput: RuleInput = { facts: input.facts, codes: new Set(codes) };
   // Screen first without building evidence (most rules do not fire), then fire the ones that hold.
-  const holding = screening(() => {
-    const out: number[] = [];
-    for (let order = 0; order < rules.length; order++) {
-      const rule = rules[order]!;
-      if (mayHold(rule, ruleInput) && rule.when(ruleInput) !== false) out.push(order);
-    }
-    return out;
-  });
+  const holding = screening(() =>
+    candidates(rules, ruleInput).filter((order) => rules[order]!.when(ruleInput) !== false),
+  );
   const fired: Fired[] = [];
   for (const order of holding) {
     const f = fire(rules[order]!, ruleInput, order);
