@@ -26,14 +26,6 @@ const FR_LABELS =
 const FOLDS_ONLY_WITH_U = /[\u212a\u017f]/;
 const EN_LABELS =
   /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/gi;
-/**
- * The same patterns, case-sensitive, for the lowered text. Lowering then matching finds what the i flag finds
- * (their letters are ASCII and é, which only É and é lower to) except for U+212A and U+017F, which the u flag
- * folds to k and s: texts holding either take the patterns above. One scan instead of a word test and a
- * case-insensitive scan, on pastes that nearly always hold a label word.
- */
-const FR_LABELS_LOWER = new RegExp(FR_LABELS.source, 'g');
-const EN_LABELS_LOWER = new RegExp(EN_LABELS.source, 'g');
 
 /**
  * A word of every FR_LABELS / EN_LABELS alternative, none with a letter that case-folds from a non-ASCII one
@@ -43,9 +35,37 @@ const EN_LABELS_LOWER = new RegExp(EN_LABELS.source, 'g');
 const FR_LABEL_WORDS = /licence|partielle|canal|ordinateur|intervalle|actuelle|domaine|erreur/;
 const EN_LABEL_WORDS = /license|partial|channel|machine|interval|edition|existent/;
 
+/**
+ * The label patterns, lower case and sticky: tried only where a word that opens one of them starts (see
+ * LABEL_FIRST_WORDS), instead of scanning the whole text with each.
+ */
+const FR_LABELS_AT = new RegExp(FR_LABELS.source, 'y');
+const EN_LABELS_AT = new RegExp(EN_LABELS.source, 'y');
+/** The first word of every FR_LABELS / EN_LABELS alternative, in the lowered text's spelling. */
+const LABEL_FIRST_WORDS = [
+  'état',
+  'etat',
+  'clé',
+  'cle',
+  'canal',
+  'nom',
+  'intervalle',
+  'édition',
+  'edition',
+  'domaine',
+  'erreur',
+  'license',
+  'partial',
+  'product',
+  'kms',
+  'activation',
+  'current',
+  'non',
+];
+
 const LIMIT = 64 * 1024;
 /** No stop word is longer than this: longer words are never looked up. */
-const MAX_WORD = Math.max(...[...FR_WORDS, ...EN_WORDS].map((w) => w.length));
+const MAX_WORD = Math.max(...[...FR_WORDS, ...EN_WORDS, ...LABEL_FIRST_WORDS].map((w) => w.length));
 /** The French accented letters that lean a word towards French (lower case: the scan runs on lowered text). */
 const FR_ACCENTS = 'éèêàçùœîôû';
 
@@ -73,31 +93,48 @@ const slotHash = new Int32Array(TABLE_SIZE);
 /** Index + 1 into SLOT_WORDS; 0 for an empty slot. */
 const slotWord = new Uint16Array(TABLE_SIZE);
 const slotLang = new Uint8Array(TABLE_SIZE);
+/** 1 when the word opens a label pattern (it may be a stop word too). */
+const slotLabel = new Uint8Array(TABLE_SIZE);
 const SLOT_WORDS: string[] = [];
+
+function slotOf(word: string): number {
+  const h = hashUnits(word);
+  let i = h & TABLE_MASK;
+  while (slotWord[i] !== 0) {
+    if (SLOT_WORDS[slotWord[i]! - 1] === word) return i;
+    i = (i + 1) & TABLE_MASK;
+  }
+  SLOT_WORDS.push(word);
+  slotHash[i] = h;
+  slotWord[i] = SLOT_WORDS.length;
+  return i;
+}
+
 for (const [words, lang] of [
   [FR_WORDS, LANG_FR],
   [EN_WORDS, LANG_EN],
 ] as const) {
   for (const word of words) {
-    if (SLOT_WORDS.includes(word)) continue;
-    const h = hashUnits(word);
-    let i = h & TABLE_MASK;
-    while (slotWord[i] !== 0) i = (i + 1) & TABLE_MASK;
-    SLOT_WORDS.push(word);
-    slotHash[i] = h;
-    slotWord[i] = SLOT_WORDS.length;
-    slotLang[i] = lang;
+    const slot = slotOf(word);
+    if (slotLang[slot] === 0) slotLang[slot] = lang;
   }
 }
+for (const word of LABEL_FIRST_WORDS) slotLabel[slotOf(word)] = 1;
 
-/** LANG_FR, LANG_EN, or 0 when text[start, end) is no stop word. */
-function stopWordLang(text: string, start: number, end: number, hash: number): number {
+/** The table slot of text[start, end), or -1 when the word is in no list. */
+function wordSlot(text: string, start: number, end: number, hash: number): number {
   for (let i = hash & TABLE_MASK; slotWord[i] !== 0; i = (i + 1) & TABLE_MASK) {
     if (slotHash[i] !== hash) continue;
     const word = SLOT_WORDS[slotWord[i]! - 1]!;
-    if (word.length === end - start && text.startsWith(word, start)) return slotLang[i]!;
+    if (word.length === end - start && text.startsWith(word, start)) return i;
   }
-  return 0;
+  return -1;
+}
+
+/** End of the label `pattern` matches at `start`, or -1. */
+function labelEndAt(pattern: RegExp, text: string, start: number): number {
+  pattern.lastIndex = start;
+  return pattern.test(text) ? pattern.lastIndex : -1;
 }
 
 const LETTER = /\p{L}/u;
@@ -138,6 +175,11 @@ export function detectLang(text: string): Lang | undefined {
   let en = 0;
   const lower = t.toLowerCase();
   const n = lower.length;
+  // Labels are counted as a global scan of each pattern would count them (leftmost first, no overlaps), but
+  // only where a word starts: label text glued after other letters is not a label.
+  const exactFold = !FOLDS_ONLY_WITH_U.test(t);
+  let frLabelEnd = 0;
+  let enLabelEnd = 0;
   let i = 0;
   while (i < n) {
     let c = lower.charCodeAt(i);
@@ -161,18 +203,35 @@ export function detectLang(text: string): Lang | undefined {
       step = c >= 97 && c <= 122 ? 1 : c < 0x80 ? 0 : letterAt(lower, i);
     }
     if (i - start <= MAX_WORD) {
-      const lang = stopWordLang(lower, start, i, hash);
-      if (lang === LANG_FR) fr += 1;
-      else if (lang === LANG_EN) en += 1;
+      const slot = wordSlot(lower, start, i, hash);
+      if (slot >= 0) {
+        const lang = slotLang[slot];
+        if (lang === LANG_FR) fr += 1;
+        else if (lang === LANG_EN) en += 1;
+        if (slotLabel[slot] === 1 && exactFold) {
+          if (start >= frLabelEnd) {
+            const end = labelEndAt(FR_LABELS_AT, lower, start);
+            if (end >= 0) {
+              fr += 3;
+              frLabelEnd = end;
+            }
+          }
+          if (start >= enLabelEnd) {
+            const end = labelEndAt(EN_LABELS_AT, lower, start);
+            if (end >= 0) {
+              en += 3;
+              enLabelEnd = end;
+            }
+          }
+        }
+      }
     }
     if (accent) fr += 0.5;
   }
-  if (FOLDS_ONLY_WITH_U.test(t)) {
+  // U+212A and U+017F fold to k and s under the u flag only: such texts take the case-insensitive scans.
+  if (!exactFold) {
     if (FR_LABEL_WORDS.test(lower)) fr += 3 * (t.match(FR_LABELS)?.length ?? 0);
     if (EN_LABEL_WORDS.test(lower)) en += 3 * (t.match(EN_LABELS)?.length ?? 0);
-  } else {
-    fr += 3 * (lower.match(FR_LABELS_LOWER)?.length ?? 0);
-    en += 3 * (lower.match(EN_LABELS_LOWER)?.length ?? 0);
   }
   if (fr >= 2 && fr >= en * 1.5) return 'fr';
   if (en >= 2 && en >= fr * 1.5) return 'en';

@@ -44,4 +44,17 @@ describe('detectLang', () => {
     expect(detectLang('')).toBeUndefined();
     expect(detectLang('slmgr /ato')).toBeUndefined();
   });
+
+  it('labels count where a word starts, in any case, each once', () => {
+    // One French label (3 points) outweighs one English stop word; the same text glued to a word is no label.
+    expect(detectLang('ÉTAT DE LA LICENCE : the')).toBe('fr');
+    expect(detectLang('xétat de la licence : the the')).not.toBe('fr');
+    // Two English labels beat three French stop words; overlapping spellings count once each.
+    expect(detectLang('Partial Product Key: 3V66T\nLicense Status: Licensed\nle la les')).toBe('en');
+    expect(detectLang('erreur : erreur :')).toBe('fr');
+  });
+
+  it('a Kelvin sign or a long s still reads as the letter it folds to', () => {
+    expect(detectLang('nom d’ordinateur \u212Ams : x\nintervalle d’activation : 120')).toBe('fr');
+  });
 });
