@@ -209,7 +209,9 @@ export function diagnoseFacts(
 export function diagnose(text: string, opts: { lang?: Lang } = {}): Diagnosis {
   const ex = extract(text);
   const lang = opts.lang ?? ex.lang ?? 'en';
-  const facts = mergeFacts(ex.observations);
+  // One output (the usual paste) is its own merge: its facts are fresh from the reader and never shared.
+  const only = ex.observations.length === 1 ? ex.observations[0] : undefined;
+  const facts = only ? only.facts : mergeFacts(ex.observations);
   const codes = ex.codes.map((c) => c.code);
   if (ex.refusal) {
     // No help activating against an emulator: only what was recognised, and the legitimate routes.

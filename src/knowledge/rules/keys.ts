@@ -208,7 +208,10 @@ function evalFailure(i: RuleInput) {
 export const evalConversionUnfinished: Rule = {
   id: 'eval-conversion-unfinished',
   needs: { facts: EVALUATION_FACTS },
-  when: (i) => all(evalEvidence(i), evalFailure(i) === false ? true : evalFailure(i)),
+  when: (i) => {
+    const failure = evalFailure(i);
+    return all(evalEvidence(i), failure === false ? true : failure);
+  },
   then: {
     confidence: (i) => (evalFailure(i) ? 'high' : 'medium'),
     escalate: false,
