@@ -20,18 +20,14 @@ interface Context {
   hostKnown: boolean;
 }
 
-/** One of these codes is present (most pastes hold none or one code: no allocation, early out). */
-function has(ctx: Context, ...codes: string[]): boolean {
-  if (ctx.codes.size === 0) return false;
-  for (const c of codes) if (ctx.codes.has(c)) return true;
-  return false;
-}
-
+/** One of these codes is present (most pastes hold none: that answer costs nothing). */
 function hasAny(ctx: Context, codes: readonly string[]): boolean {
   if (ctx.codes.size === 0) return false;
   for (const c of codes) if (ctx.codes.has(c)) return true;
   return false;
 }
+
+const has = (ctx: Context, ...codes: string[]): boolean => hasAny(ctx, codes);
 
 const DISCOVERY = ['0xC004F074', '0x8007232B', '0x8007251D', '0x8007007B'];
 const CONTACT = ['0xC004F074', '0x800706BA', '0xC004F039', '0xC0020017', '0x8007139F'];

@@ -123,15 +123,6 @@ function genericFinding(code: HexCode, order: number): Fired {
   };
 }
 
-/** False when the rule's `needs` rule it out: none of its codes and none of its facts is present. */
-export function mayHold(rule: Rule, input: RuleInput): boolean {
-  const needs = rule.needs;
-  if (needs === undefined) return true;
-  if (needs.codes) for (const c of needs.codes) if (input.codes.has(c)) return true;
-  if (needs.facts) for (const k of needs.facts) if (input.facts[k] !== undefined) return true;
-  return false;
-}
-
 /** Per rule list: the rules each code or fact name may wake, and the rules that need nothing. */
 interface TriggerIndex {
   byToken: Map<string, number[]>;
@@ -159,10 +150,11 @@ function triggerIndex(rules: readonly Rule[]): TriggerIndex {
 }
 
 /**
- * The rules, in order, that `mayHold` lets through: found from the codes and facts present (a handful) rather
- * than by walking every rule's needs, most of which name things a paste does not hold.
+ * The rules, in order, that may hold: those without `needs`, and those one of whose codes or facts is present.
+ * Found from the codes and facts present (a handful) rather than by walking every rule's needs, most of which
+ * name things a paste does not hold.
  */
-function candidates(rules: readonly Rule[], input: RuleInput): number[] {
+export function candidates(rules: readonly Rule[], input: RuleInput): number[] {
   const { byToken, always } = triggerIndex(rules);
   const woken = new Uint8Array(rules.length);
   for (const order of always) woken[order] = 1;
