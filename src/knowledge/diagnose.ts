@@ -137,6 +137,8 @@ function dedupe<T>(items: readonly T[]): T[] {
 
 /** Later observation wins per key; arrays are concatenated and deduplicated. */
 export function mergeFacts(observations: readonly Observation[]): Facts {
+  // One observation (the usual paste) is its own merge; facts are never changed in place, so it can be shared.
+  if (observations.length === 1) return observations[0]!.facts;
   const merged: Record<string, unknown> = {};
   for (const { facts } of observations) {
     const src = facts as Record<string, unknown>;
@@ -209,9 +211,7 @@ export function diagnoseFacts(
 export function diagnose(text: string, opts: { lang?: Lang } = {}): Diagnosis {
   const ex = extract(text);
   const lang = opts.lang ?? ex.lang ?? 'en';
-  // One output (the usual paste) is its own merge: its facts are fresh from the reader and never shared.
-  const only = ex.observations.length === 1 ? ex.observations[0] : undefined;
-  const facts = only ? only.facts : mergeFacts(ex.observations);
+  const facts = mergeFacts(ex.observations);
   const codes = ex.codes.map((c) => c.code);
   if (ex.refusal) {
     // No help activating against an emulator: only what was recognised, and the legitimate routes.
