@@ -131,6 +131,11 @@ function wordSlot(text: string, start: number, end: number, hash: number): numbe
   return -1;
 }
 
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
 /** End of the label `pattern` matches at `start`, or -1. */
 function labelEndAt(pattern: RegExp, text: string, start: number): number {
   pattern.lastIndex = start;
@@ -202,6 +207,9 @@ export function detectLang(text: string): Lang | undefined {
       // Lowered ASCII letters are a-z: the common case skips the general letter test.
       step = c >= 97 && c <= 122 ? 1 : c < 0x80 ? 0 : letterAt(lower, i);
     }
+    // Letters glued to digits are part of an ID (`55c92734`, `d6ec3f16059f`), not a word: hex digits would
+    // otherwise read as the French stop word `c`, and a GUID alone would pass for French.
+    if (isDigitAt(lower, start - 1) || isDigitAt(lower, i)) continue;
     if (i - start <= MAX_WORD) {
       const slot = wordSlot(lower, start, i, hash);
       if (slot >= 0) {

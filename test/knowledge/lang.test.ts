@@ -57,4 +57,10 @@ describe('detectLang', () => {
   it('a Kelvin sign or a long s still reads as the letter it folds to', () => {
     expect(detectLang('nom d’ordinateur \u212Ams : x\nintervalle d’activation : 120')).toBe('fr');
   });
+
+  it('letters inside IDs are not words: a GUID or a product ID alone says nothing', () => {
+    expect(detectLang('CMID: 3c1c2d4e-55c9-4c7c-9c3c-1c2c3c4c5c6c')).toBeUndefined();
+    expect(detectLang('55c92734-c1c2-4c71-983c-d6ec3c16059c 7c2c')).toBeUndefined();
+    expect(detectLang("c'est le CMID 3c1c2d4e-55c9-4c7c-9c3c-1c2c3c4c5c6c, pourquoi ?")).toBe('fr');
+  });
 });
