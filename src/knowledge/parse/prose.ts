@@ -119,6 +119,8 @@ export function readProseFacts(text: string): Facts {
     // Questions and hedged sentences state nothing, whatever their clauses say.
     if (sentence.length > 2000 || sentence.includes('?') || VAGUE.test(sentence)) continue;
     for (const s of clauses(sentence)) {
+      // The same test per clause: most clauses of a message that mentions one trigger word hold none.
+      if (!mayStateFacts(s)) continue;
       for (const [fact, pattern] of PATTERNS) {
         if (f[fact]) continue;
         const m = pattern.exec(s);
