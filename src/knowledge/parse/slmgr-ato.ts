@@ -17,6 +17,8 @@ export function readAtoLines(lines: readonly Line[]): Facts {
   const f: Facts = {};
   let ok = false;
   for (const rec of lines) {
+    // Both phrases below are message rows: a line holding no message row (`msg`) holds neither.
+    if (rec.msg === undefined) continue;
     const line = rec.raw;
     const norm = rec.norm;
     if (ACTIVATING.some((t) => norm.startsWith(t))) {

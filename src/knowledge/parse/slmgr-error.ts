@@ -6,7 +6,10 @@ import type { HexCode } from '../types.js';
 import { MESSAGES, prepared } from './labels.js';
 import { toLines, type Line } from './lines.js';
 
-const MSG = prepared(MESSAGES);
+/** The message rows this reader acts on (the others say nothing of an error). */
+const ERROR_MESSAGES = prepared(MESSAGES).filter(
+  ([key]) => key === 'accessDenied' || key === 'productNotFound' || key === 'activationFailed',
+);
 const ERROR_LINE = /^\s*(?:error|erreur)\s*[:：]?\s*(0x[0-9a-f]{1,8}(?![0-9a-f])|-\d{6,10}\b)/i;
 /** Codes slmgr explains with its own access-denied text. */
 const ACCESS_DENIED_CODES = new Set(['0x80070005', '0xC004F025']);
@@ -31,7 +34,8 @@ export function readSlmgrError(text: string): SlmgrError {
 export function readSlmgrErrorLines(lines: readonly Line[]): SlmgrError {
   const out: SlmgrError = { accessDenied: false, productNotFound: false, failed: false };
   for (const rec of lines) {
-    const m = ERROR_LINE.exec(rec.raw);
+    // ERROR_LINE starts with `error`/`erreur`: a line whose first letter is not an e cannot match it.
+    const m = (rec.trimmed.charCodeAt(0) | 0x20) === 101 ? ERROR_LINE.exec(rec.raw) : null;
     if (m?.[1] && !out.code) {
       const raw = m[1];
       out.code = raw.startsWith('-')
@@ -39,9 +43,10 @@ export function readSlmgrErrorLines(lines: readonly Line[]): SlmgrError {
         : (`0x${raw.slice(2).toUpperCase().padStart(8, '0')}` as HexCode);
       out.failed = true;
     }
-    const norm = rec.norm;
+    // A line holding no message row at all (`msg`, worked out once per line) holds none of these.
     if (rec.msg === undefined) continue;
-    for (const [key, text] of MSG) {
+    const norm = rec.norm;
+    for (const [key, text] of ERROR_MESSAGES) {
       if (!norm.includes(text)) continue;
       if (key === 'accessDenied') out.accessDenied = true;
       else if (key === 'productNotFound') out.productNotFound = out.failed = true;
