@@ -36,6 +36,9 @@ const ENTITY_TEXT: Record<string, string> = {
   '#x202f': ' ',
 };
 
+const TAG_START = /<\/?[A-Za-z]/;
+const MENTION_START = /<[@#!]/;
+
 /** Characters the last step replaces or drops; most pastes hold none of them. */
 const SPECIAL_SPACE = /[\u00a0\u202f\u2007\u200b-\u200d\u2060\ufeff]/;
 
@@ -48,11 +51,15 @@ export function unwrapChatFormatting(text: string): string {
   let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   // Tags first, entities second: an escaped `&lt;p&gt;` in a Slack message is text, not markup.
   if (out.includes('<')) {
-    out = out.replace(TEAMS_MENTION, '');
-    out = out.replace(BLOCK_TAG, '\n');
-    out = out.replace(INLINE_TAG, '');
-    out = out.replace(SLACK_LINK, (_m, url: string, label: string | undefined) => label ?? url);
-    out = out.replace(SLACK_MENTION, '');
+    // Tags, Teams mentions and Slack links all open with `<` and a letter (or `</`): without one, none of those
+    // four passes can change anything. Slack mentions open with `<@`, `<#` or `<!`, checked just before their pass.
+    if (TAG_START.test(out)) {
+      out = out.replace(TEAMS_MENTION, '');
+      out = out.replace(BLOCK_TAG, '\n');
+      out = out.replace(INLINE_TAG, '');
+      out = out.replace(SLACK_LINK, (_m, url: string, label: string | undefined) => label ?? url);
+    }
+    if (MENTION_START.test(out)) out = out.replace(SLACK_MENTION, '');
   }
   // One pass, so `&amp;lt;` becomes the literal `&lt;` and is not decoded twice.
   if (out.includes('&'))
