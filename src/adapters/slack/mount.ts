@@ -49,7 +49,18 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
   let httpReceiver: RestifySlackReceiver | undefined;
   let receiver: Receiver;
   if (config.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger: slackLogger });
+    receiver = new SocketModeReceiver({
+      appToken: config.appToken!,
+      logger: slackLogger,
+      // The socket client opens its connection with apps.connections.open: same API URL and HTTP client as the
+      // bot's calls (its own retry policy, made for reconnecting, is kept).
+      installerOptions: {
+        clientOptions: {
+          ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+          fetch,
+        },
+      },
+    });
   } else {
     httpReceiver = new RestifySlackReceiver({
       signingSecret: config.signingSecret!,

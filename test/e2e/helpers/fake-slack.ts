@@ -36,6 +36,8 @@ export interface FakeSlack {
   failNext(method: string, failure: ScriptedFailure): void;
   /** Who `conversations.members` lists for a channel (kept across `reset`). */
   setMembers(channel: string, userIds: string[]): void;
+  /** The WebSocket URL `apps.connections.open` hands out (Socket Mode). */
+  setSocketUrl(url: string): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, ScriptedFailure[]>();
   const members = new Map<string, string[]>();
+  let socketUrl: string | undefined;
   let tsCounter = 0;
   const nextTs = () =>
     `1700000${String(100 + tsCounter++).padStart(3, '0')}.000${String(tsCounter).padStart(3, '0')}`;
@@ -92,6 +95,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           channel: args.channel,
           permalink: `https://fake.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
         };
+      case 'apps.connections.open':
+        return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'users.info':
         return { ok: true, user: { id: args.user, name: 'someone', locale: 'en-US' } };
       default:
@@ -159,6 +164,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     setMembers: (channel, userIds) => {
       members.set(channel, [...userIds]);
+    },
+    setSocketUrl: (url) => {
+      socketUrl = url;
     },
     reset: () => {
       calls.length = 0;
