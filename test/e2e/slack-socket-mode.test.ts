@@ -11,6 +11,7 @@ import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import {
   FAKE_BOT_ID,
   FAKE_BOT_USER_ID,
+  FAKE_TEAM_ID,
   startFakeSlack,
   type FakeSlack,
   type RecordedCall,
@@ -150,5 +151,33 @@ describe('Slack over Socket Mode', () => {
     // Give a second reply every chance to appear before counting.
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.calls('chat.postMessage').filter((c) => c.args.thread_ts === event.ts)).toHaveLength(1);
+  });
+
+  it('a slash command arriving as an envelope is acknowledged and answered as a new thread', async () => {
+    fake.reset();
+    endpoint.send({
+      envelope_id: 'env-command-1',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        token: 'legacy-verification-token',
+        team_id: FAKE_TEAM_ID,
+        team_domain: 'fake',
+        channel_id: 'C0CHANNEL3',
+        channel_name: 'helpdesk',
+        user_id: 'U0HUMAN03',
+        user_name: 'sam',
+        command: '/activation',
+        text: '0xC004C003',
+        api_app_id: 'A0FAKEAPP',
+        response_url: fake.responseUrl('socket-cmd-1'),
+        trigger_id: `${Date.now()}.77.socket`,
+      },
+    });
+    await endpoint.waitFor(() => endpoint.received.some((f) => f.envelope_id === 'env-command-1'));
+    const [root] = await fake.waitForCalls('chat.postMessage');
+    expect(root!.args.channel).toBe('C0CHANNEL3');
+    const [card] = await fake.waitForCalls('chat.update');
+    expect(JSON.stringify(card!.args.blocks)).toContain('0xC004C003');
   });
 });
