@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { waitFor } from '../conversations/helpers.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import {
   FAKE_BOT_ID,
@@ -52,14 +53,6 @@ async function startFakeSocketEndpoint(): Promise<FakeSocketEndpoint> {
     );
   });
   const { port } = wss.address() as AddressInfo;
-  const waitFor = async (predicate: () => boolean, timeoutMs = 10_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline)
-        throw new Error(`fake socket endpoint: timed out; got ${JSON.stringify(received)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
   return {
     url: `ws://127.0.0.1:${port}/link/?ticket=fake-ticket`,
     received,
@@ -69,7 +62,7 @@ async function startFakeSocketEndpoint(): Promise<FakeSocketEndpoint> {
       if (open.length === 0) throw new Error('no open Socket Mode connection');
       open[open.length - 1]!.send(JSON.stringify(envelope));
     },
-    waitFor,
+    waitFor: (predicate, timeoutMs) => waitFor(async () => predicate(), timeoutMs),
     close: async () => {
       for (const s of sockets) s.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -4,8 +4,6 @@
  * the folded line finds nothing either — over every fixture line and over label lines built from every label
  * spelling with values made of phrase rows, event messages, accents and other scripts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,6 +18,7 @@ import {
 } from '../../src/knowledge/parse/labels.js';
 import { Line } from '../../src/knowledge/parse/lines.js';
 import { unwrapChatFormatting } from '../../src/knowledge/parse/normalize.js';
+import { allFixtures } from '../helpers/fixtures.js';
 
 const PHRASE = prepared(PHRASES);
 const XPR = prepared(XPR_PHRASES);
@@ -36,12 +35,7 @@ function phrasesIn(raw: string): string[] {
 }
 
 function fixtureLines(): string[] {
-  const root = join(import.meta.dirname, '..', 'fixtures');
-  return ['en', 'fr'].flatMap((lang) =>
-    readdirSync(join(root, lang)).flatMap((file) =>
-      unwrapChatFormatting(readFileSync(join(root, lang, file), 'utf8')).split('\n'),
-    ),
-  );
+  return allFixtures().flatMap(({ text }) => unwrapChatFormatting(text).split('\n'));
 }
 
 describe('skipping the phrase look-ups on plain label lines', () => {

@@ -1,15 +1,12 @@
 /** `parseAll` never throws and only ever returns schema-valid facts, whatever is pasted. */
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAll } from '../../src/knowledge/parse/index.js';
 import { detectLang } from '../../src/knowledge/lang.js';
+import { allFixtures } from '../helpers/fixtures.js';
 import { ObservationSchema, SourceKindSchema } from '../../src/knowledge/types.js';
 
-const fixtureLines = ['en', 'fr'].flatMap((l) => {
-  const d = new URL(`../fixtures/${l}/`, import.meta.url);
-  return readdirSync(d).flatMap((f) => readFileSync(new URL(f, d), 'utf8').split('\n'));
-});
+const fixtureLines = allFixtures().flatMap(({ text }) => text.split('\n'));
 
 const valid = (text: string): void => {
   const obs = parseAll(text);

@@ -3,32 +3,21 @@
  * every fixture paste and over random mixes of real fact values and codes, a rule whose `when` holds is never
  * ruled out by its `needs`, and gated and ungated evaluation give the same findings.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extract, mergeFacts } from '../../src/knowledge/diagnose.js';
+import { allFixtures } from '../helpers/fixtures.js';
 import { C } from '../../src/knowledge/rules/codes.js';
 import { candidates, evaluate, RULES } from '../../src/knowledge/rules/engine.js';
 import { canonicalCodes } from '../../src/knowledge/rules/index.js';
 import type { Rule, RuleInput } from '../../src/knowledge/rules/types.js';
 import type { Facts, HexCode } from '../../src/knowledge/types.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-
 function fixturePastes(): { name: string; facts: Facts; codes: HexCode[] }[] {
-  const out: { name: string; facts: Facts; codes: HexCode[] }[] = [];
-  for (const lang of ['en', 'fr']) {
-    for (const file of readdirSync(join(FIXTURES, lang))) {
-      const ex = extract(readFileSync(join(FIXTURES, lang, file), 'utf8'));
-      out.push({
-        name: `${lang}/${file}`,
-        facts: mergeFacts(ex.observations),
-        codes: ex.codes.map((c) => c.code),
-      });
-    }
-  }
-  return out;
+  return allFixtures().map(({ name, text }) => {
+    const ex = extract(text);
+    return { name, facts: mergeFacts(ex.observations), codes: ex.codes.map((c) => c.code) };
+  });
 }
 
 const PASTES = fixturePastes();
