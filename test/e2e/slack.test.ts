@@ -178,6 +178,46 @@ describe('Slack mentions, DMs and threads', () => {
     expect(followUp!.args.thread_ts).toBe(root.ts);
   });
 
+  describe('in a group DM', () => {
+    const groupMessage = (text: string, fields: Record<string, unknown> = {}) => ({
+      type: 'message',
+      channel_type: 'mpim',
+      channel: 'G0GROUPDM1',
+      user: 'U0HUMAN01',
+      text,
+      ts: nextTs(),
+      ...fields,
+    });
+
+    it('answers a mention in the thread of that message, once even when Slack also sends app_mention', async () => {
+      const message = groupMessage(`<@${FAKE_BOT_USER_ID}> our RDS host says 0xC004F074`);
+      await postEvent(server.url, eventEnvelope(message));
+      const [reply] = await fake.waitForCalls('chat.postMessage');
+      await postEvent(server.url, eventEnvelope({ ...message, type: 'app_mention' }));
+      await server.bot.idle();
+      expect(fake.calls('chat.postMessage')).toHaveLength(1);
+      expect(reply!.args).toMatchObject({ channel: 'G0GROUPDM1', thread_ts: message.ts });
+      expect(JSON.stringify(reply!.args.blocks)).toContain('0xC004F074');
+    });
+
+    it('follows up in its thread and stays quiet when not asked', async () => {
+      const root = groupMessage(`<@${FAKE_BOT_USER_ID}> 0xC004F074`);
+      await postEvent(server.url, eventEnvelope(root));
+      await fake.waitForCalls('chat.postMessage');
+      await server.bot.idle();
+      fake.reset();
+
+      // Chatter between the people of the group DM is not for the bot.
+      await postEvent(server.url, eventEnvelope(groupMessage('lunch at noon?')));
+      await server.bot.idle();
+      expect(fake.calls('chat.postMessage')).toEqual([]);
+
+      await postEvent(server.url, eventEnvelope(groupMessage(DLV_PASTE, { thread_ts: root.ts })));
+      const [followUp] = await fake.waitForCalls('chat.postMessage');
+      expect(followUp!.args).toMatchObject({ channel: 'G0GROUPDM1', thread_ts: root.ts });
+    });
+  });
+
   it('stays out of threads it has not joined', async () => {
     const ts = nextTs();
     await postEvent(

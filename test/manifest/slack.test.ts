@@ -62,13 +62,14 @@ describe('Slack app manifest', () => {
         'im:history',
         'im:read',
         'im:write',
+        'mpim:history',
         'channels:read',
         'groups:read',
       ].sort(),
     );
   });
 
-  it('subscribes to mentions, messages, App Home and uninstall events on the Bolt endpoint', () => {
+  it('subscribes to mentions, messages (channels, private channels, DMs, group DMs), App Home and uninstall events on the Bolt endpoint', () => {
     const events = manifest.settings.event_subscriptions;
     expect(events.request_url).toBe(ENDPOINT);
     expect([...events.bot_events].sort()).toEqual(
@@ -79,6 +80,7 @@ describe('Slack app manifest', () => {
         'message.channels',
         'message.groups',
         'message.im',
+        'message.mpim',
         'tokens_revoked',
       ].sort(),
     );
@@ -87,6 +89,7 @@ describe('Slack app manifest', () => {
     expect(scopes).toContain('channels:history');
     expect(scopes).toContain('groups:history');
     expect(scopes).toContain('im:history');
+    expect(scopes).toContain('mpim:history');
   });
 
   it('sends button clicks and shortcuts to the same endpoint, over HTTP rather than Socket Mode', () => {
