@@ -385,6 +385,53 @@ describe('Slack commands, shortcuts and buttons', () => {
     expect(reply!.args).toMatchObject({ channel: 'C0CHANNEL1', thread_ts: messageTs });
   });
 
+  describe('on a message in a conversation the bot is not in', () => {
+    const shortcutOn = (responseId: string) => ({
+      type: 'message_action',
+      callback_id: 'diagnose_message',
+      trigger_id: `${Date.now()}.43.shortcut`,
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: FAKE_TEAM_ID, domain: 'fake' },
+      channel: { id: 'C0NOTMEMBER', name: 'servers' },
+      user: { id: 'U0HUMAN02', name: 'alex' },
+      message: { type: 'message', user: 'U0HUMAN03', ts: nextTs(), text: 'slmgr /ato gave 0xC004F074' },
+      response_url: fake.responseUrl(responseId),
+    });
+
+    it('answers the person privately through response_url and says how to invite the bot', async () => {
+      fake.failNext('chat.postMessage', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+      const res = await postInteraction(server.url, shortcutOn('shortcut-private'));
+      expect(res.status).toBe(200);
+      const [reply] = await fake.waitForCalls('response_url');
+      await server.bot.idle();
+      expect(reply!.args).toMatchObject({ id: 'shortcut-private', response_type: 'ephemeral' });
+      const blocks = JSON.stringify(reply!.args.blocks);
+      expect(blocks).toContain('/invite @activation-doctor');
+      expect(blocks).toContain('0xC004F074');
+      // The one attempt to post in the channel, and nothing else in public.
+      expect(fake.calls('chat.postMessage')).toHaveLength(1);
+    });
+
+    it('sends the answer as a DM when the response_url has expired', async () => {
+      fake.failNext('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+      await postInteraction(server.url, shortcutOn('expired-shortcut'));
+      const [, dm] = await fake.waitForCalls('chat.postMessage', 2);
+      expect(dm!.args.channel).toBe('U0HUMAN02');
+      expect(dm!.args.thread_ts).toBeUndefined();
+      expect(JSON.stringify(dm!.args.blocks)).toContain('/invite @activation-doctor');
+      expect(fake.calls('response_url')[0]!.status).toBe(404);
+    });
+
+    it('answers in French when the message is in French', async () => {
+      fake.failNext('chat.postMessage', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+      const payload = shortcutOn('shortcut-fr');
+      payload.message.text = 'pourquoi 0xC004F074 sur ce serveur ?';
+      await postInteraction(server.url, payload);
+      const [reply] = await fake.waitForCalls('response_url');
+      expect(JSON.stringify(reply!.args.blocks)).toContain('ajoutez-moi');
+    });
+  });
+
   it('updates the clicked card in place when a button asks for it', async () => {
     const event = mentionEvent(DLV_PASTE);
     await postEvent(server.url, eventEnvelope(event));

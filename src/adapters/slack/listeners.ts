@@ -16,6 +16,7 @@ import type { Logger } from '../../observability/logger.js';
 import { executeEffects } from '../effects.js';
 import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.js';
 import { homeView } from './home.js';
+import { answerPrivately, CANNOT_POST_HERE, type PrivateAnswer } from './private-answer.js';
 import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
 import {
   addressingOf,
@@ -51,6 +52,9 @@ export interface SlackListenerDeps {
 /** Where an answer goes. */
 type Destination =
   { kind: 'thread'; channel: string; threadTs: string } | { kind: 'update'; channel: string; ts: string };
+
+/** How to reach the asker privately when the bot cannot post in the conversation (message shortcut). */
+type PrivateFallback = Pick<PrivateAnswer, 'respond' | 'userId'>;
 
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const now = deps.now ?? Date.now;
@@ -133,12 +137,15 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await runEffects(result, client);
   });
 
-  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client }) => {
+  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client, respond }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
     const msg = fromMessageShortcut(shortcut as unknown as MessageShortcutPayload, now());
     if (!msg) return;
-    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
+    // The shortcut works on any message, including where the bot is not a member: then the asker gets the
+    // answer privately instead of nothing.
+    const privately: PrivateFallback = { userId: msg.user.id, ...(shortcut.response_url ? { respond } : {}) };
+    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey }, privately);
   });
 
   app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
@@ -227,7 +234,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   }
 
   /** Engine → Block Kit → chat.postMessage in the thread, or chat.update of the clicked card. */
-  async function answer(msg: InboundMessage, client: WebClient, where: Destination): Promise<void> {
+  async function answer(
+    msg: InboundMessage,
+    client: WebClient,
+    where: Destination,
+    privately?: PrivateFallback,
+  ): Promise<void> {
     const result = await ask(msg);
     if (!result) return;
     if (!result.reply || result.mode === 'none') {
@@ -237,7 +249,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
         result.mode === 'update' && msg.actionMessageId
           ? { kind: 'update', channel: msg.channel, ts: msg.actionMessageId }
           : where;
-      await deliver(msg, result, client, target);
+      await deliver(msg, result, client, target, privately);
     }
     await runEffects(result, client);
   }
@@ -248,7 +260,13 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await executeEffects(result.effects, slackExecutor(client), { engine: deps.engine, logger: log });
   }
 
-  async function deliver(msg: InboundMessage, result: EngineResult, client: WebClient, target: Destination) {
+  async function deliver(
+    msg: InboundMessage,
+    result: EngineResult,
+    client: WebClient,
+    target: Destination,
+    privately?: PrivateFallback,
+  ) {
     const rendered = renderBlockKit(result.reply!);
     const blocks = preEncodedBlocks(rendered.blocks);
     try {
@@ -266,8 +284,20 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
         if (posted.ts) await remember(msg, posted.ts);
       }
     } catch (error) {
+      let failure = error;
+      const code = slackErrorCode(error);
+      if (privately && code && CANNOT_POST_HERE.has(code)) {
+        try {
+          const route = await answerPrivately({ ...privately, rendered, lang: result.reply!.lang, client });
+          log.info('slack answer sent privately: the bot is not in the conversation', { code, route });
+          finish(msg, result);
+          return;
+        } catch (privateError) {
+          failure = privateError;
+        }
+      }
       deps.metrics.recordOutcome('slack', 'error');
-      log.error('slack reply failed', { err: error, code: slackErrorCode(error), channel: msg.channel });
+      log.error('slack reply failed', { err: failure, code: slackErrorCode(failure), channel: msg.channel });
       return;
     }
     finish(msg, result);

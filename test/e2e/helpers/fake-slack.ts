@@ -116,12 +116,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.end(JSON.stringify(body));
       };
       if (url.pathname.startsWith('/response/')) {
+        const id = url.pathname.slice('/response/'.length);
+        // A response_url lasts 30 minutes: ids starting with "expired" play one that has run out.
+        const expired = id.startsWith('expired');
         calls.push({
           method: 'response_url',
-          args: { ...args, id: url.pathname.slice('/response/'.length) },
+          args: { ...args, id },
+          status: expired ? 404 : 200,
           at: Date.now(),
         });
-        respond(200, { ok: true });
+        if (expired) respond(404, { ok: false, error: 'expired_url' });
+        else respond(200, { ok: true });
         return;
       }
       const method = url.pathname.replace(/^\/api\//, '');
