@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_BOT_SCOPES, SLACK_OAUTH_REDIRECT_PATH } from '../../src/adapters/slack/oauth-routes.js';
 
 interface SlackManifest {
   _metadata: { major_version: number };
@@ -12,7 +13,7 @@ interface SlackManifest {
     slash_commands: { command: string; url: string; usage_hint: string; description: string }[];
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -90,6 +91,11 @@ describe('Slack app manifest', () => {
     expect(scopes).toContain('groups:history');
     expect(scopes).toContain('im:history');
     expect(scopes).toContain('mpim:history');
+  });
+
+  it('lists the OAuth redirect route, and installs ask for exactly the manifest’s scopes', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([`https://YOUR-HOST${SLACK_OAUTH_REDIRECT_PATH}`]);
+    expect([...MANIFEST_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('sends button clicks and shortcuts to the same endpoint, over HTTP rather than Socket Mode', () => {
