@@ -332,6 +332,32 @@ describe('Answering in several workspaces', () => {
 });
 
 describe('Installation settings', () => {
+  it('without REDIS_URL keeps installations in process memory and answers with them', async () => {
+    const embedded = await startTestServer(oauthEnv({ REDIS_URL: '' }));
+    const redirectUrl = `${embedded.url}/slack/oauth_redirect`;
+    fake.setOAuthApp({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUrl });
+    try {
+      const workspace: FakeWorkspace = {
+        ...CONTOSO,
+        teamId: 'T0EMBEDDED',
+        botToken: 'xoxb-embedded-3003-installtoken',
+        channels: ['C0EMBEDDED'],
+      };
+      expect((await install(workspace, embedded)).done.status).toBe(200);
+      expect(await redisClient.get(installationKey(workspace.teamId))).toBeNull();
+      await postEvent(embedded.url, mentionFrom(workspace, '0xC004F074').envelope);
+      const [reply] = await fake.waitForCalls('chat.postMessage');
+      expect(reply!.authorization).toBe(`Bearer ${workspace.botToken}`);
+    } finally {
+      await embedded.close();
+      fake.setOAuthApp({
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        redirectUrl: `${server.url}/slack/oauth_redirect`,
+      });
+    }
+  });
+
   it('passes SLACK_INSTALL_REDIRECT and SLACK_SCOPES to the authorize page', async () => {
     const custom = await startTestServer(
       oauthEnv({

@@ -183,8 +183,9 @@ export function installationStoreFor(
   store: ThreadStore,
   options: InstallationStoreOptions = {},
 ): SlackInstallationStore {
+  if (store.kind === 'memory') return new SlackInstallationStore(new MemoryInstallationBackend(), options);
   const client = (store as { client?: RedisClient }).client;
-  const backend =
-    store.kind === 'redis' && client ? new RedisInstallationBackend(client) : new MemoryInstallationBackend();
-  return new SlackInstallationStore(backend, options);
+  // Falling back to memory here would lose every installation on restart and hide them from other instances.
+  if (!client) throw new Error('the Redis thread store does not expose its client for Slack installations');
+  return new SlackInstallationStore(new RedisInstallationBackend(client), options);
 }
