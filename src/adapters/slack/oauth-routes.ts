@@ -18,6 +18,7 @@ import {
   type CallbackOptions,
   type InstallationStore,
 } from '@slack/oauth';
+import type { webApi } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/logger';
 import type { Request, Response, Server } from 'restify';
 import type { SlackOAuthConfig } from '../../config.js';
@@ -54,7 +55,7 @@ export interface InstallerOptions {
   installationStore: InstallationStore;
   apiUrl?: string;
   /** The Web API client settings of the rest of the adapter (HTTP client, retries). */
-  clientOptions: { fetch?: unknown; retryConfig?: unknown };
+  clientOptions: Omit<webApi.WebClientOptions, 'logger' | 'logLevel' | 'slackApiUrl'>;
   logger: Logger;
 }
 
@@ -75,7 +76,7 @@ export function createInstaller(options: InstallerOptions): InstallProvider {
     // Also the logger of its Web API client.
     logger,
     clientOptions: {
-      ...(options.clientOptions as object),
+      ...options.clientOptions,
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     },
   });
