@@ -12,6 +12,8 @@ export const SECRET_VARIABLES = [
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
   'MicrosoftAppPassword',
 ];
 
@@ -76,6 +78,34 @@ const EnvSchema = z.object({
       .optional(),
   ),
   SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  // Many workspaces (OAuth): the app's credentials from its Basic Information page, and our state secret.
+  SLACK_CLIENT_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+\.\d+$/, 'must look like 1234567890.1234567890')
+      .optional(),
+  ),
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  SLACK_SCOPES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(/[\s,]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[a-z_.]+:[a-z_.:]+$|^[a-z_]+$/, 'is not a scope list')).min(1))
+      .optional(),
+  ),
+  SLACK_INSTALL_REDIRECT: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   SLACK_BOT_ID: z.preprocess(
     blankToUndefined,
     z
@@ -123,13 +153,26 @@ type Env = z.infer<typeof EnvSchema>;
 
 export interface SlackConfig {
   signingSecret?: string;
-  botToken: string;
+  /** One workspace; absent when `oauth` serves many. */
+  botToken?: string;
   /** Socket Mode when set: no /slack/events route. */
   appToken?: string;
   mode: 'http' | 'socket';
   apiUrl?: string;
   botId?: string;
   botUserId?: string;
+  /** Many workspaces: installed through GET /slack/install, each workspace's token read per event. */
+  oauth?: SlackOAuthConfig;
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** Bot scopes requested at install; absent: the manifest's. */
+  scopes?: string[];
+  /** The public URL of GET /slack/oauth_redirect, when the app lists several redirect URLs. */
+  redirectUri?: string;
 }
 
 export interface TeamsConfig {
@@ -188,13 +231,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function toConfig(e: Env): Config {
-  const slackHttp = Boolean(e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN);
+  const oauth = slackOAuthOf(e);
+  const slackHttp = Boolean(e.SLACK_SIGNING_SECRET && (e.SLACK_BOT_TOKEN || oauth));
   const slackSocket = Boolean(e.SLACK_APP_TOKEN && e.SLACK_BOT_TOKEN);
   if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
     throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_APP_TOKEN is set (Socket Mode)');
   }
-  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) {
-    throw new ConfigError('SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET is set');
+  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN && !oauth) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN',
+      'is required when SLACK_SIGNING_SECRET is set (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for many workspaces)',
+    );
   }
   if (e.SLACK_BOT_TOKEN && !slackHttp && !slackSocket) {
     throw new ConfigError(
@@ -213,8 +260,9 @@ function toConfig(e: Env): Config {
     slackHttp || slackSocket
       ? {
           signingSecret: e.SLACK_SIGNING_SECRET,
-          botToken: e.SLACK_BOT_TOKEN!,
+          botToken: e.SLACK_BOT_TOKEN,
           appToken: e.SLACK_APP_TOKEN,
+          ...(oauth ? { oauth } : {}),
           mode: slackSocket ? 'socket' : 'http',
           apiUrl: e.SLACK_API_URL,
           botId: e.SLACK_BOT_ID,
@@ -277,6 +325,18 @@ export function describeConfig(config: Config): Record<string, unknown> {
           apiUrl: config.slack.apiUrl,
           botId: config.slack.botId,
           botUserId: config.slack.botUserId,
+          workspaces: config.slack.oauth ? 'many (OAuth)' : 'one (SLACK_BOT_TOKEN)',
+          ...(config.slack.oauth
+            ? {
+                oauth: {
+                  clientId: config.slack.oauth.clientId,
+                  clientSecret: mask(config.slack.oauth.clientSecret),
+                  stateSecret: mask(config.slack.oauth.stateSecret),
+                  scopes: config.slack.oauth.scopes ?? '(manifest)',
+                  redirectUri: config.slack.oauth.redirectUri,
+                },
+              }
+            : {}),
         }
       : 'off',
     teams: {
@@ -293,6 +353,56 @@ export function describeConfig(config: Config): Record<string, unknown> {
       reminderMinutes: config.escalation.reminderMinutes,
       members: config.escalation.members.length,
     },
+  };
+}
+
+/**
+ * The many-workspaces settings: all three credentials or none; never beside a single bot token (Bolt takes one
+ * or the other) and only on the HTTP endpoint, where the install and redirect routes live.
+ */
+function slackOAuthOf(e: Env): SlackOAuthConfig | undefined {
+  const parts = {
+    SLACK_CLIENT_ID: e.SLACK_CLIENT_ID,
+    SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET,
+    SLACK_STATE_SECRET: e.SLACK_STATE_SECRET,
+  };
+  const given = Object.entries(parts).filter(([, v]) => v !== undefined);
+  if (given.length === 0) {
+    for (const name of ['SLACK_SCOPES', 'SLACK_INSTALL_REDIRECT'] as const) {
+      if (e[name] !== undefined)
+        throw new ConfigError(name, 'only applies with SLACK_CLIENT_ID (many workspaces)');
+    }
+    return undefined;
+  }
+  const missing = Object.entries(parts).find(([, v]) => v === undefined);
+  if (missing) throw new ConfigError(missing[0], `is required with ${given.map(([k]) => k).join(', ')}`);
+  if (e.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN',
+      'set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SECRET (many workspaces), not both',
+    );
+  }
+  if (e.SLACK_APP_TOKEN) {
+    throw new ConfigError(
+      'SLACK_APP_TOKEN',
+      'Socket Mode is for one workspace; unset it with SLACK_CLIENT_ID',
+    );
+  }
+  if (!e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('SLACK_SIGNING_SECRET', 'is required with SLACK_CLIENT_ID (many workspaces)');
+  }
+  if (e.ESCALATION_SLACK_CHANNEL) {
+    throw new ConfigError(
+      'ESCALATION_SLACK_CHANNEL',
+      'names a channel of one workspace; with SLACK_CLIENT_ID (many workspaces) leave it unset and handoffs open in the origin thread',
+    );
+  }
+  return {
+    clientId: e.SLACK_CLIENT_ID!,
+    clientSecret: e.SLACK_CLIENT_SECRET!,
+    stateSecret: e.SLACK_STATE_SECRET!,
+    ...(e.SLACK_SCOPES ? { scopes: e.SLACK_SCOPES } : {}),
+    ...(e.SLACK_INSTALL_REDIRECT ? { redirectUri: e.SLACK_INSTALL_REDIRECT } : {}),
   };
 }
 

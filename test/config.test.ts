@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, describeConfig, loadConfig, runWithConfig } from '../src/config.js';
 
 const slackEnv = { SLACK_SIGNING_SECRET: 'shh-signing-secret', SLACK_BOT_TOKEN: 'xoxb-1-2-secretbottoken' };
+const oauthEnv = {
+  SLACK_SIGNING_SECRET: 'shh-signing-secret',
+  SLACK_CLIENT_ID: '1234567890.9876543210',
+  SLACK_CLIENT_SECRET: 'oauth-client-secret-value',
+  SLACK_STATE_SECRET: 'oauth-state-secret-value',
+};
 
 function errorOf(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -91,10 +97,46 @@ describe('configuration from the environment', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
     [{ ...slackEnv, SLACK_BOT_TOKEN: 'not-a-token' }, 'SLACK_BOT_TOKEN'],
     [{ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [{ ...oauthEnv, SLACK_CLIENT_ID: 'my-app' }, 'SLACK_CLIENT_ID'],
+    [{ ...oauthEnv, SLACK_CLIENT_SECRET: '' }, 'SLACK_CLIENT_SECRET'],
+    [{ ...oauthEnv, SLACK_STATE_SECRET: 'short' }, 'SLACK_STATE_SECRET'],
+    [{ ...oauthEnv, SLACK_STATE_SECRET: undefined }, 'SLACK_STATE_SECRET'],
+    [{ ...oauthEnv, SLACK_SIGNING_SECRET: undefined }, 'SLACK_SIGNING_SECRET'],
+    [{ ...oauthEnv, SLACK_BOT_TOKEN: 'xoxb-1-2-3' }, 'SLACK_BOT_TOKEN'],
+    [{ ...oauthEnv, SLACK_APP_TOKEN: 'xapp-1-2-3' }, 'SLACK_APP_TOKEN'],
+    [{ ...oauthEnv, ESCALATION_SLACK_CHANNEL: 'C0ESC' }, 'ESCALATION_SLACK_CHANNEL'],
+    [
+      { ...oauthEnv, SLACK_INSTALL_REDIRECT: 'bot.example.com/slack/oauth_redirect' },
+      'SLACK_INSTALL_REDIRECT',
+    ],
+    [{ ...oauthEnv, SLACK_SCOPES: 'chat:write, !!' }, 'SLACK_SCOPES'],
+    [{ ...slackEnv, SLACK_SCOPES: 'chat:write' }, 'SLACK_SCOPES'],
   ])('names the bad variable (%o → %s)', (env, variable) => {
     const error = errorOf(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
+  });
+
+  it('serves many Slack workspaces with the OAuth credentials instead of a bot token', () => {
+    const config = loadConfig({
+      ...oauthEnv,
+      SLACK_SCOPES: 'app_mentions:read, chat:write commands',
+      SLACK_INSTALL_REDIRECT: 'https://bot.example.com/slack/oauth_redirect',
+    });
+    expect(config.slack).toMatchObject({
+      mode: 'http',
+      botToken: undefined,
+      oauth: {
+        clientId: '1234567890.9876543210',
+        scopes: ['app_mentions:read', 'chat:write', 'commands'],
+        redirectUri: 'https://bot.example.com/slack/oauth_redirect',
+      },
+    });
+    const text = JSON.stringify(describeConfig(config));
+    expect(text).not.toContain('oauth-client-secret-value');
+    expect(text).not.toContain('oauth-state-secret-value');
+    expect(text).toContain('many (OAuth)');
+    expect(config.playground).toBe(false);
   });
 
   it('never echoes a rejected secret value in the error', () => {

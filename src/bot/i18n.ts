@@ -40,6 +40,10 @@ const LABELS = {
     en: 'Microsoft Licensing Activation Centers',
     fr: 'Centres d’activation des licences Microsoft',
   },
+  slackNotInChannel: {
+    en: 'I could not answer in that conversation because I am not a member of it, so this answer is for you only. To have me answer there for everyone, add me: type `/invite @activation-doctor` in the channel, or open its details → Integrations → Add apps.',
+    fr: 'Je n’ai pas pu répondre dans cette conversation car je n’en suis pas membre : cette réponse n’est visible que par vous. Pour que je réponde à tout le monde, ajoutez-moi : tapez `/invite @activation-doctor` dans le canal, ou ouvrez ses détails → Intégrations → Ajouter des applications.',
+  },
   'action.escalate': { en: 'Escalate', fr: 'Escalader' },
   'action.resolved': { en: 'That fixed it', fr: 'C’est réglé' },
   'action.didnt_help': { en: 'Didn’t help', fr: 'Ça n’a pas aidé' },

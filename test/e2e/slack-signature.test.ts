@@ -94,6 +94,13 @@ describe('reading Slack messages', () => {
     expect(
       addressingOf({ type: 'message', channel_type: 'channel', text: 'hi', ts: '1.2' }, bot),
     ).toBeUndefined();
+    // Group DMs: a mention is answered from the message copy itself; chatter is not.
+    expect(addressingOf({ type: 'message', channel_type: 'mpim', text: '<@U0BOT> hi', ts: '1.2' }, bot)).toBe(
+      'mention',
+    );
+    expect(
+      addressingOf({ type: 'message', channel_type: 'mpim', text: 'hi', ts: '1.2' }, bot),
+    ).toBeUndefined();
     expect(
       addressingOf(
         { type: 'message', channel_type: 'channel', text: 'hi', ts: '1.2', thread_ts: '1.1' },

@@ -178,6 +178,46 @@ describe('Slack mentions, DMs and threads', () => {
     expect(followUp!.args.thread_ts).toBe(root.ts);
   });
 
+  describe('in a group DM', () => {
+    const groupMessage = (text: string, fields: Record<string, unknown> = {}) => ({
+      type: 'message',
+      channel_type: 'mpim',
+      channel: 'G0GROUPDM1',
+      user: 'U0HUMAN01',
+      text,
+      ts: nextTs(),
+      ...fields,
+    });
+
+    it('answers a mention in the thread of that message, once even when Slack also sends app_mention', async () => {
+      const message = groupMessage(`<@${FAKE_BOT_USER_ID}> our RDS host says 0xC004F074`);
+      await postEvent(server.url, eventEnvelope(message));
+      const [reply] = await fake.waitForCalls('chat.postMessage');
+      await postEvent(server.url, eventEnvelope({ ...message, type: 'app_mention' }));
+      await server.bot.idle();
+      expect(fake.calls('chat.postMessage')).toHaveLength(1);
+      expect(reply!.args).toMatchObject({ channel: 'G0GROUPDM1', thread_ts: message.ts });
+      expect(JSON.stringify(reply!.args.blocks)).toContain('0xC004F074');
+    });
+
+    it('follows up in its thread and stays quiet when not asked', async () => {
+      const root = groupMessage(`<@${FAKE_BOT_USER_ID}> 0xC004F074`);
+      await postEvent(server.url, eventEnvelope(root));
+      await fake.waitForCalls('chat.postMessage');
+      await server.bot.idle();
+      fake.reset();
+
+      // Chatter between the people of the group DM is not for the bot.
+      await postEvent(server.url, eventEnvelope(groupMessage('lunch at noon?')));
+      await server.bot.idle();
+      expect(fake.calls('chat.postMessage')).toEqual([]);
+
+      await postEvent(server.url, eventEnvelope(groupMessage(DLV_PASTE, { thread_ts: root.ts })));
+      const [followUp] = await fake.waitForCalls('chat.postMessage');
+      expect(followUp!.args).toMatchObject({ channel: 'G0GROUPDM1', thread_ts: root.ts });
+    });
+  });
+
   it('stays out of threads it has not joined', async () => {
     const ts = nextTs();
     await postEvent(
@@ -343,6 +383,53 @@ describe('Slack commands, shortcuts and buttons', () => {
     expect(res.status).toBe(200);
     const [reply] = await fake.waitForCalls('chat.postMessage');
     expect(reply!.args).toMatchObject({ channel: 'C0CHANNEL1', thread_ts: messageTs });
+  });
+
+  describe('on a message in a conversation the bot is not in', () => {
+    const shortcutOn = (responseId: string) => ({
+      type: 'message_action',
+      callback_id: 'diagnose_message',
+      trigger_id: `${Date.now()}.43.shortcut`,
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: FAKE_TEAM_ID, domain: 'fake' },
+      channel: { id: 'C0NOTMEMBER', name: 'servers' },
+      user: { id: 'U0HUMAN02', name: 'alex' },
+      message: { type: 'message', user: 'U0HUMAN03', ts: nextTs(), text: 'slmgr /ato gave 0xC004F074' },
+      response_url: fake.responseUrl(responseId),
+    });
+
+    it('answers the person privately through response_url and says how to invite the bot', async () => {
+      fake.failNext('chat.postMessage', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+      const res = await postInteraction(server.url, shortcutOn('shortcut-private'));
+      expect(res.status).toBe(200);
+      const [reply] = await fake.waitForCalls('response_url');
+      await server.bot.idle();
+      expect(reply!.args).toMatchObject({ id: 'shortcut-private', response_type: 'ephemeral' });
+      const blocks = JSON.stringify(reply!.args.blocks);
+      expect(blocks).toContain('/invite @activation-doctor');
+      expect(blocks).toContain('0xC004F074');
+      // The one attempt to post in the channel, and nothing else in public.
+      expect(fake.calls('chat.postMessage')).toHaveLength(1);
+    });
+
+    it('sends the answer as a DM when the response_url has expired', async () => {
+      fake.failNext('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
+      await postInteraction(server.url, shortcutOn('expired-shortcut'));
+      const [, dm] = await fake.waitForCalls('chat.postMessage', 2);
+      expect(dm!.args.channel).toBe('U0HUMAN02');
+      expect(dm!.args.thread_ts).toBeUndefined();
+      expect(JSON.stringify(dm!.args.blocks)).toContain('/invite @activation-doctor');
+      expect(fake.calls('response_url')[0]!.status).toBe(404);
+    });
+
+    it('answers in French when the message is in French', async () => {
+      fake.failNext('chat.postMessage', { status: 200, body: { ok: false, error: 'not_in_channel' } });
+      const payload = shortcutOn('shortcut-fr');
+      payload.message.text = 'pourquoi 0xC004F074 sur ce serveur ?';
+      await postInteraction(server.url, payload);
+      const [reply] = await fake.waitForCalls('response_url');
+      expect(JSON.stringify(reply!.args.blocks)).toContain('ajoutez-moi');
+    });
   });
 
   it('updates the clicked card in place when a button asks for it', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_BOT_SCOPES, SLACK_OAUTH_REDIRECT_PATH } from '../../src/adapters/slack/oauth-routes.js';
 
 interface SlackManifest {
   _metadata: { major_version: number };
@@ -12,7 +13,7 @@ interface SlackManifest {
     slash_commands: { command: string; url: string; usage_hint: string; description: string }[];
     shortcuts: { name: string; type: string; callback_id: string; description: string }[];
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -62,13 +63,14 @@ describe('Slack app manifest', () => {
         'im:history',
         'im:read',
         'im:write',
+        'mpim:history',
         'channels:read',
         'groups:read',
       ].sort(),
     );
   });
 
-  it('subscribes to mentions, messages, App Home and uninstall events on the Bolt endpoint', () => {
+  it('subscribes to mentions, messages (channels, private channels, DMs, group DMs), App Home and uninstall events on the Bolt endpoint', () => {
     const events = manifest.settings.event_subscriptions;
     expect(events.request_url).toBe(ENDPOINT);
     expect([...events.bot_events].sort()).toEqual(
@@ -79,6 +81,7 @@ describe('Slack app manifest', () => {
         'message.channels',
         'message.groups',
         'message.im',
+        'message.mpim',
         'tokens_revoked',
       ].sort(),
     );
@@ -87,6 +90,12 @@ describe('Slack app manifest', () => {
     expect(scopes).toContain('channels:history');
     expect(scopes).toContain('groups:history');
     expect(scopes).toContain('im:history');
+    expect(scopes).toContain('mpim:history');
+  });
+
+  it('lists the OAuth redirect route, and installs ask for exactly the manifest’s scopes', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([`https://YOUR-HOST${SLACK_OAUTH_REDIRECT_PATH}`]);
+    expect([...MANIFEST_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('sends button clicks and shortcuts to the same endpoint, over HTTP rather than Socket Mode', () => {

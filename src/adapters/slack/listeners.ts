@@ -3,7 +3,7 @@
  * engine, renders with Block Kit and posts or updates. Interactive payloads are acknowledged first thing: Slack
  * shows an error to the user after 3 s, whatever the work left to do.
  */
-import type { App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { App, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import { isHandoffAction } from '../../conversations/escalations/service.js';
@@ -16,6 +16,8 @@ import type { Logger } from '../../observability/logger.js';
 import { executeEffects } from '../effects.js';
 import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.js';
 import { homeView } from './home.js';
+import type { SlackInstallationStore } from './installations.js';
+import { answerPrivately, CANNOT_POST_HERE, type PrivateAnswer } from './private-answer.js';
 import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
 import {
   addressingOf,
@@ -45,6 +47,8 @@ export interface SlackListenerDeps {
   bot: BotIdentity;
   /** Members of the escalation channel, for handoff-card clicks (absent: ESCALATION_MEMBERS decides). */
   escalationMembers?: SlackChannelMembers;
+  /** Many workspaces: the installations, one deleted when its workspace uninstalls the app. */
+  installations?: Pick<SlackInstallationStore, 'deleteInstallation'>;
   now?: () => number;
 }
 
@@ -52,21 +56,30 @@ export interface SlackListenerDeps {
 type Destination =
   { kind: 'thread'; channel: string; threadTs: string } | { kind: 'update'; channel: string; ts: string };
 
+/** How to reach the asker privately when the bot cannot post in the conversation (message shortcut). */
+type PrivateFallback = Pick<PrivateAnswer, 'respond' | 'userId'>;
+
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const now = deps.now ?? Date.now;
   const log = deps.logger;
 
+  /** The bot as this event's workspace knows it: from the authorization (each workspace has its own bot user). */
+  const botOf = (context: Context): BotIdentity =>
+    context.botUserId ? { botId: context.botId, botUserId: context.botUserId } : deps.bot;
+
   const onMessageEvent = async (
     args: SlackEventMiddlewareArgs<'message'> | SlackEventMiddlewareArgs<'app_mention'>,
     client: WebClient,
+    context: Context,
   ) => {
     const event = args.event as unknown as SlackMessageEvent;
     const body = args.body as { team_id?: string; event_id?: string };
-    if (shouldIgnore(event, deps.bot)) {
+    const bot = botOf(context);
+    if (shouldIgnore(event, bot)) {
       deps.metrics.recordOutcome('slack', 'ignored');
       return;
     }
-    const addressed = addressingOf(event, deps.bot);
+    const addressed = addressingOf(event, bot);
     if (!addressed || !event.channel || !event.user || !event.ts || !body.team_id) return;
     // A Slack retry (same event_id) or the same message delivered as app_mention and message is dropped by the
     // engine's delivery dedup, shared by every instance; it is counted there as a duplicate.
@@ -84,8 +97,8 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
   };
 
-  app.event('app_mention', async (args) => onMessageEvent(args, args.client));
-  app.event('message', async (args) => onMessageEvent(args, args.client));
+  app.event('app_mention', async (args) => onMessageEvent(args, args.client, args.context));
+  app.event('message', async (args) => onMessageEvent(args, args.client, args.context));
 
   app.command(SLASH_COMMAND_NAME, async ({ command, ack, respond, client }) => {
     await ack();
@@ -133,12 +146,15 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await runEffects(result, client);
   });
 
-  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client }) => {
+  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client, respond }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
     const msg = fromMessageShortcut(shortcut as unknown as MessageShortcutPayload, now());
     if (!msg) return;
-    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
+    // The shortcut works on any message, including where the bot is not a member: then the asker gets the
+    // answer privately instead of nothing.
+    const privately: PrivateFallback = { userId: msg.user.id, ...(shortcut.response_url ? { respond } : {}) };
+    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey }, privately);
   });
 
   app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
@@ -175,18 +191,45 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await client.views.publish({ user_id: event.user, view: homeView() });
   });
 
-  const purge = async (teamId: string | undefined, why: string) => {
+  /** The workspace is gone for the bot: its installation (tokens) first, then its threads' state. */
+  const purge = async (
+    body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean },
+    why: string,
+  ) => {
+    const teamId = body.team_id;
     if (!teamId) return;
+    if (deps.installations) {
+      const orgWide = body.is_enterprise_install === true && Boolean(body.enterprise_id);
+      await deps.installations.deleteInstallation({
+        teamId,
+        enterpriseId: body.enterprise_id,
+        isEnterpriseInstall: orgWide,
+      });
+    }
     const removed = await deps.store.purgeTenant('slack', teamId);
-    log.info('slack workspace state purged', { teamId, why, keys: removed });
+    log.info('slack workspace state purged', {
+      teamId,
+      why,
+      keys: removed,
+      ...(deps.installations ? { installationDeleted: true } : {}),
+    });
   };
-  app.event('app_uninstalled', async ({ body }) => purge(body.team_id, 'app_uninstalled'));
+  app.event('app_uninstalled', async ({ body }) => purge(body, 'app_uninstalled'));
   app.event('tokens_revoked', async ({ body, event }) => {
     // Only a revoked bot token ends our access to the workspace; a user token going away does not.
-    if (event.tokens.bot && event.tokens.bot.length > 0) await purge(body.team_id, 'tokens_revoked');
+    if (event.tokens.bot && event.tokens.bot.length > 0) await purge(body, 'tokens_revoked');
   });
 
   app.error(async (error) => {
+    if (error.code === 'slack_bolt_authorization_error') {
+      // Many workspaces: an event from a workspace without an installation (never installed, uninstalled, or
+      // its record unreadable). Nothing can answer it without a token.
+      deps.metrics.recordOutcome('slack', 'rejected');
+      log.warn('slack event from a workspace without a usable installation; not answered', {
+        reason: error.message,
+      });
+      return;
+    }
     log.error('slack listener failed', { err: error });
   });
 
@@ -227,7 +270,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   }
 
   /** Engine → Block Kit → chat.postMessage in the thread, or chat.update of the clicked card. */
-  async function answer(msg: InboundMessage, client: WebClient, where: Destination): Promise<void> {
+  async function answer(
+    msg: InboundMessage,
+    client: WebClient,
+    where: Destination,
+    privately?: PrivateFallback,
+  ): Promise<void> {
     const result = await ask(msg);
     if (!result) return;
     if (!result.reply || result.mode === 'none') {
@@ -237,7 +285,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
         result.mode === 'update' && msg.actionMessageId
           ? { kind: 'update', channel: msg.channel, ts: msg.actionMessageId }
           : where;
-      await deliver(msg, result, client, target);
+      await deliver(msg, result, client, target, privately);
     }
     await runEffects(result, client);
   }
@@ -248,7 +296,13 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await executeEffects(result.effects, slackExecutor(client), { engine: deps.engine, logger: log });
   }
 
-  async function deliver(msg: InboundMessage, result: EngineResult, client: WebClient, target: Destination) {
+  async function deliver(
+    msg: InboundMessage,
+    result: EngineResult,
+    client: WebClient,
+    target: Destination,
+    privately?: PrivateFallback,
+  ) {
     const rendered = renderBlockKit(result.reply!);
     const blocks = preEncodedBlocks(rendered.blocks);
     try {
@@ -266,8 +320,20 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
         if (posted.ts) await remember(msg, posted.ts);
       }
     } catch (error) {
+      let failure = error;
+      const code = slackErrorCode(error);
+      if (privately && code && CANNOT_POST_HERE.has(code)) {
+        try {
+          const route = await answerPrivately({ ...privately, rendered, lang: result.reply!.lang, client });
+          log.info('slack answer sent privately: the bot is not in the conversation', { code, route });
+          finish(msg, result);
+          return;
+        } catch (privateError) {
+          failure = privateError;
+        }
+      }
       deps.metrics.recordOutcome('slack', 'error');
-      log.error('slack reply failed', { err: error, code: slackErrorCode(error), channel: msg.channel });
+      log.error('slack reply failed', { err: failure, code: slackErrorCode(failure), channel: msg.channel });
       return;
     }
     finish(msg, result);

@@ -1,6 +1,8 @@
 /**
  * Slack on our server: a Bolt App fed by our restify receiver (POST /slack/events), or by Bolt's Socket Mode
- * receiver when an app-level token is configured (then no route is mounted).
+ * receiver when an app-level token is configured (then no route is mounted). One workspace uses SLACK_BOT_TOKEN;
+ * many workspaces install through the OAuth routes (oauth-routes.ts) and each event is authorized with its
+ * workspace's token from the installation store (installations.ts).
  */
 import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Server } from 'restify';
@@ -9,9 +11,12 @@ import { toSlackLogger, type Logger } from '../../observability/logger.js';
 import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
 import { SlackChannelMembers, slackExecutor } from './effects.js';
 import { createSlackFetch } from './http-fetch.js';
+import { installationStoreFor } from './installations.js';
 import { registerSlackListeners } from './listeners.js';
+import { createInstaller, mountOAuthRoutes } from './oauth-routes.js';
 import { RestifySlackReceiver } from './receiver.js';
 import type { BotIdentity } from './translate.js';
+import { WorkspaceClients, workspaceExecutor } from './workspace-clients.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -44,7 +49,25 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     logger: slackLogger,
   };
 
-  const bot = await resolveBotIdentity(config, clientOptions, logger);
+  // Many workspaces: installations in the thread store's Redis (memory without one), tokens chosen per event.
+  const installations = config.oauth
+    ? installationStoreFor(deps.store, {
+        onInvalid: (key, issues) =>
+          logger.warn('stored slack installation is invalid; treated as not installed', { ...key, issues }),
+      })
+    : undefined;
+  const installer =
+    config.oauth && installations
+      ? createInstaller({
+          oauth: config.oauth,
+          installationStore: installations,
+          ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+          clientOptions: { fetch, retryConfig: SLACK_RETRY_CONFIG },
+          logger: logger.child({ component: 'slack-oauth' }),
+        })
+      : undefined;
+  // One workspace: ids from the configuration or auth.test; many: each event's authorization carries them.
+  const bot: BotIdentity = installer ? {} : await resolveBotIdentity(config, clientOptions, logger);
 
   let httpReceiver: RestifySlackReceiver | undefined;
   let receiver: Receiver;
@@ -72,16 +95,21 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
 
   const app = new App({
     receiver,
-    token: config.botToken,
-    // Identity resolved once above: without ids Bolt would call auth.test on every event.
-    tokenVerificationEnabled: false,
-    botId: bot.botId,
-    botUserId: bot.botUserId,
+    ...(installer
+      ? { authorize: installer.authorize }
+      : {
+          token: config.botToken,
+          // Identity resolved once above: without ids Bolt would call auth.test on every event.
+          tokenVerificationEnabled: false,
+          botId: bot.botId,
+          botUserId: bot.botUserId,
+        }),
     logger: slackLogger,
     clientOptions,
     // Nothing here reads Bolt's conversation context store: skip its per-event lookup.
     convoStore: false,
   });
+  // A channel of one workspace (the configuration refuses it with many workspaces).
   const escalationChannel = deps.config.escalation.slackChannel;
   const escalationMembers = escalationChannel
     ? new SlackChannelMembers(app.client, escalationChannel, Date.now, (error) =>
@@ -95,11 +123,18 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     logger,
     bot,
     ...(escalationMembers ? { escalationMembers } : {}),
+    ...(installations ? { installations } : {}),
   });
 
   if (httpReceiver) server.post(SLACK_EVENTS_PATH, httpReceiver.handle);
+  if (installer) mountOAuthRoutes(server, installer, logger.child({ component: 'slack-oauth' }));
   await app.start();
-  logger.info('slack adapter ready', { mode: config.mode, botUserId: bot.botUserId });
+  logger.info('slack adapter ready', {
+    mode: config.mode,
+    workspaces: installer ? 'many' : 'one',
+    ...(installations ? { installations: installations.backend.kind } : {}),
+    botUserId: bot.botUserId,
+  });
 
   return {
     name: 'slack',
@@ -109,8 +144,10 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
       await (app.stop() as Promise<void>);
       fetch.close();
     },
-    // Reminders are sent with the bot token, outside any request.
-    effects: slackExecutor(app.client),
+    // Reminders are sent outside any request: with the bot token, or with the token of the reminder's workspace.
+    effects: installations
+      ? workspaceExecutor(new WorkspaceClients(installations, clientOptions))
+      : slackExecutor(app.client),
   };
 }
 

@@ -55,7 +55,11 @@ export function mentionsUser(text: string | undefined, userId: string | undefine
 export function addressingOf(event: SlackMessageEvent, bot: BotIdentity): Addressed | undefined {
   if (event.type === 'app_mention') return 'mention';
   if (event.channel_type === 'im') return 'dm';
-  if (mentionsUser(event.text, bot.botUserId)) return undefined;
+  if (mentionsUser(event.text, bot.botUserId)) {
+    // A group DM is answered from its message copy: whether Slack also sends app_mention there is not promised,
+    // and when it does the engine's channel + ts dedup drops the second copy.
+    return event.channel_type === 'mpim' ? 'mention' : undefined;
+  }
   // A reply in a thread: the listener checks the bot has spoken there, then the engine decides (chatter stays quiet).
   if (event.thread_ts && event.thread_ts !== event.ts) return 'none';
   return undefined;

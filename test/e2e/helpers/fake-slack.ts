@@ -1,6 +1,11 @@
 /**
  * A fake Slack Web API on loopback. The real @slack/web-api client (via Bolt) talks to it through
  * `SLACK_API_URL`; every call is recorded with its decoded arguments so tests can assert on what the bot said.
+ *
+ * It also plays Slack's side of an install: the authorize page (`GET /oauth/v2/authorize`, where the person
+ * "approves" for the workspace the test chose and is sent back to the app with a one-time code), `oauth.v2.access`
+ * (the code and the app's credentials → that workspace's bot token) and `auth.test` answering for the workspace
+ * whose token is in the Authorization header. Every recorded call names the workspace its token belongs to.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +19,20 @@ export interface RecordedCall {
   status?: number;
   response?: Record<string, unknown>;
   at: number;
+  /** The workspace whose installed bot token authorized the call (undefined: the single-workspace token). */
+  team?: string;
+}
+
+/** A workspace the app can be installed in. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botUserId: string;
+  botId: string;
+  /** Handed out by oauth.v2.access once the workspace installed the app. */
+  botToken: string;
+  /** Conversations of this workspace: another workspace's token gets `channel_not_found` there, as on Slack. */
+  channels?: string[];
 }
 
 interface ScriptedFailure {
@@ -38,6 +57,12 @@ export interface FakeSlack {
   setMembers(channel: string, userIds: string[]): void;
   /** The WebSocket URL `apps.connections.open` hands out (Socket Mode). */
   setSocketUrl(url: string): void;
+  /** The app's OAuth credentials (oauth.v2.access refuses others) and its registered redirect URL. */
+  setOAuthApp(app: { clientId: string; clientSecret: string; redirectUrl: string; appId?: string }): void;
+  /** The workspace the next visit to the authorize page approves the install for. */
+  approveNextInstallFor(workspace: FakeWorkspace): void;
+  /** Base URL of the authorize page host (what the bot's authorize URL must point at). */
+  origin: string;
   reset(): void;
   close(): Promise<void>;
 }
@@ -51,13 +76,34 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures = new Map<string, ScriptedFailure[]>();
   const members = new Map<string, string[]>();
   let socketUrl: string | undefined;
+  let oauthApp: { clientId: string; clientSecret: string; redirectUrl: string; appId?: string } | undefined;
+  let approving: FakeWorkspace | undefined;
+  /** One-time codes handed out by the authorize page. */
+  const codes = new Map<string, FakeWorkspace>();
+  /** Bot tokens of installed workspaces. */
+  const installedTokens = new Map<string, FakeWorkspace>();
   let tsCounter = 0;
   const nextTs = () =>
     `1700000${String(100 + tsCounter++).padStart(3, '0')}.000${String(tsCounter).padStart(3, '0')}`;
 
-  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+  const answer = (
+    method: string,
+    args: Record<string, unknown>,
+    workspace: FakeWorkspace | undefined,
+  ): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
+        if (workspace) {
+          return {
+            ok: true,
+            url: `https://${workspace.teamName.toLowerCase()}.slack.com/`,
+            team: workspace.teamName,
+            user: 'activation-doctor',
+            team_id: workspace.teamId,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+          };
+        }
         return {
           ok: true,
           url: 'https://fake.slack.com/',
@@ -99,9 +145,44 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'users.info':
         return { ok: true, user: { id: args.user, name: 'someone', locale: 'en-US' } };
+      case 'oauth.v2.access': {
+        if (!oauthApp || args.client_id !== oauthApp.clientId)
+          return { ok: false, error: 'invalid_client_id' };
+        if (args.client_secret !== oauthApp.clientSecret) return { ok: false, error: 'bad_client_secret' };
+        const installed = codes.get(String(args.code));
+        if (!installed) return { ok: false, error: 'invalid_code' };
+        codes.delete(String(args.code));
+        installedTokens.set(installed.botToken, installed);
+        return {
+          ok: true,
+          app_id: oauthApp.appId ?? 'A0FAKEAPP',
+          authed_user: { id: 'U0INSTALLER' },
+          scope: 'app_mentions:read,chat:write,commands',
+          token_type: 'bot',
+          access_token: installed.botToken,
+          bot_user_id: installed.botUserId,
+          team: { id: installed.teamId, name: installed.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       default:
         return { ok: true };
     }
+  };
+
+  /** A token used on a conversation of another installed workspace: Slack cannot see it from there. */
+  const wrongWorkspace = (
+    args: Record<string, unknown>,
+    workspace: FakeWorkspace | undefined,
+  ): ScriptedFailure | undefined => {
+    if (!workspace || typeof args.channel !== 'string') return undefined;
+    for (const other of installedTokens.values()) {
+      if (other.teamId !== workspace.teamId && other.channels?.includes(args.channel)) {
+        return { status: 200, body: { ok: false, error: 'channel_not_found' } };
+      }
+    }
+    return undefined;
   };
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -115,20 +196,48 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       };
+      if (url.pathname === '/oauth/v2/authorize') {
+        // The consent page: the person approves for the workspace the test chose and goes back with a code.
+        const query = Object.fromEntries(url.searchParams);
+        calls.push({ method: 'oauth.authorize', args: query, at: Date.now() });
+        const workspace = approving;
+        approving = undefined;
+        const back = query.redirect_uri ?? oauthApp?.redirectUrl;
+        if (!workspace || !back || query.client_id !== oauthApp?.clientId) {
+          respond(400, { ok: false, error: 'invalid_request' });
+          return;
+        }
+        const code = `code-${workspace.teamId}-${Math.random().toString(36).slice(2)}`;
+        codes.set(code, workspace);
+        const location = new URL(back);
+        location.searchParams.set('code', code);
+        if (query.state) location.searchParams.set('state', query.state);
+        res.writeHead(302, { location: location.toString() });
+        res.end();
+        return;
+      }
       if (url.pathname.startsWith('/response/')) {
+        const id = url.pathname.slice('/response/'.length);
+        // A response_url lasts 30 minutes: ids starting with "expired" play one that has run out.
+        const expired = id.startsWith('expired');
         calls.push({
           method: 'response_url',
-          args: { ...args, id: url.pathname.slice('/response/'.length) },
+          args: { ...args, id },
+          status: expired ? 404 : 200,
           at: Date.now(),
         });
-        respond(200, { ok: true });
+        if (expired) respond(404, { ok: false, error: 'expired_url' });
+        else respond(200, { ok: true });
         return;
       }
       const method = url.pathname.replace(/^\/api\//, '');
       const call: RecordedCall = { method, args, authorization: req.headers.authorization, at: Date.now() };
-      const failure = failures.get(method)?.shift();
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const workspace = token ? installedTokens.get(token) : undefined;
+      if (workspace) call.team = workspace.teamId;
+      const failure = failures.get(method)?.shift() ?? wrongWorkspace(args, workspace);
       call.status = failure?.status ?? 200;
-      call.response = failure?.body ?? answer(method, args);
+      call.response = failure?.body ?? answer(method, args, workspace);
       calls.push(call);
       respond(call.status, call.response, failure?.headers);
     });
@@ -168,6 +277,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     setSocketUrl: (url) => {
       socketUrl = url;
     },
+    setOAuthApp: (app) => {
+      oauthApp = { ...app };
+    },
+    approveNextInstallFor: (workspace) => {
+      approving = workspace;
+    },
+    origin: base,
     reset: () => {
       calls.length = 0;
       failures.clear();
