@@ -48,6 +48,7 @@ export interface TargetTotals {
   failed: number;
   lost: number;
   unexpectedReplies: number;
+  failures: Record<string, number>;
   followUps: number;
   counts: DeliveryCounts;
 }
@@ -66,6 +67,8 @@ export class Driver {
   private readonly ids: RunIds;
   private readonly pending = new Map<string, Waiter>();
   private totals = { sent: 0, completed: 0, failed: 0, lost: 0, unexpectedReplies: 0 };
+  /** Why requests failed: `HTTP 500`, `ECONNRESET`… */
+  private failures: Record<string, number> = {};
   private agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   fakes!: FakeUpstreams;
 
@@ -86,13 +89,19 @@ export class Driver {
     this.url = url;
     this.plan = new ThreadPlan(this.texts.length);
     this.totals = { sent: 0, completed: 0, failed: 0, lost: 0, unexpectedReplies: 0 };
+    this.failures = {};
     this.fakes.reset();
     this.agent.destroy();
     this.agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   }
 
   end(): TargetTotals {
-    return { ...this.totals, followUps: this.plan.followUps, counts: this.fakes.counts() };
+    return {
+      ...this.totals,
+      failures: this.failures,
+      followUps: this.plan.followUps,
+      counts: this.fakes.counts(),
+    };
   }
 
   async sequential(count: number, maxSeconds: number): Promise<PhaseResult> {
@@ -214,8 +223,10 @@ export class Driver {
         ({ status }) => {
           waiter.status = status;
           waiter.responded = performance.now();
-          if (status < 200 || status >= 300) waiter.done(false);
-          else if (waiter.replied !== undefined) waiter.done(true);
+          if (status < 200 || status >= 300) {
+            this.failures[`HTTP ${status}`] = (this.failures[`HTTP ${status}`] ?? 0) + 1;
+            waiter.done(false);
+          } else if (waiter.replied !== undefined) waiter.done(true);
         },
         () => waiter.done(false),
       );
@@ -232,10 +243,15 @@ export class Driver {
     if (waiter.responded !== undefined) waiter.done(waiter.status! >= 200 && waiter.status! < 300);
   }
 
+  /**
+   * One POST over the keep-alive pool. A request that fails on a reused connection before any answer (the server
+   * closed the idle socket as it was being reused) is sent again once, as Node's documentation advises.
+   */
   private post(
     path: string,
     headers: Record<string, string>,
     body: string,
+    retried = false,
   ): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -254,7 +270,14 @@ export class Driver {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (!retried && req.reusedSocket && error.code === 'ECONNRESET') {
+          this.post(path, headers, body, true).then(resolve, reject);
+        } else {
+          this.failures[error.code ?? error.message] = (this.failures[error.code ?? error.message] ?? 0) + 1;
+          reject(error);
+        }
+      });
       req.end(body);
     });
   }

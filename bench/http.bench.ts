@@ -296,7 +296,10 @@ async function measure(
 function problemsOf(platform: Platform, t: TargetTotals): string[] {
   const problems: string[] = [];
   const replies = t.counts.replies[platform];
-  if (t.failed) problems.push(`${t.failed} requests answered with an error status`);
+  if (t.failed) {
+    const why = Object.entries(t.failures).map(([reason, n]) => `${reason} ×${n}`);
+    problems.push(`${t.failed} requests failed (${why.join(', ')})`);
+  }
   if (t.lost) problems.push(`${t.lost} messages got no reply within 20 s`);
   if (t.unexpectedReplies) problems.push(`${t.unexpectedReplies} replies matched no message in flight`);
   if (replies !== t.sent)
