@@ -1,24 +1,22 @@
 /**
- * The remote side of the HTTP bench, run in a process of its own: a fake Slack Web API and a fake Bot Framework
- * connector on loopback. Both answer what the bots need (a `ts` for chat.postMessage, an `id` for a Teams reply)
- * and only count what they receive (calls, bytes, time of the last one), so under load they cost the machine as
- * little as a remote platform would. The first reply of each kind is kept, to show what was delivered.
+ * The remote side of the HTTP bench: a fake Slack Web API and a fake Bot Framework connector on loopback, in the
+ * load driver's process. They answer what the bots need (a `ts` for chat.postMessage, an `id` for a Teams reply),
+ * count what they receive, and tell the driver which thread each reply answers (`onReply`), so every message is
+ * timed from its send to its reply and a missing or extra reply is caught. Anything else a bot calls (a typing
+ * indicator, chat.update, another Web API method) is counted apart as an "other call".
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { conversationOfPath, replyKeySlack, type Platform } from './http-traffic.js';
 
 export interface DeliveryCounts {
-  /** chat.postMessage calls (Slack replies). */
-  slackPosts: number;
-  slackBytes: number;
-  slackLastAt: number;
-  /** Activities sent or replied to a conversation (Teams replies). */
-  teamsReplies: number;
-  teamsBytes: number;
-  teamsLastAt: number;
-  /** Calls to anything else (a bot calling more than it should shows up here). */
+  /** chat.postMessage calls (Slack) / message activities posted to a conversation (Teams). */
+  replies: Record<Platform, number>;
+  replyBytes: Record<Platform, number>;
+  /** Calls to anything else. */
   otherCalls: number;
-  sample: { slack?: string; teams?: string };
+  otherMethods: Record<string, number>;
+  sample: Partial<Record<Platform, string>>;
 }
 
 export interface FakeUpstreams {
@@ -31,25 +29,32 @@ export interface FakeUpstreams {
   close(): Promise<void>;
 }
 
-const ACTIVITY_ROUTE = /^\/v3\/conversations\/[^/]+\/activities(?:\/[^/]+)?\/?$/;
+export type ReplyListener = (platform: Platform, key: string | undefined) => void;
 
-export async function startFakeUpstreams(): Promise<FakeUpstreams> {
+export async function startFakeUpstreams(onReply: ReplyListener): Promise<FakeUpstreams> {
   let counts = emptyCounts();
   let nextId = 1;
+  const other = (method: string) => {
+    counts.otherCalls++;
+    counts.otherMethods[method] = (counts.otherMethods[method] ?? 0) + 1;
+  };
+  const reply = (platform: Platform, body: string, key: string | undefined) => {
+    counts.replies[platform]++;
+    counts.replyBytes[platform] += Buffer.byteLength(body);
+    counts.sample[platform] ??= body;
+    onReply(platform, key);
+  };
 
   const slack = createServer((req, res) => {
     readBody(req, (body) => {
-      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
       if (method === 'chat.postMessage') {
-        counts.slackPosts++;
-        counts.slackBytes += body.length;
-        counts.slackLastAt = Date.now();
-        counts.sample.slack ??= body.toString('utf8');
         const ts = `1700000000.${String(nextId++).padStart(6, '0')}`;
         json(res, 200, `{"ok":true,"ts":"${ts}","message":{"type":"message","ts":"${ts}"}}`);
+        reply('slack', body, replyKeySlack(req.headers['content-type'], body));
         return;
       }
-      counts.otherCalls++;
+      other(`slack ${method}`);
       json(res, 200, '{"ok":true}');
     });
   });
@@ -57,15 +62,15 @@ export async function startFakeUpstreams(): Promise<FakeUpstreams> {
   const connector = createServer((req, res) => {
     readBody(req, (body) => {
       const path = (req.url ?? '').split('?')[0]!;
-      if ((req.method === 'POST' || req.method === 'PUT') && ACTIVITY_ROUTE.test(path)) {
-        counts.teamsReplies++;
-        counts.teamsBytes += body.length;
-        counts.teamsLastAt = Date.now();
-        counts.sample.teams ??= body.toString('utf8');
+      const conversation = conversationOfPath(path);
+      if (conversation !== undefined && (req.method === 'POST' || req.method === 'PUT')) {
         json(res, req.method === 'PUT' ? 200 : 201, `{"id":"fake-activity-${nextId++}"}`);
+        const type = activityType(body);
+        if (req.method === 'POST' && type === 'message') reply('teams', body, conversation);
+        else other(`teams ${req.method} ${type ?? 'activity'}`);
         return;
       }
-      counts.otherCalls++;
+      other(`teams ${req.method} ${path.replace(/\/v3\/conversations\/[^/]+/, '/v3/conversations/{id}')}`);
       json(res, 404, '{"error":{"code":"NotFound"}}');
     });
   });
@@ -75,7 +80,7 @@ export async function startFakeUpstreams(): Promise<FakeUpstreams> {
   return {
     slackApiUrl: `http://127.0.0.1:${slackPort}/api/`,
     serviceUrl: `http://127.0.0.1:${connectorPort}/`,
-    counts: () => ({ ...counts, sample: { ...counts.sample } }),
+    counts: () => structuredClone(counts),
     reset: () => {
       counts = emptyCounts();
     },
@@ -85,23 +90,29 @@ export async function startFakeUpstreams(): Promise<FakeUpstreams> {
   };
 }
 
+function activityType(body: string): string | undefined {
+  try {
+    const type = (JSON.parse(body) as { type?: unknown }).type;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function emptyCounts(): DeliveryCounts {
   return {
-    slackPosts: 0,
-    slackBytes: 0,
-    slackLastAt: 0,
-    teamsReplies: 0,
-    teamsBytes: 0,
-    teamsLastAt: 0,
+    replies: { slack: 0, teams: 0 },
+    replyBytes: { slack: 0, teams: 0 },
     otherCalls: 0,
+    otherMethods: {},
     sample: {},
   };
 }
 
-function readBody(req: IncomingMessage, done: (body: Buffer) => void): void {
+function readBody(req: IncomingMessage, done: (body: string) => void): void {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+  req.on('end', () => done((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')));
 }
 
 function json(res: ServerResponse, status: number, body: string): void {
