@@ -10,6 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import yazl from 'yazl';
+import { loadEnvFile } from '../src/env-file.js';
 
 export const PACKAGE_FILE_NAMES = ['manifest.json', 'color.png', 'outline.png'] as const;
 
@@ -93,6 +94,7 @@ export async function writeTeamsPackage(
 
 const isMain = process.argv[1] !== undefined && /package-teams\.(m?js|ts)$/.test(process.argv[1]);
 if (isMain) {
+  loadEnvFile(); // the same `.env` the server reads (BOT_DOMAIN, MicrosoftAppId)
   const dir = join(process.cwd(), 'manifest', 'teams');
   writeTeamsPackage(dir, join(dir, 'build', 'activation-doctor.zip'), process.env).then(
     (file) => console.log(`wrote ${file}`),

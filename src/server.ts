@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import restify from 'restify';
 import type { Server } from 'restify';
 import { describeConfig, runWithConfig, type Config } from './config.js';
+import { loadEnvFile } from './env-file.js';
 import { ConversationEngine } from './conversations/engine.js';
 import type { EscalationConfig, EscalationDestination } from './conversations/escalations/types.js';
 import { createEscalations } from './conversations/handoff.js';
@@ -249,8 +250,12 @@ async function main(config: Config): Promise<void> {
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntryPoint) {
-  runWithConfig(main).catch((error: unknown) => {
-    createLogger().error('start-up failed', { err: error });
-    process.exit(1);
-  });
+  // `.env` in the working directory fills in what the real environment leaves unset.
+  Promise.resolve()
+    .then(() => loadEnvFile())
+    .then(() => runWithConfig(main))
+    .catch((error: unknown) => {
+      createLogger().error('start-up failed', { err: error });
+      process.exit(1);
+    });
 }
