@@ -1,6 +1,7 @@
 /**
  * Builds the Teams app package: `manifest/teams/build/activation-doctor.zip` holding `manifest.json` (with the
- * bot id and host filled in) and the two icons, all at the zip root as Teams requires.
+ * bot id and host filled in: the privacy and terms links become https://BOT_DOMAIN/privacy and /terms), its French
+ * translation `fr.json`, and the two icons, all at the zip root as Teams requires.
  *
  *   MicrosoftAppId=<guid> [BOT_DOMAIN=bot.contoso.com] npm run package:teams
  *
@@ -12,7 +13,8 @@ import { dirname, join } from 'node:path';
 import yazl from 'yazl';
 import { loadEnvFile } from '../src/env-file.js';
 
-export const PACKAGE_FILE_NAMES = ['manifest.json', 'color.png', 'outline.png'] as const;
+/** The package: the manifest, its French translation (manifest localizationInfo) and the two icons. */
+export const PACKAGE_FILE_NAMES = ['manifest.json', 'fr.json', 'color.png', 'outline.png'] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOST =
@@ -72,6 +74,8 @@ export async function buildTeamsPackage(manifestDir: string, values: ManifestVal
   const mtime = new Date('2024-01-01T00:00:00Z');
   const manifest = fillManifest(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'), values);
   zip.addBuffer(Buffer.from(manifest, 'utf8'), 'manifest.json', { mtime });
+  const french = fillManifest(readFileSync(join(manifestDir, 'fr.json'), 'utf8'), values);
+  zip.addBuffer(Buffer.from(french, 'utf8'), 'fr.json', { mtime });
   for (const icon of ['color.png', 'outline.png']) {
     zip.addBuffer(readFileSync(join(manifestDir, icon)), icon, { mtime, compress: false });
   }

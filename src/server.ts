@@ -19,6 +19,7 @@ import { RedisStore } from './conversations/redis-store.js';
 import type { ThreadStore } from './conversations/store.js';
 import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
 import { byPlatform, executeEffects } from './adapters/effects.js';
+import { mountLegalPages } from './adapters/http/legal-pages.js';
 import { mountProbes } from './adapters/http/probes.js';
 import { mountSlack } from './adapters/slack/mount.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
@@ -125,6 +126,7 @@ export async function createBotServer(config: Config, options: BotServerOptions 
     });
   });
   mountProbes(server, { store, metrics });
+  mountLegalPages(server, config); // GET /privacy and /terms, linked from the Teams manifest
 
   // 6. Platform adapters: each mounts its routes and returns a handle to stop it.
   const deps: AdapterDeps = { config, logger, metrics, engine, store };

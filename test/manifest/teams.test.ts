@@ -84,7 +84,7 @@ describe('Teams package', () => {
       valuesFromEnv({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'bot.contoso.com' }),
     );
     const entries = readZip(zip);
-    expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect([...entries.keys()].sort()).toEqual(['color.png', 'fr.json', 'manifest.json', 'outline.png']);
     const packed = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
     expect(packed.id).toBe(BOT_ID);
     expect(packed.bots[0].botId).toBe(BOT_ID);
