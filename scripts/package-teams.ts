@@ -5,7 +5,8 @@
  *
  *   MicrosoftAppId=<guid> [BOT_DOMAIN=bot.contoso.com] npm run package:teams
  *
- * The bot id comes from `MicrosoftAppId` (what botbuilder reads) or `TEAMS_BOT_ID`. The host comes from
+ * The bot id comes from `MicrosoftAppId` (what botbuilder reads) or `TEAMS_BOT_ID`; the app id from `TEAMS_APP_ID`
+ * (the Agents Toolkit writes it), else the bot id. The host comes from
  * `BOT_DOMAIN`, or from `PUBLIC_URL`, else `localhost` (fine for sideloading through a tunnel you set later).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,8 @@ const HOST =
 export class PackageError extends Error {}
 
 export interface ManifestValues {
+  /** The Teams app's own id: TEAMS_APP_ID when the Agents Toolkit registered one, else the bot id. */
+  TEAMS_APP_ID: string;
   BOT_ID: string;
   BOT_DOMAIN: string;
 }
@@ -54,7 +57,11 @@ export function valuesFromEnv(env: NodeJS.ProcessEnv): ManifestValues {
       `BOT_DOMAIN "${domain}" must be a bare host name such as bot.contoso.com (no scheme, no path).`,
     );
   }
-  return { BOT_ID: id.toLowerCase(), BOT_DOMAIN: domain.toLowerCase() };
+  const appId = (env.TEAMS_APP_ID ?? '').trim() || id;
+  if (!GUID.test(appId)) {
+    throw new PackageError(`TEAMS_APP_ID "${appId}" is not a GUID (leave it unset to use the bot id).`);
+  }
+  return { TEAMS_APP_ID: appId.toLowerCase(), BOT_ID: id.toLowerCase(), BOT_DOMAIN: domain.toLowerCase() };
 }
 
 /** Replaces every `${{NAME}}`; a placeholder with no value is an error, not a silent blank. */
