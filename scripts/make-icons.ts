@@ -1,59 +1,20 @@
 /**
- * Draws the two Teams app icons without any image package: a key (activation) on the accent colour for
- * `color.png` (192×192) and the same key in white on transparent for `outline.png` (32×32), as Teams requires.
- * Shapes are described as "is this point inside", sampled 4×4 per pixel for smooth edges, and written as
- * 8-bit RGBA PNGs with node:zlib. Run: `npm run build && node dist/scripts/make-icons.js` (the PNGs are committed).
+ * Draws the two Teams app icons: a key (activation) on the accent colour for `color.png` (192×192) and the same
+ * key in white on transparent for `outline.png` (32×32), as Teams requires. Shapes are described as "is this point
+ * inside", sampled 4×4 per pixel for smooth edges, and encoded as 8-bit RGBA PNGs by pngjs.
+ * Run: `npm run icons:teams` (the PNGs are committed).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 
 type Rgba = readonly [number, number, number, number];
 
-// ---------------------------------------------------------------------------------------------------------
-// PNG encoding
-// ---------------------------------------------------------------------------------------------------------
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** `pixels` is width×height RGBA, row by row. */
+/** `pixels` is width×height RGBA, row by row; pngjs writes it as an 8-bit RGBA PNG. */
 export function encodePng(width: number, height: number, pixels: Uint8Array): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // colour type RGBA
-  // compression, filter, interlace: 0
-  const rows = Buffer.alloc(height * (width * 4 + 1));
-  for (let y = 0; y < height; y++) {
-    // Filter byte 0 (none) then the row.
-    rows.set(pixels.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const png = new PNG({ width, height, colorType: 6 });
+  png.data = Buffer.from(pixels);
+  return PNG.sync.write(png, { colorType: 6, deflateLevel: 9 });
 }
 
 // ---------------------------------------------------------------------------------------------------------

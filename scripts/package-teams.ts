@@ -1,17 +1,21 @@
 /**
  * Builds the Teams app package: `manifest/teams/build/activation-doctor.zip` holding `manifest.json` (with the
- * bot id and host filled in) and the two icons, all at the zip root as Teams requires.
+ * bot id and host filled in: the privacy and terms links become https://BOT_DOMAIN/privacy and /terms), its French
+ * translation `fr.json`, and the two icons, all at the zip root as Teams requires.
  *
  *   MicrosoftAppId=<guid> [BOT_DOMAIN=bot.contoso.com] npm run package:teams
  *
- * The bot id comes from `MicrosoftAppId` (what botbuilder reads) or `TEAMS_BOT_ID`. The host comes from
+ * The bot id comes from `MicrosoftAppId` (what botbuilder reads) or `TEAMS_BOT_ID`; the app id from `TEAMS_APP_ID`
+ * (the Agents Toolkit writes it), else the bot id. The host comes from
  * `BOT_DOMAIN`, or from `PUBLIC_URL`, else `localhost` (fine for sideloading through a tunnel you set later).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import yazl from 'yazl';
+import { loadEnvFile } from '../src/env-file.js';
 
-export const PACKAGE_FILE_NAMES = ['manifest.json', 'color.png', 'outline.png'] as const;
+/** The package: the manifest, its French translation (manifest localizationInfo) and the two icons. */
+export const PACKAGE_FILE_NAMES = ['manifest.json', 'fr.json', 'color.png', 'outline.png'] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOST =
@@ -20,6 +24,8 @@ const HOST =
 export class PackageError extends Error {}
 
 export interface ManifestValues {
+  /** The Teams app's own id: TEAMS_APP_ID when the Agents Toolkit registered one, else the bot id. */
+  TEAMS_APP_ID: string;
   BOT_ID: string;
   BOT_DOMAIN: string;
 }
@@ -51,7 +57,11 @@ export function valuesFromEnv(env: NodeJS.ProcessEnv): ManifestValues {
       `BOT_DOMAIN "${domain}" must be a bare host name such as bot.contoso.com (no scheme, no path).`,
     );
   }
-  return { BOT_ID: id.toLowerCase(), BOT_DOMAIN: domain.toLowerCase() };
+  const appId = (env.TEAMS_APP_ID ?? '').trim() || id;
+  if (!GUID.test(appId)) {
+    throw new PackageError(`TEAMS_APP_ID "${appId}" is not a GUID (leave it unset to use the bot id).`);
+  }
+  return { TEAMS_APP_ID: appId.toLowerCase(), BOT_ID: id.toLowerCase(), BOT_DOMAIN: domain.toLowerCase() };
 }
 
 /** Replaces every `${{NAME}}`; a placeholder with no value is an error, not a silent blank. */
@@ -71,6 +81,8 @@ export async function buildTeamsPackage(manifestDir: string, values: ManifestVal
   const mtime = new Date('2024-01-01T00:00:00Z');
   const manifest = fillManifest(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'), values);
   zip.addBuffer(Buffer.from(manifest, 'utf8'), 'manifest.json', { mtime });
+  const french = fillManifest(readFileSync(join(manifestDir, 'fr.json'), 'utf8'), values);
+  zip.addBuffer(Buffer.from(french, 'utf8'), 'fr.json', { mtime });
   for (const icon of ['color.png', 'outline.png']) {
     zip.addBuffer(readFileSync(join(manifestDir, icon)), icon, { mtime, compress: false });
   }
@@ -93,6 +105,7 @@ export async function writeTeamsPackage(
 
 const isMain = process.argv[1] !== undefined && /package-teams\.(m?js|ts)$/.test(process.argv[1]);
 if (isMain) {
+  loadEnvFile(); // the same `.env` the server reads (BOT_DOMAIN, MicrosoftAppId)
   const dir = join(process.cwd(), 'manifest', 'teams');
   writeTeamsPackage(dir, join(dir, 'build', 'activation-doctor.zip'), process.env).then(
     (file) => console.log(`wrote ${file}`),

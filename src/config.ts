@@ -45,7 +45,7 @@ const hostList = z.preprocess(
 
 const optionalPositiveInt = z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional());
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import restify from 'restify';
 import type { Server } from 'restify';
 import { describeConfig, runWithConfig, type Config } from './config.js';
+import { loadEnvFile } from './env-file.js';
 import { ConversationEngine } from './conversations/engine.js';
 import type { EscalationConfig, EscalationDestination } from './conversations/escalations/types.js';
 import { createEscalations } from './conversations/handoff.js';
@@ -18,6 +19,7 @@ import { RedisStore } from './conversations/redis-store.js';
 import type { ThreadStore } from './conversations/store.js';
 import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
 import { byPlatform, executeEffects } from './adapters/effects.js';
+import { mountLegalPages } from './adapters/http/legal-pages.js';
 import { mountProbes } from './adapters/http/probes.js';
 import { mountSlack } from './adapters/slack/mount.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
@@ -124,6 +126,7 @@ export async function createBotServer(config: Config, options: BotServerOptions 
     });
   });
   mountProbes(server, { store, metrics });
+  mountLegalPages(server, config); // GET /privacy and /terms, linked from the Teams manifest
 
   // 6. Platform adapters: each mounts its routes and returns a handle to stop it.
   const deps: AdapterDeps = { config, logger, metrics, engine, store };
@@ -249,8 +252,12 @@ async function main(config: Config): Promise<void> {
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntryPoint) {
-  runWithConfig(main).catch((error: unknown) => {
-    createLogger().error('start-up failed', { err: error });
-    process.exit(1);
-  });
+  // `.env` in the working directory fills in what the real environment leaves unset.
+  Promise.resolve()
+    .then(() => loadEnvFile())
+    .then(() => runWithConfig(main))
+    .catch((error: unknown) => {
+      createLogger().error('start-up failed', { err: error });
+      process.exit(1);
+    });
 }

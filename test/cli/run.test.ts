@@ -101,7 +101,12 @@ describe('bad input gets one clear line on stderr and exit code 2', () => {
     ['binary input', ['diagnose'], { stdin: new Uint8Array([0x4d, 0x5a, 0x00, 0x01]) }, /looks binary/],
     ['more than 1 MiB', ['diagnose'], { stdin: 'a'.repeat(1024 * 1024 + 1) }, /larger than 1 MiB/],
     ['empty input', ['diagnose'], { stdin: '  \n\t\n' }, /is empty/],
-    ['invalid UTF-8', ['diagnose'], { stdin: new Uint8Array([0xc3, 0x28, 0x41]) }, /not UTF-8/],
+    [
+      'control bytes that no code page makes text',
+      ['diagnose'],
+      { stdin: new Uint8Array([0x01, 0x02, 0x03, 0x1b, 0x41, 0x04, 0x05]) },
+      /looks binary/,
+    ],
     ['a terminal with nothing piped', ['diagnose'], { tty: true }, /no input/],
     [
       'a missing file',

@@ -19,8 +19,8 @@ describe('Teams app manifest', () => {
     expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('uses the bot id placeholder for the app, the bot and the search extension', () => {
-    expect(manifest.id).toBe('${{BOT_ID}}');
+  it('uses the Toolkit placeholders: the app id for the app, the bot id for the bot and the search extension', () => {
+    expect(manifest.id).toBe('${{TEAMS_APP_ID}}');
     expect(manifest.bots[0].botId).toBe('${{BOT_ID}}');
     expect(manifest.composeExtensions[0].botId).toBe('${{BOT_ID}}');
   });
@@ -84,7 +84,7 @@ describe('Teams package', () => {
       valuesFromEnv({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'bot.contoso.com' }),
     );
     const entries = readZip(zip);
-    expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect([...entries.keys()].sort()).toEqual(['color.png', 'fr.json', 'manifest.json', 'outline.png']);
     const packed = JSON.parse(entries.get('manifest.json')!.toString('utf8'));
     expect(packed.id).toBe(BOT_ID);
     expect(packed.bots[0].botId).toBe(BOT_ID);
@@ -103,11 +103,13 @@ describe('Teams package', () => {
 
   it('reads the bot id from MicrosoftAppId or TEAMS_BOT_ID and the host from BOT_DOMAIN or PUBLIC_URL', () => {
     expect(valuesFromEnv({ TEAMS_BOT_ID: BOT_ID.toUpperCase() })).toEqual({
+      TEAMS_APP_ID: BOT_ID,
       BOT_ID,
       BOT_DOMAIN: 'localhost',
     });
     expect(valuesFromEnv({ MicrosoftAppId: BOT_ID, PUBLIC_URL: 'https://bot.example.org:8443/api' })).toEqual(
       {
+        TEAMS_APP_ID: BOT_ID,
         BOT_ID,
         BOT_DOMAIN: 'bot.example.org:8443',
       },
@@ -124,8 +126,8 @@ describe('Teams package', () => {
   });
 
   it('refuses a manifest placeholder it cannot fill', () => {
-    expect(() => fillManifest('{"x":"${{TENANT}}"}', { BOT_ID, BOT_DOMAIN: 'h' })).toThrow(
-      /\$\{\{TENANT\}\}/,
-    );
+    expect(() =>
+      fillManifest('{"x":"${{TENANT}}"}', { TEAMS_APP_ID: BOT_ID, BOT_ID, BOT_DOMAIN: 'h' }),
+    ).toThrow(/\$\{\{TENANT\}\}/);
   });
 });

@@ -4,6 +4,7 @@
  * Exit codes: 0 done, 2 bad usage or bad input (one line on stderr, never a stack trace), 1 unexpected failure.
  */
 import { diagnose, explain, InvalidCodeError, LangSchema, type Lang } from '../../knowledge/index.js';
+import { decodeText, NotTextError } from '../../files/decode-text.js';
 import { formatDiagnosis, formatExplanation } from './format.js';
 
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -71,17 +72,20 @@ function describeReadError(path: string, err: unknown): string {
   return `cannot read ${path}: ${reason}`;
 }
 
-/** Raw bytes to text, refusing what is not a text paste: too big, binary, not UTF-8, empty. */
+/**
+ * Raw bytes to text, refusing what is not a text paste: too big, binary, empty. UTF-8, UTF-16 and the Windows code
+ * pages French and English admins' files come in are all read (src/files/decode-text.ts).
+ */
 function toText(bytes: Uint8Array, what: string): string {
   if (bytes.length > MAX_INPUT_BYTES)
     throw new UsageError(`${what} is larger than 1 MiB; paste only the relevant output`);
-  if (bytes.includes(0))
-    throw new UsageError(`${what} looks binary (it contains NUL bytes); give a text file`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${what} is not UTF-8 text`);
+    text = decodeText(bytes).text;
+  } catch (err) {
+    if (err instanceof NotTextError)
+      throw new UsageError(`${what} looks binary (it contains NUL or control bytes); give a text file`);
+    throw err;
   }
   if (text.trim().length === 0) throw new UsageError(`${what} is empty`);
   return text;
