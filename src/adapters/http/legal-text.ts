@@ -60,6 +60,7 @@ const en: LegalTexts = {
         paragraphs: [
           'For each conversation thread, the facts it derived from what was pasted: error codes, edition and licence status, activation type, KMS host names and ports, dates, which command each fact came from and when, the language of the thread, and the ids of the cards it posted so it can update them.',
           'For an escalation: its status, the evidence summary shown to the licensing team, and the ids and display names of the people who claimed, updated or resolved it. In Teams, the address of the conversation, so the bot can post a reminder or an update later.',
+          "When it is installed in several Slack workspaces, each workspace's installation (its ids and the bot token Slack issued for it), kept until the app is uninstalled from that workspace or its tokens are revoked.",
           'It never keeps the transcript of the conversation, files or screenshots, or a full product key: keys are masked to their last five characters (XXXXX-XXXXX-XXXXX-XXXXX-ABCDE) before anything is stored or logged. The service logs record technical events (ids, outcomes, durations), not what you wrote.',
         ],
       },
@@ -134,6 +135,7 @@ const fr: LegalTexts = {
         paragraphs: [
           'Pour chaque fil de discussion, les faits tirés de ce qui a été collé : codes d’erreur, édition et état de la licence, type d’activation, noms et ports des hôtes KMS, dates, la commande dont vient chaque fait et sa date, la langue du fil, et les identifiants des cartes publiées pour pouvoir les mettre à jour.',
           'Pour une escalade : son état, le résumé des éléments montré à l’équipe licences, et les identifiants et noms affichés des personnes qui l’ont prise en charge, mise à jour ou résolue. Dans Teams, l’adresse de la conversation, pour qu’un rappel ou une mise à jour puisse y être publié plus tard.',
+          'Quand il est installé dans plusieurs espaces de travail Slack, l’installation de chaque espace (ses identifiants et le jeton que Slack a émis pour le bot), conservée jusqu’à la désinstallation de l’application de cet espace ou la révocation de ses jetons.',
           'Il ne conserve jamais la transcription de la conversation, ni fichiers ou captures d’écran, ni une clé de produit complète : les clés sont masquées à leurs cinq derniers caractères (XXXXX-XXXXX-XXXXX-XXXXX-ABCDE) avant tout enregistrement ou journalisation. Les journaux du service contiennent des événements techniques (identifiants, résultats, durées), pas ce que vous avez écrit.',
         ],
       },
