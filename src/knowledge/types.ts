@@ -126,6 +126,25 @@ export const EventFactSchema = z.object({
 });
 export type EventFact = z.infer<typeof EventFactSchema>;
 
+/**
+ * One license block of `cscript ospp.vbs /dstatus` (Office volume activation). `onAzure` (prose says the machine
+ * is an Azure VM, not merely "Azure AD") and `azureLocal` (an Azure Local / Azure Stack HCI guest) are the other
+ * facts added with it, at the end of the Facts object.
+ */
+export const OfficeLicenseSchema = z.object({
+  /** `LICENSE NAME:` value, e.g. "Office 16, Office16ProPlus2019VL_KMS_Client_AE edition". */
+  name: z.string().min(1),
+  licenseStatus: LicenseStatusSchema,
+  partialProductKey: PartialKeySchema.optional(),
+  /** The channel token of `LICENSE DESCRIPTION:` (VOLUME_KMSCLIENT, VOLUME_MAK, TIMEBASED_SUB …). */
+  channel: ChannelSchema.optional(),
+  /** `ERROR CODE:` of the block, when one is printed. */
+  errorCode: HexCodeSchema.optional(),
+  /** `KMS machine name from DNS:` / `KMS machine registry override defined:` host, as printed. */
+  kmsMachine: z.string().optional(),
+});
+export type OfficeLicense = z.infer<typeof OfficeLicenseSchema>;
+
 export const FactsSchema = z.object({
   // --- slmgr /dli, /dlv -------------------------------------------------------------------------------
   /** `Name:` value, e.g. "Windows(R), ServerDatacenter edition". */
@@ -224,6 +243,9 @@ export const FactsSchema = z.object({
   clonedOrSnapshot: z.boolean().optional(),
   /** Windows Update is pending or the machine is out of date. */
   updatesPending: z.boolean().optional(),
+  onAzure: z.boolean().optional(),
+  azureLocal: z.boolean().optional(),
+  officeLicenses: z.array(OfficeLicenseSchema).optional(),
 });
 export type Facts = z.infer<typeof FactsSchema>;
 export type FactKey = keyof Facts;
