@@ -9,8 +9,8 @@ import { detectCodes } from './detect/codes.js';
 import { factsView } from './facts-view.js';
 import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
-import { detectLang } from './lang.js';
-import { parseUnwrapped } from './parse/index.js';
+import { detectMessageLang } from './lang.js';
+import { parseMessage } from './parse/index.js';
 import { unwrapChatFormatting } from './parse/normalize.js';
 import { asksForUnauthorizedActivation, refusalText } from './policy.js';
 import {
@@ -107,7 +107,8 @@ export function extract(text: string): Extraction {
   const observations: Observation[] = [];
   const typed = fullKeyGvlkObservation(keys);
   if (typed) observations.push(typed);
-  for (const obs of parseUnwrapped(unwrapped)) observations.push(withPartialGvlk(obs));
+  const parsed = parseMessage(unwrapped);
+  for (const obs of parsed.observations) observations.push(withPartialGvlk(obs));
   const clones = sharedCmidObservation(observations);
   if (clones) observations.push(clones);
   const extraction: Extraction = {
@@ -118,7 +119,7 @@ export function extract(text: string): Extraction {
     refusal: asksForUnauthorizedActivation(unwrapped),
     truncated,
   };
-  const lang = detectLang(unwrapped);
+  const lang = detectMessageLang(parsed.prose, unwrapped);
   if (lang) extraction.lang = lang;
   return extraction;
 }

@@ -82,6 +82,14 @@ export function parseAll(text: string): Observation[] {
 
 /** `parseAll` on text already capped and unwrapped (`extract` has done both, and unwrapping is not free). */
 export function parseUnwrapped(unwrapped: string): Observation[] {
+  return parseMessage(unwrapped).observations;
+}
+
+/**
+ * The observations of an unwrapped message and its prose: the lines that belong to no command output (the
+ * person's own sentences, which say what language to answer in).
+ */
+export function parseMessage(unwrapped: string): { observations: Observation[]; prose: string } {
   try {
     const { segments, prose } = segment(unwrapped);
     const out: Observation[] = [];
@@ -93,8 +101,8 @@ export function parseUnwrapped(unwrapped: string): Observation[] {
       }
     }
     out.push(...parseProse(prose));
-    return out;
+    return { observations: out, prose };
   } catch {
-    return [];
+    return { observations: [], prose: unwrapped };
   }
 }
