@@ -97,30 +97,12 @@ function clauses(sentence: string): string[] {
   return sentence.split(/,\s+|[()]/).filter((s) => s.trim().length > 0);
 }
 
-/**
- * Every PATTERNS alternative needs one of these lower-case ASCII strings (checked against each alternative: for
- * `(?:VM|virtual machine)` either, for the hypervisor lists each name). Under the u and i flags the only
- * non-ASCII characters that fold to ASCII letters are U+212A (k) and U+017F (s): a text without them that
- * holds none of these words, lowered, cannot match a pattern, so its sentences are not split and scanned.
- * Add a word here when adding a pattern that needs none of them.
- */
-const TRIGGERS =
-  /dc|domain controller|leur de domaine|clon|snapshot|checkpoint|template|golden image|sysprep|instantan|point de contr|partir d|admin|standard|lev|vm|virtual machine|machine virtuelle|hyper-v|vsphere|esxi|kvm|proxmox|virtualbox|azure|nutanix|pending|patch|updated|up to date|out of date|updates|jour/;
-const FOLDS_TO_ASCII = /[\u212a\u017f]/;
-
-function mayStateFacts(text: string): boolean {
-  return FOLDS_TO_ASCII.test(text) || TRIGGERS.test(text.toLowerCase());
-}
-
 export function readProseFacts(text: string): Facts {
   const f: Facts = {};
-  if (!mayStateFacts(text)) return f;
   for (const sentence of sentences(text)) {
     // Questions and hedged sentences state nothing, whatever their clauses say.
     if (sentence.length > 2000 || sentence.includes('?') || VAGUE.test(sentence)) continue;
     for (const s of clauses(sentence)) {
-      // The same test per clause: most clauses of a message that mentions one trigger word hold none.
-      if (!mayStateFacts(s)) continue;
       for (const [fact, pattern] of PATTERNS) {
         if (f[fact]) continue;
         const m = pattern.exec(s);

@@ -59,7 +59,7 @@ export function readLicenseLines(lines: readonly Line[]): Facts {
   let hostBlock = false;
   for (const line of lines) {
     if (line.trimmed.length === 0) continue;
-    const phrase = line.mayHoldPhrase ? startsWithAny(line.norm, PHRASE) : undefined;
+    const phrase = startsWithAny(line.norm, PHRASE);
     if (phrase) {
       if (phrase === 'kmsClientBlock') inClientBlock = true;
       else if (phrase === 'kmsHostEnabled' || phrase === 'kmsCumulativeRequests') hostBlock = true;
