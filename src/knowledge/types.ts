@@ -83,7 +83,8 @@ export const DetectedCodeSchema = z.object({
   code: HexCodeSchema,
   /** The text as the user wrote it (`-1073418124`, `0 x 80070005`, …). */
   raw: z.string(),
-  form: z.enum(['hex', 'bare-hex', 'signed-decimal', 'unsigned-decimal']),
+  /** `win32-decimal`: a Win32 error number after "error"/"erreur"/"code" in prose (`Error: 1168` → 0x80070490). */
+  form: z.enum(['hex', 'bare-hex', 'signed-decimal', 'unsigned-decimal', 'win32-decimal']),
   index: z.number().int().nonnegative(),
 });
 export type DetectedCode = z.infer<typeof DetectedCodeSchema>;
@@ -314,7 +315,13 @@ export const AskSchema = z.object({ command: z.string(), why: z.string() });
 export type Ask = z.infer<typeof AskSchema>;
 
 export const DiagnosisCodeSchema = z.object({
+  /** The code as the user typed it, in canonical form (0x80092328 stays 0x80092328). */
   code: HexCodeSchema,
+  /** The catalogue code it is read as, when that differs (0x80092328 → 0x8007232B, 0x4004F065 → 0xC004F065). */
+  canonical: HexCodeSchema.optional(),
+  /** The spelling typed when it was no `0x` form (`-1073418124`, `3221549172`, `C004F074`, `Error: 1168`). */
+  seenAs: z.string().optional(),
+  /** Known by the catalogue, or by name and meaning by slerror.h. */
   known: z.boolean(),
   name: z.string().optional(),
   title: z.string(),
@@ -334,7 +341,11 @@ export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 
 /** `activation-doctor explain <code>` and "why 0xC004F038?": everything the catalogue knows about one code. */
 export const ExplanationSchema = z.object({
+  /** The code as typed, in canonical form. */
   code: HexCodeSchema,
+  /** The catalogue code it is read as, when that differs. */
+  canonical: HexCodeSchema.optional(),
+  /** Known by the catalogue, or by name and meaning by slerror.h. */
   known: z.boolean(),
   name: z.string().optional(),
   /** Short localized message (the card title). */

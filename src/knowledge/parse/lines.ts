@@ -66,8 +66,7 @@ export class Line {
 
   /** The first EVENT_MESSAGES row the line holds (`includesAny` over `norm`). */
   get eventMsg(): EventMessageKey | undefined {
-    if (this.eventMsgCache === undefined)
-      this.eventMsgCache = includesAny(this.norm, EVENT_MSG) ?? null;
+    if (this.eventMsgCache === undefined) this.eventMsgCache = includesAny(this.norm, EVENT_MSG) ?? null;
     return this.eventMsgCache ?? undefined;
   }
 }

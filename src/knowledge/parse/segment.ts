@@ -153,11 +153,14 @@ function classify(rec: Line): Classified | undefined {
   }
   // `Windows(R), ServerDatacenter edition:` heads an /xpr answer (the line is trimmed: it ends with the colon).
   if (line.endsWith(':') && editionFromName(line)) return { family: 'xpr', start: 'xprName' };
-  if (/^(?:error|erreur)\s*[:：]?\s*(?:0x[0-9a-f]{1,8}|-\d{6,10})\b/i.test(line)) return { family: 'slmgr-error' };
+  if (/^(?:error|erreur)\s*[:：]?\s*(?:0x[0-9a-f]{1,8}|-\d{6,10})\b/i.test(line))
+    return { family: 'slmgr-error' };
   if (/^(?:error|erreur)\s*[:：]\s*\d{1,5}\s*$/i.test(line)) return { family: 'dism', weak: true };
   if (/run 'slui\.exe 0x2a/i.test(line)) return { family: 'slmgr-error' };
   if (/^(?:hr\s*=\s*)?0x[0-9a-f]{1,8}\s*(?:,|$)/i.test(line)) return { family: 'event', weak: true };
-  if (/^(?:priority|weight|port|svr hostname|primary name server|responsible mail addr|serial)\s*=/i.test(line))
+  if (
+    /^(?:priority|weight|port|svr hostname|primary name server|responsible mail addr|serial)\s*=/i.test(line)
+  )
     return { family: 'nslookup' };
   if (/\binternet address\s*=|_vlmcs\._tcp/i.test(line)) return { family: 'nslookup' };
   const msg = rec.msg;
