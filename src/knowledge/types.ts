@@ -127,25 +127,6 @@ export const EventFactSchema = z.object({
 });
 export type EventFact = z.infer<typeof EventFactSchema>;
 
-/**
- * One license block of `cscript ospp.vbs /dstatus` (Office volume activation). `onAzure` (prose says the machine
- * is an Azure VM, not merely "Azure AD") and `azureLocal` (an Azure Local / Azure Stack HCI guest) are the other
- * facts added with it, at the end of the Facts object.
- */
-export const OfficeLicenseSchema = z.object({
-  /** `LICENSE NAME:` value, e.g. "Office 16, Office16ProPlus2019VL_KMS_Client_AE edition". */
-  name: z.string().min(1),
-  licenseStatus: LicenseStatusSchema,
-  partialProductKey: PartialKeySchema.optional(),
-  /** The channel token of `LICENSE DESCRIPTION:` (VOLUME_KMSCLIENT, VOLUME_MAK, TIMEBASED_SUB …). */
-  channel: ChannelSchema.optional(),
-  /** `ERROR CODE:` of the block, when one is printed. */
-  errorCode: HexCodeSchema.optional(),
-  /** `KMS machine name from DNS:` / `KMS machine registry override defined:` host, as printed. */
-  kmsMachine: z.string().optional(),
-});
-export type OfficeLicense = z.infer<typeof OfficeLicenseSchema>;
-
 export const FactsSchema = z.object({
   // --- slmgr /dli, /dlv -------------------------------------------------------------------------------
   /** `Name:` value, e.g. "Windows(R), ServerDatacenter edition". */
@@ -244,12 +225,28 @@ export const FactsSchema = z.object({
   clonedOrSnapshot: z.boolean().optional(),
   /** Windows Update is pending or the machine is out of date. */
   updatesPending: z.boolean().optional(),
+  /** Prose says the machine is an Azure VM. */
   onAzure: z.boolean().optional(),
+  /** Azure Local (Azure Stack HCI) guest. */
   azureLocal: z.boolean().optional(),
-  officeLicenses: z.array(OfficeLicenseSchema).optional(),
+  /** `cscript ospp.vbs /dstatus`: one entry per Office licence. */
+  officeLicenses: z
+    .array(
+      z.object({
+        name: z.string(),
+        licenseStatus: LicenseStatusSchema,
+        partialProductKey: z.string().optional(),
+        channel: z.string().optional(),
+        errorCode: HexCodeSchema.optional(),
+        kmsMachine: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type Facts = z.infer<typeof FactsSchema>;
 export type FactKey = keyof Facts;
+/** One license block of `cscript ospp.vbs /dstatus` (Office volume activation). */
+export type OfficeLicense = NonNullable<Facts['officeLicenses']>[number];
 
 /** Which command (or kind of text) a block of facts came from. A newer paste of the same source replaces the older facts. */
 export const SourceKindSchema = z.enum([
