@@ -261,6 +261,7 @@ export const SourceKindSchema = z.enum([
   'dism-set-edition',
   'nslookup-srv',
   'test-netconnection',
+  'ospp-dstatus',
   'event',
   'prose',
 ]);

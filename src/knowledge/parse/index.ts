@@ -6,6 +6,7 @@ import type { Observation, SourceKind } from '../types.js';
 import { readDismLines } from './dism.js';
 import { readEventLines } from './events.js';
 import { readNslookupLines } from './nslookup.js';
+import { readOsppLines } from './ospp.js';
 import { parseProse } from './prose.js';
 import { segment, type Segment } from './segment.js';
 import { readAtoLines } from './slmgr-ato.js';
@@ -71,6 +72,8 @@ function observe(seg: Segment): Observation {
       return { source: 'test-netconnection', facts: readTestNetConnectionLines(seg.lines) };
     case 'event':
       return { source: 'event', facts: readEventLines(seg.lines) };
+    case 'ospp':
+      return { source: 'ospp-dstatus', facts: readOsppLines(seg.lines) };
   }
 }
 

@@ -59,6 +59,19 @@ export type LabelKey =
   | 'kmsPriority'
   | 'totalRequests'
   | 'failedRequests'
+  // ospp.vbs /dstatus (Office): the script prints these English strings on every Windows language; its
+  // `LICENSE STATUS:`, `KMS machine name from DNS:` and interval lines read as slmgr's labels of the same name
+  | 'osppSkuId'
+  | 'osppProductId'
+  | 'osppLicenseName'
+  | 'osppLicenseDescription'
+  | 'osppErrorCode'
+  | 'osppErrorDescription'
+  | 'osppRemainingGrace'
+  | 'osppPartialKey'
+  | 'osppActivationType'
+  | 'osppKmsOverride'
+  | 'osppBetaExpiration'
   // DISM
   | 'dismImageVersion'
   | 'dismCurrentEdition'
@@ -172,6 +185,18 @@ export const LABELS: readonly Row<LabelKey>[] = [
   ['failedRequests', 'en', 'Failed requests received'],
   ['failedRequests', 'fr', 'Demandes ayant échoué reçues'],
   ['failedRequests', 'fr', 'Demandes en échec reçues'],
+
+  ['osppSkuId', 'en', 'SKU ID'],
+  ['osppProductId', 'en', 'PRODUCT ID'],
+  ['osppLicenseName', 'en', 'LICENSE NAME'],
+  ['osppLicenseDescription', 'en', 'LICENSE DESCRIPTION'],
+  ['osppErrorCode', 'en', 'ERROR CODE'],
+  ['osppErrorDescription', 'en', 'ERROR DESCRIPTION'],
+  ['osppRemainingGrace', 'en', 'REMAINING GRACE'],
+  ['osppPartialKey', 'en', 'Last 5 characters of installed product key'],
+  ['osppActivationType', 'en', 'Activation Type Configuration'],
+  ['osppKmsOverride', 'en', 'KMS machine registry override defined'],
+  ['osppBetaExpiration', 'en', 'BETA EXPIRATION'],
 
   ['dismImageVersion', 'en', 'Image Version'],
   ['dismImageVersion', 'fr', "Version de l'image"],
@@ -423,7 +448,14 @@ export const EVENT_MESSAGES: readonly Row<'12288' | '12289' | '12290' | '12293' 
 
 function indexBy<K extends string>(rows: readonly Row<K>[]): Map<string, K> {
   const map = new Map<string, K>();
-  for (const [key, , text] of rows) map.set(normalizeLabel(text), key);
+  for (const [key, , text] of rows) {
+    const folded = normalizeLabel(text);
+    const taken = map.get(folded);
+    // Two facts for one label would make the reading depend on row order: refuse to load instead.
+    if (taken !== undefined && taken !== key)
+      throw new Error(`label "${text}" stands for ${taken} and ${key}`);
+    map.set(folded, key);
+  }
   return map;
 }
 

@@ -7,7 +7,21 @@
 import type { Facts, Observation } from '../types.js';
 
 type ProseFact =
-  'isDomainController' | 'clonedOrSnapshot' | 'notElevated' | 'isVirtualMachine' | 'updatesPending';
+  | 'isDomainController'
+  | 'clonedOrSnapshot'
+  | 'notElevated'
+  | 'isVirtualMachine'
+  | 'updatesPending'
+  | 'onAzure'
+  | 'azureLocal';
+
+/**
+ * "Azure" as a place machines run: not Azure AD / Active Directory / Entra (identity), Azure Local or Azure
+ * Stack (on-premises hardware) or Azure Arc (on-premises servers managed from Azure).
+ */
+const AZURE = 'azure(?!\\s*(?:ad|active directory|local|stack|arc|devops|entra)(?![\\p{L}]))';
+const VM_EN = '(?:vms?|virtual machines?|servers?|instances?|machines?|session hosts?|boxes)';
+const VM_FR = '(?:vms?|machines? virtuelles?|serveurs?|instances?|machines?|h[ôo]tes de session)';
 
 /** Word boundaries that understand accented letters. */
 const B = '(?<![\\p{L}\\p{N}_])';
@@ -46,7 +60,20 @@ const PATTERNS: readonly (readonly [ProseFact, RegExp])[] = [
       "pending\\s+(?:windows\\s+|cumulative\\s+)?updates?|updates?\\s+(?:are\\s+)?pending|(?:not|isn't|wasn't|never been)\\s+(?:fully\\s+)?(?:patched|updated|up to date)|unpatched|out of date|missing\\s+(?:the\\s+)?(?:latest\\s+)?(?:cumulative\\s+)?updates",
     ),
   ],
+  [
+    'onAzure',
+    rx(
+      `${AZURE}\\s+(?:iaas\\s+)?(?:vms?|virtual machines?|instances?|virtual desktop)|azure-hosted|${VM_EN}\\s+(?:(?:hosted|running|deployed|living)\\s+)?(?:in|on)\\s+(?:microsoft\\s+|our\\s+|the\\s+)?${AZURE}|(?:hosted|running|deployed|runs|run|lives?)\\s+(?:in|on)\\s+(?:microsoft\\s+)?${AZURE}`,
+    ),
+  ],
+  ['azureLocal', rx('azure\\s+local|azure\\s+stack\\s+hci|stack\\s+hci')],
   // French
+  [
+    'onAzure',
+    rx(
+      `${VM_FR}\\s+(?:(?:h[ée]berg[ée]e?s?|d[ée]ploy[ée]e?s?)\\s+)?(?:dans|sur|chez)\\s+(?:microsoft\\s+)?${AZURE}|(?:vms?|machines? virtuelles?|instances?)\\s+${AZURE}|(?:h[ée]berg[ée]e?s?|tourne|tournent|d[ée]ploy[ée]e?s?)\\s+(?:dans|sur|chez)\\s+${AZURE}`,
+    ),
+  ],
   [
     'isDomainController',
     rx(
@@ -83,6 +110,7 @@ const NEGATION = rx(
   "not|no|never|none|neither|nor|without|isn't|wasn't|aren't|don't|didn't|doesn't|ne|n['’]\\w+|pas|jamais|aucun|aucune|ni|sans|non",
 );
 const NEGATION_CONTRACTION = /n['’]t\b/i;
+const NEAR_NEGATION_ONLY: ReadonlySet<ProseFact> = new Set<ProseFact>(['onAzure', 'azureLocal']);
 const VAGUE = rx(
   "maybe|perhaps|might|possibly|probably|not sure|unsure|i think|i guess|if|whether|unless|could be|peut-être|peut être|probablement|éventuellement|si|s['’]il|je pense|je crois|il se peut",
 );
@@ -107,12 +135,19 @@ export function readProseFacts(text: string): Facts {
         if (f[fact]) continue;
         const m = pattern.exec(s);
         if (!m) continue;
-        const rest = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
+        // Where a machine runs is negated just before it is named ("not an Azure VM", "n'est pas dans Azure");
+        // a negation elsewhere in the clause is about the failure ("our Azure VMs don't activate").
+        const rest = NEAR_NEGATION_ONLY.has(fact)
+          ? s.slice(Math.max(0, m.index - 24), m.index)
+          : s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
         if (NEGATION.test(rest) || NEGATION_CONTRACTION.test(rest)) continue;
         f[fact] = true;
       }
     }
   }
+  // An Azure VM is a virtual machine; an Azure Local guest is one too, and not an Azure VM.
+  if (f.azureLocal) delete f.onAzure;
+  if (f.onAzure || f.azureLocal) f.isVirtualMachine = true;
   return f;
 }
 

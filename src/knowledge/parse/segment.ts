@@ -10,7 +10,7 @@ import { Line } from './lines.js';
 import { PHRASES, prepared, startsWithAny, XPR_PHRASES, type LabelKey } from './labels.js';
 import { channelFromDescription, editionFromName, hexCode } from './values.js';
 
-export type Family = 'license' | 'xpr' | 'ato' | 'ipk' | 'dism' | 'nslookup' | 'tnc' | 'event';
+export type Family = 'license' | 'xpr' | 'ato' | 'ipk' | 'dism' | 'nslookup' | 'tnc' | 'event' | 'ospp';
 
 export interface Segment {
   family: Family;
@@ -106,6 +106,8 @@ function prompt(line: string): Prompt | undefined {
     if (opt === 'xpr' || opt === 'ato' || opt === 'ipk') return { family: opt, hint: `slmgr-${opt}` };
     return {};
   }
+  if (/^(?:cscript(?:\.exe)?\s+(?:\/\/nologo\s+)?)?"?(?:[^"]*\\)?ospp\.vbs"?\s/i.test(cmd))
+    return { family: 'ospp', hint: 'ospp-dstatus' };
   if (/^dism(?:\.exe)?\s/i.test(cmd)) {
     if (/\/get-currentedition/i.test(cmd)) return { family: 'dism', hint: 'dism-current-edition' };
     if (/\/get-targeteditions/i.test(cmd)) return { family: 'dism', hint: 'dism-target-editions' };
@@ -133,6 +135,8 @@ function classify(rec: Line): Classified | undefined {
       if (channelFromDescription(v) || /operating system|syst[eè]me d'exploitation/i.test(v))
         return { family: 'license' };
       return { family: 'event', weak: true };
+    } else if (key.startsWith('ospp')) {
+      return { family: 'ospp' };
     } else if (LICENSE_KEYS.has(key)) {
       return { family: 'license', start: LICENSE_STARTS.has(key) ? key : undefined };
     } else if (key === 'dismCurrentEdition' || key === 'dismTargetEdition' || key === 'dismImageVersion') {
@@ -275,6 +279,9 @@ export function segment(text: string): Segmentation {
         family = code && IPK_CODES.has(code) ? 'ipk' : 'ato';
       }
       if (cur && !cur.family) cur.family = family;
+    } else if (c.family === 'license' && cur?.family === 'ospp' && c.start === undefined) {
+      // ospp.vbs prints slmgr's own labels for its status and KMS lines.
+      family = 'ospp';
     } else family = c.family;
 
     const continues =
