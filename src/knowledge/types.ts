@@ -83,8 +83,11 @@ export const DetectedCodeSchema = z.object({
   code: HexCodeSchema,
   /** The text as the user wrote it (`-1073418124`, `0 x 80070005`, …). */
   raw: z.string(),
-  /** `win32-decimal`: a Win32 error number after "error"/"erreur"/"code" in prose (`Error: 1168` → 0x80070490). */
-  form: z.enum(['hex', 'bare-hex', 'signed-decimal', 'unsigned-decimal', 'win32-decimal']),
+  /**
+   * `win32-decimal`: a Win32 error number after "error"/"erreur"/"code" in prose (`Error: 1168` → 0x80070490);
+   * `dialog`: the activation dialog's text that Microsoft documents with this code (`raw` is that text).
+   */
+  form: z.enum(['hex', 'bare-hex', 'signed-decimal', 'unsigned-decimal', 'win32-decimal', 'dialog']),
   index: z.number().int().nonnegative(),
 });
 export type DetectedCode = z.infer<typeof DetectedCodeSchema>;

@@ -8,6 +8,7 @@ import { readEventLines } from './events.js';
 import { readNslookupLines } from './nslookup.js';
 import { readOsppLines } from './ospp.js';
 import { parseProse } from './prose.js';
+import { parseQuoted } from './quoted.js';
 import { segment, type Segment } from './segment.js';
 import { readAtoLines } from './slmgr-ato.js';
 import { readIpkLines } from './slmgr-ipk.js';
@@ -103,7 +104,7 @@ export function parseMessage(unwrapped: string): { observations: Observation[]; 
         // A reader bug on one output must not cost the others.
       }
     }
-    out.push(...parseProse(prose));
+    out.push(...parseProse(prose), ...parseQuoted(prose));
     return { observations: out, prose };
   } catch {
     return { observations: [], prose: unwrapped };
