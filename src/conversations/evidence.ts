@@ -10,6 +10,7 @@ import { mergeFacts } from '../knowledge/index.js';
 import type { Facts, HexCode, Lang, Observation, SourceKind } from '../knowledge/types.js';
 import { phrases, sourceLabel } from './phrases.js';
 import type { ObservationRecord, ThreadState } from './state.js';
+import { factEvidenceText, factLabel, factValue } from '../knowledge/fact-labels.js';
 
 const ACCUMULATING: ReadonlySet<SourceKind> = new Set<SourceKind>(['prose', 'event']);
 
@@ -89,9 +90,10 @@ export function factChanges(before: Facts, after: Facts, lang: Lang): string[] {
     const a = before[key];
     const b = after[key];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    if (a === undefined) added.push(p.factAdded(key, showValue(b)));
-    else if (b === undefined) changed.push(p.factRemoved(key, showValue(a)));
-    else changed.push(p.factChanged(key, showValue(a), showValue(b)));
+    const name = factLabel(key, lang);
+    if (a === undefined) added.push(p.factAdded(name, factValue(key, b, lang)));
+    else if (b === undefined) changed.push(p.factRemoved(name, factValue(key, a, lang)));
+    else changed.push(p.factChanged(name, factValue(key, a, lang), factValue(key, b, lang)));
   }
   return [...changed, ...(added.length > MAX_LISTED_NEW ? [p.factsAdded(added.length)] : added)];
 }
@@ -103,8 +105,9 @@ export function factChanges(before: Facts, after: Facts, lang: Lang): string[] {
 export function annotateEvidence(items: string[], observations: ObservationRecord[], lang: Lang): string[] {
   return items.map((item) => {
     const key = /^([A-Za-z][A-Za-z0-9]*)\s*[=:<>]/.exec(item)?.[1];
-    if (!key) return item;
+    const shown = factEvidenceText(item, lang);
+    if (!key) return shown;
     const from = [...observations].reverse().find((o) => key in o.facts);
-    return from ? `${item} (${phrases(lang).fromSource(sourceLabel(from.source, lang))})` : item;
+    return from ? `${shown} (${phrases(lang).fromSource(sourceLabel(from.source, lang))})` : shown;
   });
 }

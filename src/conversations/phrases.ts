@@ -256,4 +256,5 @@ const COMMAND_LABELS: Record<Exclude<SourceKind, 'event' | 'prose'>, string> = {
   'dism-set-edition': 'DISM /Set-Edition',
   'nslookup-srv': 'nslookup _vlmcs._tcp',
   'test-netconnection': 'Test-NetConnection',
+  'ospp-dstatus': 'ospp.vbs /dstatus',
 };

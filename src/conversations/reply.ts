@@ -169,7 +169,7 @@ export function explanationReply(
 ): ReplyModel {
   const p = phrases(c.lang);
   const summary = e.known
-    ? p.explanationSummary(e.types.join(', '))
+    ? p.explanationSummary(e.types.length > 0 ? e.types.join(', ') : (e.name ?? e.code))
     : p.explanationUnknown(e.code, decodedText(e));
   return makeReply({
     kind: 'explanation',

@@ -10,7 +10,6 @@ import {
   addObservations,
   annotateEvidence,
   factChanges,
-  showValue,
   threadCodes,
   threadFacts,
 } from './evidence.js';
@@ -31,6 +30,7 @@ import {
 } from './reply.js';
 import { emptyState, type ThreadState } from './state.js';
 import { type EngineResult, type InboundMessage, type ReplyModel, type ThreadStatus } from './types.js';
+import { factLine } from '../knowledge/fact-labels.js';
 
 /** Questions shown per reply. */
 const MAX_QUESTIONS = 3;
@@ -218,7 +218,7 @@ function evidenceLines(c: Ctx, state: ThreadState, d: Diagnosis): string[] {
   const top = d.findings[0];
   if (top) return annotateEvidence(top.evidence, state.observations, c.lang);
   const facts = threadFacts(state.observations);
-  return (Object.keys(facts) as Array<keyof Facts>).slice(0, 12).map((k) => `${k}=${showValue(facts[k])}`);
+  return (Object.keys(facts) as Array<keyof Facts>).slice(0, 12).map((k) => factLine(k, facts[k], c.lang));
 }
 
 function escalationFor(c: Ctx, state: ThreadState, d: Diagnosis): ReplyModel['escalation'] {

@@ -3,14 +3,14 @@
  * redact), merge the observations into one set of facts, run the rules, choose the next evidence, localize.
  * Facts are redacted before use, so no full non-GVLK product key can leave this module.
  */
-import { codeTitle, lookupCode, slError } from './catalogue/index.js';
+import { codeKnowledge, codeTitle } from './catalogue/index.js';
 import { nextEvidence, localizeAsk } from './ask.js';
 import { detectCodes } from './detect/codes.js';
 import { factsView } from './facts-view.js';
 import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
-import { detectLang } from './lang.js';
-import { parseUnwrapped } from './parse/index.js';
+import { detectMessageLang } from './lang.js';
+import { parseMessage } from './parse/index.js';
 import { unwrapChatFormatting } from './parse/normalize.js';
 import { asksForUnauthorizedActivation, refusalText } from './policy.js';
 import {
@@ -107,7 +107,8 @@ export function extract(text: string): Extraction {
   const observations: Observation[] = [];
   const typed = fullKeyGvlkObservation(keys);
   if (typed) observations.push(typed);
-  for (const obs of parseUnwrapped(unwrapped)) observations.push(withPartialGvlk(obs));
+  const parsed = parseMessage(unwrapped);
+  for (const obs of parsed.observations) observations.push(withPartialGvlk(obs));
   const clones = sharedCmidObservation(observations);
   if (clones) observations.push(clones);
   const extraction: Extraction = {
@@ -118,7 +119,7 @@ export function extract(text: string): Extraction {
     refusal: asksForUnauthorizedActivation(unwrapped),
     truncated,
   };
-  const lang = detectLang(unwrapped);
+  const lang = detectMessageLang(parsed.prose, unwrapped);
   if (lang) extraction.lang = lang;
   return extraction;
 }
@@ -155,13 +156,42 @@ export function mergeFacts(observations: readonly Observation[]): Facts {
   return merged as Facts;
 }
 
-function describeCodes(codes: readonly HexCode[], lang: Lang): Diagnosis['codes'] {
-  return codes.map((code) => {
-    const entry = lookupCode(code);
-    if (entry) return { code, known: true, name: entry.name, title: codeTitle(code, lang) };
-    const decoded = decodeHresult(code);
-    const name = slError(code)?.name ?? decoded.win32?.name;
-    return { code, known: false, ...(name ? { name } : {}), title: codeTitle(code, lang), decoded };
+/**
+ * The codes a diagnosis names: each one the user typed, under the spelling typed (0x80092328, with the catalogue
+ * code it is read as), then the canonical codes the rules saw that no typed spelling stands for.
+ */
+function describeCodes(
+  typed: readonly HexCode[],
+  canonical: readonly HexCode[],
+  lang: Lang,
+): Diagnosis['codes'] {
+  const list: HexCode[] = [];
+  const covered = new Set<HexCode>();
+  for (const code of [...typed, ...canonical]) {
+    const k = codeKnowledge(code);
+    if (k === undefined || list.includes(k.code) || (!typed.includes(k.code) && covered.has(k.canonical)))
+      continue;
+    list.push(k.code);
+    covered.add(k.canonical);
+  }
+  return list.map((code) => {
+    const k = codeKnowledge(code)!;
+    const head = {
+      code,
+      ...(k.canonical !== code ? { canonical: k.canonical } : {}),
+      known: k.known,
+      ...(k.name ? { name: k.name } : {}),
+      title: codeTitle(code, lang),
+    };
+    return k.entry ? head : { ...head, decoded: decodeHresult(code) };
+  });
+}
+
+/** Marks each code typed in no `0x` spelling (`-1073418124`, `Error: 1168`) with the text as typed. */
+function withSpellings(codes: Diagnosis['codes'], detected: readonly DetectedCode[]): Diagnosis['codes'] {
+  return codes.map((c) => {
+    const d = detected.find((x) => x.code === c.code && x.form !== 'hex');
+    return d ? { ...c, seenAs: d.raw } : c;
   });
 }
 
@@ -201,7 +231,7 @@ export function diagnoseFacts(
   const refs = evaluate({ facts: view, codes, canonical: true }).filter((r) => !exclude.includes(r.id));
   return {
     lang: opts.lang,
-    codes: describeCodes(codes, opts.lang),
+    codes: describeCodes(input.codes, codes, opts.lang),
     facts,
     findings: refs.map((r) => localizeFinding(r, opts.lang)),
     ask: nextEvidence(view, codes, refs, exclude).map((a) => localizeAsk(a, opts.lang, view)),
@@ -218,12 +248,13 @@ export function diagnose(text: string, opts: { lang?: Lang } = {}): Diagnosis {
     const safe = redactFacts(facts);
     return {
       lang,
-      codes: describeCodes(canonicalCodes(codes, safe), lang),
+      codes: withSpellings(describeCodes(codes, canonicalCodes(codes, safe), lang), ex.codes),
       facts: safe,
       findings: [],
       ask: [],
       refusal: refusalText(lang),
     };
   }
-  return diagnoseFacts({ facts, codes }, { lang });
+  const d = diagnoseFacts({ facts, codes }, { lang });
+  return { ...d, codes: withSpellings(d.codes, ex.codes) };
 }

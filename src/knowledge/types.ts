@@ -83,7 +83,11 @@ export const DetectedCodeSchema = z.object({
   code: HexCodeSchema,
   /** The text as the user wrote it (`-1073418124`, `0 x 80070005`, …). */
   raw: z.string(),
-  form: z.enum(['hex', 'bare-hex', 'signed-decimal', 'unsigned-decimal']),
+  /**
+   * `win32-decimal`: a Win32 error number after "error"/"erreur"/"code" in prose (`Error: 1168` → 0x80070490);
+   * `dialog`: the activation dialog's text that Microsoft documents with this code (`raw` is that text).
+   */
+  form: z.enum(['hex', 'bare-hex', 'signed-decimal', 'unsigned-decimal', 'win32-decimal', 'dialog']),
   index: z.number().int().nonnegative(),
 });
 export type DetectedCode = z.infer<typeof DetectedCodeSchema>;
@@ -224,9 +228,28 @@ export const FactsSchema = z.object({
   clonedOrSnapshot: z.boolean().optional(),
   /** Windows Update is pending or the machine is out of date. */
   updatesPending: z.boolean().optional(),
+  /** Prose says the machine is an Azure VM. */
+  onAzure: z.boolean().optional(),
+  /** Azure Local (Azure Stack HCI) guest. */
+  azureLocal: z.boolean().optional(),
+  /** `cscript ospp.vbs /dstatus`: one entry per Office licence. */
+  officeLicenses: z
+    .array(
+      z.object({
+        name: z.string(),
+        licenseStatus: LicenseStatusSchema,
+        partialProductKey: z.string().optional(),
+        channel: z.string().optional(),
+        errorCode: HexCodeSchema.optional(),
+        kmsMachine: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type Facts = z.infer<typeof FactsSchema>;
 export type FactKey = keyof Facts;
+/** One license block of `cscript ospp.vbs /dstatus` (Office volume activation). */
+export type OfficeLicense = NonNullable<Facts['officeLicenses']>[number];
 
 /** Which command (or kind of text) a block of facts came from. A newer paste of the same source replaces the older facts. */
 export const SourceKindSchema = z.enum([
@@ -241,6 +264,7 @@ export const SourceKindSchema = z.enum([
   'dism-set-edition',
   'nslookup-srv',
   'test-netconnection',
+  'ospp-dstatus',
   'event',
   'prose',
 ]);
@@ -292,7 +316,13 @@ export const AskSchema = z.object({ command: z.string(), why: z.string() });
 export type Ask = z.infer<typeof AskSchema>;
 
 export const DiagnosisCodeSchema = z.object({
+  /** The code as the user typed it, in canonical form (0x80092328 stays 0x80092328). */
   code: HexCodeSchema,
+  /** The catalogue code it is read as, when that differs (0x80092328 → 0x8007232B, 0x4004F065 → 0xC004F065). */
+  canonical: HexCodeSchema.optional(),
+  /** The spelling typed when it was no `0x` form (`-1073418124`, `3221549172`, `C004F074`, `Error: 1168`). */
+  seenAs: z.string().optional(),
+  /** Known by the catalogue, or by name and meaning by slerror.h. */
   known: z.boolean(),
   name: z.string().optional(),
   title: z.string(),
@@ -312,7 +342,11 @@ export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 
 /** `activation-doctor explain <code>` and "why 0xC004F038?": everything the catalogue knows about one code. */
 export const ExplanationSchema = z.object({
+  /** The code as typed, in canonical form. */
   code: HexCodeSchema,
+  /** The catalogue code it is read as, when that differs. */
+  canonical: HexCodeSchema.optional(),
+  /** Known by the catalogue, or by name and meaning by slerror.h. */
   known: z.boolean(),
   name: z.string().optional(),
   /** Short localized message (the card title). */

@@ -36,6 +36,16 @@ function capture(opts: { stdin?: string | Uint8Array; tty?: boolean } = {}): Cap
 }
 
 describe('activation-doctor diagnose', () => {
+  it('a French admin piping "pourquoi 0xC004F038 ?" gets the answer in French; the English question stays English', async () => {
+    const fr = capture({ stdin: 'pourquoi 0xC004F038 ?\n' });
+    expect(await run(['diagnose'], fr.io)).toBe(0);
+    expect(fr.out()).toMatch(/^Diagnostic d’activation\n/);
+    expect(fr.out()).toContain('0xC004F038');
+    const en = capture({ stdin: 'why 0xC004F038?\n' });
+    expect(await run(['diagnose'], en.io)).toBe(0);
+    expect(en.out()).toMatch(/^Activation diagnosis\n/);
+  });
+
   it('reads a file and prints codes, findings with indented fix commands, and the next evidence', async () => {
     const c = capture();
     const code = await run(['diagnose', join(FIXTURES, 'en', 'slmgr-ato-0xC004F074.txt')], c.io);

@@ -70,7 +70,7 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
     const third = reply(await engine.handle(t.say(fixture('en', 'nslookup-srv-nxdomain.txt'))));
     expect(third.kind).toBe('diagnosis');
     expect(third.findings[0]?.id).toBe('kms-srv-missing');
-    expect(third.changes.join('\n')).toMatch(/srvRecords: none/);
+    expect(third.changes.join('\n')).toMatch(/KMS SRV records in DNS: none/);
     expect(third.evidence.join('\n')).toMatch(/nslookup/);
 
     const state = await stateOf(t.say(''));
@@ -93,7 +93,7 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
 
     const after = before.replace('Current count: 3', 'Current count: 27');
     const second = reply(await engine.handle(t.say(after)));
-    expect(second.changes).toContain('kmsCurrentCount: 3 → 27');
+    expect(second.changes).toContain('KMS host count: 3 → 27');
     expect(second.findings.map((f) => f.id)).not.toContain('kms-count-low');
 
     const state = await stateOf(t.say(''));
@@ -126,7 +126,7 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
       await engine.handle(t.say(before.replace('Nombre actuel : 3', 'Nombre actuel : 27'))),
     );
     expect(second.lang).toBe('fr');
-    expect(second.changes).toContain('kmsCurrentCount : 3 → 27');
+    expect(second.changes).toContain('Compteur de l’hôte KMS : 3 → 27');
   });
 
   it('the platform locale picks French when the text does not tell', async () => {

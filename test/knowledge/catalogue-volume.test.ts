@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../helpers/shared.js';
 import { VOLUME_ENTRIES } from '../../src/knowledge/catalogue/volume.js';
 import { CatalogueEntrySchema, type CatalogueEntry, type Localized } from '../../src/knowledge/types.js';
 
 // The shared material sits next to the repository root (`../shared` from the project).
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SEED_003 = path.resolve(here, '../../../shared/seeds/003_24a0914429cd1f65.txt');
-const FACTS = path.resolve(here, '../../../shared/reference/activation-facts.md');
+const SEED_003 = sharedPath('seeds/003_24a0914429cd1f65.txt');
+const FACTS = sharedPath('reference/activation-facts.md');
 
 /** `0xC004F074`, `0x8007007b`, and the seed's odd `0 x 80070005` all normalise to `0x` + 8 upper hex. */
 const CODE_RE = /\b0\s*x\s*([0-9a-f]{8})\b/gi;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../helpers/shared.js';
 import {
   EXTENDED_ENTRIES,
   REPORTED_NOTE,
@@ -13,8 +12,7 @@ import { SLERROR } from '../../src/knowledge/catalogue/slerror.js';
 import { VOLUME_ENTRIES } from '../../src/knowledge/catalogue/volume.js';
 import { CatalogueEntrySchema, type CatalogueEntry } from '../../src/knowledge/types.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = (file: string) => readFileSync(path.resolve(repoRoot, '../shared', file), 'utf8');
+const shared = (file: string) => readFileSync(sharedPath(file), 'utf8');
 const facts = shared('reference/activation-facts.md');
 const seed000 = shared('seeds/000_1cf7aaaa6e2ad716.txt');
 const seed003 = shared('seeds/003_24a0914429cd1f65.txt');

@@ -23,10 +23,16 @@ describe('explain', () => {
     }
   });
 
-  it('any spelling of a code, and its aliases, explain the same entry', () => {
+  it('any spelling of a code explains its entry; an alias keeps its spelling and names the entry', () => {
     expect(explain('-1073418124', 'en').code).toBe('0xC004F074');
     expect(explain('c004f074', 'en').code).toBe('0xC004F074');
-    expect(explain('0x80092328', 'en').code).toBe('0x8007232B');
+    const alias = explain('0x80092328', 'en');
+    expect(alias).toMatchObject({
+      code: '0x80092328',
+      canonical: '0x8007232B',
+      name: 'DNS_ERROR_RCODE_NAME_ERROR',
+    });
+    expect(alias.causes).toEqual(explain('0x8007232B', 'en').causes);
   });
 
   it('a blocked key lists what to bring to Microsoft', () => {
@@ -42,9 +48,11 @@ describe('explain', () => {
     expect(explain('0x80071234', 'fr').causes[0]).toContain('Décodage');
   });
 
-  it('an slerror.h code outside the catalogue keeps its symbolic name', () => {
+  it('an slerror.h code outside the catalogue is known by its symbolic name and meaning', () => {
     const x = explain('0xC004F01F', 'en');
-    expect(x).toMatchObject({ known: false, name: 'SL_E_INVALID_LICENSE' });
+    expect(x).toMatchObject({ known: true, name: 'SL_E_INVALID_LICENSE', types: [] });
+    expect(x.causes[0]).toContain('SL_E_INVALID_LICENSE');
+    expect(explain('0xC004F01F', 'fr').causes[0]).toContain('Windows nomme ce code SL_E_INVALID_LICENSE');
   });
 
   it('text that is not a code is rejected with a clear error', () => {

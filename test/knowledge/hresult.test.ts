@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../helpers/shared.js';
 import { decodeHresult, normalizeCode, signedDecimal, toHexCode } from '../../src/knowledge/hresult.js';
 import { DecodedHresultSchema } from '../../src/knowledge/types.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const facts = readFileSync(path.resolve(repoRoot, '../shared/reference/activation-facts.md'), 'utf8');
+const facts = readFileSync(sharedPath('reference/activation-facts.md'), 'utf8');
 
 /** Rows of the fact sheet's "Computed decimal forms" table (§8): hex, signed, unsigned, facility, low bits. */
 function computedRows(): { hex: string; signed: string; unsigned: string; facility: number; low: number }[] {

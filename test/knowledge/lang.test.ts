@@ -1,6 +1,7 @@
 /** The bot answers in the language of the message when it can tell, and keeps its default when it cannot. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/knowledge/diagnose.js';
 import { detectLang } from '../../src/knowledge/lang.js';
 
 const dir = (l: string): URL => new URL(`../fixtures/${l}/`, import.meta.url);
@@ -62,5 +63,40 @@ describe('detectLang', () => {
     expect(detectLang('CMID: 3c1c2d4e-55c9-4c7c-9c3c-1c2c3c4c5c6c')).toBeUndefined();
     expect(detectLang('55c92734-c1c2-4c71-983c-d6ec3c16059c 7c2c')).toBeUndefined();
     expect(detectLang("c'est le CMID 3c1c2d4e-55c9-4c7c-9c3c-1c2c3c4c5c6c, pourquoi ?")).toBe('fr');
+  });
+
+  it('a French admin asking "pourquoi 0xC004F038 ?" or "c\'est quoi 0xC004C003" is answered in French', () => {
+    expect(detectLang('pourquoi 0xC004F038 ?')).toBe('fr');
+    expect(detectLang("c'est quoi 0xC004C003")).toBe('fr');
+    expect(detectLang('ça veut dire quoi -1073418124 ?')).toBe('fr');
+    expect(detectLang('Comment corriger 0x8007232B')).toBe('fr');
+  });
+
+  it('the same short question in English stays English', () => {
+    expect(detectLang('why 0xC004F038?')).toBe('en');
+    expect(detectLang('what is 0xC004C003')).toBe('en');
+    expect(detectLang('how do I fix 0x8007232B')).toBe('en');
+  });
+
+  it('English slmgr output pasted inside a French sentence leaves the message French', () => {
+    const message = [
+      "Bonjour, l'activation échoue toujours sur ce serveur, voici la sortie :",
+      'Name: Windows(R), ServerStandard edition',
+      'Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel',
+      'Partial Product Key: WMDGN',
+      'License Status: Initial grace period',
+      'Product Key Channel: Volume:GVLK',
+      'Registered KMS machine name: kms01.contoso.com:1688',
+      'KMS machine name from DNS: kms01.contoso.com:1688',
+      'Activation interval: 120 minutes',
+      'Renewal interval: 10080 minutes',
+    ].join('\n');
+    expect(extract(message).lang).toBe('fr');
+    // The same output with an English sentence is English, and on its own it is English too.
+    expect(
+      extract(message.replace(/^.*\n/, 'Hi, activation still fails on this server, here is the output:\n'))
+        .lang,
+    ).toBe('en');
+    expect(extract(message.replace(/^.*\n/, '')).lang).toBe('en');
   });
 });

@@ -96,7 +96,7 @@ describe('localized finding texts', () => {
   it('an uncatalogued code is explained with its decoded bits, in the reader’s language', () => {
     const [ref] = evaluate({ facts: {}, codes: ['0x80071234'] });
     expect(localizeFinding(ref!, 'en').cause).toContain('Win32 error 4660');
-    expect(localizeFinding(ref!, 'fr').title).toContain('ne figure pas au catalogue');
+    expect(localizeFinding(ref!, 'fr').title).toContain('n’est pas une erreur d’activation documentée');
     expect(localizeFinding(ref!, 'en').fix[0]?.command).toBe('slui.exe 0x2a 0x80071234');
   });
 

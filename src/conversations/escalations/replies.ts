@@ -20,6 +20,7 @@ import type {
   EscalationStatus,
   TimelineEntry,
 } from './types.js';
+import { factEvidenceText } from '../../knowledge/fact-labels.js';
 
 export type RefusalReason =
   | 'not_member'
@@ -321,7 +322,7 @@ export function handoffCard(record: EscalationRecord, lang: Lang = record.lang):
   const top = headline(record);
   const evidence = [
     ...(d.codes.length > 0 ? [t.codes(d.codes.join(', '))] : []),
-    ...d.facts.map((f) => `${f.key}: ${f.value}`),
+    ...d.facts.map((f) => factEvidenceText(`${f.key}=${f.value}`, lang)),
     ...d.findings.slice(1).map((f) => t.finding(f.title)),
     ...(d.tried.length > 0 ? [t.tried(d.tried.join('; '))] : []),
     ...d.checklist.map((i) => checklistLine(i, lang)),

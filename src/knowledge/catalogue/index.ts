@@ -5,7 +5,7 @@
  */
 import { decodeHresult, normalizeCode } from '../hresult.js';
 import { CatalogueEntrySchema, SlErrorEntrySchema } from '../types.js';
-import type { CatalogueEntry, DecodedHresult, Lang, SlErrorEntry } from '../types.js';
+import type { CatalogueEntry, DecodedHresult, HexCode, Lang, SlErrorEntry } from '../types.js';
 import { EXTENDED_ENTRIES } from './extended.js';
 import { SLERROR } from './slerror.js';
 import { VOLUME_ENTRIES } from './volume.js';
@@ -82,23 +82,65 @@ export function uncataloguedTitle(decoded: DecodedHresult, lang: Lang): string {
 }
 
 /**
+ * Everything the catalogue and slerror.h know about one code, under the spelling it was typed in: `code` is that
+ * spelling in canonical form (0x80092328), `canonical` the entry it maps to (0x8007232B). Every path that names a
+ * code (diagnose's code list, explain, the CLI, the bot) goes through this, so none of them calls a code unknown
+ * that another one knows.
+ */
+export interface CodeKnowledge {
+  code: HexCode;
+  canonical: HexCode;
+  entry?: CatalogueEntry;
+  slError?: SlErrorEntry;
+  /** Known by the catalogue or, by name and meaning, by slerror.h. */
+  known: boolean;
+  name?: string;
+}
+
+export function codeKnowledge(code: string): CodeKnowledge | undefined {
+  const typed = normalizeCode(code);
+  if (typed === undefined) return undefined;
+  const entry = CATALOGUE.byCode.get(typed);
+  const canonical = entry?.code ?? typed;
+  const sl = SL_ERRORS.get(typed) ?? SL_ERRORS.get(canonical);
+  const name = entry?.name ?? sl?.name ?? decodeHresult(typed).win32?.name;
+  return {
+    code: typed,
+    canonical,
+    ...(entry ? { entry } : {}),
+    ...(sl ? { slError: sl } : {}),
+    known: entry !== undefined || sl !== undefined,
+    ...(name ? { name } : {}),
+  };
+}
+
+/** Says that a code typed in one spelling is catalogued under another ("0x80092328 is listed as 0x8007232B"). */
+export function aliasNote(typed: HexCode, canonical: HexCode, lang: Lang): string {
+  return lang === 'fr'
+    ? `${typed} est répertorié sous ${canonical}`
+    : `${typed} is catalogued as ${canonical}`;
+}
+
+/**
  * The short title for a code: the catalogue message, else the slerror.h meaning (English only: the French title
- * says so), else what the bits say.
+ * says so), else what the bits say. A code typed in a spelling the catalogue lists under another code keeps its
+ * spelling and says which code it was read as.
  */
 export function codeTitle(code: string, lang: Lang): string {
-  const normalized = normalizeCode(code);
-  if (normalized === undefined) {
+  const k = codeKnowledge(code);
+  if (k === undefined) {
     return lang === 'fr'
       ? `« ${code} » n’est pas un code reconnaissable`
       : `"${code}" is not a recognisable code`;
   }
-  const entry = CATALOGUE.byCode.get(normalized);
-  if (entry !== undefined) return entry.message[lang];
-  const sl = SL_ERRORS.get(normalized);
-  if (sl !== undefined) {
-    return lang === 'fr'
-      ? `${sl.name} — texte du SDK Windows, disponible en anglais seulement : « ${sl.meaning} »`
-      : `${sl.name} — ${sl.meaning}`;
-  }
-  return uncataloguedTitle(decodeHresult(normalized), lang);
+  let title: string;
+  if (k.entry !== undefined) title = k.entry.message[lang];
+  else if (k.slError !== undefined) {
+    const sl = k.slError;
+    title =
+      lang === 'fr'
+        ? `${sl.name} — texte du SDK Windows, disponible en anglais seulement : « ${sl.meaning} »`
+        : `${sl.name} — ${sl.meaning}`;
+  } else return uncataloguedTitle(decodeHresult(k.code), lang);
+  return k.canonical === k.code ? title : `${title} (${aliasNote(k.code, k.canonical, lang)})`;
 }

@@ -7,6 +7,7 @@
  * constant, so a 1 MiB paste costs the same as reading it.
  */
 import type { DetectedCode, HexCode } from '../types.js';
+import { detectProseCodes } from './prose-codes.js';
 
 /**
  * Upper 16 bits (severity + facility) that activation problems actually come with. Bare hex and decimal
@@ -33,19 +34,13 @@ const MAX_GAP = 3;
 const TWO_32 = 0x1_0000_0000;
 const TWO_31 = 0x8000_0000;
 
-/** Per ASCII code unit: 1 for a word character (`\w`: letter, digit, underscore). */
-const WORD_UNITS = new Uint8Array(128);
-for (let c = 0; c < 128; c++)
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) WORD_UNITS[c] = 1;
-
-/** One table load instead of four range tests: this runs on every character of every paste. */
-function isWordCode(c: number): boolean {
-  // `at` gives -1 outside the text: the mask sends it (and every non-ASCII unit) to false.
-  return (c & ~127) === 0 && WORD_UNITS[c] === 1;
-}
-
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** A word character (`\w`: ASCII letter, digit, underscore); `at` gives -1 outside the text, which is none. */
+function isWordCode(c: number): boolean {
+  return isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 function isHexCode(c: number): boolean {
@@ -217,8 +212,23 @@ function readDecimal(text: string, start: number, end: number): Hit | undefined 
   return isPlausible(magnitude) ? { value: magnitude, form: 'unsigned-decimal', start, end } : undefined;
 }
 
-/** Every activation/HRESULT code in the text, in order of appearance, one per distinct code (first spelling kept). */
+/**
+ * Every activation/HRESULT code in the text, in order of appearance, one per distinct code (first spelling
+ * kept): the code spellings below, then the codes sentences give in words (a Win32 error number after "error",
+ * the activation dialog's text) when the text does not already write that code.
+ */
 export function detectCodes(text: string): DetectedCode[] {
+  const written = detectWrittenCodes(text);
+  const extra = detectProseCodes(text).filter((p) => !written.some((w) => w.code === p.code));
+  if (extra.length === 0) return written;
+  // The dialog stands for its code only when the message gives no code at all (it is printed with one).
+  const said = written.length > 0 ? extra.filter((p) => p.form !== 'dialog') : extra;
+  const all = [...written];
+  for (const p of said) if (!all.some((w) => w.code === p.code)) all.push(p);
+  return all.sort((a, b) => a.index - b.index);
+}
+
+function detectWrittenCodes(text: string): DetectedCode[] {
   const found: DetectedCode[] = [];
   const seen = new Set<number>();
   const n = text.length;

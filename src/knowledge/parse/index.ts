@@ -6,7 +6,9 @@ import type { Observation, SourceKind } from '../types.js';
 import { readDismLines } from './dism.js';
 import { readEventLines } from './events.js';
 import { readNslookupLines } from './nslookup.js';
+import { readOsppLines } from './ospp.js';
 import { parseProse } from './prose.js';
+import { parseQuoted } from './quoted.js';
 import { segment, type Segment } from './segment.js';
 import { readAtoLines } from './slmgr-ato.js';
 import { readIpkLines } from './slmgr-ipk.js';
@@ -71,6 +73,8 @@ function observe(seg: Segment): Observation {
       return { source: 'test-netconnection', facts: readTestNetConnectionLines(seg.lines) };
     case 'event':
       return { source: 'event', facts: readEventLines(seg.lines) };
+    case 'ospp':
+      return { source: 'ospp-dstatus', facts: readOsppLines(seg.lines) };
   }
 }
 
@@ -82,6 +86,14 @@ export function parseAll(text: string): Observation[] {
 
 /** `parseAll` on text already capped and unwrapped (`extract` has done both, and unwrapping is not free). */
 export function parseUnwrapped(unwrapped: string): Observation[] {
+  return parseMessage(unwrapped).observations;
+}
+
+/**
+ * The observations of an unwrapped message and its prose: the lines that belong to no command output (the
+ * person's own sentences, which say what language to answer in).
+ */
+export function parseMessage(unwrapped: string): { observations: Observation[]; prose: string } {
   try {
     const { segments, prose } = segment(unwrapped);
     const out: Observation[] = [];
@@ -92,9 +104,9 @@ export function parseUnwrapped(unwrapped: string): Observation[] {
         // A reader bug on one output must not cost the others.
       }
     }
-    out.push(...parseProse(prose));
-    return out;
+    out.push(...parseProse(prose), ...parseQuoted(prose));
+    return { observations: out, prose };
   } catch {
-    return [];
+    return { observations: [], prose: unwrapped };
   }
 }

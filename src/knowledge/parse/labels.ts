@@ -11,127 +11,13 @@
  */
 import type { Lang, LicenseStatus } from '../types.js';
 
-/** Each code unit below U+0250 with its accents dropped (NFD, then marks removed): the Latin letters of EN/FR. */
-const LATIN_FOLD: readonly string[] = Array.from({ length: 0x250 }, (_, c) =>
-  String.fromCharCode(c)
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, ''),
-);
-/** Anything outside Latin and the apostrophes/spaces handled below takes the general Unicode path. */
-const NOT_LATIN = /[\u0250-\u02bb\u02bd-\u2017\u201a-\u202e\u2030-\uffff]/;
-/** Per Latin code unit: what folding makes of it when that differs from the unit itself (accented letters). */
-const LATIN_CHANGED: readonly (string | undefined)[] = LATIN_FOLD.map((f, c) =>
-  f === String.fromCharCode(c) ? undefined : f,
-);
-
-/** What `\s` matches (U+00A0 and U+202F included). */
-function isSpaceCode(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/** ’ ‘ ` ´ ʼ */
-function isApostropheCode(c: number): boolean {
-  return c === 0x2019 || c === 0x2018 || c === 96 || c === 0xb4 || c === 0x2bc;
-}
-
-/**
- * A Latin line folded in one scan: accents dropped through LATIN_FOLD, apostrophes to `'`, runs of spaces to one
- * space, none at either end (the same as the replace and trim passes it stands for). Unchanged runs are copied
- * as slices.
- */
-function foldLatinLine(s: string): string {
-  let out = '';
-  let runStart = 0;
-  let pendingSpace = false;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    const changed = c >= 0x80 && c < 0x250 ? LATIN_CHANGED[c] : undefined;
-    if (changed === undefined) {
-      const space = isSpaceCode(c);
-      if (!space && !pendingSpace && !isApostropheCode(c)) continue;
-      if (runStart < i) out += s.slice(runStart, i);
-      if (space) {
-        if (out.length > 0) pendingSpace = true;
-        runStart = i + 1;
-        continue;
-      }
-      if (pendingSpace) {
-        out += ' ';
-        pendingSpace = false;
-      }
-      if (isApostropheCode(c)) {
-        out += "'";
-        runStart = i + 1;
-      } else runStart = i;
-      continue;
-    }
-    if (runStart < i) out += s.slice(runStart, i);
-    runStart = i + 1;
-    for (let j = 0; j < changed.length; j++) {
-      const d = changed.charCodeAt(j);
-      if (isSpaceCode(d)) {
-        if (out.length > 0) pendingSpace = true;
-        continue;
-      }
-      if (pendingSpace) {
-        out += ' ';
-        pendingSpace = false;
-      }
-      out += isApostropheCode(d) ? "'" : changed[j]!;
-    }
-  }
-  if (runStart < n) out += s.slice(runStart);
-  return out;
-}
-
-function foldUnicode(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '');
-}
-
-/** True when lower-casing is all `normalizeLabel` would do: printable ASCII, single inner spaces, no backtick. */
-function isPlainAscii(s: string): boolean {
-  let prevSpace = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-    } else if (c < 32 || c > 126 || c === 96) return false;
-    else prevSpace = false;
-  }
-  return !prevSpace;
-}
-
-/**
- * Fold a label or phrase to its matching form: no accents, one apostrophe, one space, lower case.
- * This runs on every line of every paste, so the usual cases skip Unicode normalization: plain ASCII lines only
- * need lower-casing, and Latin lines fold accents through a table (same result as NFD + dropping marks).
- */
-/** Printable ASCII, blanks (tab, space, line breaks) aside, and no backtick: nothing to fold but spacing. */
-const ASCII_SPACED = /^[\t-\r\x20-\x5f\x61-\x7e]*$/;
-const BLANKS = /\s+/g;
-
+/** Fold a label or phrase to its matching form: no accents, one kind of apostrophe, single spaces, lower case. */
 export function normalizeLabel(s: string): string {
-  if (isPlainAscii(s)) return s.toLowerCase();
-  // Columns aligned with runs of spaces (`Log Name:      Application`): only spacing to squeeze.
-  if (ASCII_SPACED.test(s)) return s.replace(BLANKS, ' ').trim().toLowerCase();
-  if (!NOT_LATIN.test(s)) return foldLatinLine(s).toLowerCase();
-  return foldUnicode(s)
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .replace(/[’‘`´ʼ]/g, "'")
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
 }
@@ -173,6 +59,19 @@ export type LabelKey =
   | 'kmsPriority'
   | 'totalRequests'
   | 'failedRequests'
+  // ospp.vbs /dstatus (Office): the script prints these English strings on every Windows language; its
+  // `LICENSE STATUS:`, `KMS machine name from DNS:` and interval lines read as slmgr's labels of the same name
+  | 'osppSkuId'
+  | 'osppProductId'
+  | 'osppLicenseName'
+  | 'osppLicenseDescription'
+  | 'osppErrorCode'
+  | 'osppErrorDescription'
+  | 'osppRemainingGrace'
+  | 'osppPartialKey'
+  | 'osppActivationType'
+  | 'osppKmsOverride'
+  | 'osppBetaExpiration'
   // DISM
   | 'dismImageVersion'
   | 'dismCurrentEdition'
@@ -286,6 +185,18 @@ export const LABELS: readonly Row<LabelKey>[] = [
   ['failedRequests', 'en', 'Failed requests received'],
   ['failedRequests', 'fr', 'Demandes ayant échoué reçues'],
   ['failedRequests', 'fr', 'Demandes en échec reçues'],
+
+  ['osppSkuId', 'en', 'SKU ID'],
+  ['osppProductId', 'en', 'PRODUCT ID'],
+  ['osppLicenseName', 'en', 'LICENSE NAME'],
+  ['osppLicenseDescription', 'en', 'LICENSE DESCRIPTION'],
+  ['osppErrorCode', 'en', 'ERROR CODE'],
+  ['osppErrorDescription', 'en', 'ERROR DESCRIPTION'],
+  ['osppRemainingGrace', 'en', 'REMAINING GRACE'],
+  ['osppPartialKey', 'en', 'Last 5 characters of installed product key'],
+  ['osppActivationType', 'en', 'Activation Type Configuration'],
+  ['osppKmsOverride', 'en', 'KMS machine registry override defined'],
+  ['osppBetaExpiration', 'en', 'BETA EXPIRATION'],
 
   ['dismImageVersion', 'en', 'Image Version'],
   ['dismImageVersion', 'fr', "Version de l'image"],
@@ -537,37 +448,22 @@ export const EVENT_MESSAGES: readonly Row<'12288' | '12289' | '12290' | '12293' 
 
 function indexBy<K extends string>(rows: readonly Row<K>[]): Map<string, K> {
   const map = new Map<string, K>();
-  for (const [key, , text] of rows) map.set(normalizeLabel(text), key);
+  for (const [key, , text] of rows) {
+    const folded = normalizeLabel(text);
+    const taken = map.get(folded);
+    // Two facts for one label would make the reading depend on row order: refuse to load instead.
+    if (taken !== undefined && taken !== key)
+      throw new Error(`label "${text}" stands for ${taken} and ${key}`);
+    map.set(folded, key);
+  }
   return map;
 }
 
 const LABEL_INDEX = indexBy(LABELS);
 
-/**
- * Labels as written → their fact (`null`: none). The same few labels come back in every paste, so a lookup by
- * the raw text skips folding it again. Bounded: when full it starts over, so junk labels cannot pin it.
- */
-const LABEL_CACHE = new Map<string, LabelKey | null>();
-const LABEL_CACHE_MAX = 2048;
-
-/**
- * A copy of a (short) string rebuilt character by character: a substring can share the memory of the whole text
- * it was cut from, and a cache key must not keep a pasted message alive.
- */
-function detached(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += s[i];
-  return out;
-}
-
 /** The fact a `label:` stands for, in any language and spelling we know. */
 export function labelKey(label: string): LabelKey | undefined {
-  const cached = LABEL_CACHE.get(label);
-  if (cached !== undefined) return cached ?? undefined;
-  const key = LABEL_INDEX.get(normalizeLabel(label));
-  if (LABEL_CACHE.size >= LABEL_CACHE_MAX) LABEL_CACHE.clear();
-  LABEL_CACHE.set(detached(label), key ?? null);
-  return key;
+  return LABEL_INDEX.get(normalizeLabel(label));
 }
 
 /** Rows of a table, normalized once, for prefix/substring matching on whole lines. */
@@ -575,45 +471,12 @@ export function prepared<K extends string>(rows: readonly Row<K>[]): readonly (r
   return rows.map(([key, , text]) => [key, normalizeLabel(text)] as const);
 }
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * One regex per table that says whether any row can match at all. Most lines match no row, and one scan of
- * literal alternatives is much cheaper than a `startsWith`/`includes` per row; when it does match, the rows are
- * still tried in table order so the first row wins as before. Literals only: linear in the line length.
- */
-interface Prefilter {
-  starts: RegExp;
-  anywhere: RegExp;
-  /** Length of the shortest row: a shorter line can hold none of them. */
-  minLength: number;
-}
-
-const PREFILTERS = new WeakMap<object, Prefilter>();
-
-function prefilter(rows: readonly (readonly [string, string])[]): Prefilter {
-  let p = PREFILTERS.get(rows);
-  if (!p) {
-    const alternatives = rows.map(([, text]) => escapeRegex(text)).join('|');
-    p = {
-      starts: new RegExp(`^(?:${alternatives})`),
-      anywhere: new RegExp(alternatives),
-      minLength: Math.min(...rows.map(([, text]) => text.length)),
-    };
-    PREFILTERS.set(rows, p);
-  }
-  return p;
-}
-
 /** First row whose text the (normalized) line starts with. */
 export function startsWithAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
-  const p = prefilter(rows);
-  if (norm.length < p.minLength || !p.starts.test(norm)) return undefined;
-  for (const [key, text] of rows) if (norm.startsWith(text)) return key;
-  return undefined;
+  return rows.find(([, text]) => norm.startsWith(text))?.[0];
 }
 
 /** First row whose text appears anywhere in the (normalized) line. */
@@ -621,53 +484,5 @@ export function includesAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
-  const p = prefilter(rows);
-  if (norm.length < p.minLength || !p.anywhere.test(norm)) return undefined;
-  for (const [key, text] of rows) if (norm.includes(text)) return key;
-  return undefined;
-}
-
-/**
- * Labels whose lines may still hold a phrase row: the label and a PHRASES / XPR_PHRASES row start alike (a
- * line starts with its label), or an EVENT_MESSAGES row lies inside the label. Worked out from the tables.
- */
-const PHRASE_PRONE_LABELS: ReadonlySet<LabelKey> = (() => {
-  const starts = [...prepared(PHRASES), ...prepared(XPR_PHRASES)].map(([, text]) => text);
-  const events = prepared(EVENT_MESSAGES).map(([, text]) => text);
-  const prone = new Set<LabelKey>();
-  for (const [key, , text] of LABELS) {
-    const label = normalizeLabel(text);
-    const clash =
-      starts.some((row) => row.startsWith(label) || label.startsWith(row)) ||
-      events.some((row) => label.includes(row));
-    if (clash) prone.add(key);
-  }
-  // An event row with a colon could straddle label and value: then no label is safe.
-  if (events.some((row) => row.includes(':')) || starts.some((row) => row.includes(':')))
-    for (const [key] of LABELS) prone.add(key);
-  return prone;
-})();
-const EVENT_ROWS = prepared(EVENT_MESSAGES).map(([, text]) => text);
-const SHORTEST_EVENT_MESSAGE = Math.min(...EVENT_ROWS.map((text) => text.length));
-/** Every event message is a sentence: a value without a blank cannot hold one. */
-const EVENT_ROWS_ALL_SPACED = EVENT_ROWS.every((text) => text.includes(' '));
-
-/**
- * True when a `label: value` line provably holds no row of PHRASES, XPR_PHRASES or EVENT_MESSAGES once
- * normalized, without folding it: the line starts with its label, which no such row starts like; and an event
- * message, having no colon, would have to lie in the value. Folding maps each character to at most one ASCII
- * letter, so a value shorter than the shortest event message cannot hold one; nor can a Latin value without a
- * blank (GUIDs, IDs, dates), every event message being a sentence. Most lines of an slmgr paste are like this,
- * and folding every line is what the phrase look-ups cost.
- */
-export function labelledLineHoldsNoPhrase(key: LabelKey, value: string): boolean {
-  if (PHRASE_PRONE_LABELS.has(key)) return false;
-  if (value.length < SHORTEST_EVENT_MESSAGE) return true;
-  if (!EVENT_ROWS_ALL_SPACED) return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    // Beyond U+0250 folding may make a blank or split a character: leave such values to the full look-up.
-    if (c >= 0x250 || c <= 32 || c === 0xa0 || c === 0x85) return false;
-  }
-  return true;
+  return rows.find(([, text]) => norm.includes(text))?.[0];
 }

@@ -8,7 +8,6 @@ import {
   EVENT_MESSAGES,
   includesAny,
   labelKey,
-  labelledLineHoldsNoPhrase,
   MESSAGES,
   normalizeLabel,
   prepared,
@@ -27,7 +26,6 @@ export class Line {
   readonly raw: string;
   readonly trimmed: string;
   private normCache: string | undefined = undefined;
-  private mayHoldPhraseCache: boolean | undefined = undefined;
   /** `null` once worked out and absent. */
   private lvCache: LabelledLine | null | undefined = undefined;
   private keyCache: LabelKey | null | undefined = undefined;
@@ -66,28 +64,9 @@ export class Line {
     return this.msgCache ?? undefined;
   }
 
-  /**
-   * False when the line provably holds no row of PHRASES, XPR_PHRASES or EVENT_MESSAGES (a `label: value` line
-   * whose label no such row starts like and whose value is too short for an event message): look-ups of those
-   * tables can then skip folding the line.
-   */
-  get mayHoldPhrase(): boolean {
-    if (this.mayHoldPhraseCache === undefined) {
-      const lv = this.lv;
-      const key = this.key;
-      this.mayHoldPhraseCache = !(
-        lv !== undefined &&
-        key !== undefined &&
-        labelledLineHoldsNoPhrase(key, lv.value)
-      );
-    }
-    return this.mayHoldPhraseCache;
-  }
-
   /** The first EVENT_MESSAGES row the line holds (`includesAny` over `norm`). */
   get eventMsg(): EventMessageKey | undefined {
-    if (this.eventMsgCache === undefined)
-      this.eventMsgCache = (this.mayHoldPhrase ? includesAny(this.norm, EVENT_MSG) : undefined) ?? null;
+    if (this.eventMsgCache === undefined) this.eventMsgCache = includesAny(this.norm, EVENT_MSG) ?? null;
     return this.eventMsgCache ?? undefined;
   }
 }

@@ -7,7 +7,21 @@
 import type { Facts, Observation } from '../types.js';
 
 type ProseFact =
-  'isDomainController' | 'clonedOrSnapshot' | 'notElevated' | 'isVirtualMachine' | 'updatesPending';
+  | 'isDomainController'
+  | 'clonedOrSnapshot'
+  | 'notElevated'
+  | 'isVirtualMachine'
+  | 'updatesPending'
+  | 'onAzure'
+  | 'azureLocal';
+
+/**
+ * "Azure" as a place machines run: not Azure AD / Active Directory / Entra (identity), Azure Local or Azure
+ * Stack (on-premises hardware) or Azure Arc (on-premises servers managed from Azure).
+ */
+const AZURE = 'azure(?!\\s*(?:ad|active directory|local|stack|arc|devops|entra)(?![\\p{L}]))';
+const VM_EN = '(?:vms?|virtual machines?|servers?|instances?|machines?|session hosts?|boxes)';
+const VM_FR = '(?:vms?|machines? virtuelles?|serveurs?|instances?|machines?|h[ôo]tes de session)';
 
 /** Word boundaries that understand accented letters. */
 const B = '(?<![\\p{L}\\p{N}_])';
@@ -46,7 +60,20 @@ const PATTERNS: readonly (readonly [ProseFact, RegExp])[] = [
       "pending\\s+(?:windows\\s+|cumulative\\s+)?updates?|updates?\\s+(?:are\\s+)?pending|(?:not|isn't|wasn't|never been)\\s+(?:fully\\s+)?(?:patched|updated|up to date)|unpatched|out of date|missing\\s+(?:the\\s+)?(?:latest\\s+)?(?:cumulative\\s+)?updates",
     ),
   ],
+  [
+    'onAzure',
+    rx(
+      `${AZURE}\\s+(?:iaas\\s+)?(?:vms?|virtual machines?|instances?|virtual desktop)|azure-hosted|${VM_EN}\\s+(?:(?:hosted|running|deployed|living)\\s+)?(?:in|on)\\s+(?:microsoft\\s+|our\\s+|the\\s+)?${AZURE}|(?:hosted|running|deployed|runs|run|lives?)\\s+(?:in|on)\\s+(?:microsoft\\s+)?${AZURE}`,
+    ),
+  ],
+  ['azureLocal', rx('azure\\s+local|azure\\s+stack\\s+hci|stack\\s+hci')],
   // French
+  [
+    'onAzure',
+    rx(
+      `${VM_FR}\\s+(?:(?:h[ée]berg[ée]e?s?|d[ée]ploy[ée]e?s?)\\s+)?(?:dans|sur|chez)\\s+(?:microsoft\\s+)?${AZURE}|(?:vms?|machines? virtuelles?|instances?)\\s+${AZURE}|(?:h[ée]berg[ée]e?s?|tourne|tournent|d[ée]ploy[ée]e?s?)\\s+(?:dans|sur|chez)\\s+${AZURE}`,
+    ),
+  ],
   [
     'isDomainController',
     rx(
@@ -83,6 +110,7 @@ const NEGATION = rx(
   "not|no|never|none|neither|nor|without|isn't|wasn't|aren't|don't|didn't|doesn't|ne|n['’]\\w+|pas|jamais|aucun|aucune|ni|sans|non",
 );
 const NEGATION_CONTRACTION = /n['’]t\b/i;
+const NEAR_NEGATION_ONLY: ReadonlySet<ProseFact> = new Set<ProseFact>(['onAzure', 'azureLocal']);
 const VAGUE = rx(
   "maybe|perhaps|might|possibly|probably|not sure|unsure|i think|i guess|if|whether|unless|could be|peut-être|peut être|probablement|éventuellement|si|s['’]il|je pense|je crois|il se peut",
 );
@@ -97,40 +125,29 @@ function clauses(sentence: string): string[] {
   return sentence.split(/,\s+|[()]/).filter((s) => s.trim().length > 0);
 }
 
-/**
- * Every PATTERNS alternative needs one of these lower-case ASCII strings (checked against each alternative: for
- * `(?:VM|virtual machine)` either, for the hypervisor lists each name). Under the u and i flags the only
- * non-ASCII characters that fold to ASCII letters are U+212A (k) and U+017F (s): a text without them that
- * holds none of these words, lowered, cannot match a pattern, so its sentences are not split and scanned.
- * Add a word here when adding a pattern that needs none of them.
- */
-const TRIGGERS =
-  /dc|domain controller|leur de domaine|clon|snapshot|checkpoint|template|golden image|sysprep|instantan|point de contr|partir d|admin|standard|lev|vm|virtual machine|machine virtuelle|hyper-v|vsphere|esxi|kvm|proxmox|virtualbox|azure|nutanix|pending|patch|updated|up to date|out of date|updates|jour/;
-const FOLDS_TO_ASCII = /[\u212a\u017f]/;
-
-function mayStateFacts(text: string): boolean {
-  return FOLDS_TO_ASCII.test(text) || TRIGGERS.test(text.toLowerCase());
-}
-
 export function readProseFacts(text: string): Facts {
   const f: Facts = {};
-  if (!mayStateFacts(text)) return f;
   for (const sentence of sentences(text)) {
     // Questions and hedged sentences state nothing, whatever their clauses say.
     if (sentence.length > 2000 || sentence.includes('?') || VAGUE.test(sentence)) continue;
     for (const s of clauses(sentence)) {
-      // The same test per clause: most clauses of a message that mentions one trigger word hold none.
-      if (!mayStateFacts(s)) continue;
       for (const [fact, pattern] of PATTERNS) {
         if (f[fact]) continue;
         const m = pattern.exec(s);
         if (!m) continue;
-        const rest = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
+        // Where a machine runs is negated just before it is named ("not an Azure VM", "n'est pas dans Azure");
+        // a negation elsewhere in the clause is about the failure ("our Azure VMs don't activate").
+        const rest = NEAR_NEGATION_ONLY.has(fact)
+          ? s.slice(Math.max(0, m.index - 24), m.index)
+          : s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
         if (NEGATION.test(rest) || NEGATION_CONTRACTION.test(rest)) continue;
         f[fact] = true;
       }
     }
   }
+  // An Azure VM is a virtual machine; an Azure Local guest is one too, and not an Azure VM.
+  if (f.azureLocal) delete f.onAzure;
+  if (f.onAzure || f.azureLocal) f.isVirtualMachine = true;
   return f;
 }
 

@@ -10,7 +10,7 @@ import { Line } from './lines.js';
 import { PHRASES, prepared, startsWithAny, XPR_PHRASES, type LabelKey } from './labels.js';
 import { channelFromDescription, editionFromName, hexCode } from './values.js';
 
-export type Family = 'license' | 'xpr' | 'ato' | 'ipk' | 'dism' | 'nslookup' | 'tnc' | 'event';
+export type Family = 'license' | 'xpr' | 'ato' | 'ipk' | 'dism' | 'nslookup' | 'tnc' | 'event' | 'ospp';
 
 export interface Segment {
   family: Family;
@@ -97,26 +97,8 @@ interface Prompt {
 
 const PROMPT_PREFIX = /^(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,200}>\s*/;
 
-/**
- * Every command below starts with one of these names or holds a backslash (`C:\…\slmgr.vbs`): a line with
- * neither and no prompt cannot name one, which spares most lines the regexes.
- */
-const COMMAND_START =
-  /^(?:[>$]\s*)?(?:cscript|slmgr|dism|nslookup|test-netconnection|tnc|get-winevent|get-eventlog|wevtutil)/i;
-
-/** First letters (lowered) COMMAND_START can match: `>`, `$` and each command's initial. */
-const COMMAND_FIRST = new Set(['>', '$', 'c', 's', 'd', 'n', 't', 'g', 'w']);
-
 function prompt(line: string): Prompt | undefined {
-  // A prompt (`C:\>`) holds a backslash too: without one, only a bare command name can open an output.
-  const hasBackslash = line.includes('\\');
-  const hasPrompt = hasBackslash && PROMPT_PREFIX.test(line);
-  if (
-    !hasPrompt &&
-    !hasBackslash &&
-    !(COMMAND_FIRST.has(line.charAt(0).toLowerCase()) && COMMAND_START.test(line))
-  )
-    return undefined;
+  const hasPrompt = PROMPT_PREFIX.test(line);
   const cmd = (hasPrompt ? line.replace(PROMPT_PREFIX, '') : line).replace(/^[>$]\s*/, '');
   if (/^(?:cscript(?:\.exe)?\s+(?:\/\/nologo\s+)?)?(?:\S*\\)?slmgr(?:\.vbs)?(?:\s|$)/i.test(cmd)) {
     const opt = /\s[/-](dlv|dli|xpr|ato|ipk|dti)(?:\s|$)/i.exec(cmd)?.[1]?.toLowerCase();
@@ -124,6 +106,8 @@ function prompt(line: string): Prompt | undefined {
     if (opt === 'xpr' || opt === 'ato' || opt === 'ipk') return { family: opt, hint: `slmgr-${opt}` };
     return {};
   }
+  if (/^(?:cscript(?:\.exe)?\s+(?:\/\/nologo\s+)?)?"?(?:[^"]*\\)?ospp\.vbs"?\s/i.test(cmd))
+    return { family: 'ospp', hint: 'ospp-dstatus' };
   if (/^dism(?:\.exe)?\s/i.test(cmd)) {
     if (/\/get-currentedition/i.test(cmd)) return { family: 'dism', hint: 'dism-current-edition' };
     if (/\/get-targeteditions/i.test(cmd)) return { family: 'dism', hint: 'dism-target-editions' };
@@ -138,10 +122,8 @@ function prompt(line: string): Prompt | undefined {
 
 function classify(rec: Line): Classified | undefined {
   const line = rec.trimmed;
-  if (rec.mayHoldPhrase) {
-    if (startsWithAny(rec.norm, PHRASE)) return { family: 'license' };
-    if (startsWithAny(rec.norm, XPR)) return { family: 'xpr' };
-  }
+  if (startsWithAny(rec.norm, PHRASE)) return { family: 'license' };
+  if (startsWithAny(rec.norm, XPR)) return { family: 'xpr' };
   if (rec.eventMsg) return { family: 'event' };
   const lv = rec.lv;
   const key = rec.key;
@@ -153,6 +135,8 @@ function classify(rec: Line): Classified | undefined {
       if (channelFromDescription(v) || /operating system|syst[eè]me d'exploitation/i.test(v))
         return { family: 'license' };
       return { family: 'event', weak: true };
+    } else if (key.startsWith('ospp')) {
+      return { family: 'ospp' };
     } else if (LICENSE_KEYS.has(key)) {
       return { family: 'license', start: LICENSE_STARTS.has(key) ? key : undefined };
     } else if (key === 'dismCurrentEdition' || key === 'dismTargetEdition' || key === 'dismImageVersion') {
@@ -173,28 +157,16 @@ function classify(rec: Line): Classified | undefined {
   }
   // `Windows(R), ServerDatacenter edition:` heads an /xpr answer (the line is trimmed: it ends with the colon).
   if (line.endsWith(':') && editionFromName(line)) return { family: 'xpr', start: 'xprName' };
-  // Each test below runs only when the line holds what its pattern cannot match without (a first letter, an
-  // `=`, a word): most lines hold none, and a string check costs far less than a regex that finds nothing.
-  const first = line.charCodeAt(0) | 0x20;
-  if (first === 101 /* e */) {
-    if (/^(?:error|erreur)\s*[:：]?\s*(?:0x[0-9a-f]{1,8}|-\d{6,10})\b/i.test(line))
-      return { family: 'slmgr-error' };
-    if (/^(?:error|erreur)\s*[:：]\s*\d{1,5}\s*$/i.test(line)) return { family: 'dism', weak: true };
-  }
-  if (rec.norm.includes('slui') && /run 'slui\.exe 0x2a/i.test(line)) return { family: 'slmgr-error' };
+  if (/^(?:error|erreur)\s*[:：]?\s*(?:0x[0-9a-f]{1,8}|-\d{6,10})\b/i.test(line))
+    return { family: 'slmgr-error' };
+  if (/^(?:error|erreur)\s*[:：]\s*\d{1,5}\s*$/i.test(line)) return { family: 'dism', weak: true };
+  if (/run 'slui\.exe 0x2a/i.test(line)) return { family: 'slmgr-error' };
+  if (/^(?:hr\s*=\s*)?0x[0-9a-f]{1,8}\s*(?:,|$)/i.test(line)) return { family: 'event', weak: true };
   if (
-    (first === 104 /* h */ || first === 48) /* 0 */ &&
-    /^(?:hr\s*=\s*)?0x[0-9a-f]{1,8}\s*(?:,|$)/i.test(line)
-  )
-    return { family: 'event', weak: true };
-  const equals = line.includes('=');
-  if (
-    equals &&
     /^(?:priority|weight|port|svr hostname|primary name server|responsible mail addr|serial)\s*=/i.test(line)
   )
     return { family: 'nslookup' };
-  if ((equals || rec.norm.includes('_vlmcs')) && /\binternet address\s*=|_vlmcs\._tcp/i.test(line))
-    return { family: 'nslookup' };
+  if (/\binternet address\s*=|_vlmcs\._tcp/i.test(line)) return { family: 'nslookup' };
   const msg = rec.msg;
   switch (msg) {
     case 'activating':
@@ -307,6 +279,9 @@ export function segment(text: string): Segmentation {
         family = code && IPK_CODES.has(code) ? 'ipk' : 'ato';
       }
       if (cur && !cur.family) cur.family = family;
+    } else if (c.family === 'license' && cur?.family === 'ospp' && c.start === undefined) {
+      // ospp.vbs prints slmgr's own labels for its status and KMS lines.
+      family = 'ospp';
     } else family = c.family;
 
     const continues =

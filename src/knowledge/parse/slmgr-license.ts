@@ -10,6 +10,7 @@ import {
   buildFromVersion,
   channelFromDescription,
   compact,
+  durationMinutes,
   editionFacts,
   editionFromName,
   firstInt,
@@ -30,9 +31,9 @@ export function licenseStatusOf(value: string): LicenseStatus | undefined {
   return startsWithAny(normalizeLabel(value), STATUS);
 }
 
-/** `259200 minute(s) (180 day(s))` → 259200. */
+/** `259200 minute(s) (180 day(s))` → 259200; `137 jour(s)` → 197280 (days are never read as minutes). */
 function minutes(value: string): number | undefined {
-  const n = firstInt(value);
+  const n = durationMinutes(value);
   return n !== undefined && n >= 0 ? n : undefined;
 }
 
@@ -59,7 +60,7 @@ export function readLicenseLines(lines: readonly Line[]): Facts {
   let hostBlock = false;
   for (const line of lines) {
     if (line.trimmed.length === 0) continue;
-    const phrase = line.mayHoldPhrase ? startsWithAny(line.norm, PHRASE) : undefined;
+    const phrase = startsWithAny(line.norm, PHRASE);
     if (phrase) {
       if (phrase === 'kmsClientBlock') inClientBlock = true;
       else if (phrase === 'kmsHostEnabled' || phrase === 'kmsCumulativeRequests') hostBlock = true;
@@ -158,10 +159,10 @@ export function readLicenseLines(lines: readonly Line[]): Facts {
         f.kmsHostIp = ipAddress(v) ?? f.kmsHostIp;
         break;
       case 'activationInterval':
-        f.kmsActivationIntervalMinutes = firstInt(v) ?? f.kmsActivationIntervalMinutes;
+        f.kmsActivationIntervalMinutes = durationMinutes(v) ?? f.kmsActivationIntervalMinutes;
         break;
       case 'renewalInterval':
-        f.kmsRenewalIntervalMinutes = firstInt(v) ?? f.kmsRenewalIntervalMinutes;
+        f.kmsRenewalIntervalMinutes = durationMinutes(v) ?? f.kmsRenewalIntervalMinutes;
         break;
       case 'currentCount': {
         const n = firstInt(v);

@@ -36,7 +36,6 @@ export function readXprLines(lines: readonly Line[]): Facts {
         continue;
       }
     }
-    if (!rec.mayHoldPhrase) continue;
     const norm = rec.norm;
     const hit = XPR.find(([, , t]) => norm.startsWith(t));
     if (!hit) continue;

@@ -56,6 +56,30 @@ export function firstInt(raw: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
+/** Minutes per unit, in both languages (`minute(s)`, `jour(s)`, `day(s)`, `heure(s)`, `hour(s)`). */
+const UNIT_MINUTES: readonly (readonly [RegExp, number])[] = [
+  [/^min/i, 1],
+  [/^(?:h|heure|hour)/i, 60],
+  [/^(?:d|day|j|jour)/i, 24 * 60],
+];
+
+/**
+ * A duration as slmgr prints it, in minutes: `259200 minute(s) (180 day(s))` → 259200, `137 jour(s)` → 197280,
+ * `2 heure(s)` → 120, a bare `120` → 120. When several figures are printed the minutes win (they are exact).
+ */
+export function durationMinutes(raw: string): number | undefined {
+  let best: { minutes: number; unit: number } | undefined;
+  for (const m of raw.matchAll(/(\d{1,12})\s*([\p{L}]*)/gu)) {
+    const n = Number(m[1]);
+    if (!Number.isSafeInteger(n)) continue;
+    const word = m[2] ?? '';
+    const unit = word === '' ? 1 : UNIT_MINUTES.find(([rx]) => rx.test(word))?.[1];
+    if (unit === undefined) continue;
+    if (best === undefined || unit < best.unit) best = { minutes: n * unit, unit };
+  }
+  return best?.minutes;
+}
+
 /** `kms01.contoso.com:1688`, `10.0.0.20`, `[fe80::1]:1688` → host and port (1688 when none is printed). */
 export function hostPort(raw: string): KmsHostRef | undefined {
   const v = raw.trim().replace(/\.$/, '');

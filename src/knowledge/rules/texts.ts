@@ -491,7 +491,7 @@ const en = {
     ],
   },
   'unknown-code': {
-    title: 'Code {code} is not in the catalogue',
+    title: 'Code {code} is not a documented activation failure',
     cause: 'This code is not a documented activation error. Decoded: {decoded}.',
     fix: [
       { text: 'Ask Windows for its own text for this code.', command: 'slui.exe 0x2a {code}' },
@@ -990,7 +990,7 @@ const fr: Record<RuleTextId, RuleText> = {
     ],
   },
   'unknown-code': {
-    title: 'Le code {code} ne figure pas au catalogue',
+    title: 'Le code {code} n’est pas une erreur d’activation documentée',
     cause: 'Ce code n’est pas une erreur d’activation documentée. Décodage : {decoded}.',
     fix: [
       { text: 'Demandez à Windows son propre texte pour ce code.', command: 'slui.exe 0x2a {code}' },
