@@ -72,7 +72,7 @@ function likeliestCode(hex: string): string {
 }
 
 /** `0x` spelled with O/o/Q/© and x/X/×, maybe with a blank on either side, then 8 hex-like characters. */
-const PREFIXED = /(^|[^0-9A-Za-z])[0OoQ©] ?[xX×] ?([0-9A-Za-z|!]{8})(?![0-9A-Za-z])/g;
+const PREFIXED = /(^|[^0-9A-Za-z])[0OoQ©] ?[xX×]{1,2} ?([0-9A-Za-z|!]{8})(?![0-9A-Za-z])/g;
 /** 8 characters standing alone that may be a bare code. */
 const BARE = /(^|[^0-9A-Za-z])([0-9A-Za-z|]{8})(?![0-9A-Za-z])/g;
 /** A GUID with lookalikes (`/` is how a small `f` often comes out). */
@@ -169,12 +169,12 @@ function distance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** The known label `label` was meant to be: exact after folding, or one or two letters off for long labels. */
+/** The known label `label` was meant to be: exact after folding, or a letter (two for long labels) off. */
 function knownLabel(label: string): string | undefined {
   const norm = normalizeLabel(label);
   if (norm.length < 4) return undefined;
   if (KNOWN_LABELS.has(norm)) return norm;
-  const max = norm.length >= 20 ? 2 : norm.length >= 10 ? 1 : 0;
+  const max = norm.length >= 20 ? 2 : norm.length >= 5 ? 1 : 0;
   if (max === 0) return undefined;
   let found: string | undefined;
   for (const known of KNOWN_LABELS.keys()) {
@@ -188,9 +188,11 @@ function knownLabel(label: string): string | undefined {
 
 /** `label SEP value` where SEP is what OCR makes of a colon. */
 const LABELLED = /^(\s*)([^:;]{2,70}?)(\s*)([:;]|[.,](?=\s))(\s*)(.*)$/;
+/** `label   value`: a colon OCR lost between columns (only read with a known label before the gap). */
+const GAPPED = /^(\s*)(\S.{1,69}?)(\s{2,})()()(\S.*)$/;
 
 function fixLabel(line: string): string {
-  const m = LABELLED.exec(line);
+  const m = LABELLED.exec(line) ?? GAPPED.exec(line);
   if (!m) return line;
   const [, indent, label, gap, , space, value] = m as unknown as [
     string,

@@ -26,8 +26,10 @@ export interface OcrPoolOptions {
   size?: number;
   /** Jobs allowed to wait for a worker; one more is refused (default 4). */
   maxQueued?: number;
-  /** Longest a recognition (or a worker's start) may take before the worker is terminated (default 30 s). */
+  /** Longest a recognition may take before its worker is terminated and replaced (default 30 s). */
   jobTimeoutMs?: number;
+  /** Longest a worker may take to start (load the models) before it is terminated (default 60 s). */
+  startTimeoutMs?: number;
   /** Tesseract page segmentation mode (default 3, automatic: it separates a window's columns). */
   pageSegMode?: string;
   /** Tesseract binarization: 0 Otsu, 1 adaptive Otsu, 2 Sauvola (default 0: best on windows and consoles). */
@@ -56,7 +58,8 @@ interface Job {
 
 interface Slot {
   worker?: Promise<Tesseract.Worker>;
-  busy: boolean;
+  /** The job running on this worker. */
+  job?: Job;
 }
 
 /** A first pass that read fewer letters and digits than this is taken as "nothing read". */
@@ -94,6 +97,7 @@ export class OcrPool {
   readonly size: number;
   readonly maxQueued: number;
   readonly jobTimeoutMs: number;
+  readonly startTimeoutMs: number;
   private readonly pageSegMode: string;
   private readonly thresholdingMethod: string;
   private readonly fallbackThresholdingMethod: string;
@@ -108,10 +112,11 @@ export class OcrPool {
     this.size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
     this.maxQueued = Math.max(0, Math.floor(options.maxQueued ?? 4));
     this.jobTimeoutMs = options.jobTimeoutMs ?? 30_000;
+    this.startTimeoutMs = options.startTimeoutMs ?? 60_000;
     this.pageSegMode = options.pageSegMode ?? '3';
     this.thresholdingMethod = options.thresholdingMethod ?? '0';
     this.fallbackThresholdingMethod = options.fallbackThresholdingMethod ?? '2';
-    this.slots = Array.from({ length: this.size }, () => ({ busy: false }));
+    this.slots = Array.from({ length: this.size }, () => ({}));
   }
 
   /** Jobs waiting for a worker (not counting those running). */
@@ -122,7 +127,7 @@ export class OcrPool {
   /** Reads the text of a PNG or JPEG. Rejects with an OcrRefusal when the pool is full, closed or too slow. */
   recognize(image: Uint8Array): Promise<OcrPage> {
     if (this.closed) return Promise.reject(new OcrRefusal('closed', 'the OCR service is shutting down'));
-    const idle = this.slots.some((s) => !s.busy);
+    const idle = this.slots.some((s) => s.job === undefined);
     if (!idle && this.queue.length >= this.maxQueued)
       return Promise.reject(
         new OcrRefusal(
@@ -136,11 +141,12 @@ export class OcrPool {
     });
   }
 
-  /** Stops every worker; waiting jobs are refused. */
+  /** Stops every worker; running and waiting jobs are refused. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0))
-      job.reject(new OcrRefusal('closed', 'the OCR service is shutting down'));
+    const closing = () => new OcrRefusal('closed', 'the OCR service is shutting down');
+    for (const job of this.queue.splice(0)) job.reject(closing());
+    for (const slot of this.slots) slot.job?.reject(closing());
     await Promise.all(this.slots.map((slot) => this.stopWorker(slot)));
     const data = this.data;
     this.data = undefined;
@@ -150,11 +156,11 @@ export class OcrPool {
   private pump(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
-      if (slot.busy) continue;
+      if (slot.job) continue;
       const job = this.queue.shift()!;
-      slot.busy = true;
+      slot.job = job;
       void this.run(slot, job).finally(() => {
-        slot.busy = false;
+        slot.job = undefined;
         if (!this.closed) this.pump();
       });
     }
@@ -164,10 +170,12 @@ export class OcrPool {
     try {
       const worker = await deadline(
         (slot.worker ??= this.spawn()),
-        this.jobTimeoutMs,
+        this.startTimeoutMs,
         () => void this.stopWorker(slot),
         'starting the OCR worker',
       );
+      // Closed while the worker was starting: its job has been refused already and the worker stopped.
+      if (this.closed) return;
       const started = performance.now();
       const result = await deadline(
         this.read(worker, Buffer.from(job.image.buffer, job.image.byteOffset, job.image.byteLength)),
