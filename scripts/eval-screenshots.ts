@@ -35,7 +35,7 @@ try {
     labels.map(async (label) => {
       const bytes = readFileSync(join(SCREENSHOTS, label.image));
       try {
-        const result = await diagnoseScreenshot(bytes, pool, { lang: label.lang });
+        const result = await diagnoseScreenshot(bytes, pool);
         scores.push({ ...score(label, result.diagnosis), lang: label.lang, ms: result.ocrMs });
         if (process.env.OCR_DEBUG) console.log(`--- ${label.image}\n${result.text}\n`);
       } catch (err) {

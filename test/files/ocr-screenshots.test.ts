@@ -39,7 +39,7 @@ describe('OCR of screenshot fixtures (slow: tesseract.js)', () => {
     const results = await Promise.all(
       SAMPLE.map(async (name) => {
         const l = label(name);
-        const read = await diagnoseScreenshot(shot(name), pool, { lang: l.lang });
+        const read = await diagnoseScreenshot(shot(name), pool);
         return { name, read, score: score(l, read.diagnosis) };
       }),
     );
