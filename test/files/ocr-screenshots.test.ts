@@ -31,10 +31,12 @@ const SAMPLE = [
   'fr-slui-0xC004F074-100-desktop.jpg',
 ];
 
-const pool = new OcrPool({ size: 2, maxQueued: SAMPLE.length });
+// Generous limits: the whole suite shares two cores with this file.
+const SLOW_MS = 150_000;
+const pool = new OcrPool({ size: 2, maxQueued: SAMPLE.length, jobTimeoutMs: SLOW_MS });
 afterAll(() => pool.close());
 
-describe('OCR of screenshot fixtures (slow: tesseract.js)', () => {
+describe('OCR of screenshot fixtures (slow: tesseract.js)', { timeout: SLOW_MS }, () => {
   it('reads every code and fact of six screenshots and reaches the diagnosis of the pasted text', async () => {
     const results = await Promise.all(
       SAMPLE.map(async (name) => {
@@ -103,7 +105,7 @@ function capture(): { io: CliIo; out: () => string; err: () => string } {
   };
 }
 
-describe('activation-doctor diagnose SCREENSHOT (slow: tesseract.js)', () => {
+describe('activation-doctor diagnose SCREENSHOT (slow: tesseract.js)', { timeout: SLOW_MS }, () => {
   it('masks a full product key read from an image, like any paste', async () => {
     const c = capture();
     expect(await run(['diagnose', join(SHOTS, 'en-wsh-ipk-full-key-100-window.png')], c.io)).toBe(0);
@@ -148,7 +150,7 @@ describe('activation-doctor diagnose SCREENSHOT (slow: tesseract.js)', () => {
         '--json',
         join(SHOTS, 'fr-slui-0xC004F074-100-desktop.jpg'),
       ],
-      { timeout: 60_000 },
+      { timeout: SLOW_MS },
     );
     expect(JSON.parse(stdout)).toMatchObject({ source: 'screenshot', codes: [{ code: '0xC004F074' }] });
   });
