@@ -2,13 +2,14 @@
  * Renders the screenshot fixtures: every scene of scenes.ts as HTML in Debian's Chromium (playwright-core),
  * shot at each of its scalings and framings, PNG or JPEG, into test/fixtures/screenshots/, each with a sidecar
  * `<name>.json` label computed from the window's text. Existing files there are replaced.
- * Run: `npm run screenshots` (CHROMIUM_PATH overrides /usr/bin/chromium).
+ * Run: `npm run screenshots` (CHROMIUM_PATH overrides /usr/bin/chromium). When only the knowledge core changed,
+ * `npm run screenshots -- --labels-only` rewrites the labels and leaves the images alone (no browser needed).
  */
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { expectedFromText, type ScreenshotLabel } from './label.js';
-import { scenes, type Shot } from './scenes.js';
+import { scenes, type Scene, type Shot } from './scenes.js';
 import { windowHtml } from './windows.js';
 
 const OUT = join(process.cwd(), 'test', 'fixtures', 'screenshots');
@@ -16,6 +17,39 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function fileName(lang: string, slug: string, shot: Shot): string {
   return `${lang}-${slug}-${Math.round(shot.scale * 100)}-${shot.frame}.${shot.format === 'jpeg' ? 'jpg' : 'png'}`;
+}
+
+function writeLabel(label: ScreenshotLabel): void {
+  writeFileSync(
+    join(OUT, label.image.replace(/\.(png|jpg)$/, '.json')),
+    `${JSON.stringify(label, null, 2)}\n`,
+  );
+}
+
+function labelFor(scene: Scene, shot: Shot, expected: ScreenshotLabel['expected']): ScreenshotLabel {
+  return {
+    image: fileName(scene.lang, scene.slug, shot),
+    lang: scene.lang,
+    kind: scene.kind,
+    scale: shot.scale,
+    frame: shot.frame,
+    format: shot.format,
+    text: scene.shown,
+    expected,
+  };
+}
+
+if (process.argv.includes('--labels-only')) {
+  let count = 0;
+  for (const scene of scenes()) {
+    const expected = expectedFromText(scene.shown);
+    for (const shot of scene.shots) {
+      writeLabel(labelFor(scene, shot, expected));
+      count++;
+    }
+  }
+  console.log(`${count} labels rewritten in ${OUT}`);
+  process.exit(0);
 }
 
 const browser = await chromium.launch({
@@ -39,8 +73,8 @@ try {
       // Nothing leaves the page: the HTML is self-contained.
       await page.route('**/*', (route) => route.abort());
       await page.setContent(windowHtml(scene.kind, scene.window));
-      const name = fileName(scene.lang, scene.slug, shot);
-      const path = join(OUT, name);
+      const label = labelFor(scene, shot, expected);
+      const path = join(OUT, label.image);
       const options = {
         path,
         type: shot.format,
@@ -49,17 +83,7 @@ try {
       if (shot.frame === 'desktop') await page.screenshot({ ...options, fullPage: true });
       else await page.locator(shot.frame === 'window' ? '#window' : '#content').screenshot(options);
       await context.close();
-      const label: ScreenshotLabel = {
-        image: name,
-        lang: scene.lang,
-        kind: scene.kind,
-        scale: shot.scale,
-        frame: shot.frame,
-        format: shot.format,
-        text: scene.shown,
-        expected,
-      };
-      writeFileSync(join(OUT, name.replace(/\.(png|jpg)$/, '.json')), `${JSON.stringify(label, null, 2)}\n`);
+      writeLabel(label);
       total += statSync(path).size;
       count++;
     }
