@@ -47,3 +47,10 @@ describe('lines a diagnosis relied on', () => {
     ]);
   });
 });
+
+describe('lines a diagnosis relied on, in a very long reading', () => {
+  it('fall back to the lines holding a code, without one diagnosis per line', () => {
+    const text = [...Array.from({ length: 300 }, (_, i) => `line ${i}`), 'Error: 0xC004F074'].join('\n');
+    expect(evidenceLines(text, diagnose(text), 'en')).toEqual(['Error: 0xC004F074']);
+  });
+});

@@ -1,12 +1,14 @@
 /**
  * The lines of a text a diagnosis relied on, so a card can show them next to the answer and a person can spot a
  * misreading. A line counts when taking it out changes the codes or the findings (ids and their evidence);
- * when no single line does (the same code twice, say), the lines that hold a code or change a fact are shown.
+ * when no single line does (the same code twice, say), the lines that change a fact are shown.
  */
-import { diagnose, type Diagnosis, type Lang } from '../../knowledge/index.js';
+import { detectCodes, diagnose, type Diagnosis, type Lang } from '../../knowledge/index.js';
 
 /** More would not fit a card. */
 export const MAX_EVIDENCE_LINES = 12;
+/** Taking out each line costs one diagnosis per line: beyond this, only the lines holding a code are shown. */
+const MAX_LINES_TRIED = 200;
 
 function verdict(d: Diagnosis): string {
   return JSON.stringify([d.codes.map((c) => c.code), d.findings.map((f) => [f.id, f.evidence])]);
@@ -14,6 +16,11 @@ function verdict(d: Diagnosis): string {
 
 export function evidenceLines(text: string, diagnosis: Diagnosis, lang: Lang): string[] {
   const lines = text.split('\n');
+  if (lines.length > MAX_LINES_TRIED)
+    return lines
+      .filter((l) => detectCodes(l).length > 0)
+      .slice(0, MAX_EVIDENCE_LINES)
+      .map((l) => l.trim());
   const whole = verdict(diagnosis);
   const wholeFacts = JSON.stringify(diagnosis.facts);
   const strong: number[] = [];
