@@ -18,6 +18,7 @@ const LABELS = {
     bring: 'Bring to Microsoft',
     types: 'Activation types',
     decoded: 'Decoded',
+    screenshot: 'Read from a screenshot (OCR); the lines this relies on',
   },
   fr: {
     diagnosis: 'Diagnostic d’activation',
@@ -35,6 +36,7 @@ const LABELS = {
     bring: 'À fournir à Microsoft',
     types: 'Types d’activation',
     decoded: 'Décodage',
+    screenshot: 'Lu sur une capture d’écran (OCR) ; lignes sur lesquelles repose le diagnostic',
   },
 } as const;
 
@@ -112,4 +114,9 @@ export function formatExplanation(x: Explanation, lang: Lang): string {
     );
   }
   return out.join('\n') + '\n';
+}
+
+/** After a diagnosis read from a screenshot: where the evidence came from and the lines it rests on. */
+export function formatScreenshotEvidence(lines: readonly string[], lang: Lang): string {
+  return ['', `${LABELS[lang].screenshot}${COLON[lang]}`, ...lines.map((l) => `  | ${l}`)].join('\n') + '\n';
 }

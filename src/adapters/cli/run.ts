@@ -5,7 +5,9 @@
  */
 import { diagnose, explain, InvalidCodeError, LangSchema, type Lang } from '../../knowledge/index.js';
 import { decodeText, NotTextError } from '../../files/decode-text.js';
+import { ScreenshotRefusal } from '../../files/ocr/index.js';
 import { formatDiagnosis, formatExplanation } from './format.js';
+import { readIfScreenshot, screenshotReport } from './screenshot.js';
 
 export const MAX_INPUT_BYTES = 1024 * 1024;
 
@@ -24,7 +26,7 @@ class UsageError extends Error {}
 const USAGE = `Usage:
   activation-doctor diagnose [--json] [--lang en|fr] [FILE]
       Diagnose pasted activation output (slmgr, DISM, nslookup, events, error codes).
-      Reads FILE, or standard input when FILE is absent or "-".
+      Reads FILE, or standard input when FILE is absent or "-". A PNG or JPEG FILE is read with OCR.
   activation-doctor explain <code> [--json] [--lang en|fr]
       Explain one error code (0xC004F074, C004F074, -1073418124 ...).
   activation-doctor --help
@@ -109,6 +111,19 @@ async function readInput(file: string | undefined, io: CliIo): Promise<string> {
 async function runDiagnose(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags(args);
   if (flags.positional.length > 1) throw new UsageError('diagnose takes at most one FILE');
+  const file = flags.positional[0];
+  if (file !== undefined && file !== '-') {
+    const image = await readIfScreenshot(file, io.readFile).catch((err: unknown) => {
+      throw new UsageError(describeReadError(file, err));
+    });
+    if (image) {
+      const report = await screenshotReport(image, flags).catch((err: unknown) => {
+        throw err instanceof ScreenshotRefusal ? new UsageError(`cannot read ${file}: ${err.message}`) : err;
+      });
+      io.stdout(report);
+      return 0;
+    }
+  }
   const text = await readInput(flags.positional[0], io);
   const d = diagnose(text, flags.lang ? { lang: flags.lang } : {});
   io.stdout(flags.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiagnosis(d));
