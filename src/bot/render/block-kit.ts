@@ -143,8 +143,13 @@ function blocksOf(s: ShapedReply): Block[] {
   if (s.truncated) (details.length > 0 ? details : blocks).push(truncatedNote(s));
 
   const buttons = buttonsOf(s.actions, lang, offersShowAll(s.kind, s.truncated));
-  // The Activation Centers link is a next step when only Microsoft can help: it goes with the buttons.
-  if (s.escalation) buttons.unshift(linkButton(s.escalation));
+  // The Activation Centers link is a next step when only Microsoft can help: it goes with the buttons, or beside
+  // the first section when there is nothing else to click (a resolved handoff), so no button row is left over.
+  if (s.escalation) {
+    const beside = blocks.find((b): b is SectionBlock => b.type === 'section' && !b.accessory);
+    if (buttons.length === 0 && beside) beside.accessory = linkButton(s.escalation);
+    else buttons.unshift(linkButton(s.escalation));
+  }
   if (buttons.length > 0) blocks.push({ type: 'divider' });
   const noteButtons = s.actions.filter((a) => NOTE_ACTIONS.has(a.payload.action));
   if (noteButtons.length > 0) blocks.push(noteInput(lang, noteButtons));
