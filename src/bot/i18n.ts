@@ -27,15 +27,33 @@ const LABELS = {
   'confidence.low': { en: 'low', fr: 'faible' },
   more: { en: '… {n} more', fr: '… {n} de plus' },
   moreText: { en: '… (shortened)', fr: '… (abrégé)' },
+  /** `{button}` is the label of the "show all" button as the card shows it, so the note never names another. */
   truncated: {
-    en: 'This answer was shortened to fit the message size limit. Use “Show all findings” for the rest.',
-    fr: 'Cette réponse a été abrégée pour tenir dans la taille maximale d’un message. « Afficher toutes les pistes » donne le reste.',
+    en: 'This answer was shortened to fit the message size limit. Use “{button}” for the rest.',
+    fr: 'Cette réponse a été abrégée pour tenir dans la taille maximale d’un message. « {button} » donne le reste.',
   },
   truncatedList: {
     en: 'This list was shortened to fit the message size limit.',
     fr: 'Cette liste a été abrégée pour tenir dans la taille maximale d’un message.',
   },
-  noteInput: { en: 'Case number or note (optional)', fr: 'Numéro de dossier ou remarque (facultatif)' },
+  nextStep: { en: 'Next step', fr: 'Étape suivante' },
+  nextStepOf: { en: 'Next step (1 of {n})', fr: 'Étape suivante (1 sur {n})' },
+  laterSteps: { en: 'Then', fr: 'Ensuite' },
+  details: { en: 'Details', fr: 'Détails' },
+  /** The handoff card's box: each of its buttons but Claim refuses to act while it is empty. */
+  noteInput: {
+    en: 'Your question, the Microsoft case number or the resolution',
+    fr: 'Votre question, le numéro de dossier Microsoft ou la résolution',
+  },
+  noteInputHint: {
+    en: 'Required for {buttons}. A case number may contain spaces.',
+    fr: 'Obligatoire pour {buttons}. Le numéro de dossier peut contenir des espaces.',
+  },
+  noteInputError: {
+    en: 'Type your question, the case number or the resolution first.',
+    fr: 'Saisissez d’abord votre question, le numéro de dossier ou la résolution.',
+  },
+  or: { en: 'or', fr: 'ou' },
   openActivationCenters: {
     en: 'Microsoft Licensing Activation Centers',
     fr: 'Centres d’activation des licences Microsoft',
@@ -47,7 +65,7 @@ const LABELS = {
   'action.escalate': { en: 'Escalate', fr: 'Escalader' },
   'action.resolved': { en: 'That fixed it', fr: 'C’est réglé' },
   'action.didnt_help': { en: 'Didn’t help', fr: 'Ça n’a pas aidé' },
-  'action.show_all': { en: 'Show all findings', fr: 'Afficher toutes les pistes' },
+  'action.show_all': { en: 'Show all findings', fr: 'Voir toutes les causes' },
   'action.claim': { en: 'I’ll take it', fr: 'Je m’en charge' },
   'action.need_info': { en: 'Need more info', fr: 'Il manque des infos' },
   'action.escalated_ms': { en: 'Escalated to Microsoft', fr: 'Transmis à Microsoft' },

@@ -4,6 +4,7 @@
  */
 import { mayHoldProductKey, redactValue } from '../knowledge/redact.js';
 import type { Ask, Diagnosis, Explanation, Finding, HexCode, Lang } from '../knowledge/types.js';
+import { dedupeChecklist } from './escalations/dossier.js';
 import { phrases } from './phrases.js';
 import {
   MICROSOFT_ACTIVATION_CENTERS_URL,
@@ -77,6 +78,8 @@ export function diagnosisActions(
   top: Finding | undefined,
   findingCount: number,
   offerEscalation: boolean,
+  /** The thread is already escalated (and not resolved): a second Escalate would only repeat the first. */
+  alreadyEscalated = false,
 ): ReplyAction[] {
   const b = phrases(lang).buttons;
   const out: ReplyAction[] = [];
@@ -85,7 +88,7 @@ export function diagnosisActions(
     out.push(action('didnt_help', b.didntHelp, top.id));
   }
   if (findingCount > 1) out.push(action('show_all', b.showAll));
-  if (offerEscalation || top?.escalate)
+  if ((offerEscalation || top?.escalate) && !alreadyEscalated)
     out.push(action('escalate', b.escalate, top?.id, top?.escalate ? 'danger' : 'default'));
   return out;
 }
@@ -98,7 +101,11 @@ export function microsoftEscalation(
 ): NonNullable<ReplyModel['escalation']> {
   const p = phrases(lang);
   const items = [...(codes.length > 0 ? [p.bringCodes(codes.join(', '))] : []), ...bring, ...p.bringDefault];
-  return { url: MICROSOFT_ACTIVATION_CENTERS_URL, label: p.escalationLinkLabel, bring: [...new Set(items)] };
+  return {
+    url: MICROSOFT_ACTIVATION_CENTERS_URL,
+    label: p.escalationLinkLabel,
+    bring: dedupeChecklist(items),
+  };
 }
 
 export function codeList(diagnosis: Pick<Diagnosis, 'codes'>): ReplyModelInput['codes'] {
@@ -139,7 +146,13 @@ export function diagnosisReply(c: Common, v: DiagnosisView): ReplyModel {
     codes: codeList(v.diagnosis),
     findings: v.diagnosis.findings.map((f) => toReplyFinding(f, v.rejected, c.lang)),
     ...(v.escalation ? { escalation: v.escalation } : {}),
-    actions: diagnosisActions(c.lang, top, v.diagnosis.findings.length, v.offerEscalation),
+    actions: diagnosisActions(
+      c.lang,
+      top,
+      v.diagnosis.findings.length,
+      v.offerEscalation,
+      c.status === 'escalated',
+    ),
     ...common(c),
   });
 }
@@ -181,7 +194,9 @@ export function explanationReply(
     questions,
     ...(e.escalate ? { escalation: microsoftEscalation(c.lang, [e.code], e.bring) } : {}),
     actions: [
-      ...(e.escalate ? [action('escalate', p.buttons.escalate, undefined, 'danger')] : []),
+      ...(e.escalate && c.status !== 'escalated'
+        ? [action('escalate', p.buttons.escalate, undefined, 'danger')]
+        : []),
       ...extraActions,
     ],
     ...common(c),

@@ -63,8 +63,9 @@ describe('Slack Block Kit', () => {
     ]);
     expect(list.map((b) => parseSlackAction(b))).toEqual(kmsDiagnosisEn.actions.map((a) => a.payload));
     expect(list.map((b) => b.style)).toEqual(['primary', undefined, undefined, 'danger']);
-    // The divider keeps the buttons apart from the warnings.
-    expect(msg.blocks.at(-2)).toEqual({ type: 'divider' });
+    // A divider keeps the buttons apart from the warnings above them.
+    const at = msg.blocks.findIndex((b) => b.type === 'actions');
+    expect(msg.blocks[at - 1]).toEqual({ type: 'divider' });
   });
 
   it('a value taken from another button is refused', () => {
@@ -89,7 +90,7 @@ describe('Slack Block Kit', () => {
     });
     const all = blockTexts(msg.blocks).join('\n');
     expect(all).toContain('*Escalade vers Microsoft*\n*À préparer*\n• Les informations de votre contrat');
-    expect(all).toContain('*Correctif*');
+    expect(all).toContain('*Étape suivante (1 sur 3)*');
     expect(all).toContain('*Éléments relevés*');
     expect(all).toContain('```slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-7CFBY```');
   });
@@ -139,13 +140,14 @@ describe('Slack Block Kit', () => {
     expect(buttons(msg.blocks).map((b) => b.action_id)).not.toContain('ad_show_all');
   });
 
-  it('the same in French says "de plus" and "Afficher toutes les pistes"', () => {
+  it('the same in French says "de plus", and its note names the button exactly as it is labelled', () => {
     const msg = renderBlockKit(hugeReply('diagnosis', 'fr'));
     expect(SlackMessageSchema.safeParse(msg).success).toBe(true);
-    expect(blockTexts(msg.blocks).join('\n')).toMatch(/… \d+ de plus/);
-    expect(buttons(msg.blocks).find((b) => b.action_id === 'ad_show_all')?.text.text).toBe(
-      'Afficher toutes les pistes',
-    );
+    const all = blockTexts(msg.blocks).join('\n');
+    expect(all).toMatch(/… \d+ de plus/);
+    const label = buttons(msg.blocks).find((b) => b.action_id === 'ad_show_all')!.text.text;
+    expect(label).toBe('Voir toutes les causes');
+    expect(all).toContain(`« ${label} » donne le reste.`);
   });
 
   it('one enormous section (a 10 000-character cause) is shortened instead of breaking the 3000 limit', () => {

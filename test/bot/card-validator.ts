@@ -6,11 +6,18 @@
  * The package's `lib/` build is extension-less ESM that Node cannot load, so the UMD bundle is required instead;
  * parsing and validation need no DOM (only `render()` does).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as AC from 'adaptivecards';
 
 const require = createRequire(import.meta.url);
 const sdk = require('adaptivecards/dist/adaptivecards.js') as typeof AC;
+/** Teams' host config (the one the playground renders with): limits such as `maxActions` are the host's. */
+const teamsHostConfig = new sdk.HostConfig(
+  JSON.parse(
+    readFileSync(new URL('../../src/adapters/web/static/teams-host-config.json', import.meta.url), 'utf8'),
+  ) as object,
+);
 
 export interface CardCheck {
   errors: string[];
@@ -20,6 +27,7 @@ export interface CardCheck {
 
 export function checkCard(json: unknown): CardCheck {
   const card = new sdk.AdaptiveCard();
+  card.hostConfig = teamsHostConfig;
   const context = new sdk.SerializationContext(sdk.Versions.v1_5);
   card.parse(json, context);
   const errors: string[] = [];

@@ -27,6 +27,7 @@ describe('UI labels', () => {
         expect(label.length).toBeLessThanOrEqual(75);
       }
     }
-    expect(actionLabel('fr', 'show_all')).toBe('Afficher toutes les pistes');
+    // The engine labels this button the same way (phrases.ts); the truncation note quotes the card's own label.
+    expect(actionLabel('fr', 'show_all')).toBe('Voir toutes les causes');
   });
 });

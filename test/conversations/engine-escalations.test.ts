@@ -419,6 +419,21 @@ describe.each(backends)('escalation handoff through the engine on the $name stor
     expect([...said.matchAll(FULL_KEY)].map((m) => m[0]).filter((k) => !k.startsWith('XXXXX-'))).toEqual([]);
     expect(said).toContain('XXXXX-XXXXX-XXXXX-XXXXX-8FG6N');
   });
+
+  it('once escalated, a new paste in the thread gets a card without Escalate, and a spaced case number is taken', async () => {
+    const engine = engineOn(backend.store());
+    const { t, card, escalationId, handoffTs } = await escalated(engine);
+    expect(card.actions.map((a) => a.id)).toContain('escalate');
+    const again = reply(await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004C003-blocked-mak.txt'))));
+    expect(again.kind).toBe('diagnosis');
+    expect(again.actions.map((a) => a.id)).not.toContain('escalate');
+
+    const ms = await engine.handle(
+      handoffClick(tenant, handoffTs, { action: 'escalated_ms', escalationId, text: '2412 0300 1234' }),
+    );
+    expect(JSON.stringify(ms)).toContain('241203001234');
+    expect(JSON.stringify(ms)).not.toContain('does not look like a case number');
+  });
 });
 
 describe('escalation handoff across a restart', () => {

@@ -6,7 +6,13 @@ import {
   tickDossier,
   type EvidenceSeen,
 } from '../../src/conversations/escalations/dossier.js';
-import { EVENTS_COMMAND, SETUPACT_PATH } from '../../src/conversations/escalations/dossier.js';
+import {
+  dedupeChecklist,
+  EVENTS_COMMAND,
+  SETUPACT_PATH,
+} from '../../src/conversations/escalations/dossier.js';
+import { microsoftEscalation } from '../../src/conversations/reply.js';
+import { explain } from '../../src/knowledge/index.js';
 import { detectProofOfPurchase, detectSetupactLog } from '../../src/conversations/escalations/detect.js';
 import { canAct, normalizeCaseNumber } from '../../src/conversations/escalations/machine.js';
 import { isEscalateRequest, isListEscalationsRequest } from '../../src/conversations/escalations/commands.js';
@@ -118,6 +124,38 @@ describe('escalation dossier', () => {
   });
 });
 
+describe('what to have ready for Microsoft', () => {
+  it('an admin with a blocked MAK is asked for each piece of evidence once, however the sources phrase it', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const bring = microsoftEscalation(lang, ['0xC004C003'], explain('0xC004C003', lang).bring).bring;
+      const about = (re: RegExp) => bring.filter((b) => re.test(b));
+      expect(about(/slmgr \/dlv/), lang).toHaveLength(1);
+      expect(about(/slmgr \/dti/), lang).toHaveLength(1);
+      expect(about(/(five|cinq)/i), lang).toHaveLength(1);
+      // The line that names the actual code is the one kept.
+      expect(about(/(error code|code d'erreur|code et le message)/i), lang).toEqual([
+        expect.stringContaining('0xC004C003'),
+      ]);
+    }
+  });
+
+  it('keeps an agreement line and a proof-of-purchase line that ask for different things', () => {
+    expect(
+      dedupeChecklist([
+        'Volume License agreement information',
+        'Proof of purchase',
+        'Your Volume Licensing agreement number and the proof of purchase.',
+        'How many more activations you need.',
+        'How many more activations you need.',
+      ]),
+    ).toEqual([
+      'Volume License agreement information',
+      'Proof of purchase',
+      'How many more activations you need.',
+    ]);
+  });
+});
+
 describe('escalation permissions and case numbers', () => {
   it('lets configured members or confirmed channel members act, and nobody else', () => {
     expect(canAct({ id: 'U1' }, { members: ['U1'] })).toBe(true);
@@ -133,6 +171,11 @@ describe('escalation permissions and case numbers', () => {
     expect(normalizeCaseNumber('dossier n° 2503140010001234')).toBe('2503140010001234');
     expect(normalizeCaseNumber('see ticket')).toBeUndefined();
     expect(normalizeCaseNumber('12')).toBeUndefined();
+    // Read out over the phone in groups, or pasted from Microsoft's mail with a no-break space.
+    expect(normalizeCaseNumber('2412 0300 1234')).toBe('241203001234');
+    expect(normalizeCaseNumber('case 2412\u00a00300 1234')).toBe('241203001234');
+    // Words are not glued into a "number".
+    expect(normalizeCaseNumber('need more info')).toBeUndefined();
   });
 });
 

@@ -99,7 +99,11 @@ function cardOf(call: ConnectorCall): Card {
   if (!card) throw new Error(`no card in ${JSON.stringify(call.body).slice(0, 200)}`);
   return card;
 }
-const cardText = (call: ConnectorCall) => JSON.stringify(cardOf(call).body);
+/** The card's text, its "Details" (an Action.ShowCard) included. */
+const cardText = (call: ConnectorCall) => {
+  const card = cardOf(call) as { body: unknown; actions?: Array<{ card?: { body: unknown } }> };
+  return JSON.stringify([card.body, ...(card.actions ?? []).map((a) => a.card?.body ?? null)]);
+};
 const textOf = (call: ConnectorCall) => String(call.body.text ?? '');
 
 function submitData(call: ConnectorCall, action: string): Record<string, unknown> {

@@ -9,18 +9,21 @@
  *   desktop and mobile, so escaping is not an option.
  * - Buttons are `Action.Submit` whose data is the `ActionPayload` itself (plus the note input when the card has
  *   one); `parseActionPayload` reads it back.
+ * - A long answer shows its cause, the one next step and the buttons first; the rest sits in a "Details"
+ *   `Action.ShowCard` (first-screen.ts), which Teams draws inline under the buttons.
  * - The JSON stays within `TEAMS_CARD_BUDGET_BYTES`: a bigger reply is shortened level by level, with
  *   "… N more" notes and a "Show all findings" button, never refused.
  */
 import type { ActionId, ActionPayload, ReplyAction, ReplyModel } from '../../conversations/types.js';
 import { teamsSubmitData } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../i18n.js';
+import { firstScreen, type Lead } from './first-screen.js';
 import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
 import {
   clip,
   offersShowAll,
   renderWithin,
-  truncationLabel,
+  truncationNote,
   shapeReply,
   SHAPE_LEVELS,
   type Cut,
@@ -72,6 +75,8 @@ export interface InputText {
   label: string;
   isMultiline: boolean;
   maxLength: number;
+  isRequired?: boolean;
+  errorMessage?: string;
 }
 export interface Container {
   type: 'Container';
@@ -87,13 +92,20 @@ export interface SubmitAction {
   title: string;
   data: ActionPayload;
   style?: 'positive' | 'destructive';
+  /** 'none': the click sends no input values and is not blocked by an empty required box. */
+  associatedInputs?: 'auto' | 'none';
 }
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';
   title: string;
   url: string;
 }
-export type CardAction = SubmitAction | OpenUrlAction;
+export interface ShowCardAction {
+  type: 'Action.ShowCard';
+  title: string;
+  card: { type: 'AdaptiveCard'; body: CardElement[]; actions?: SubmitAction[] };
+}
+export type CardAction = SubmitAction | OpenUrlAction | ShowCardAction;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -113,7 +125,7 @@ export interface AdaptiveCardOptions {
   budgetBytes?: number;
 }
 
-/** Actions after which a note (case number, what is missing, how it was solved) makes sense. */
+/** Actions that need the note (the question, the case number, the resolution): the engine refuses them without. */
 const NOTE_ACTIONS: ReadonlySet<ActionId> = new Set(['need_info', 'escalated_ms', 'handoff_resolved']);
 
 export function renderAdaptiveCard(reply: ReplyModel, opts: AdaptiveCardOptions = {}): AdaptiveCard {
@@ -169,10 +181,11 @@ function moreNote<T>(list: Cut<T>, lang: ShapedReply['lang']): RichTextBlock[] {
   return list.omitted > 0 ? [subtle(t(lang, 'more', { n: list.omitted }))] : [];
 }
 
-function stepsOf(fix: Cut<Step>, lang: ShapedReply['lang']): CardElement[] {
+/** Fix steps numbered from `first` (the details continue the numbering of the step on the first screen). */
+function stepsOf(fix: Cut<Step>, lang: ShapedReply['lang'], first = 1): CardElement[] {
   const items: CardElement[] = [];
   fix.items.forEach((step, i) => {
-    items.push(prose(`${i + 1}. ${step.text}`, {}, 'Small'));
+    items.push(prose(`${i + first}. ${step.text}`, {}, 'Small'));
     if (step.command !== undefined) items.push(command(step.command));
   });
   return [...items, ...moreNote(fix, lang)];
@@ -224,85 +237,132 @@ function evidenceOf(lines: string[]): CardElement[] {
   ];
 }
 
-function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions): AdaptiveCard {
-  const { lang } = s;
-  const body: CardElement[] = [prose(s.title, { size: 'Large', weight: 'Bolder' })];
-  if (s.summary.trim() !== '') body.push(prose(s.summary));
-  const group = (label: string, items: CardElement[]) => {
-    if (items.length > 0)
-      body.push({ type: 'Container', spacing: 'Medium', items: [heading(label), ...items] });
-  };
+/** A titled group of elements; nothing when it has no items. */
+function group(label: string, items: CardElement[]): CardElement[] {
+  return items.length > 0
+    ? [{ type: 'Container', spacing: 'Medium', items: [heading(label), ...items] }]
+    : [];
+}
 
-  if (s.cause !== undefined) group(t(lang, 'cause'), [prose(s.cause)]);
-  group(t(lang, 'fix'), stepsOf(s.fix, lang));
+/** The first screen's "Next step": one step with its command, or the first evidence to paste. */
+function leadOf(lead: Lead, lang: ShapedReply['lang']): CardElement[] {
+  if (lead.step) {
+    const { step, total } = lead.step;
+    const label = total > 1 ? t(lang, 'nextStepOf', { n: total }) : t(lang, 'nextStep');
+    return group(label, [prose(step.text, {}, 'Small'), ...(step.command ? [command(step.command)] : [])]);
+  }
+  if (lead.question)
+    return group(t(lang, 'nextStep'), [command(lead.question.command), subtle(lead.question.why)]);
+  return [];
+}
+
+/** Everything but the title, summary and warnings; `firstStep` is the number of the first fix step shown. */
+function sectionsOf(s: ShapedReply, firstStep: number): CardElement[] {
+  const { lang } = s;
+  const body: CardElement[] = [];
+  if (s.cause !== undefined) body.push(...group(t(lang, 'cause'), [prose(s.cause)]));
+  body.push(...group(t(lang, firstStep > 1 ? 'laterSteps' : 'fix'), stepsOf(s.fix, lang, firstStep)));
   if (s.codes.items.length > 0) {
-    group(t(lang, 'codes'), [
-      ...facts(
-        s.codes.items.map((c) => ({
-          title: c.code,
-          value: c.title,
-        })),
-      ),
-      ...moreNote(s.codes, lang),
-    ]);
+    body.push(
+      ...group(t(lang, 'codes'), [
+        ...facts(s.codes.items.map((c) => ({ title: c.code, value: c.title }))),
+        ...moreNote(s.codes, lang),
+      ]),
+    );
   }
   if (s.evidence.items.length > 0) {
-    group(t(lang, 'evidence'), [...evidenceOf(s.evidence.items), ...moreNote(s.evidence, lang)]);
+    body.push(
+      ...group(t(lang, 'evidence'), [...evidenceOf(s.evidence.items), ...moreNote(s.evidence, lang)]),
+    );
   }
-  group(t(lang, 'changes'), [
-    ...s.changes.items.map((c) => prose(`• ${c}`, {}, 'Small')),
-    ...moreNote(s.changes, lang),
-  ]);
-  group(t(lang, 'questions'), [
-    ...s.questions.items.flatMap((q) => [command(q.command), subtle(q.why)]),
-    ...moreNote(s.questions, lang),
-  ]);
+  body.push(
+    ...group(t(lang, 'changes'), [
+      ...s.changes.items.map((c) => prose(`• ${c}`, {}, 'Small')),
+      ...moreNote(s.changes, lang),
+    ]),
+  );
+  body.push(
+    ...group(t(lang, 'questions'), [
+      ...s.questions.items.flatMap((q) => [command(q.command), subtle(q.why)]),
+      ...moreNote(s.questions, lang),
+    ]),
+  );
 
   const conf = (f: { confidence: 'high' | 'medium' | 'low' }) =>
     `${t(lang, 'confidence')}: ${confidenceLabel(lang, f.confidence)}`;
   if (s.findingsInFull) {
-    group(t(lang, 'findings'), [
-      ...s.findings.items.map((f, i): Container => ({
-        type: 'Container',
-        separator: true,
-        spacing: 'Medium',
-        items: [
-          prose(`${i + 1}. ${f.title}`, { weight: 'Bolder' }),
-          subtle(conf(f)),
-          prose(f.cause),
-          ...(f.note ? [subtle(`${t(lang, 'note')}: ${f.note}`)] : []),
-          ...stepsOf(f.fix, lang),
-        ],
-      })),
-      ...moreNote(s.findings, lang),
-    ]);
+    body.push(
+      ...group(t(lang, 'findings'), [
+        ...s.findings.items.map((f, i): Container => ({
+          type: 'Container',
+          separator: true,
+          spacing: 'Medium',
+          items: [
+            prose(`${i + 1}. ${f.title}`, { weight: 'Bolder' }),
+            subtle(conf(f)),
+            prose(f.cause),
+            ...(f.note ? [subtle(`${t(lang, 'note')}: ${f.note}`)] : []),
+            ...stepsOf(f.fix, lang),
+          ],
+        })),
+        ...moreNote(s.findings, lang),
+      ]),
+    );
   } else {
-    group(t(lang, 'otherFindings'), [
-      ...s.findings.items.map((f) => prose(`• ${f.title} (${conf(f)})`, {}, 'Small')),
-      ...moreNote(s.findings, lang),
-    ]);
+    body.push(
+      ...group(t(lang, 'otherFindings'), [
+        ...s.findings.items.map((f) => prose(`• ${f.title} (${conf(f)})`, {}, 'Small')),
+        ...moreNote(s.findings, lang),
+      ]),
+    );
   }
-
-  for (const w of s.warnings.items) body.push(prose(`⚠ ${w}`, { color: 'Attention' }, 'Small'));
-  body.push(...moreNote(s.warnings, lang));
-
   if (s.escalation) {
     const bring = s.escalation.bring.items.map((b) => prose(`• ${b}`, {}, 'Small'));
-    group(t(lang, 'escalation'), [
-      ...(bring.length > 0 ? [text(t(lang, 'bring'), { spacing: 'Small' }), ...bring] : []),
-      ...moreNote(s.escalation.bring, lang),
-    ]);
+    body.push(
+      ...group(t(lang, 'escalation'), [
+        ...(bring.length > 0 ? [text(t(lang, 'bring'), { spacing: 'Small' }), ...bring] : []),
+        ...moreNote(s.escalation.bring, lang),
+      ]),
+    );
   }
-  if (s.truncated) body.push(subtle(t(lang, truncationLabel(s.kind))));
+  return body;
+}
 
-  const actions = actionsOf(s.actions, lang, offersShowAll(s.kind, s.truncated), s.escalation, opts);
-  if (actions.some((a) => a.type === 'Action.Submit' && NOTE_ACTIONS.has(a.data.action))) {
+function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions): AdaptiveCard {
+  const { lang } = s;
+  const body: CardElement[] = [prose(s.title, { size: 'Large', weight: 'Bolder' })];
+  if (s.summary.trim() !== '') body.push(prose(s.summary));
+  const split = firstScreen(s);
+  let details: CardElement[] = [];
+  if (split) {
+    if (s.cause !== undefined) body.push(...group(t(lang, 'cause'), [prose(s.cause)]));
+    body.push(...leadOf(split.lead, lang));
+    if (split.hasDetails) details = sectionsOf(split.details, 2);
+  } else {
+    body.push(...sectionsOf(s, 1));
+  }
+  for (const w of s.warnings.items) body.push(prose(`⚠ ${w}`, { color: 'Attention' }, 'Small'));
+  body.push(...moreNote(s.warnings, lang));
+  if (s.truncated) (details.length > 0 ? details : body).push(subtle(truncationNote(s)));
+
+  const actions = actionsOf(s.actions, lang, offersShowAll(s.kind, s.truncated), s.escalation, opts, details);
+  const noteButtons = actions.filter(
+    (a): a is SubmitAction => a.type === 'Action.Submit' && NOTE_ACTIONS.has(a.data.action),
+  );
+  if (noteButtons.length > 0) {
+    // Buttons that need no note (Claim) must work with the box empty.
+    for (const a of actions) {
+      if (a.type === 'Action.Submit' && !NOTE_ACTIONS.has(a.data.action)) a.associatedInputs = 'none';
+    }
     body.push({
       type: 'Input.Text',
       id: NOTE_INPUT_ID,
       label: t(lang, 'noteInput'),
       isMultiline: true,
       maxLength: 2000,
+      // Teams marks the label as required and blocks those buttons with this message while the box is empty.
+      isRequired: true,
+      errorMessage: t(lang, 'noteInputError'),
     });
   }
   return {
@@ -322,6 +382,7 @@ function actionsOf(
   addShowAll: boolean,
   escalation: ShapedReply['escalation'],
   opts: AdaptiveCardOptions,
+  details: CardElement[] = [],
 ): CardAction[] {
   const actions: CardAction[] = [];
   if (escalation) actions.push({ type: 'Action.OpenUrl', title: escalation.label, url: escalation.url });
@@ -339,12 +400,31 @@ function actionsOf(
     const style = a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined;
     actions.push({ type: 'Action.Submit', title: a.label, data, ...(style ? { style } : {}) });
   }
+  if (details.length > 0) {
+    // "Show all findings" digs deeper still: it sits at the foot of the details, not on the first screen.
+    const deeper = actions.filter(
+      (a): a is SubmitAction => a.type === 'Action.Submit' && a.data.action === 'show_all',
+    );
+    const first = actions.filter((a) => !deeper.includes(a as SubmitAction));
+    first.push({
+      type: 'Action.ShowCard',
+      title: t(lang, 'details'),
+      card: { type: 'AdaptiveCard', body: details, ...(deeper.length > 0 ? { actions: deeper } : {}) },
+    });
+    return capped(first, false);
+  }
+  return capped(actions, addShowAll);
+}
+
+/** Too many for Teams: keep the first ones, but never lose the details or the rest of a shortened answer. */
+function capped(actions: CardAction[], keepShowAll: boolean): CardAction[] {
   if (actions.length <= TEAMS_MAX_ACTIONS) return actions;
-  // Too many for Teams: keep the first ones, but never lose the way to the rest of a shortened answer.
-  const kept = actions.slice(0, TEAMS_MAX_ACTIONS);
-  const showAll = actions.find((a) => a.type === 'Action.Submit' && a.data.action === 'show_all');
-  if (addShowAll && showAll && !kept.includes(showAll)) kept[kept.length - 1] = showAll;
-  return kept;
+  const keep = (a: CardAction) =>
+    a.type === 'Action.ShowCard' ||
+    (keepShowAll && a.type === 'Action.Submit' && a.data.action === 'show_all');
+  const must = actions.filter(keep);
+  const rest = actions.filter((a) => !keep(a)).slice(0, TEAMS_MAX_ACTIONS - must.length);
+  return actions.filter((a) => must.includes(a) || rest.includes(a));
 }
 
 /** The last resort: title, the note, the buttons. */
@@ -355,10 +435,7 @@ function minimalCard(reply: ReplyModel, opts: AdaptiveCardOptions): AdaptiveCard
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
     fallbackText: clip(reply.title, 150),
-    body: [
-      prose(clip(reply.title, 150), { size: 'Large', weight: 'Bolder' }),
-      subtle(t(reply.lang, truncationLabel(reply.kind))),
-    ],
+    body: [prose(clip(reply.title, 150), { size: 'Large', weight: 'Bolder' }), subtle(truncationNote(reply))],
     actions: actionsOf(reply.actions, reply.lang, offersShowAll(reply.kind, true), shaped.escalation, opts),
     msteams: { width: 'Full' },
   };

@@ -3,11 +3,17 @@
  * The result always passes `SlackMessageSchema` (per-block limits, 50 blocks, the aggregate text budget behind
  * `msg_blocks_too_long`): a reply too big for one message is shortened level by level, with "… N more" notes
  * and a "Show all findings" button, never rejected.
+ *
+ * A long answer opens with its cause, the one next step and the buttons; the details follow under a divider in
+ * the same message. (A "Details" button opening a modal would need `views.open` with the click's trigger id and
+ * the engine re-deriving the reply for that thread; the Slack listeners have no such route, so the message stays
+ * whole and the details simply come after the buttons.)
  */
 import type { ReplyAction, ReplyModel } from '../../conversations/types.js';
 import { encodeSlackValue, slackActionId, SLACK_OPEN_URL_ACTION_ID } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../i18n.js';
 import { escapeMrkdwn, mrkdwnCodeBlock } from './escape.js';
+import { firstScreen, type Lead } from './first-screen.js';
 import {
   SLACK_LIMITS,
   SlackMessageSchema,
@@ -20,7 +26,7 @@ import {
   clip,
   offersShowAll,
   renderWithin,
-  truncationLabel,
+  truncationNote,
   type Cut,
   type ShapedReply,
   type Step,
@@ -90,12 +96,28 @@ function packed(heading: string, entries: string[]): SectionBlock[] {
   return blocks;
 }
 
-function stepEntries(fix: Cut<Step>, lang: Lang): string[] {
+function stepEntries(fix: Cut<Step>, lang: Lang, first = 1): string[] {
   const entries = fix.items.map((step, i) => {
-    const line = `${i + 1}. ${escapeMrkdwn(step.text)}`;
+    const line = `${i + first}. ${escapeMrkdwn(step.text)}`;
     return step.command === undefined ? line : `${line}\n${mrkdwnCodeBlock(step.command)}`;
   });
   return [...entries, ...moreNote(fix, lang)];
+}
+
+/** The first screen's "Next step": one step with its command, or the first evidence to paste. */
+function leadBlocks(lead: Lead, lang: Lang): SectionBlock[] {
+  if (lead.step) {
+    const { step, total } = lead.step;
+    const label = total > 1 ? t(lang, 'nextStepOf', { n: total }) : t(lang, 'nextStep');
+    const entry =
+      escapeMrkdwn(step.text) + (step.command === undefined ? '' : `\n${mrkdwnCodeBlock(step.command)}`);
+    return packed(bold(label), [entry]);
+  }
+  if (lead.question) {
+    const q = lead.question;
+    return packed(bold(t(lang, 'nextStep')), [`${mrkdwnCodeBlock(q.command)}\n${escapeMrkdwn(q.why)}`]);
+  }
+  return [];
 }
 
 function blocksOf(s: ShapedReply): Block[] {
@@ -109,9 +131,73 @@ function blocksOf(s: ShapedReply): Block[] {
   }
   if (s.summary.trim() !== '') blocks.push(section(escapeMrkdwn(clip(s.summary, SLACK_LIMITS.sectionText))));
   if (s.cause !== undefined) blocks.push(...packed(bold(t(lang, 'cause')), [escapeMrkdwn(s.cause)]));
-  if (s.fix.items.length + s.fix.omitted > 0)
-    blocks.push(...packed(bold(t(lang, 'fix')), stepEntries(s.fix, lang)));
+  const split = firstScreen(s);
+  const details: Block[] = [];
+  if (split) {
+    blocks.push(...leadBlocks(split.lead, lang));
+    if (split.hasDetails) details.push(...sectionsOf(split.details, 2));
+  } else {
+    blocks.push(...sectionsOf(s, 1));
+  }
+  blocks.push(...warningBlocks(s));
+  if (s.truncated) (details.length > 0 ? details : blocks).push(truncatedNote(s));
 
+  const buttons = buttonsOf(s.actions, lang, offersShowAll(s.kind, s.truncated));
+  // The Activation Centers link is a next step when only Microsoft can help: it goes with the buttons, or beside
+  // the first section when there is nothing else to click (a resolved handoff), so no button row is left over.
+  if (s.escalation) {
+    const beside = blocks.find((b): b is SectionBlock => b.type === 'section' && !b.accessory);
+    if (buttons.length === 0 && beside) beside.accessory = linkButton(s.escalation);
+    else buttons.unshift(linkButton(s.escalation));
+  }
+  if (buttons.length > 0) blocks.push({ type: 'divider' });
+  const noteButtons = s.actions.filter((a) => NOTE_ACTIONS.has(a.payload.action));
+  if (noteButtons.length > 0) blocks.push(noteInput(lang, noteButtons));
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  if (details.length > 0) {
+    blocks.push(
+      { type: 'divider' },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: bold(t(lang, 'details')) }] },
+      ...details,
+    );
+  }
+  return blocks;
+}
+
+function linkButton(escalation: NonNullable<ShapedReply['escalation']>): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(escalation.label, SLACK_LIMITS.buttonText) },
+    action_id: SLACK_OPEN_URL_ACTION_ID,
+    url: escalation.url,
+  };
+}
+
+function truncatedNote(s: ShapedReply): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(truncationNote(s)) }] };
+}
+
+function warningBlocks(s: ShapedReply): Block[] {
+  if (s.warnings.items.length + s.warnings.omitted === 0) return [];
+  const notes = [
+    ...s.warnings.items.map((w) => `:warning: ${escapeMrkdwn(w)}`),
+    ...moreNote(s.warnings, s.lang),
+  ];
+  // A context block holds 10 elements; fold the rest into the last one.
+  const elements = notes.slice(0, SLACK_LIMITS.contextElements - 1);
+  if (notes.length >= SLACK_LIMITS.contextElements) elements.push(notes.slice(elements.length).join('\n'));
+  for (const e of elements) if (e.length > SLACK_LIMITS.contextText) throw new DoesNotFit();
+  return [{ type: 'context', elements: elements.map((text) => ({ type: 'mrkdwn', text })) }];
+}
+
+/** Everything but the title, summary, cause and warnings; `firstStep` numbers the first fix step shown. */
+function sectionsOf(s: ShapedReply, firstStep: number): Block[] {
+  const { lang } = s;
+  const blocks: Block[] = [];
+  if (s.fix.items.length + s.fix.omitted > 0)
+    blocks.push(
+      ...packed(bold(t(lang, firstStep > 1 ? 'laterSteps' : 'fix')), stepEntries(s.fix, lang, firstStep)),
+    );
   if (s.codes.items.length + s.codes.omitted > 0) {
     const lines = s.codes.items.map((c) => `\`${c.code}\` ${escapeMrkdwn(c.title)}`);
     blocks.push(...packed(bold(t(lang, 'codes')), [...lines, ...moreNote(s.codes, lang)]));
@@ -148,42 +234,13 @@ function blocksOf(s: ShapedReply): Block[] {
     }
   }
 
-  if (s.warnings.items.length + s.warnings.omitted > 0) {
-    const notes = [
-      ...s.warnings.items.map((w) => `:warning: ${escapeMrkdwn(w)}`),
-      ...moreNote(s.warnings, lang),
-    ];
-    // A context block holds 10 elements; fold the rest into the last one.
-    const elements = notes.slice(0, SLACK_LIMITS.contextElements - 1);
-    if (notes.length >= SLACK_LIMITS.contextElements) elements.push(notes.slice(elements.length).join('\n'));
-    for (const e of elements) if (e.length > SLACK_LIMITS.contextText) throw new DoesNotFit();
-    blocks.push({ type: 'context', elements: elements.map((text) => ({ type: 'mrkdwn', text })) });
-  }
-
-  if (s.escalation) {
+  if (s.escalation && s.escalation.bring.items.length + s.escalation.bring.omitted > 0) {
     const bring =
       s.escalation.bring.items.length > 0
         ? [`${bold(t(lang, 'bring'))}`, ...s.escalation.bring.items.map((b) => `• ${escapeMrkdwn(b)}`)]
         : [];
-    const sections = packed(bold(t(lang, 'escalation')), [...bring, ...moreNote(s.escalation.bring, lang)]);
-    sections[0]!.accessory = {
-      type: 'button',
-      text: { type: 'plain_text', text: clip(s.escalation.label, SLACK_LIMITS.buttonText) },
-      action_id: SLACK_OPEN_URL_ACTION_ID,
-      url: s.escalation.url,
-    };
-    blocks.push(...sections);
+    blocks.push(...packed(bold(t(lang, 'escalation')), [...bring, ...moreNote(s.escalation.bring, lang)]));
   }
-
-  if (s.truncated)
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, truncationLabel(s.kind))) }],
-    });
-  const buttons = buttonsOf(s.actions, lang, offersShowAll(s.kind, s.truncated));
-  if (buttons.length > 0) blocks.push({ type: 'divider' });
-  if (s.actions.some((a) => NOTE_ACTIONS.has(a.payload.action))) blocks.push(noteInput(lang));
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return blocks;
 }
 
@@ -201,13 +258,23 @@ const NOTE_ACTIONS: ReadonlySet<ReplyAction['payload']['action']> = new Set([
 export const SLACK_NOTE_BLOCK_ID = 'ad_note';
 export const SLACK_NOTE_ACTION_ID = 'ad_note_text';
 
-function noteInput(lang: Lang): Block {
+/**
+ * Slack does not check a box in a message before sending a click, so it is not marked optional and its hint
+ * names the buttons that need it (the engine refuses them while it is empty).
+ */
+function noteInput(lang: Lang, needing: readonly ReplyAction[]): Block {
+  const buttons = needing.map((a) => `“${a.label}”`);
+  const list =
+    buttons.length > 1
+      ? `${buttons.slice(0, -1).join(', ')} ${t(lang, 'or')} ${buttons.at(-1)!}`
+      : buttons[0]!;
   return {
     type: 'input',
     block_id: SLACK_NOTE_BLOCK_ID,
-    optional: true,
+    optional: false,
     dispatch_action: false,
     label: { type: 'plain_text', text: t(lang, 'noteInput') },
+    hint: { type: 'plain_text', text: t(lang, 'noteInputHint', { buttons: list }) },
     element: { type: 'plain_text_input', action_id: SLACK_NOTE_ACTION_ID, multiline: true, max_length: 2000 },
   };
 }
@@ -259,10 +326,7 @@ function minimalMessage(reply: ReplyModel, text: string): SlackReply {
       type: 'header',
       text: { type: 'plain_text', text: clip(reply.title.trim() || '…', SLACK_LIMITS.headerText) },
     },
-    {
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(lang, truncationLabel(reply.kind))) }],
-    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(truncationNote(reply)) }] },
   ];
   const buttons = buttonsOf(reply.actions, lang, offersShowAll(reply.kind, true));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });

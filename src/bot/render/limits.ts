@@ -112,6 +112,7 @@ export const InputBlockSchema = z.object({
     multiline: z.boolean().optional(),
     max_length: z.number().int().positive().max(3000).optional(),
   }),
+  hint: plainText(SLACK_LIMITS.inputLabel).optional(),
   optional: z.boolean().optional(),
   dispatch_action: z.boolean().optional(),
   block_id: blockId,
@@ -149,7 +150,7 @@ export function blockTextLength(blocks: readonly Block[]): number {
         for (const e of block.elements) total += e.text.text.length;
         break;
       case 'input':
-        total += block.label.text.length;
+        total += block.label.text.length + (block.hint?.text.length ?? 0);
         break;
       case 'divider':
         break;

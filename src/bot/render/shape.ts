@@ -8,6 +8,7 @@
  * is left out and counted.
  */
 import type { ReplyFinding, ReplyModel } from '../../conversations/types.js';
+import { actionLabel, t } from '../i18n.js';
 
 export interface ShapeCaps {
   /** Max entries per list. */
@@ -148,6 +149,16 @@ export function shapeReply(reply: ReplyModel, caps: ShapeCaps): ShapedReply {
 /** The note under a shortened reply. The full list itself has nothing more to offer, so it says only that. */
 export function truncationLabel(kind: ReplyModel['kind']): 'truncated' | 'truncatedList' {
   return kind === 'all_findings' ? 'truncatedList' : 'truncated';
+}
+
+/**
+ * The note itself, naming the "show all" button exactly as the card labels it (the engine's label when it set
+ * one, which is what the renderers draw).
+ */
+export function truncationNote(reply: Pick<ReplyModel, 'kind' | 'lang' | 'actions'>): string {
+  const button =
+    reply.actions.find((a) => a.payload.action === 'show_all')?.label ?? actionLabel(reply.lang, 'show_all');
+  return t(reply.lang, truncationLabel(reply.kind), { button });
 }
 
 /** A shortened reply gets a "Show all findings" button, unless it already is that view (it would loop). */

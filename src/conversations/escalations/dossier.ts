@@ -6,6 +6,7 @@
  */
 import { redactKeys } from '../../knowledge/redact.js';
 import type { Ask, Facts, HexCode, Lang, Localized, SourceKind } from '../../knowledge/types.js';
+import { fold } from '../intent.js';
 import { detectProofOfPurchase, detectSetupactLog } from './detect.js';
 import type { ChecklistId, ChecklistItem, Dossier, DossierFinding, KeyFact } from './types.js';
 
@@ -42,6 +43,51 @@ const LABELS: Record<ChecklistId, Localized> = {
     fr: 'Cinq derniers caractères de la clé de produit',
   },
 };
+
+/**
+ * What a "have this ready" line asks for, read from its words in either language: the catalogue, the default
+ * list and the checklist each phrase the same evidence their own way ("The output of slmgr /dlv", "The complete
+ * output of slmgr /dlv on the affected machine"). A line may ask for two things ("agreement number and proof of
+ * purchase").
+ */
+type Meaning = ChecklistId | 'agreement' | 'error_code';
+const MEANINGS: Array<[Meaning, RegExp]> = [
+  ['dlv', /\bslmgr(?:\.vbs)? \/dlv\b/],
+  ['ato', /\bslmgr(?:\.vbs)? \/ato\b/],
+  ['installation_id', /\binstallation id\b|\bid d'installation\b|\bslmgr(?:\.vbs)? \/dti\b/],
+  [
+    'partial_key',
+    /\b(?:last five|cinq derniers) (?:characters|caracteres)\b|\bpartial product key\b|\bcle de produit partielle\b/,
+  ],
+  ['proof_of_purchase', /\bproof of purchase\b|\bpreuve d'achat\b/],
+  ['agreement', /\bagreement\b|\bcontrat\b/],
+  ['events', /\bsetupact\.log\b|\bsoftwarelicensingservice\b/],
+  ['error_code', /\berror codes?\b|\bcodes? (?:et le message )?d'erreur\b/],
+];
+
+/** The pieces of evidence a line asks for; empty when it asks for something of its own. */
+export function meaningsOf(line: string): Meaning[] {
+  const text = fold(line);
+  return MEANINGS.filter(([, re]) => re.test(text)).map(([m]) => m);
+}
+
+/**
+ * One line per piece of evidence: a line whose every meaning an earlier line already asks for is dropped
+ * (callers put the most specific first, e.g. the line naming the actual error codes); a line with no known
+ * meaning is dropped only when the same words came before.
+ */
+export function dedupeChecklist(lines: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of lines) {
+    const meanings = meaningsOf(line);
+    const keys = meanings.length > 0 ? meanings : [`text:${fold(line)}`];
+    if (keys.every((k) => seen.has(k))) continue;
+    for (const k of keys) seen.add(k);
+    out.push(line);
+  }
+  return out;
+}
 
 const ORDER: ChecklistId[] = ['dlv', 'ato', 'installation_id', 'events', 'proof_of_purchase', 'partial_key'];
 

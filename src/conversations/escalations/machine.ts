@@ -179,7 +179,10 @@ function cleanText(text: string | undefined): string {
   return redactKeys((text ?? '').trim()).slice(0, TEXT_MAX);
 }
 
-/** "case 2503140010001234", "#2503…", "dossier n° …" → the number itself; undefined when it is not one. */
+/**
+ * "case 2503140010001234", "#2503…", "dossier n° …", "2412 0300 1234" → the number itself; undefined when it is
+ * not one.
+ */
 export function normalizeCaseNumber(raw: string): string | undefined {
   const stripped = raw
     .trim()
@@ -187,7 +190,11 @@ export function normalizeCaseNumber(raw: string): string | undefined {
       /^(?:(?:microsoft\s+)?(?:case|ticket|srx?|dossier|incident)\s*)?(?:(?:number|no\.?|n[°º]|num[eé]ro)\s*)?[:#]?\s*/i,
       '',
     );
-  return /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/.test(stripped) ? stripped : undefined;
+  // Case numbers are often read out or copied in groups ("2412 0300 1234"): spaces between digit groups go.
+  const joined = /^\d+(?:[\s\u00a0\u202f]+\d+)+$/.test(stripped)
+    ? stripped.replace(/[\s\u00a0\u202f]+/g, '')
+    : stripped;
+  return /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/.test(joined) ? joined : undefined;
 }
 
 // --- the machine -----------------------------------------------------------------------------------------------

@@ -342,7 +342,8 @@ export function handoffCard(record: EscalationRecord, lang: Lang = record.lang):
     escalation: {
       url: MICROSOFT_ACTIVATION_CENTERS_URL,
       label: t.msLink,
-      bring: d.checklist.filter((i) => !i.present).map((i) => i.label[lang]),
+      // The missing items are already the ✗ lines of the checklist above; listing them again repeated them.
+      bring: [],
     },
     actions: handoffActions(record, lang),
     status: threadStatusOf(record.status),

@@ -167,7 +167,9 @@
           escapeHtml(block.label.text) +
           '</span><textarea rows="2" maxlength="' +
           escapeHtml(String(block.element.max_length || 2000)) +
-          '"></textarea></label>'
+          '"></textarea>' +
+          (block.hint ? '<small class="sk-hint">' + escapeHtml(block.hint.text) + '</small>' : '') +
+          '</label>'
         );
       default:
         return '<div class="sk-unknown">' + escapeHtml('[' + block.type + ' block]') + '</div>';
