@@ -6,6 +6,7 @@
  * module unmasked: `describeConfig()` is what gets logged.
  */
 import { z } from 'zod';
+import { parseServiceUrlAllowList } from './adapters/teams/service-url.js';
 
 /** Environment variables holding secrets: masked by `describeConfig()`. */
 export const SECRET_VARIABLES = [
@@ -44,6 +45,14 @@ const hostList = z.preprocess(
 const optionalPositiveInt = z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional());
 
 const EnvSchema = z.object({
+  HOST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z.:-]+$/, 'must be an IP address or a host name')
+      .optional(),
+  ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
@@ -98,6 +107,20 @@ const EnvSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   BotOpenIdMetadata: z.preprocess(blankToUndefined, z.url().optional()),
+  BOT_SERVICE_URL_ALLOWLIST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return parseServiceUrlAllowList(value).map((u) => u.href);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
   PLAYGROUND: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(['on', 'off']).optional(),
@@ -138,6 +161,8 @@ export interface TeamsConfig {
   tenantId?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   openIdMetadata?: string;
+  /** Anonymous mode only: service URLs besides loopback the bot may reply to (BOT_SERVICE_URL_ALLOWLIST). */
+  serviceUrlAllowList: string[];
 }
 
 export interface RedisConfig {
@@ -148,6 +173,8 @@ export interface RedisConfig {
 }
 
 export interface Config {
+  /** HOST: the address to listen on; unset = loopback in anonymous Bot Framework mode, else every interface. */
+  host?: string;
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Undefined: in-memory state (single process, lost on restart). */
@@ -233,6 +260,7 @@ function toConfig(e: Env): Config {
   const hasPlatformCredentials = Boolean(slack || e.MicrosoftAppId);
 
   return {
+    ...(e.HOST ? { host: e.HOST } : {}),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     redis,
@@ -244,6 +272,7 @@ function toConfig(e: Env): Config {
       tenantId: e.MicrosoftAppTenantId,
       appType: e.MicrosoftAppType,
       openIdMetadata: e.BotOpenIdMetadata,
+      serviceUrlAllowList: e.BOT_SERVICE_URL_ALLOWLIST ?? [],
     },
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : !hasPlatformCredentials,
     escalation: {
@@ -258,6 +287,7 @@ function toConfig(e: Env): Config {
 /** A loggable view of the configuration: secrets shown as set/unset, Redis passwords removed from URLs. */
 export function describeConfig(config: Config): Record<string, unknown> {
   return {
+    host: config.host ?? '(default)',
     port: config.port,
     logLevel: config.logLevel,
     store: config.redis ? 'redis' : 'memory',
@@ -285,6 +315,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
       tenantId: config.teams.tenantId,
       appType: config.teams.appType,
       openIdMetadata: config.teams.openIdMetadata,
+      serviceUrlAllowList: config.teams.serviceUrlAllowList,
     },
     playground: config.playground ? 'on' : 'off',
     escalation: {

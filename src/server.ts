@@ -23,6 +23,7 @@ import { mountSlack } from './adapters/slack/mount.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
 import { escalationChannelFor } from './adapters/teams/escalation-channel.js';
 import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
+import { isAnonymous } from './adapters/teams/auth.js';
 import { mountPlayground } from './adapters/web/index.js';
 import { WEB_ESCALATION_CHANNEL } from './adapters/web/request.js';
 import { createAppMetrics } from './observability/app-metrics.js';
@@ -33,7 +34,10 @@ import { Counter } from './observability/metrics.js';
 export interface BotServer {
   readonly server: Server;
   readonly deps: AdapterDeps;
-  /** Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). Port 0 picks a free one. */
+  /**
+   * Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). Port 0 picks a free one. The host
+   * defaults to HOST, else loopback while anonymous /api/messages is mounted, else every interface.
+   */
   listen(port: number, host?: string): Promise<string>;
   /** Resolves when no adapter has work in flight (replies being computed or posted). */
   idle(): Promise<void>;
@@ -167,18 +171,30 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   }, options.reminderCheckMs ?? REMINDER_CHECK_MS);
   reminderTimer.unref();
 
+  // Unsigned Bot Framework traffic is for local tools: keep it off the network unless HOST says otherwise.
+  const anonymousTeams = teams !== undefined && isAnonymous(config.teams);
+  const defaultHost = config.host ?? (anonymousTeams ? '127.0.0.1' : '0.0.0.0');
+
   let closing: Promise<void> | undefined;
   return {
     server,
     deps,
-    listen: (port, host = '0.0.0.0') =>
+    listen: (port, host = defaultHost) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.removeListener('error', reject);
           const address = server.address();
-          const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-          logger.info('listening', { url, adapters: adapters.map((a) => a.name) });
+          const local = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : host;
+          const url = `http://${local.includes(':') ? `[${local}]` : local}:${address.port}`;
+          // The bound address as the socket reports it, so the log never claims loopback when it is not.
+          logger.info('listening', {
+            address: address.address,
+            port: address.port,
+            url,
+            adapters: adapters.map((a) => a.name),
+            ...(anonymousTeams && !config.host ? { note: 'loopback only: anonymous /api/messages (set HOST)' } : {}),
+          });
           resolve(url);
         });
       }),
@@ -228,7 +244,7 @@ function createStore(config: Config, logger: Logger): ThreadStore {
 async function main(config: Config): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const bot = await createBotServer(config, { logger });
-  await bot.listen(config.port);
+  await bot.listen(config.port); // HOST, or the safe default described on listen()
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });

@@ -25,6 +25,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { TeamsConfig } from '../../config.js';
+import { parseServiceUrlAllowList, ServiceUrlRefusedError, serviceUrlPolicy } from './service-url.js';
 
 export function authenticationOptions(config: TeamsConfig): ConfigurationBotFrameworkAuthenticationOptions {
   return {
@@ -52,7 +53,16 @@ export function createTeamsAuthentication(
   config: TeamsConfig,
   credentialsFactory?: ServiceClientCredentialsFactory,
 ): ConfigurationBotFrameworkAuthentication {
-  return new CachedConnectorsAuthentication(authenticationOptions(config), credentialsFactory);
+  // Anonymous mode: every connector the bot builds (turn replies, proactive posts from stored references) is
+  // checked against the loopback / allow-list policy before any connection is made.
+  const allowServiceUrl = isAnonymous(config)
+    ? serviceUrlPolicy(parseServiceUrlAllowList(config.serviceUrlAllowList.join(',')))
+    : undefined;
+  return new CachedConnectorsAuthentication(
+    authenticationOptions(config),
+    credentialsFactory,
+    allowServiceUrl,
+  );
 }
 
 /** Distinct (app id, service URL, audience) clients kept; the public cloud has a handful of service URLs. */
@@ -66,6 +76,14 @@ const MAX_CONNECTORS = 100;
 class CachedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
   private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    credentialsFactory: ServiceClientCredentialsFactory | undefined,
+    private readonly allowServiceUrl?: (serviceUrl: unknown) => boolean,
+  ) {
+    super(options, credentialsFactory);
+  }
 
   override async authenticateRequest(
     activity: Activity,
@@ -89,8 +107,10 @@ class CachedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentica
   private cached(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
     const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
     const clients = this.clients;
+    const allow = this.allowServiceUrl;
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        if (allow && !allow(serviceUrl)) return Promise.reject(new ServiceUrlRefusedError());
         const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
         return remember(clients, key, () => inner.create(serviceUrl, audience));
       }
