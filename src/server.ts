@@ -29,7 +29,6 @@ import { WEB_ESCALATION_CHANNEL } from './adapters/web/request.js';
 import { createAppMetrics } from './observability/app-metrics.js';
 import { instrumentStore } from './observability/instrument-store.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { Counter } from './observability/metrics.js';
 
 export interface BotServer {
   readonly server: Server;
@@ -118,14 +117,9 @@ export async function createBotServer(config: Config, options: BotServerOptions 
 
   // 5. The HTTP server, with request counts by route and status.
   const server = restify.createServer({ name: 'activation-doctor' });
-  const httpRequests = metrics.registry.register(
-    new Counter('activation_doctor_http_requests_total', 'HTTP requests by route and status.'),
-  );
+  // Route label: the registered path (a bounded set), never the URL the client sent.
   server.on('after', (req: restify.Request, res: restify.Response) => {
-    httpRequests.inc({
-      route: req.getRoute()?.path?.toString() ?? 'unmatched',
-      status: String(res.statusCode),
-    });
+    metrics.recordHttp(req.getRoute()?.path?.toString(), res.statusCode);
   });
   mountProbes(server, { store, metrics });
 
@@ -193,7 +187,9 @@ export async function createBotServer(config: Config, options: BotServerOptions 
             port: address.port,
             url,
             adapters: adapters.map((a) => a.name),
-            ...(anonymousTeams && !config.host ? { note: 'loopback only: anonymous /api/messages (set HOST)' } : {}),
+            ...(anonymousTeams && !config.host
+              ? { note: 'loopback only: anonymous /api/messages (set HOST)' }
+              : {}),
           });
           resolve(url);
         });
