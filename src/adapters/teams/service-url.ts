@@ -31,7 +31,8 @@ export function parseServiceUrlAllowList(value: string): URL[] {
     } catch {
       throw new Error(`entry ${i + 1} is not a URL`);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`entry ${i + 1} is not http(s)`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new Error(`entry ${i + 1} is not http(s)`);
     if (url.username || url.password || url.search || url.hash)
       throw new Error(`entry ${i + 1} must be scheme://host[:port][/path]`);
     return url;
