@@ -11,6 +11,8 @@ import { SlackChannelMembers, slackExecutor } from './effects.js';
 import { createSlackFetch } from './http-fetch.js';
 import { registerSlackListeners } from './listeners.js';
 import { RestifySlackReceiver } from './receiver.js';
+import { MAX_SIGNATURE_AGE_SECONDS } from './signature.js';
+import { threadIdOf } from '../../conversations/keys.js';
 import type { BotIdentity } from './translate.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -66,6 +68,8 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
       signingSecret: config.signingSecret!,
       logger,
       onRejected: () => deps.metrics.recordOutcome('slack', 'rejected'),
+      claimSignature: signatureClaim(deps.store),
+      onReplay: () => deps.metrics.recordOutcome('slack', 'duplicate'),
     });
     receiver = httpReceiver;
   }
@@ -112,6 +116,15 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     // Reminders are sent with the bot token, outside any request.
     effects: slackExecutor(app.client),
   };
+}
+
+/**
+ * Replay protection for signed requests, in the store every instance shares (the same SET NX as delivery dedup),
+ * remembered twice as long as a signature stays valid.
+ */
+function signatureClaim(store: AdapterDeps['store']): (signature: string) => Promise<boolean> {
+  const requests = threadIdOf({ platform: 'slack', tenant: '_signed', channel: '_', threadKey: '_' });
+  return (signature) => store.claimDelivery(requests, [`sig:${signature}`], MAX_SIGNATURE_AGE_SECONDS * 2);
 }
 
 /** Bot ids from the configuration, or one auth.test call at start-up. */

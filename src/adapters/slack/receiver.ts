@@ -10,7 +10,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../observability/logger.js';
-import { verifySlackSignature } from './signature.js';
+import { RecentDeliveries } from '../../conversations/local-dedup.js';
+import { MAX_SIGNATURE_AGE_SECONDS, verifySlackSignature } from './signature.js';
 
 export interface SlackReceiverOptions {
   signingSecret: string;
@@ -22,6 +23,13 @@ export interface SlackReceiverOptions {
   now?: () => number;
   /** Called for every request rejected before processing (metrics). */
   onRejected?: (reason: string) => void;
+  /**
+   * Claims a signed request's signature, across instances; false when it was seen before (a replay). Without it,
+   * only Slack's own dedup keys (event ids) protect against replays.
+   */
+  claimSignature?: (signature: string) => Promise<boolean>;
+  /** Called for every replay dropped (metrics). */
+  onReplay?: () => void;
 }
 
 type Body = Record<string, unknown>;
@@ -32,6 +40,7 @@ export class RestifySlackReceiver implements Receiver {
   private readonly bodyLimit: number;
   private readonly ackDeadlineMs: number;
   private readonly now: () => number;
+  private readonly recentSignatures = new RecentDeliveries(10_000);
 
   constructor(private readonly options: SlackReceiverOptions) {
     this.bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
@@ -122,6 +131,19 @@ export class RestifySlackReceiver implements Receiver {
       return;
     }
 
+    // A signature covers one timestamp and one body, so the same signature twice is the same request sent again.
+    // Slack itself only resends Events API deliveries (with X-Slack-Retry-Num), and those are deduplicated on
+    // their event id; anything else seen twice inside the 5-minute window is a replay: acknowledged, not run.
+    // The retry header is not signed, so it only exempts event_callback bodies, never a command or a click.
+    const retried = header(req, 'x-slack-retry-num') !== undefined && body.type === 'event_callback';
+    const signature = header(req, 'x-slack-signature')!;
+    if (!retried && this.options.claimSignature && !(await this.claimOnce(signature))) {
+      log.warn('slack request replayed; acknowledged and dropped', { type: String(body.type ?? 'command') });
+      this.options.onReplay?.();
+      send(res, 200);
+      return;
+    }
+
     const { ack, acked } = createAck(res, log);
     const deadline = setTimeout(() => {
       if (ack.done) return;
@@ -159,6 +181,15 @@ export class RestifySlackReceiver implements Receiver {
     // The HTTP exchange ends at ack; the work goes on.
     await Promise.race([acked, work]);
   };
+
+  /** The shared claim; while the store is down, this process's memory of recent signatures stands in. */
+  private async claimOnce(signature: string): Promise<boolean> {
+    try {
+      return await this.options.claimSignature!(signature);
+    } catch {
+      return this.recentSignatures.claim([signature], MAX_SIGNATURE_AGE_SECONDS * 2);
+    }
+  }
 
   private reject(res: ServerResponse, status: number, reason: string): void {
     this.options.onRejected?.(reason);
