@@ -36,7 +36,7 @@ describe('structured logs', () => {
       signingSecret: 'abc123',
       headers: { authorization: 'Bearer eyJhbGciOi.payload.sig' },
       err: new Error('token xapp-1-A0-123-abc is invalid for redis://default:hunter2@cache:6379'),
-      note: 'key NPPR9-FWDCX-D2C8J-H872K-2YT43 was used',
+      note: 'key QX7R2-8KMPT-YBV4C-6HWJD-9FG3N was used',
     });
     const text = lines.join('\n');
     for (const secret of [
@@ -45,11 +45,26 @@ describe('structured logs', () => {
       'eyJhbGciOi',
       'xapp-1-A0-123-abc',
       'hunter2',
-      'NPPR9-FWDCX-D2C8J-H872K',
+      'QX7R2-8KMPT-YBV4C-6HWJD',
     ]) {
       expect(text).not.toContain(secret);
     }
-    expect(text).toContain('XXXXX-XXXXX-XXXXX-XXXXX-2YT43');
+    expect(text).toContain('XXXXX-XXXXX-XXXXX-XXXXX-9FG3N');
+  });
+
+  it('masks a product key whatever sits between its groups, as the knowledge core does', () => {
+    const { logger, lines } = capture();
+    const groups = ['QX7R2', '8KMPT', 'YBV4C', '6HWJD', '9FG3N'];
+    const spellings = ['\u2013', '\u2014', '\u2212', '\u2010', '\uff0d', ' - ', ' ', '\u00a0'].map((sep) =>
+      groups.join(sep),
+    );
+    for (const key of spellings) {
+      logger.warn(`paste had ${key} in it`, { text: `key: ${key}`, nested: { list: [key] } });
+    }
+    const text = lines.join('\n');
+    expect(lines).toHaveLength(spellings.length);
+    for (const group of groups.slice(0, 4)) expect(text).not.toContain(group);
+    expect(text.match(/XXXXX-XXXXX-XXXXX-XXXXX-9FG3N/g)).toHaveLength(spellings.length * 3);
   });
 
   it('carries Bolt and Web API log lines into the same JSON stream', () => {
