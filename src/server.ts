@@ -104,6 +104,8 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   const escalations = createEscalations({
     store: rawStore,
     config: escalationConfig,
+    // Names, questions and answers follow the documented retention, like thread state.
+    ttlSec: config.stateTtlDays * 24 * 3600,
     ...(clock ? { clock } : {}),
   });
 

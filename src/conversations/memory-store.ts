@@ -8,6 +8,8 @@
  * Redis' `allkeys-lru` would), delivery ids capped the same way, and a timer (unref'd: it never keeps the process
  * alive) sweeps expired entries so idle memory goes back.
  */
+import { MemoryKv } from './escalations/memory-kv.js';
+import { isScopeMember, SCOPES_KEY, scopeKeyPattern } from './escalations/repository.js';
 import { deliveryKey, stateKey, tenantKeyPattern } from './keys.js';
 import { decodeState, encodeState } from './state.js';
 import {
@@ -51,6 +53,8 @@ export const MEMORY_STORE_DEFAULTS = {
 
 export class MemoryStore implements ThreadStore {
   readonly kind = 'memory' as const;
+  /** Escalation records live beside the threads, so a workspace's purge takes both. */
+  readonly escalationKv: MemoryKv;
   private readonly states = new Map<string, Entry>();
   private readonly seen = new Map<string, number>();
   private readonly ttlMs: number;
@@ -67,6 +71,7 @@ export class MemoryStore implements ThreadStore {
     this.ttlMs = (options.ttlSec ?? DEFAULT_TTL_SEC) * 1000;
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.clock = options.clock ?? Date.now;
+    this.escalationKv = new MemoryKv(this.clock);
     this.maxThreads = options.maxThreads ?? MEMORY_STORE_DEFAULTS.maxThreads;
     this.maxBytes = options.maxBytes ?? MEMORY_STORE_DEFAULTS.maxBytes;
     this.maxDeliveries = options.maxDeliveries ?? MEMORY_STORE_DEFAULTS.maxDeliveries;
@@ -140,6 +145,11 @@ export class MemoryStore implements ThreadStore {
         this.seen.delete(key);
         removed++;
       }
+    }
+    const scope = { platform, tenant };
+    removed += this.escalationKv.deletePrefix(scopeKeyPattern(scope).slice(0, -1));
+    for (const member of await this.escalationKv.indexList(SCOPES_KEY)) {
+      if (isScopeMember(member, scope)) await this.escalationKv.indexRemove(SCOPES_KEY, member);
     }
     return removed;
   }

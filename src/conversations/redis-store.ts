@@ -12,6 +12,7 @@
  */
 import type { Result } from 'ioredis';
 import { Cluster } from 'ioredis';
+import { isScopeMember, SCOPES_KEY, scopeKeyPattern } from './escalations/repository.js';
 import { OutageLog } from './health.js';
 import { deliveryKey, stateKey, tenantKeyPattern } from './keys.js';
 import { noopLogger, type Logger } from './logger.js';
@@ -188,19 +189,26 @@ export class RedisStore implements ThreadStore {
     throw new StoreConflictError(threadId, this.maxAttempts);
   }
 
+  /** Every key of the workspace: thread state, delivery ids, and its escalation records, links and indexes. */
   async purgeTenant(platform: Platform, tenant: string): Promise<number> {
-    const pattern = tenantKeyPattern(platform, tenant);
+    const scope = { platform, tenant };
+    const patterns = [tenantKeyPattern(platform, tenant), scopeKeyPattern(scope)];
     const nodes = this.client instanceof Cluster ? this.client.nodes('master') : [this.client];
     let removed = 0;
     for (const node of nodes) {
-      const keys = await this.run(() => scanAll(node, pattern));
-      for (let i = 0; i < keys.length; i += 200) {
-        const batch = keys.slice(i, i + 200);
-        // One key per UNLINK so each is routed to its own slot in Cluster mode.
-        const counts = await this.run(() => Promise.all(batch.map((k) => this.client.unlink(k))));
-        removed += counts.reduce((a, b) => a + b, 0);
+      for (const pattern of patterns) {
+        const keys = await this.run(() => scanAll(node, pattern));
+        for (let i = 0; i < keys.length; i += 200) {
+          const batch = keys.slice(i, i + 200);
+          // One key per UNLINK so each is routed to its own slot in Cluster mode.
+          const counts = await this.run(() => Promise.all(batch.map((k) => this.client.unlink(k))));
+          removed += counts.reduce((a, b) => a + b, 0);
+        }
       }
     }
+    const scopes = await this.run(() => this.client.zrange(SCOPES_KEY, 0, -1));
+    const gone = scopes.filter((member) => isScopeMember(member, scope));
+    if (gone.length > 0) await this.run(() => this.client.zrem(SCOPES_KEY, ...gone));
     this.logger.info('tenant purged', { platform, keys: removed });
     return removed;
   }
