@@ -63,6 +63,10 @@ const EnvSchema = z.object({
     z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .refine(
+        isUsableRedisUrl,
+        'is not a valid redis:// URL (host, port 1-65535, /db number, %-encoded password)',
+      )
       .optional(),
   ),
   REDIS_SENTINELS: hostList,
@@ -333,6 +337,21 @@ function mask(secret: string | undefined): string {
 
 function maskUrlPassword(url: string): string {
   return url.replace(/^(rediss?:\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
+/** What ioredis will accept: a parsable URL, a port in range, a numeric database, decodable credentials. */
+function isUsableRedisUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return false;
+  }
+  if (!url.hostname) return false;
+  const db = url.pathname.replace(/^\//, '');
+  return db === '' || /^\d{1,5}$/.test(db);
 }
 
 function blankToUndefined(value: unknown): unknown {

@@ -116,7 +116,7 @@ export class RestifySlackReceiver implements Receiver {
     try {
       body = parseBody(raw, contentType, form);
     } catch {
-      this.reject(res, 400, 'unparseable-body');
+      this.reject(res, 400, 'unparseable-body', 'expected a JSON object (or a form with a JSON payload)');
       return;
     }
 
@@ -191,9 +191,10 @@ export class RestifySlackReceiver implements Receiver {
     }
   }
 
-  private reject(res: ServerResponse, status: number, reason: string): void {
+  private reject(res: ServerResponse, status: number, reason: string, message?: string): void {
     this.options.onRejected?.(reason);
-    send(res, status);
+    if (message) send(res, status, JSON.stringify({ error: message }), 'application/json');
+    else send(res, status);
   }
 }
 
@@ -223,16 +224,20 @@ function parseBody(raw: Buffer, contentType: string, form: URLSearchParams | und
   if (form) {
     // Interactivity and shortcuts wrap JSON in `payload`; slash commands are plain fields.
     const payload = form.get('payload');
-    if (payload !== null) return JSON.parse(payload) as Body;
+    if (payload !== null) return asObject(JSON.parse(payload));
     return Object.fromEntries(form);
   }
   if (contentType === 'application/json' || contentType === '') {
-    const parsed: unknown = JSON.parse(raw.toString('utf8'));
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-      throw new Error('not an object');
-    return parsed as Body;
+    return asObject(JSON.parse(raw.toString('utf8')));
   }
   throw new Error(`unsupported content type ${contentType}`);
+}
+
+/** A payload must be a JSON object: `payload=null`, a number or an array is a malformed request, not a crash. */
+function asObject(parsed: unknown): Body {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('not an object');
+  return parsed as Body;
 }
 
 function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
