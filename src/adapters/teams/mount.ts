@@ -27,6 +27,8 @@ export interface TeamsMountOptions {
   /** Where conversation references go; default: the thread store's Redis when it has one, else memory. */
   conversationRefs?: ConversationRefs;
   retry?: RetryOptions;
+  /** Per connector call (default CONNECTOR_TIMEOUT_MS); tests shorten it. */
+  connectorTimeoutMs?: number;
   /** ESCALATION_TEAMS_CHANNEL's address and team membership (the server builds it with the escalation config). */
   escalationChannel?: TeamsEscalationChannel;
 }
@@ -58,7 +60,9 @@ export async function mountTeams(
     ? serviceUrlPolicy(parseServiceUrlAllowList(config.serviceUrlAllowList.join(',')))
     : () => true;
 
-  const adapter = new TeamsCloudAdapter(createTeamsAuthentication(config, options.credentialsFactory));
+  const adapter = new TeamsCloudAdapter(
+    createTeamsAuthentication(config, options.credentialsFactory, options.connectorTimeoutMs),
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     deps.metrics.recordOutcome('teams', 'error');
     logger.error('teams turn failed', { err: error, type: context.activity.type });
