@@ -17,20 +17,14 @@ import type { BotIdentity } from './translate.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-/**
- * Few, short retries: a reply minutes late is worse than a logged failure. A 429 is still honoured: the client
- * waits for Retry-After, then the retry goes out.
- */
 /** Longest a single Slack API call may take (connect, send, answer). */
 export const SLACK_CALL_TIMEOUT_MS = 10_000;
 
-export const SLACK_RETRY_CONFIG = {
-  retries: 2,
-  factor: 2,
-  minTimeout: 100,
-  maxTimeout: 2000,
-  randomize: true,
-};
+/**
+ * The WebClient itself never retries and never waits out a 429: retries happen in our fetch (http-fetch.ts),
+ * capped, and only where sending again cannot post twice.
+ */
+export const SLACK_RETRY_CONFIG = { retries: 0 };
 
 export async function mountSlack(server: Server, deps: AdapterDeps): Promise<MountedAdapter | undefined> {
   const config = deps.config.slack;
@@ -42,6 +36,7 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: SLACK_RETRY_CONFIG,
+    rejectRateLimitedCalls: true,
     fetch,
     logger: slackLogger,
   };
