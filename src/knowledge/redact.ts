@@ -30,6 +30,8 @@ const GROUP = '[0-9A-Za-z]{5}';
 const PRODUCT_KEY_SOURCE = `(?<![0-9A-Za-z])(?:${GROUP}(?:${DASHED}${GROUP}){4}|${GROUP}(?:${BLANKS}${GROUP}){4})(?![0-9A-Za-z])`;
 
 const MASK = 'XXXXX-XXXXX-XXXXX-XXXXX-';
+/** Five groups of five and four one-character separators. */
+const SHORTEST_KEY = 29;
 const HAS_DASH = new RegExp(DASH);
 
 export interface ProductKeyMatch {
@@ -60,6 +62,8 @@ function readsAsKey(raw: string): boolean {
 
 /** Every key-shaped span of the text, in order. A span refused by `readsAsKey` lets a key start inside it. */
 function* keySpans(text: string): Generator<{ raw: string; index: number }> {
+  // Most strings walked (fact values, titles) are shorter than the shortest key: no scan for them.
+  if (text.length < SHORTEST_KEY) return;
   const pattern = new RegExp(PRODUCT_KEY_SOURCE, 'g');
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (readsAsKey(m[0])) yield { raw: m[0], index: m.index };
