@@ -6,6 +6,7 @@
  * module unmasked: `describeConfig()` is what gets logged.
  */
 import { z } from 'zod';
+import { parseServiceUrlAllowList } from './adapters/teams/service-url.js';
 
 /** Environment variables holding secrets: masked by `describeConfig()`. */
 export const SECRET_VARIABLES = [
@@ -46,6 +47,14 @@ const hostList = z.preprocess(
 const optionalPositiveInt = z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional());
 
 export const EnvSchema = z.object({
+  HOST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z.:-]+$/, 'must be an IP address or a host name')
+      .optional(),
+  ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
@@ -56,6 +65,10 @@ export const EnvSchema = z.object({
     z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .refine(
+        isUsableRedisUrl,
+        'is not a valid redis:// URL (host, port 1-65535, /db number, %-encoded password)',
+      )
       .optional(),
   ),
   REDIS_SENTINELS: hostList,
@@ -128,6 +141,20 @@ export const EnvSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   BotOpenIdMetadata: z.preprocess(blankToUndefined, z.url().optional()),
+  BOT_SERVICE_URL_ALLOWLIST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return parseServiceUrlAllowList(value).map((u) => u.href);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
   PLAYGROUND: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(['on', 'off']).optional(),
@@ -181,6 +208,8 @@ export interface TeamsConfig {
   tenantId?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   openIdMetadata?: string;
+  /** Anonymous mode only: service URLs besides loopback the bot may reply to (BOT_SERVICE_URL_ALLOWLIST). */
+  serviceUrlAllowList: string[];
 }
 
 export interface RedisConfig {
@@ -191,6 +220,8 @@ export interface RedisConfig {
 }
 
 export interface Config {
+  /** HOST: the address to listen on; unset = loopback in anonymous Bot Framework mode, else every interface. */
+  host?: string;
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Undefined: in-memory state (single process, lost on restart). */
@@ -281,6 +312,7 @@ function toConfig(e: Env): Config {
   const hasPlatformCredentials = Boolean(slack || e.MicrosoftAppId);
 
   return {
+    ...(e.HOST ? { host: e.HOST } : {}),
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     redis,
@@ -292,6 +324,7 @@ function toConfig(e: Env): Config {
       tenantId: e.MicrosoftAppTenantId,
       appType: e.MicrosoftAppType,
       openIdMetadata: e.BotOpenIdMetadata,
+      serviceUrlAllowList: e.BOT_SERVICE_URL_ALLOWLIST ?? [],
     },
     playground: e.PLAYGROUND ? e.PLAYGROUND === 'on' : !hasPlatformCredentials,
     escalation: {
@@ -306,6 +339,7 @@ function toConfig(e: Env): Config {
 /** A loggable view of the configuration: secrets shown as set/unset, Redis passwords removed from URLs. */
 export function describeConfig(config: Config): Record<string, unknown> {
   return {
+    host: config.host ?? '(default)',
     port: config.port,
     logLevel: config.logLevel,
     store: config.redis ? 'redis' : 'memory',
@@ -345,6 +379,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
       tenantId: config.teams.tenantId,
       appType: config.teams.appType,
       openIdMetadata: config.teams.openIdMetadata,
+      serviceUrlAllowList: config.teams.serviceUrlAllowList,
     },
     playground: config.playground ? 'on' : 'off',
     escalation: {
@@ -412,6 +447,21 @@ function mask(secret: string | undefined): string {
 
 function maskUrlPassword(url: string): string {
   return url.replace(/^(rediss?:\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
+/** What ioredis will accept: a parsable URL, a port in range, a numeric database, decodable credentials. */
+function isUsableRedisUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return false;
+  }
+  if (!url.hostname) return false;
+  const db = url.pathname.replace(/^\//, '');
+  return db === '' || /^\d{1,5}$/.test(db);
 }
 
 function blankToUndefined(value: unknown): unknown {

@@ -25,17 +25,20 @@ import { mountSlack } from './adapters/slack/mount.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
 import { escalationChannelFor } from './adapters/teams/escalation-channel.js';
 import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
+import { isAnonymous } from './adapters/teams/auth.js';
 import { mountPlayground } from './adapters/web/index.js';
 import { WEB_ESCALATION_CHANNEL } from './adapters/web/request.js';
 import { createAppMetrics } from './observability/app-metrics.js';
 import { instrumentStore } from './observability/instrument-store.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { Counter } from './observability/metrics.js';
 
 export interface BotServer {
   readonly server: Server;
   readonly deps: AdapterDeps;
-  /** Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). Port 0 picks a free one. */
+  /**
+   * Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). Port 0 picks a free one. The host
+   * defaults to HOST, else loopback while anonymous /api/messages is mounted, else every interface.
+   */
   listen(port: number, host?: string): Promise<string>;
   /** Resolves when no adapter has work in flight (replies being computed or posted). */
   idle(): Promise<void>;
@@ -103,6 +106,8 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   const escalations = createEscalations({
     store: rawStore,
     config: escalationConfig,
+    // Names, questions and answers follow the documented retention, like thread state.
+    ttlSec: config.stateTtlDays * 24 * 3600,
     ...(clock ? { clock } : {}),
   });
 
@@ -116,14 +121,9 @@ export async function createBotServer(config: Config, options: BotServerOptions 
 
   // 5. The HTTP server, with request counts by route and status.
   const server = restify.createServer({ name: 'activation-doctor' });
-  const httpRequests = metrics.registry.register(
-    new Counter('activation_doctor_http_requests_total', 'HTTP requests by route and status.'),
-  );
+  // Route label: the registered path (a bounded set), never the URL the client sent.
   server.on('after', (req: restify.Request, res: restify.Response) => {
-    httpRequests.inc({
-      route: req.getRoute()?.path?.toString() ?? 'unmatched',
-      status: String(res.statusCode),
-    });
+    metrics.recordHttp(req.getRoute()?.path?.toString(), res.statusCode);
   });
   mountProbes(server, { store, metrics });
   mountLegalPages(server, config); // GET /privacy and /terms, linked from the Teams manifest
@@ -170,18 +170,32 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   }, options.reminderCheckMs ?? REMINDER_CHECK_MS);
   reminderTimer.unref();
 
+  // Unsigned Bot Framework traffic is for local tools: keep it off the network unless HOST says otherwise.
+  const anonymousTeams = teams !== undefined && isAnonymous(config.teams);
+  const defaultHost = config.host ?? (anonymousTeams ? '127.0.0.1' : '0.0.0.0');
+
   let closing: Promise<void> | undefined;
   return {
     server,
     deps,
-    listen: (port, host = '0.0.0.0') =>
+    listen: (port, host = defaultHost) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.removeListener('error', reject);
           const address = server.address();
-          const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
-          logger.info('listening', { url, adapters: adapters.map((a) => a.name) });
+          const local = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : host;
+          const url = `http://${local.includes(':') ? `[${local}]` : local}:${address.port}`;
+          // The bound address as the socket reports it, so the log never claims loopback when it is not.
+          logger.info('listening', {
+            address: address.address,
+            port: address.port,
+            url,
+            adapters: adapters.map((a) => a.name),
+            ...(anonymousTeams && !config.host
+              ? { note: 'loopback only: anonymous /api/messages (set HOST)' }
+              : {}),
+          });
           resolve(url);
         });
       }),
@@ -231,7 +245,7 @@ function createStore(config: Config, logger: Logger): ThreadStore {
 async function main(config: Config): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const bot = await createBotServer(config, { logger });
-  await bot.listen(config.port);
+  await bot.listen(config.port); // HOST, or the safe default described on listen()
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });

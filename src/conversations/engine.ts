@@ -46,6 +46,8 @@ import { InboundMessageSchema, type EngineResult, type InboundMessage } from './
 
 /** Same cap as the knowledge core: a paste beyond 1 MiB is cut, and the reply says so. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
+/** Distinct codes diagnosed from one message; real pastes hold a handful. */
+export const MAX_CODES_PER_MESSAGE = 25;
 
 export interface EngineOptions {
   /** Thread memory; default: an embedded MemoryStore. */
@@ -171,6 +173,12 @@ export class ConversationEngine {
     const text = capText(msg.text);
     const ex = extract(text);
     if (ex.truncated || text.length < msg.text.length) warnings.push('truncated');
+    if (ex.codes.length > MAX_CODES_PER_MESSAGE) {
+      // A paste of thousands of distinct codes is not a support question: diagnosing each would make a reply of
+      // megabytes and hold the event loop for seconds. The first ones are diagnosed, and the reply says it stopped.
+      ex.codes = ex.codes.slice(0, MAX_CODES_PER_MESSAGE);
+      if (!warnings.includes('truncated')) warnings.push('truncated');
+    }
 
     const esc = this.escalations;
     if (esc && msg.action && isHandoffAction(msg.action.action)) return this.handoffAction(esc, msg);

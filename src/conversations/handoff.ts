@@ -15,6 +15,7 @@ import {
   type EscalationConfig,
   type OriginMessage,
 } from './escalations/index.js';
+import { MemoryStore } from './memory-store.js';
 import { RedisStore } from './redis-store.js';
 import type { ThreadState } from './state.js';
 import type { ThreadStore } from './store.js';
@@ -25,7 +26,7 @@ export interface CreateEscalationsOptions {
   store: ThreadStore;
   /** `config.escalation`, plus the Teams escalation channel's reference when the adapter captured one. */
   config: EscalationConfig;
-  /** Lifetime of escalation records (default 90 days). */
+  /** Lifetime of escalation records (the server passes STATE_TTL_DAYS; default 90 days). */
   ttlSec?: number;
   clock?: () => number;
 }
@@ -33,7 +34,12 @@ export interface CreateEscalationsOptions {
 /** The escalation service for a deployment: RedisKv over the store's client, else an in-process MemoryKv. */
 export function createEscalations(options: CreateEscalationsOptions): EscalationService {
   const { store } = options;
-  const kv = store instanceof RedisStore ? new RedisKv(store.client) : new MemoryKv(options.clock);
+  const kv =
+    store instanceof RedisStore
+      ? new RedisKv(store.client)
+      : store instanceof MemoryStore
+        ? store.escalationKv // beside the threads, purged with them
+        : new MemoryKv(options.clock);
   return new EscalationService({
     repo: new EscalationRepository(kv, options.ttlSec ? { ttlSec: options.ttlSec } : {}),
     config: options.config,

@@ -2,7 +2,14 @@
  * Embedded store for a single instance (CLI, web playground, tests, no REDIS_URL). Same contract as RedisStore:
  * states are stored serialized (so nothing shares references with the caller), revisions are checked, and keys
  * expire after their TTL by the injected clock.
+ *
+ * Bounded, since it lives in the process heap and anyone who can reach the bot can open threads: at most
+ * `maxThreads` threads and `maxBytes` of serialized state, the least recently written thread evicted first (as
+ * Redis' `allkeys-lru` would), delivery ids capped the same way, and a timer (unref'd: it never keeps the process
+ * alive) sweeps expired entries so idle memory goes back.
  */
+import { MemoryKv } from './escalations/memory-kv.js';
+import { isScopeMember, SCOPES_KEY, scopeKeyPattern } from './escalations/repository.js';
 import { deliveryKey, stateKey, tenantKeyPattern } from './keys.js';
 import { decodeState, encodeState } from './state.js';
 import {
@@ -27,21 +34,64 @@ interface Entry {
 
 export interface MemoryStoreOptions extends StoreOptions {
   clock?: () => number;
+  /** Threads kept; past it the least recently written goes. Default 10,000. */
+  maxThreads?: number;
+  /** Serialized state kept, in UTF-16 code units of keys and values. Default 64 Mi. */
+  maxBytes?: number;
+  /** Delivery ids remembered for dedup. Default 100,000. */
+  maxDeliveries?: number;
+  /** How often expired entries are swept; 0 turns the timer off. Default one minute. */
+  sweepIntervalMs?: number;
 }
+
+export const MEMORY_STORE_DEFAULTS = {
+  maxThreads: 10_000,
+  maxBytes: 64 * 1024 * 1024,
+  maxDeliveries: 100_000,
+  sweepIntervalMs: 60_000,
+};
 
 export class MemoryStore implements ThreadStore {
   readonly kind = 'memory' as const;
+  /** Escalation records live beside the threads, so a workspace's purge takes both. */
+  readonly escalationKv: MemoryKv;
   private readonly states = new Map<string, Entry>();
   private readonly seen = new Map<string, number>();
   private readonly ttlMs: number;
   private readonly maxAttempts: number;
   private readonly clock: () => number;
+  private readonly maxThreads: number;
+  private readonly maxBytes: number;
+  private readonly maxDeliveries: number;
+  private readonly sweepTimer?: NodeJS.Timeout;
+  private bytes = 0;
   private closed = false;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.ttlMs = (options.ttlSec ?? DEFAULT_TTL_SEC) * 1000;
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.clock = options.clock ?? Date.now;
+    this.escalationKv = new MemoryKv(this.clock);
+    this.maxThreads = options.maxThreads ?? MEMORY_STORE_DEFAULTS.maxThreads;
+    this.maxBytes = options.maxBytes ?? MEMORY_STORE_DEFAULTS.maxBytes;
+    this.maxDeliveries = options.maxDeliveries ?? MEMORY_STORE_DEFAULTS.maxDeliveries;
+    const every = options.sweepIntervalMs ?? MEMORY_STORE_DEFAULTS.sweepIntervalMs;
+    if (every > 0) {
+      this.sweepTimer = setInterval(() => this.sweepExpired(), every);
+      this.sweepTimer.unref();
+    }
+  }
+
+  /** What the store holds now, expired entries not yet swept included. */
+  stats(): { threads: number; deliveries: number; bytes: number } {
+    return { threads: this.states.size, deliveries: this.seen.size, bytes: this.bytes };
+  }
+
+  /** Drops every expired thread and delivery id (the timer calls this; tests may too). */
+  sweepExpired(): void {
+    const now = this.clock();
+    for (const [key, entry] of this.states) if (entry.expiresAt <= now) this.remove(key, entry);
+    for (const [key, exp] of this.seen) if (exp <= now) this.seen.delete(key);
   }
 
   async load(threadId: string): Promise<Snapshot> {
@@ -71,7 +121,7 @@ export class MemoryStore implements ThreadStore {
         // A deleted thread keeps its revision (empty data) so revisions never go backwards.
         const data = next === null ? '' : encodeState(next);
         const rev = current + 1;
-        this.states.set(key, { rev, data, expiresAt: this.clock() + this.ttlMs });
+        this.put(key, { rev, data, expiresAt: this.clock() + this.ttlMs });
         return { state: data === '' ? null : decodeOrNull(data), rev };
       }
       // A snapshot passed in by the caller went stale: re-read and run mutate again.
@@ -84,13 +134,22 @@ export class MemoryStore implements ThreadStore {
     this.assertOpen();
     const prefix = tenantKeyPattern(platform, tenant).slice(0, -1);
     let removed = 0;
-    for (const map of [this.states, this.seen] as Map<string, unknown>[]) {
-      for (const key of [...map.keys()]) {
-        if (key.startsWith(prefix)) {
-          map.delete(key);
-          removed++;
-        }
+    for (const [key, entry] of [...this.states]) {
+      if (key.startsWith(prefix)) {
+        this.remove(key, entry);
+        removed++;
       }
+    }
+    for (const key of [...this.seen.keys()]) {
+      if (key.startsWith(prefix)) {
+        this.seen.delete(key);
+        removed++;
+      }
+    }
+    const scope = { platform, tenant };
+    removed += this.escalationKv.deletePrefix(scopeKeyPattern(scope).slice(0, -1));
+    for (const member of await this.escalationKv.indexList(SCOPES_KEY)) {
+      if (isScopeMember(member, scope)) await this.escalationKv.indexRemove(SCOPES_KEY, member);
     }
     return removed;
   }
@@ -101,6 +160,7 @@ export class MemoryStore implements ThreadStore {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
   }
 
   /** Every live key with its remaining time to live in ms (tests check that nothing lives forever). */
@@ -120,11 +180,34 @@ export class MemoryStore implements ThreadStore {
 
   private claim(threadId: string, deliveryIds: string[], ttlSec: number): boolean {
     const now = this.clock();
-    this.sweep(now);
     const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
     const fresh = keys.every((k) => (this.seen.get(k) ?? 0) <= now);
-    for (const k of keys) if ((this.seen.get(k) ?? 0) <= now) this.seen.set(k, now + ttlSec * 1000);
+    for (const k of keys) {
+      if ((this.seen.get(k) ?? 0) > now) continue;
+      this.seen.delete(k);
+      this.seen.set(k, now + ttlSec * 1000);
+    }
+    // Insertion order is claim order: the first key is the oldest claim.
+    while (this.seen.size > this.maxDeliveries) this.seen.delete(this.seen.keys().next().value!);
     return fresh;
+  }
+
+  /** Stores an entry as the most recently written, then evicts the least recently written past the caps. */
+  private put(key: string, entry: Entry): void {
+    const old = this.states.get(key);
+    if (old) this.remove(key, old);
+    this.states.set(key, entry);
+    this.bytes += key.length + entry.data.length;
+    while (this.states.size > 1 && (this.states.size > this.maxThreads || this.bytes > this.maxBytes)) {
+      const [oldestKey, oldest] = this.states.entries().next().value!;
+      this.remove(oldestKey, oldest);
+    }
+  }
+
+  private remove(key: string, entry: Entry): void {
+    if (this.states.get(key) !== entry) return;
+    this.states.delete(key);
+    this.bytes -= key.length + entry.data.length;
   }
 
   private read(threadId: string): Snapshot {
@@ -136,16 +219,10 @@ export class MemoryStore implements ThreadStore {
   private live(key: string): Entry | undefined {
     const entry = this.states.get(key);
     if (entry && entry.expiresAt <= this.clock()) {
-      this.states.delete(key);
+      this.remove(key, entry);
       return undefined;
     }
     return entry;
-  }
-
-  /** Drops expired dedup keys so the map does not grow with traffic. */
-  private sweep(now: number): void {
-    if (this.seen.size < 10_000) return;
-    for (const [k, exp] of this.seen) if (exp <= now) this.seen.delete(k);
   }
 
   private assertOpen(): void {

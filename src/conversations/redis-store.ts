@@ -12,6 +12,7 @@
  */
 import type { Result } from 'ioredis';
 import { Cluster } from 'ioredis';
+import { isScopeMember, SCOPES_KEY, scopeKeyPattern } from './escalations/repository.js';
 import { OutageLog } from './health.js';
 import { deliveryKey, stateKey, tenantKeyPattern } from './keys.js';
 import { noopLogger, type Logger } from './logger.js';
@@ -78,6 +79,12 @@ end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return nextRev`;
 
+/** Redis' replies when it answers but will not write: out of memory, read-only replica, failed snapshot. */
+const WRITE_REFUSED = /^(?:OOM|READONLY|MISCONF|NOREPLICAS|NOWRITE)\b/;
+
+/** Written by the readiness probe; expires by itself. */
+const PROBE_KEY = 'ad:readyz:probe';
+
 /** How long a command issued before the first connection waits for it. */
 const FIRST_CONNECT_WAIT_MS = 1000;
 
@@ -97,6 +104,8 @@ export class RedisStore implements ThreadStore {
   private readonly logger: Logger;
   private readonly outage: OutageLog;
   private closing = false;
+  /** The current outage is Redis refusing writes (it still answers reads). */
+  private writesRefused = false;
   /** Set on the first 'ready': until then commands wait briefly for the first connection instead of failing. */
   private everReady = false;
 
@@ -150,14 +159,16 @@ export class RedisStore implements ThreadStore {
   }
 
   async load(threadId: string): Promise<Snapshot> {
-    const [rev, data] = await this.run(() => this.client.hmget(stateKey(threadId), 'rev', 'data'));
+    const [rev, data] = await this.run(() => this.client.hmget(stateKey(threadId), 'rev', 'data'), 'read');
     return toSnapshot(rev ?? null, data ?? null);
   }
 
   async claimAndLoad(threadId: string, deliveryIds: string[], ttlSec: number): Promise<ClaimAndLoad> {
     const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
-    const [claimed, rev, data] = await this.run(() =>
-      this.client.adClaimLoad(keys.length + 1, stateKey(threadId), ...keys, Math.max(1, Math.ceil(ttlSec))),
+    const [claimed, rev, data] = await this.run(
+      () =>
+        this.client.adClaimLoad(keys.length + 1, stateKey(threadId), ...keys, Math.max(1, Math.ceil(ttlSec))),
+      'write',
     );
     // Lua turns a missing hash field (false) into a nil reply: null here.
     return { fresh: keys.length === 0 || claimed === 1, snapshot: toSnapshot(rev ?? null, data ?? null) };
@@ -166,8 +177,9 @@ export class RedisStore implements ThreadStore {
   async claimDelivery(threadId: string, deliveryIds: string[], ttlSec: number): Promise<boolean> {
     if (deliveryIds.length === 0) return true;
     const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
-    const fresh = await this.run(() =>
-      this.client.adClaim(keys.length, ...keys, Math.max(1, Math.ceil(ttlSec))),
+    const fresh = await this.run(
+      () => this.client.adClaim(keys.length, ...keys, Math.max(1, Math.ceil(ttlSec))),
+      'write',
     );
     return fresh === 1;
   }
@@ -179,7 +191,10 @@ export class RedisStore implements ThreadStore {
       if (next === snapshot.state) return snapshot;
       const encoded = next === null ? null : encodeStateWithValue(next);
       const data = encoded?.json ?? '';
-      const rev = await this.run(() => this.client.adCas(stateKey(threadId), snapshot.rev, data, this.ttlMs));
+      const rev = await this.run(
+        () => this.client.adCas(stateKey(threadId), snapshot.rev, data, this.ttlMs),
+        'write',
+      );
       // What was stored is the bounded state the JSON was made from: no need to parse it back.
       if (rev >= 0) return { state: encoded?.state ?? null, rev };
       await sleep(backoffMs(attempt));
@@ -188,26 +203,38 @@ export class RedisStore implements ThreadStore {
     throw new StoreConflictError(threadId, this.maxAttempts);
   }
 
+  /** Every key of the workspace: thread state, delivery ids, and its escalation records, links and indexes. */
   async purgeTenant(platform: Platform, tenant: string): Promise<number> {
-    const pattern = tenantKeyPattern(platform, tenant);
+    const scope = { platform, tenant };
+    const patterns = [tenantKeyPattern(platform, tenant), scopeKeyPattern(scope)];
     const nodes = this.client instanceof Cluster ? this.client.nodes('master') : [this.client];
     let removed = 0;
     for (const node of nodes) {
-      const keys = await this.run(() => scanAll(node, pattern));
-      for (let i = 0; i < keys.length; i += 200) {
-        const batch = keys.slice(i, i + 200);
-        // One key per UNLINK so each is routed to its own slot in Cluster mode.
-        const counts = await this.run(() => Promise.all(batch.map((k) => this.client.unlink(k))));
-        removed += counts.reduce((a, b) => a + b, 0);
+      for (const pattern of patterns) {
+        const keys = await this.run(() => scanAll(node, pattern), 'read');
+        for (let i = 0; i < keys.length; i += 200) {
+          const batch = keys.slice(i, i + 200);
+          // One key per UNLINK so each is routed to its own slot in Cluster mode.
+          const counts = await this.run(() => Promise.all(batch.map((k) => this.client.unlink(k))), 'write');
+          removed += counts.reduce((a, b) => a + b, 0);
+        }
       }
     }
+    const scopes = await this.run(() => this.client.zrange(SCOPES_KEY, 0, -1), 'read');
+    const gone = scopes.filter((member) => isScopeMember(member, scope));
+    if (gone.length > 0) await this.run(() => this.client.zrem(SCOPES_KEY, ...gone), 'write');
     this.logger.info('tenant purged', { platform, keys: removed });
     return removed;
   }
 
+  /**
+   * Readiness: one small write (a probe key that expires by itself), since a Redis that answers PING may still
+   * refuse every write (maxmemory reached with noeviction, a read-only replica after a failover, a failed
+   * snapshot with stop-writes-on-bgsave-error), and then no answer has memory.
+   */
   async ping(): Promise<boolean> {
     try {
-      await this.run(() => this.client.ping());
+      await this.run(() => this.client.set(PROBE_KEY, '1', 'PX', 60_000), 'write');
       return true;
     } catch {
       return false;
@@ -224,13 +251,20 @@ export class RedisStore implements ThreadStore {
     }
   }
 
-  /** Runs one Redis call: success ends an outage, any failure becomes StoreUnavailableError and is logged once. */
-  private async run<T>(call: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one Redis call: any failure becomes StoreUnavailableError and starts an outage (logged once). A success
+   * ends it, except that a read does not end an outage of refused writes: reads keep working when Redis is out
+   * of memory, and taking each of them for a recovery would log the outage once per message.
+   */
+  private async run<T>(call: () => Promise<T>, kind: 'read' | 'write'): Promise<T> {
     // At start-up the connection is still opening: give it a moment rather than reporting an outage.
     if (!this.everReady && !this.closing) await this.ready(FIRST_CONNECT_WAIT_MS);
     try {
       const result = await call();
-      this.outage.succeeded();
+      if (kind === 'write' || !this.writesRefused) {
+        this.writesRefused = false;
+        this.outage.succeeded();
+      }
       return result;
     } catch (err) {
       throw this.unavailable(err);
@@ -239,6 +273,7 @@ export class RedisStore implements ThreadStore {
 
   private unavailable(err: unknown): StoreUnavailableError {
     if (err instanceof StoreUnavailableError) return err;
+    if (WRITE_REFUSED.test(err instanceof Error ? err.message : String(err))) this.writesRefused = true;
     if (!this.closing) this.outage.failed(err);
     return new StoreUnavailableError(`redis: ${err instanceof Error ? err.message : String(err)}`, {
       cause: err,

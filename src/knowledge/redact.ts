@@ -1,20 +1,38 @@
 /**
- * Product-key redaction. A full product key (five groups of five letters or digits) is a secret the bot must
- * never store, log or echo: it becomes `XXXXX-XXXXX-XXXXX-XXXXX-ABCDE`, keeping the last five characters that
- * slmgr itself prints as `Partial Product Key`. Published KMS client setup keys (GVLKs) are public and are kept
- * as written, since naming them is part of the advice.
+ * Product-key redaction: the one product-key finder of the project. The knowledge core, the thread state, the
+ * escalation records, the replies and the log masker all use it. A full product key (five groups of five letters
+ * or digits) is a secret the bot must never store, log or echo: it becomes `XXXXX-XXXXX-XXXXX-XXXXX-ABCDE`,
+ * keeping the last five characters that slmgr itself prints as `Partial Product Key`. Published KMS client setup
+ * keys (GVLKs) are public and are kept as written, since naming them is part of the advice.
+ *
+ * People paste keys with whatever their editor put between the groups: a hyphen, an en or em dash, a minus sign,
+ * a full-width hyphen, a dash with spaces around it, or just spaces. All of those are keys here. Groups joined by
+ * spaces alone look like words, so they only count as a key when written in capitals with at least one digit
+ * (`NPPR9 FWDCX D2C8J H872K 2YT43`, not `there where which would about`).
  */
-import { gvlkByKey, normalizeProductKey, type Gvlk } from './gvlk/index.js';
+import { gvlkByKey, type Gvlk } from './gvlk/index.js';
+
+/** Blanks that may sit between groups (no tab or newline: a key is written on one line). */
+const BLANK = '[ \\u00a0\\u2009\\u202f]';
+/** Hyphen, the Unicode dashes (U+2010–U+2015), minus sign, small and full-width hyphen-minus. */
+const DASH = '[-\\u2010-\\u2015\\u2212\\ufe58\\ufe63\\uff0d]';
+/** Between two groups: a dash with at most two blanks on each side… */
+const DASHED = `${BLANK}{0,2}${DASH}${BLANK}{0,2}`;
+/** …or, when no group is dashed, one or two blanks. */
+const BLANKS = `${BLANK}{1,2}`;
+const GROUP = '[0-9A-Za-z]{5}';
 
 /**
- * Five groups of five, separated by a hyphen or a dash that copy/paste produces instead, not glued to other
- * letters or digits. The pattern has a fixed maximum length (29 characters) and one-character look-arounds,
- * so each start position costs a bounded amount of work: linear over the text.
+ * Five groups joined the same way, not glued to other letters or digits (so a word before a dashed key is never
+ * taken for its first group). Every match is at most 45 characters long and starts where a word starts, so each
+ * position of the text costs a bounded amount of work: linear over the text.
  */
-const PRODUCT_KEY =
-  /(?<![0-9A-Za-z])[0-9A-Za-z]{5}(?:[-\u2010-\u2014\u2212][0-9A-Za-z]{5}){4}(?![0-9A-Za-z])/g;
+const PRODUCT_KEY_SOURCE = `(?<![0-9A-Za-z])(?:${GROUP}(?:${DASHED}${GROUP}){4}|${GROUP}(?:${BLANKS}${GROUP}){4})(?![0-9A-Za-z])`;
 
 const MASK = 'XXXXX-XXXXX-XXXXX-XXXXX-';
+/** Five groups of five and four one-character separators. */
+const SHORTEST_KEY = 29;
+const HAS_DASH = new RegExp(DASH);
 
 export interface ProductKeyMatch {
   /** The key as written. */
@@ -30,76 +48,40 @@ export interface ProductKeyMatch {
   gvlk?: Gvlk;
 }
 
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isDash = (c: number) => c === 45 || (c >= 0x2010 && c <= 0x2014) || c === 0x2212;
-
-/** Per ASCII code unit: 1 for a letter or digit. */
-const ALNUM = new Uint8Array(128);
-for (let c = 0; c < 128; c++) if (isAlnum(c)) ALNUM[c] = 1;
-
-/** A character a key can hold: a letter, a digit or one of the dashes. */
-const isKeyUnit = (c: number) => (c < 128 ? ALNUM[c] === 1 || c === 45 : isDash(c));
-
-/** Length of the shortest text `mayHoldProductKey` accepts: five groups of five and four dashes. */
-const KEY_SPAN = 29;
-
-/** The exact check over [start, end): five groups of five, joined by dashes, somewhere in there. */
-function holdsKeyShape(s: string, start: number, end: number): boolean {
-  let run = 0;
-  let groups = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128 && ALNUM[c] === 1) {
-      run++;
-      if (groups >= 4 && run >= 5) return true;
-    } else {
-      groups = isDash(c) && run >= 5 ? (run === 5 ? groups + 1 : 1) : 0;
-      run = 0;
-    }
-  }
-  return false;
+/** The 25 characters in five upper-case groups joined by plain hyphens. */
+function canonical(raw: string): string {
+  const chars = raw.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  return chars.match(/.{5}/g)!.join('-');
 }
 
-/**
- * True when the string might hold five dash-joined groups of five (a superset of what PRODUCT_KEY matches). No
- * regex: it runs on whole messages and on every fact of every diagnosis, and almost always says no, which lets
- * the regex scans below be skipped. A key is 29 key characters in a row, so it covers one of every 29th
- * position: only runs of key characters around those positions are looked at, and only long runs in full.
- */
-export function mayHoldProductKey(s: string): boolean {
-  const n = s.length;
-  if (n < KEY_SPAN) return false;
-  let i = KEY_SPAN - 1;
-  while (i < n) {
-    if (!isKeyUnit(s.charCodeAt(i))) {
-      i += KEY_SPAN;
-      continue;
-    }
-    let start = i;
-    while (start > 0 && isKeyUnit(s.charCodeAt(start - 1))) start--;
-    let end = i + 1;
-    while (end < n && isKeyUnit(s.charCodeAt(end))) end++;
-    if (end - start >= KEY_SPAN && holdsKeyShape(s, start, end)) return true;
-    // The run is settled: the next sample lies a full key span past the character that ends it.
-    i = end + KEY_SPAN;
+/** Groups joined by blanks only must read like a key, not like five short words. */
+function readsAsKey(raw: string): boolean {
+  if (HAS_DASH.test(raw)) return true;
+  return !/[a-z]/.test(raw) && /[0-9]/.test(raw) && /[A-Z]/.test(raw);
+}
+
+/** Every key-shaped span of the text, in order. A span refused by `readsAsKey` lets a key start inside it. */
+function* keySpans(text: string): Generator<{ raw: string; index: number }> {
+  // Most strings walked (fact values, titles) are shorter than the shortest key: no scan for them.
+  if (text.length < SHORTEST_KEY) return;
+  const pattern = new RegExp(PRODUCT_KEY_SOURCE, 'g');
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (readsAsKey(m[0])) yield { raw: m[0], index: m.index };
+    else pattern.lastIndex = m.index + 1;
   }
-  return false;
+}
+
+/** True when the text holds a full product key, masked or not. */
+export function mayHoldProductKey(text: string): boolean {
+  return !keySpans(text).next().done;
 }
 
 /** Every full product key in the text, in order, redacted ones included (flagged `masked`). */
 export function findProductKeys(text: string): ProductKeyMatch[] {
   const matches: ProductKeyMatch[] = [];
-  if (!mayHoldProductKey(text)) return matches;
-  for (const m of text.matchAll(PRODUCT_KEY)) {
-    const raw = m[0];
-    const key = normalizeProductKey(raw);
-    const match: ProductKeyMatch = {
-      raw,
-      key,
-      partial: key.slice(-5),
-      index: m.index,
-      masked: key.startsWith(MASK),
-    };
+  for (const { raw, index } of keySpans(text)) {
+    const key = canonical(raw);
+    const match: ProductKeyMatch = { raw, key, partial: key.slice(-5), index, masked: key.startsWith(MASK) };
     const gvlk = gvlkByKey(key);
     if (gvlk) match.gvlk = gvlk;
     matches.push(match);
@@ -109,16 +91,21 @@ export function findProductKeys(text: string): ProductKeyMatch[] {
 
 /** The masked form of one key: last five kept, upper case. */
 export function maskProductKey(key: string): string {
-  return MASK + normalizeProductKey(key).slice(-5);
+  return MASK + canonical(key).slice(-5);
 }
 
 /**
- * The text with every full product key masked except published GVLKs. Idempotent: masking keeps lengths and
- * separators, so a second pass finds only masked keys and GVLKs and changes nothing.
+ * The text with every full product key masked except published GVLKs. Idempotent: a masked key is found again
+ * as a masked key and written the same way.
  */
 export function redactKeys(text: string): string {
-  if (!mayHoldProductKey(text)) return text;
-  return text.replace(PRODUCT_KEY, (raw) => (gvlkByKey(raw) ? raw : maskProductKey(raw)));
+  let out = '';
+  let last = 0;
+  for (const { raw, index } of keySpans(text)) {
+    out += text.slice(last, index) + (gvlkByKey(canonical(raw)) ? raw : maskProductKey(raw));
+    last = index + raw.length;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,10 +1,13 @@
 /**
- * Structured JSON logs, one object per line: `{"time","level","msg",...fields}`. Every record goes through
- * `redactValue`, so a secret passed by mistake is masked rather than written out.
+ * Structured JSON logs through pino, one object per line: `{"level","time","msg",...fields}` with the level as its
+ * name and the time in ISO 8601, as before the move to pino. Every record's message and fields go through
+ * `maskSecrets` first (tokens, bearer credentials, URL passwords, secret-named fields, and product keys through the
+ * knowledge core's finder), so a secret passed by mistake is masked rather than written out.
  */
 import type { Logger as SlackLogger } from '@slack/logger';
 import { LogLevel as SlackLogLevel } from '@slack/logger';
-import { redactString, redactValue } from './redact.js';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { maskSecrets, maskSecretsIn } from './secrets.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -23,33 +26,49 @@ export interface Logger {
 
 export interface LoggerOptions {
   level?: LogLevel;
-  /** Where lines go; stdout by default. Tests pass an array-backed sink. */
+  /** Where lines go (without their newline); stdout by default. Tests pass an array-backed sink. */
   write?: (line: string) => void;
   now?: () => Date;
 }
 
 export function createLogger(options: LoggerOptions = {}, bindings: LogFields = {}): Logger {
   const level = options.level ?? 'info';
-  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
-  const now = options.now ?? (() => new Date());
+  const write = options.write;
+  const destination: DestinationStream | undefined = write
+    ? { write: (chunk: string) => write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) }
+    : undefined;
+  const now = options.now;
+  const root = pino(
+    {
+      level,
+      // No pid/hostname: the record carries what it carried before pino.
+      base: undefined,
+      formatters: { level: (label) => ({ level: label }) },
+      // Errors are already plain objects ({ name, message, code, stack }) from maskSecrets: no re-serializing.
+      serializers: { err: (value: unknown) => value },
+      timestamp: now ? () => `,"time":"${now().toISOString()}"` : pino.stdTimeFunctions.isoTime,
+    },
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+  return wrap(root.child(maskSecrets(bindings) as LogFields), level);
+}
 
+function wrap(target: PinoLogger, level: LogLevel): Logger {
   const log = (at: LogLevel, msg: string, fields?: LogFields): void => {
     if (SEVERITY[at] < SEVERITY[level]) return;
-    const record = redactValue({ ...bindings, ...fields }) as LogFields;
     try {
-      write(JSON.stringify({ time: now().toISOString(), level: at, msg: redactString(msg), ...record }));
+      target[at](fields ? (maskSecrets(fields) as LogFields) : {}, maskSecretsIn(msg));
     } catch {
       // A logging failure (closed stdout, unserializable field) must never take a request down.
     }
   };
-
   return {
     level,
     debug: (msg, fields) => log('debug', msg, fields),
     info: (msg, fields) => log('info', msg, fields),
     warn: (msg, fields) => log('warn', msg, fields),
     error: (msg, fields) => log('error', msg, fields),
-    child: (more) => createLogger(options, { ...bindings, ...more }),
+    child: (more) => wrap(target.child(maskSecrets(more) as LogFields), level),
   };
 }
 
@@ -95,7 +114,7 @@ export function toSlackLogger(logger: Logger): SlackLogger {
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(redactValue(value));
+    return JSON.stringify(maskSecrets(value));
   } catch {
     return String(value);
   }

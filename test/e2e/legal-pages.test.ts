@@ -34,7 +34,7 @@ describe('GET /privacy', () => {
     expect(html).toContain('never keeps the transcript');
     expect(html).toContain('XXXXX-XXXXX-XXXXX-XXXXX-ABCDE');
     expect(html).toContain('expire 14 days after the thread last changed');
-    expect(html).toContain('Escalation records expire 90 days');
+    expect(html).toContain('Escalation records expire 14 days'); // the same STATE_TTL_DAYS
     expect(html).toContain('Uninstalling the app from a Slack workspace');
     expect(html).toContain('in its own memory only'); // this test server has no Redis
   });

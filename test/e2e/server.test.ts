@@ -82,12 +82,18 @@ describe('/metrics', () => {
         ['activation_doctor_redis_errors_total', 'counter'],
         ['activation_doctor_dedup_hits_total', 'counter'],
         ['activation_doctor_http_requests_total', 'counter'],
+        // prom-client's defaults: process, GC and event loop.
+        ['process_cpu_seconds_total', 'counter'],
+        ['nodejs_gc_duration_seconds', 'histogram'],
+        ['nodejs_eventloop_lag_seconds', 'gauge'],
       ]) {
         expect(text).toContain(`# TYPE ${name} ${type}`);
       }
       // Every sample line is `name{labels} value`.
       for (const line of text.split('\n').filter((l) => l && !l.startsWith('#'))) {
-        expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?[0-9.e+]+$/);
+        expect(line).toMatch(
+          /^[a-z_][a-z0-9_]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? (-?[0-9.e+-]+|Nan|NaN|[+-]Inf)$/i,
+        );
       }
     } finally {
       await server.close();

@@ -588,7 +588,7 @@ describe('Slack observability', () => {
     expect(metrics).toMatch(/activation_doctor_diagnoses_total\{code="0xC004F074"\} [1-9]/);
     expect(metrics).toMatch(/activation_doctor_dedup_hits_total\{platform="slack"\} [1-9]/);
     expect(metrics).toMatch(
-      /activation_doctor_turn_duration_seconds_bucket\{platform="slack",le="\+Inf"\} [1-9]/,
+      /activation_doctor_turn_duration_seconds_bucket\{le="\+Inf",platform="slack"\} [1-9]/,
     );
   });
 

@@ -5,7 +5,6 @@
  */
 import type { Next, Request, Response, Server } from 'restify';
 import type { Config } from '../../config.js';
-import { DEFAULT_ESCALATION_TTL_SEC } from '../../conversations/escalations/index.js';
 import { DEFAULT_DEDUP_TTL_SEC } from '../../conversations/store.js';
 import type { Lang } from '../../knowledge/index.js';
 import { LEGAL_TEXTS, type LegalPage, type RetentionFacts } from './legal-text.js';
@@ -72,7 +71,8 @@ ${sections}
 export function retentionFacts(config: Pick<Config, 'stateTtlDays' | 'redis'>): RetentionFacts {
   return {
     stateTtlDays: config.stateTtlDays,
-    escalationTtlDays: Math.round(DEFAULT_ESCALATION_TTL_SEC / 86_400),
+    // The server gives escalation records the thread state's TTL (src/server.ts).
+    escalationTtlDays: config.stateTtlDays,
     dedupTtlHours: Math.round(DEFAULT_DEDUP_TTL_SEC / 3600),
     redis: config.redis !== undefined,
   };

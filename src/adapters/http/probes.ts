@@ -5,7 +5,6 @@
 import type { Next, Request, Response, Server } from 'restify';
 import type { ThreadStore } from '../../conversations/store.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
-import { PROMETHEUS_CONTENT_TYPE } from '../../observability/metrics.js';
 
 export function mountProbes(
   server: Server,
@@ -21,14 +20,13 @@ export function mountProbes(
     res.json(storeOk ? 200 : 503, { status: storeOk ? 'ok' : 'unavailable', store: deps.store.kind });
   });
 
-  server.get('/metrics', (_req: Request, res: Response, next: Next) => {
-    const body = deps.metrics.render();
+  server.get('/metrics', async (_req: Request, res: Response) => {
+    const body = await deps.metrics.render();
     res.writeHead(200, {
-      'content-type': PROMETHEUS_CONTENT_TYPE,
+      'content-type': deps.metrics.contentType,
       'content-length': Buffer.byteLength(body),
     });
     res.end(body);
-    next();
   });
 }
 

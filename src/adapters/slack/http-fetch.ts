@@ -10,6 +10,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 
 type FetchFunction = webApi.FetchFunction;
@@ -21,9 +22,150 @@ export interface SlackFetchOptions {
   timeoutMs?: number;
   /** Sockets kept open per host (Slack's API is one host; the fake in tests too). */
   maxSockets?: number;
+  /** Further attempts after a failed call (see `withRetries`). Default 2. */
+  retries?: number;
+  /** A 429 asking to wait longer than this is not waited for: the call fails. Default 10 s. */
+  maxRetryAfterMs?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
+/** Web API methods that change nothing when sent twice (reads, and writes of a given state). */
+const IDEMPOTENT = new Set([
+  'auth.test',
+  'chat.update',
+  'chat.delete',
+  'chat.getPermalink',
+  'views.publish',
+  'conversations.members',
+  'conversations.info',
+  'conversations.replies',
+  'conversations.history',
+  'users.info',
+]);
+
+/** The metadata event type that marks the bot's own posts, so a post that may have gone through can be found. */
+export const POST_MARK_EVENT = 'activation_doctor_post';
+
 export function createSlackFetch(options: SlackFetchOptions = {}): FetchFunction & { close(): void } {
+  const plain = createPlainFetch(options);
+  return Object.assign(withRetries(plain, options), { close: plain.close });
+}
+
+/**
+ * Capped, idempotent retries, below the WebClient (which is configured not to retry): a call is sent again only
+ * when that cannot do anything twice.
+ * - 429: Slack did nothing; wait Retry-After when it is at most `maxRetryAfterMs`, else fail at once.
+ * - 5xx, a reset connection or a timeout: the call may have been carried out. Idempotent methods are sent again.
+ *   chat.postMessage carries a unique id in its message metadata, and before sending it again the thread (or
+ *   channel) is read for a message with that id: found, it is the answer; not found, the post is sent again;
+ *   unreadable, the failure stands (better a missing reply than a double one). Other writes are not retried.
+ */
+function withRetries(send: FetchFunction, options: SlackFetchOptions): FetchFunction {
+  const retries = options.retries ?? 2;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  return async (input, init = {}) => {
+    const url = typeof input === 'string' ? new URL(input) : input;
+    const method = url.pathname.split('/').pop() ?? '';
+    const isPost = method === 'chat.postMessage' && typeof init.body === 'string';
+    const mark = isPost ? randomUUID() : undefined;
+    const request = mark ? { ...init, body: withMark(init.body as string, mark) } : init;
+    const startedSec = Math.floor(Date.now() / 1000) - 60;
+    for (let attempt = 0; ; attempt++) {
+      let response: FetchResponse | undefined;
+      let failure: unknown;
+      try {
+        response = await send(url, request);
+      } catch (error) {
+        failure = error;
+      }
+      const last = attempt >= retries;
+      if (response && response.status === 429) {
+        const waitMs = retryAfterMs(response.headers.get('retry-after'));
+        if (last || waitMs > maxRetryAfterMs) return response;
+        await sleep(waitMs);
+        continue;
+      }
+      const ambiguous = failure !== undefined || (response !== undefined && response.status >= 500);
+      if (!ambiguous || last || (failure !== undefined && init.signal?.aborted)) {
+        if (response) return response;
+        throw failure;
+      }
+      if (mark) {
+        const found = await findMarkedPost(send, url, request, mark, startedSec);
+        if (found === 'unknown') {
+          if (response) return response;
+          throw failure;
+        }
+        if (found) return found;
+      } else if (!IDEMPOTENT.has(method)) {
+        if (response) return response;
+        throw failure;
+      }
+      await sleep(200 * 2 ** attempt);
+    }
+  };
+}
+
+function retryAfterMs(header: string | null): number {
+  const seconds = Number(header ?? '1');
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000;
+}
+
+function withMark(body: string, mark: string): string {
+  const form = new URLSearchParams(body);
+  if (form.has('metadata')) return body;
+  form.set('metadata', JSON.stringify({ event_type: POST_MARK_EVENT, event_payload: { post_id: mark } }));
+  return form.toString();
+}
+
+/**
+ * Reads the thread (or the channel) for the bot's post carrying `mark`: a synthesized chat.postMessage response
+ * when found, undefined when surely absent, 'unknown' when it could not be read.
+ */
+async function findMarkedPost(
+  send: FetchFunction,
+  url: URL,
+  init: FetchInit,
+  mark: string,
+  oldestSec: number,
+): Promise<FetchResponse | undefined | 'unknown'> {
+  const posted = new URLSearchParams(init.body as string);
+  const channel = posted.get('channel');
+  if (!channel) return 'unknown';
+  const threadTs = posted.get('thread_ts');
+  const query = new URLSearchParams({
+    channel,
+    include_all_metadata: 'true',
+    oldest: String(oldestSec),
+    limit: '100',
+    ...(threadTs ? { ts: threadTs } : {}),
+  });
+  const lookup = new URL(threadTs ? 'conversations.replies' : 'conversations.history', url);
+  try {
+    const res = await send(lookup, {
+      method: 'POST',
+      headers: {
+        ...(init.headers as Record<string, string>),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: query.toString(),
+    });
+    const data = (await res.json()) as {
+      ok?: boolean;
+      messages?: Array<{ ts?: string; metadata?: { event_payload?: { post_id?: unknown } } }>;
+    };
+    if (!data.ok || !Array.isArray(data.messages)) return 'unknown';
+    const message = data.messages.find((m) => m.metadata?.event_payload?.post_id === mark);
+    if (!message?.ts) return undefined;
+    const body = Buffer.from(JSON.stringify({ ok: true, channel, ts: message.ts, message }));
+    return new NodeResponse(url.href, 200, 'OK', { 'content-type': 'application/json' }, body);
+  } catch {
+    return 'unknown';
+  }
+}
+
+function createPlainFetch(options: SlackFetchOptions): FetchFunction & { close(): void } {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64, scheduling: 'lifo' as const };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   const timeoutMs = options.timeoutMs ?? 0;

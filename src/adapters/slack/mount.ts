@@ -15,25 +15,21 @@ import { installationStoreFor } from './installations.js';
 import { registerSlackListeners } from './listeners.js';
 import { createInstaller, mountOAuthRoutes } from './oauth-routes.js';
 import { RestifySlackReceiver } from './receiver.js';
+import { MAX_SIGNATURE_AGE_SECONDS } from './signature.js';
+import { threadIdOf } from '../../conversations/keys.js';
 import type { BotIdentity } from './translate.js';
 import { WorkspaceClients, workspaceExecutor } from './workspace-clients.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-/**
- * Few, short retries: a reply minutes late is worse than a logged failure. A 429 is still honoured: the client
- * waits for Retry-After, then the retry goes out.
- */
 /** Longest a single Slack API call may take (connect, send, answer). */
 export const SLACK_CALL_TIMEOUT_MS = 10_000;
 
-export const SLACK_RETRY_CONFIG = {
-  retries: 2,
-  factor: 2,
-  minTimeout: 100,
-  maxTimeout: 2000,
-  randomize: true,
-};
+/**
+ * The WebClient itself never retries and never waits out a 429: retries happen in our fetch (http-fetch.ts),
+ * capped, and only where sending again cannot post twice.
+ */
+export const SLACK_RETRY_CONFIG = { retries: 0 };
 
 export async function mountSlack(server: Server, deps: AdapterDeps): Promise<MountedAdapter | undefined> {
   const config = deps.config.slack;
@@ -45,6 +41,7 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: SLACK_RETRY_CONFIG,
+    rejectRateLimitedCalls: true,
     fetch,
     logger: slackLogger,
   };
@@ -89,6 +86,8 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
       signingSecret: config.signingSecret!,
       logger,
       onRejected: () => deps.metrics.recordOutcome('slack', 'rejected'),
+      claimSignature: signatureClaim(deps.store),
+      onReplay: () => deps.metrics.recordOutcome('slack', 'duplicate'),
     });
     receiver = httpReceiver;
   }
@@ -149,6 +148,15 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
       ? workspaceExecutor(new WorkspaceClients(installations, clientOptions))
       : slackExecutor(app.client),
   };
+}
+
+/**
+ * Replay protection for signed requests, in the store every instance shares (the same SET NX as delivery dedup),
+ * remembered twice as long as a signature stays valid.
+ */
+function signatureClaim(store: AdapterDeps['store']): (signature: string) => Promise<boolean> {
+  const requests = threadIdOf({ platform: 'slack', tenant: '_signed', channel: '_', threadKey: '_' });
+  return (signature) => store.claimDelivery(requests, [`sig:${signature}`], MAX_SIGNATURE_AGE_SECONDS * 2);
 }
 
 /** Bot ids from the configuration, or one auth.test call at start-up. */

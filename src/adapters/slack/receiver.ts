@@ -10,7 +10,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../../observability/logger.js';
-import { verifySlackSignature } from './signature.js';
+import { RecentDeliveries } from '../../conversations/local-dedup.js';
+import { MAX_SIGNATURE_AGE_SECONDS, verifySlackSignature } from './signature.js';
 
 export interface SlackReceiverOptions {
   signingSecret: string;
@@ -22,6 +23,13 @@ export interface SlackReceiverOptions {
   now?: () => number;
   /** Called for every request rejected before processing (metrics). */
   onRejected?: (reason: string) => void;
+  /**
+   * Claims a signed request's signature, across instances; false when it was seen before (a replay). Without it,
+   * only Slack's own dedup keys (event ids) protect against replays.
+   */
+  claimSignature?: (signature: string) => Promise<boolean>;
+  /** Called for every replay dropped (metrics). */
+  onReplay?: () => void;
 }
 
 type Body = Record<string, unknown>;
@@ -32,6 +40,7 @@ export class RestifySlackReceiver implements Receiver {
   private readonly bodyLimit: number;
   private readonly ackDeadlineMs: number;
   private readonly now: () => number;
+  private readonly recentSignatures = new RecentDeliveries(10_000);
 
   constructor(private readonly options: SlackReceiverOptions) {
     this.bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
@@ -107,7 +116,7 @@ export class RestifySlackReceiver implements Receiver {
     try {
       body = parseBody(raw, contentType, form);
     } catch {
-      this.reject(res, 400, 'unparseable-body');
+      this.reject(res, 400, 'unparseable-body', 'expected a JSON object (or a form with a JSON payload)');
       return;
     }
 
@@ -119,6 +128,19 @@ export class RestifySlackReceiver implements Receiver {
     const app = this.app;
     if (!app) {
       send(res, 503);
+      return;
+    }
+
+    // A signature covers one timestamp and one body, so the same signature twice is the same request sent again.
+    // Slack itself only resends Events API deliveries (with X-Slack-Retry-Num), and those are deduplicated on
+    // their event id; anything else seen twice inside the 5-minute window is a replay: acknowledged, not run.
+    // The retry header is not signed, so it only exempts event_callback bodies, never a command or a click.
+    const retried = header(req, 'x-slack-retry-num') !== undefined && body.type === 'event_callback';
+    const signature = header(req, 'x-slack-signature')!;
+    if (!retried && this.options.claimSignature && !(await this.claimOnce(signature))) {
+      log.warn('slack request replayed; acknowledged and dropped', { type: String(body.type ?? 'command') });
+      this.options.onReplay?.();
+      send(res, 200);
       return;
     }
 
@@ -160,9 +182,19 @@ export class RestifySlackReceiver implements Receiver {
     await Promise.race([acked, work]);
   };
 
-  private reject(res: ServerResponse, status: number, reason: string): void {
+  /** The shared claim; while the store is down, this process's memory of recent signatures stands in. */
+  private async claimOnce(signature: string): Promise<boolean> {
+    try {
+      return await this.options.claimSignature!(signature);
+    } catch {
+      return this.recentSignatures.claim([signature], MAX_SIGNATURE_AGE_SECONDS * 2);
+    }
+  }
+
+  private reject(res: ServerResponse, status: number, reason: string, message?: string): void {
     this.options.onRejected?.(reason);
-    send(res, status);
+    if (message) send(res, status, JSON.stringify({ error: message }), 'application/json');
+    else send(res, status);
   }
 }
 
@@ -192,16 +224,20 @@ function parseBody(raw: Buffer, contentType: string, form: URLSearchParams | und
   if (form) {
     // Interactivity and shortcuts wrap JSON in `payload`; slash commands are plain fields.
     const payload = form.get('payload');
-    if (payload !== null) return JSON.parse(payload) as Body;
+    if (payload !== null) return asObject(JSON.parse(payload));
     return Object.fromEntries(form);
   }
   if (contentType === 'application/json' || contentType === '') {
-    const parsed: unknown = JSON.parse(raw.toString('utf8'));
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-      throw new Error('not an object');
-    return parsed as Body;
+    return asObject(JSON.parse(raw.toString('utf8')));
   }
   throw new Error(`unsupported content type ${contentType}`);
+}
+
+/** A payload must be a JSON object: `payload=null`, a number or an array is a malformed request, not a crash. */
+function asObject(parsed: unknown): Body {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error('not an object');
+  return parsed as Body;
 }
 
 function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {

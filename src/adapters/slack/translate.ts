@@ -36,16 +36,28 @@ export function shouldIgnore(event: SlackMessageEvent, bot: BotIdentity): boolea
   return false;
 }
 
+/**
+ * A user mention, `<@U123>` or `<@U123|name>`. The label excludes `<` as well as `>`: with `[^>]*` a run of
+ * `<@U1|` without a closing `>` made every start scan to the end of the text (quadratic; a 1 MiB message took
+ * over a minute). Slack escapes `<` inside labels, so no real mention is lost.
+ */
+const USER_MENTION = /<@[UW][A-Z0-9]+(?:\|[^<>]*)?>/g;
+
 /** `<@U123>` and `<@U123|name>` mentions removed; what is left is what the person asked. */
 export function stripMentions(text: string): string {
   return text
-    .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+    .replace(USER_MENTION, ' ')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
 }
 
 export function mentionsUser(text: string | undefined, userId: string | undefined): boolean {
-  return Boolean(text && userId && new RegExp(`<@${userId}(?:\\|[^>]*)?>`).test(text));
+  if (!text || !userId || !/^[UW][A-Z0-9]+$/.test(userId)) return false;
+  for (const m of text.matchAll(USER_MENTION)) {
+    const end = m[0].indexOf('|');
+    if (m[0].slice(2, end === -1 ? -1 : end) === userId) return true;
+  }
+  return false;
 }
 
 /**

@@ -24,7 +24,9 @@ import {
   type ServiceClientCredentialsFactory,
   type UserTokenClient,
 } from 'botframework-connector';
+import type { Pipeline } from '@azure/core-rest-pipeline';
 import type { TeamsConfig } from '../../config.js';
+import { parseServiceUrlAllowList, ServiceUrlRefusedError, serviceUrlPolicy } from './service-url.js';
 
 export function authenticationOptions(config: TeamsConfig): ConfigurationBotFrameworkAuthenticationOptions {
   return {
@@ -48,11 +50,25 @@ export function authenticationOptions(config: TeamsConfig): ConfigurationBotFram
  * are obtained (tests point it at a loopback token endpoint); inbound validation is unchanged by it, apart from
  * the app-id check it delegates to the factory.
  */
+/** Longest one connector call (send, update, create) may take; a silent service URL must not hold a turn. */
+export const CONNECTOR_TIMEOUT_MS = 10_000;
+
 export function createTeamsAuthentication(
   config: TeamsConfig,
   credentialsFactory?: ServiceClientCredentialsFactory,
+  connectorTimeoutMs = CONNECTOR_TIMEOUT_MS,
 ): ConfigurationBotFrameworkAuthentication {
-  return new CachedConnectorsAuthentication(authenticationOptions(config), credentialsFactory);
+  // Anonymous mode: every connector the bot builds (turn replies, proactive posts from stored references) is
+  // checked against the loopback / allow-list policy before any connection is made.
+  const allowServiceUrl = isAnonymous(config)
+    ? serviceUrlPolicy(parseServiceUrlAllowList(config.serviceUrlAllowList.join(',')))
+    : undefined;
+  return new CachedConnectorsAuthentication(
+    authenticationOptions(config),
+    credentialsFactory,
+    allowServiceUrl,
+    connectorTimeoutMs,
+  );
 }
 
 /** Distinct (app id, service URL, audience) clients kept; the public cloud has a handful of service URLs. */
@@ -66,6 +82,15 @@ const MAX_CONNECTORS = 100;
 class CachedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
   private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    credentialsFactory: ServiceClientCredentialsFactory | undefined,
+    private readonly allowServiceUrl?: (serviceUrl: unknown) => boolean,
+    private readonly timeoutMs = CONNECTOR_TIMEOUT_MS,
+  ) {
+    super(options, credentialsFactory);
+  }
 
   override async authenticateRequest(
     activity: Activity,
@@ -89,13 +114,36 @@ class CachedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentica
   private cached(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
     const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
     const clients = this.clients;
+    const allow = this.allowServiceUrl;
+    const timeoutMs = this.timeoutMs;
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        if (allow && !allow(serviceUrl)) return Promise.reject(new ServiceUrlRefusedError());
         const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
-        return remember(clients, key, () => inner.create(serviceUrl, audience));
+        return remember(clients, key, () =>
+          inner.create(serviceUrl, audience).then((client) => withTimeout(client, timeoutMs)),
+        );
       }
     })();
   }
+}
+
+/**
+ * Gives every request of the client a timeout (the connector's HTTP pipeline has none by default: a service URL
+ * that accepts the connection and never answers held a turn 30 s and more). The request is aborted, not just
+ * abandoned, and the pipeline's retry policy does not retry an aborted request.
+ */
+function withTimeout(client: ConnectorClient, timeoutMs: number): ConnectorClient {
+  // The connector client keeps its @azure/core-client ServiceClient (and its pipeline) in `client`.
+  const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
+  pipeline?.addPolicy({
+    name: 'activationDoctorConnectorTimeout',
+    sendRequest: (request, next) => {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
+    },
+  });
+  return client;
 }
 
 /** No app id: no token is checked and replies go out unsigned (Agents Playground, local tests only). */

@@ -17,6 +17,7 @@ import { conversationRefsFor, RememberOnce, type ConversationRefs } from './conv
 import { teamsExecutor, type TeamsEffectsOptions } from './effects.js';
 import type { TeamsEscalationChannel } from './escalation-channel.js';
 import type { RetryOptions } from './retry.js';
+import { parseServiceUrlAllowList, serviceUrlPolicy } from './service-url.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
@@ -26,6 +27,8 @@ export interface TeamsMountOptions {
   /** Where conversation references go; default: the thread store's Redis when it has one, else memory. */
   conversationRefs?: ConversationRefs;
   retry?: RetryOptions;
+  /** Per connector call (default CONNECTOR_TIMEOUT_MS); tests shorten it. */
+  connectorTimeoutMs?: number;
   /** ESCALATION_TEAMS_CHANNEL's address and team membership (the server builds it with the escalation config). */
   escalationChannel?: TeamsEscalationChannel;
 }
@@ -47,12 +50,19 @@ export async function mountTeams(
       return undefined;
     }
     logger.warn(
-      'TEAMS AUTHENTICATION IS DISABLED: MicrosoftAppId is not set, so /api/messages accepts unsigned requests ' +
-        'and replies to any serviceUrl. Use this only with local tools (Agents Playground); never expose it.',
+      'TEAMS AUTHENTICATION IS DISABLED: MicrosoftAppId is not set, so /api/messages accepts unsigned requests. ' +
+        'Replies only go to loopback service URLs and BOT_SERVICE_URL_ALLOWLIST. Use this only with local tools.',
+      { serviceUrlAllowList: config.serviceUrlAllowList },
     );
   }
+  // Without a token nobody vouches for serviceUrl: refuse the activity before any work (see service-url.ts).
+  const serviceUrlAllowed = isAnonymous(config)
+    ? serviceUrlPolicy(parseServiceUrlAllowList(config.serviceUrlAllowList.join(',')))
+    : () => true;
 
-  const adapter = new TeamsCloudAdapter(createTeamsAuthentication(config, options.credentialsFactory));
+  const adapter = new TeamsCloudAdapter(
+    createTeamsAuthentication(config, options.credentialsFactory, options.connectorTimeoutMs),
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     deps.metrics.recordOutcome('teams', 'error');
     logger.error('teams turn failed', { err: error, type: context.activity.type });
@@ -92,6 +102,12 @@ export async function mountTeams(
       typeof (body as Activity).type !== 'string'
     ) {
       res.send(400, { error: 'expected a Bot Framework activity' });
+      return;
+    }
+    if (!serviceUrlAllowed((body as Activity).serviceUrl)) {
+      deps.metrics.recordOutcome('teams', 'rejected');
+      logger.warn('teams activity refused: serviceUrl not on loopback nor in BOT_SERVICE_URL_ALLOWLIST');
+      res.send(403, { error: 'serviceUrl not allowed in anonymous mode' });
       return;
     }
     const activity = withDates(body as Activity);

@@ -77,6 +77,9 @@ export function mentionsBot(activity: TeamsActivity): boolean {
   return Boolean(botId && mentionsOf(activity).some((m) => m.mentioned?.id === botId));
 }
 
+/** Distinct texts of the bot's mention removed from a message (an activity normally carries one). */
+const MAX_BOT_MENTION_TEXTS = 8;
+
 /**
  * The text the person typed, without the bot's `<at>Name</at>` (every occurrence, like
  * `TurnContext.removeRecipientMention` but without mutating the activity). Other people's mentions keep their
@@ -85,9 +88,14 @@ export function mentionsBot(activity: TeamsActivity): boolean {
 export function textWithoutBotMention(activity: TeamsActivity): string {
   let text = activity.text ?? '';
   const botId = activity.recipient?.id;
+  // Each distinct mention text once, and only a few: an activity listing thousands of entities would otherwise
+  // cost one pass over the text per entity.
+  const botMentions = new Set<string>();
   for (const mention of mentionsOf(activity)) {
-    if (botId && mention.mentioned?.id === botId && mention.text) text = text.split(mention.text).join(' ');
+    if (botId && mention.mentioned?.id === botId && mention.text) botMentions.add(mention.text);
+    if (botMentions.size >= MAX_BOT_MENTION_TEXTS) break;
   }
+  for (const mentionText of botMentions) text = text.split(mentionText).join(' ');
   return text
     .replace(/<at>([^<]*)<\/at>/g, '$1')
     .replace(/[ \t]{2,}/g, ' ')
@@ -105,13 +113,14 @@ export function htmlAttachmentText(activity: TeamsActivity): string {
     html
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/(p|div|li|pre|tr|h[1-6])>/gi, '\n')
-      .replace(/<[^>]*>/g, ''),
+      // `[^<>]`, not `[^>]`: over a run of `<` with no `>`, every `<` would scan to the end (quadratic).
+      .replace(/<[^<>]*>/g, ''),
   ).trim();
 }
 
 function decodeEntities(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+  return text.replace(/&(#x[0-9a-f]{1,8}|#\d{1,8}|[a-z]{1,10});/gi, (whole, body: string) => {
     if (body[0] === '#') {
       const code =
         body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);

@@ -78,6 +78,20 @@ export class MemoryKv implements EscalationKv {
 
   async close(): Promise<void> {}
 
+  /** Deletes every value and index whose key starts with `prefix`; returns how many went. */
+  deletePrefix(prefix: string): number {
+    let removed = 0;
+    for (const map of [this.values, this.indexes] as Map<string, unknown>[]) {
+      for (const key of [...map.keys()]) {
+        if (key.startsWith(prefix)) {
+          map.delete(key);
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   /** Every live key with its remaining TTL in ms, and raw values (tests check TTLs and scan for product keys). */
   dump(): Array<{ key: string; ttlMs: number; value: string }> {
     const now = this.clock();

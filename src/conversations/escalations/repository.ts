@@ -39,6 +39,21 @@ export function threadLinkKey(ref: ThreadRef): string {
 
 export const SCOPES_KEY = `${KEY_PREFIX}:esc:scopes`;
 
+/** SCAN MATCH pattern of every escalation key of one workspace (records, open index, thread links). */
+export function scopeKeyPattern(scope: Scope): string {
+  return `${KEY_PREFIX}:esc:{${scopeTag(scope)}}:*`;
+}
+
+/** Whether a member of SCOPES_KEY names this workspace. */
+export function isScopeMember(member: string, scope: Scope): boolean {
+  try {
+    const parsed = ScopeSchema.safeParse(JSON.parse(member));
+    return parsed.success && parsed.data.platform === scope.platform && parsed.data.tenant === scope.tenant;
+  } catch {
+    return false;
+  }
+}
+
 export interface RepositoryOptions {
   /** TTL of records, links and indexes, refreshed on every write. Default 90 days. */
   ttlSec?: number;
