@@ -224,6 +224,25 @@ export const FactsSchema = z.object({
   clonedOrSnapshot: z.boolean().optional(),
   /** Windows Update is pending or the machine is out of date. */
   updatesPending: z.boolean().optional(),
+  /** Prose says the machine is an Azure VM. */
+  onAzure: z.boolean().optional(),
+  /** Azure Local (Azure Stack HCI) guest. */
+  azureLocal: z.boolean().optional(),
+  /** `cscript ospp.vbs /dstatus`: one entry per Office licence. */
+  officeLicenses: z
+    .array(
+      z.object({
+        name: z.string(),
+        licenseStatus: LicenseStatusSchema,
+        partialProductKey: z.string().optional(),
+        channel: z.string().optional(),
+        errorCode: HexCodeSchema.optional(),
+        kmsMachine: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** Scenarios the message's own words describe (full-text match of its story), best first, score 0–1. */
+  storyMatches: z.array(z.object({ scenario: z.string(), score: z.number().min(0).max(1) })).optional(),
 });
 export type Facts = z.infer<typeof FactsSchema>;
 export type FactKey = keyof Facts;
@@ -270,6 +289,8 @@ export const FindingRefSchema = z.object({
   supersedes: z.array(z.string()).default([]),
   /** Values substituted into the localized texts ({host}, {count}, {edition}…). */
   params: z.record(z.string(), z.string()).default({}),
+  /** How direct the rule's evidence is (0–6, after conflicts): the rule's weight when scenarios are ranked. */
+  strength: z.number().optional(),
 });
 export type FindingRef = z.infer<typeof FindingRefSchema>;
 

@@ -26,7 +26,7 @@ const CASES: Record<string, { fires: [Facts, string[]]; silent: [Facts, string[]
     fires: [{ clonedOrSnapshot: true }, ['0xC004F038']],
     silent: [{ clonedOrSnapshot: false }, ['0xC004F038']],
   },
-  'kms-host-too-old': {
+  'kms-host-key-coverage': {
     fires: [{}, ['0xC004F042']],
     silent: [{}, ['0xC004F074']],
   },
@@ -46,7 +46,7 @@ const CASES: Record<string, { fires: [Facts, string[]]; silent: [Facts, string[]
     fires: [{ events: [{ id: 8229, codes: ['0x80070005'] }] }, ['0x80070005']],
     silent: [{}, ['0x80070005']],
   },
-  'mak-blocked': {
+  'key-blocked': {
     fires: [{}, ['0xC004C003']],
     silent: [{}, ['0xC004C020']],
   },
@@ -194,7 +194,7 @@ describe('what a finding carries', () => {
   });
 
   it('a blocked MAK is escalated to Microsoft', () => {
-    expect(find({ partialProductKey: 'ABCDE' }, ['0xC004C003'], 'mak-blocked')).toMatchObject({
+    expect(find({ partialProductKey: 'ABCDE' }, ['0xC004C003'], 'key-blocked')).toMatchObject({
       escalate: true,
       params: { partial: 'ABCDE' },
     });
@@ -235,7 +235,7 @@ describe('what a finding carries', () => {
     const f = find(
       { gvlk, events: [{ id: 12290, codes: ['0xC004F042'] }] },
       ['0xC004F074'],
-      'kms-host-too-old',
+      'kms-host-key-coverage',
     );
     expect(f).toMatchObject({
       confidence: 'high',
