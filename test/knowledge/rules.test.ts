@@ -54,10 +54,6 @@ const CASES: Record<string, { fires: [Facts, string[]]; silent: [Facts, string[]
     fires: [{}, ['0xC004C021']],
     silent: [{}, ['0xC004C003']],
   },
-  'csvlk-limit-exceeded': {
-    fires: [{}, ['0xC004C008']],
-    silent: [{}, ['0xC004C020']],
-  },
   'mak-invalid': {
     fires: [{}, ['0xC004C001']],
     silent: [{}, ['0xC004C003']],
@@ -202,7 +198,7 @@ describe('what a finding carries', () => {
 
   it('an exhausted MAK and an over-used KMS host key are escalated', () => {
     expect(find({}, ['0xC004C020'], 'mak-quota-exhausted')?.escalate).toBe(true);
-    expect(find({}, ['0xC004C008'], 'csvlk-limit-exceeded')?.escalate).toBe(true);
+    expect(find({}, ['0xC004C008'], 'mak-quota-exhausted')?.escalate).toBe(true);
   });
 
   it('the KMS count uses the event-12290 minimum when the host reports it', () => {

@@ -32,18 +32,10 @@ export const makBlocked: Rule = {
 
 export const makQuotaExhausted: Rule = {
   id: 'mak-quota-exhausted',
-  when: (i) => code(i, C.MAK_LIMIT, C.MAK_EXT_LIMIT),
+  when: (i) => code(i, C.MAK_LIMIT, C.MAK_EXT_LIMIT, C.CSVLK_LIMIT),
   then: { confidence: 'high', params: partial },
   evidenceStrength: 4,
-  covers: [C.MAK_LIMIT, C.MAK_EXT_LIMIT],
-};
-
-export const csvlkLimitExceeded: Rule = {
-  id: 'csvlk-limit-exceeded',
-  when: (i) => code(i, C.CSVLK_LIMIT),
-  then: { confidence: 'high', params: partial },
-  evidenceStrength: 4,
-  covers: [C.CSVLK_LIMIT],
+  covers: [C.MAK_LIMIT, C.MAK_EXT_LIMIT, C.CSVLK_LIMIT],
 };
 
 export const makInvalid: Rule = {
@@ -291,7 +283,6 @@ export const dismSetEditionFailed: Rule = {
 export const KEY_RULES: readonly Rule[] = [
   makBlocked,
   makQuotaExhausted,
-  csvlkLimitExceeded,
   makInvalid,
   makErrorOnKmsClient,
   kmsErrorOnNonKmsKey,

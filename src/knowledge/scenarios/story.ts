@@ -7,7 +7,6 @@
 import MiniSearch from 'minisearch';
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemFr } from '@orama/stemmers/french';
-import type { Lang } from '../types.js';
 import { SCENARIOS } from './index.js';
 
 /** Words that say nothing about which scenario it is (both languages; short words are dropped anyway). */
@@ -45,8 +44,17 @@ function stem(word: string, field?: string): string[] {
   return en === fr ? [en] : [en, fr];
 }
 
-const INDEX = new MiniSearch<{ id: string; en: string; fr: string }>({
+/** One document per symptom phrase, so that a message matching one phrase well beats scattered single words. */
+interface PhraseDoc {
+  id: string;
+  scenario: string;
+  en: string;
+  fr: string;
+}
+
+const INDEX = new MiniSearch<PhraseDoc>({
   fields: ['en', 'fr'],
+  storeFields: ['scenario'],
   tokenize: words,
   processTerm: (term, field) => {
     const stems = stem(term, field);
@@ -54,11 +62,10 @@ const INDEX = new MiniSearch<{ id: string; en: string; fr: string }>({
   },
 });
 INDEX.addAll(
-  SCENARIOS.map((s) => ({
-    id: s.id,
-    en: s.when.symptoms.en.join(' . '),
-    fr: s.when.symptoms.fr.join(' . '),
-  })),
+  SCENARIOS.flatMap((s) => [
+    ...s.when.symptoms.en.map((en, i) => ({ id: `${s.id}#en${i}`, scenario: s.id, en, fr: '' })),
+    ...s.when.symptoms.fr.map((fr, i) => ({ id: `${s.id}#fr${i}`, scenario: s.id, en: '', fr })),
+  ]),
 );
 
 export interface StoryMatch {
@@ -72,6 +79,8 @@ const CLEAR_SCORE = 30;
 /** Matches weaker than this share of the best one are noise. */
 const MIN_SHARE = 0.25;
 const MAX_MATCHES = 5;
+/** Weights of a scenario's best, second and third matching phrases. */
+const PHRASE_WEIGHTS = [1, 0.6, 0.4];
 
 /**
  * The scenarios a message's words describe, best first. A match needs two distinct words of the scenario's
@@ -87,20 +96,39 @@ export function matchStory(text: string): StoryMatch[] {
     if (terms.length === MAX_TERMS) break;
   }
   if (terms.length === 0) return [];
-  const out: StoryMatch[] = [];
-  const hits = INDEX.search(terms.join(' ')).filter((h) => h.terms.length >= 2);
-  const top = hits[0]?.score ?? 0;
+  // A scenario scores its best phrase, plus less and less for each further phrase that also matches.
+  const byScenario = new Map<string, number[]>();
+  const termsOf = new Map<string, Set<string>>();
+  for (const hit of INDEX.search(terms.join(' '))) {
+    const scenario = hit['scenario'] as string;
+    byScenario.set(scenario, [...(byScenario.get(scenario) ?? []), hit.score]);
+    const seenTerms = termsOf.get(scenario) ?? new Set<string>();
+    for (const t of hit.terms) seenTerms.add(t);
+    termsOf.set(scenario, seenTerms);
+  }
+  const scored = [...byScenario.entries()]
+    .filter(([scenario]) => (termsOf.get(scenario)?.size ?? 0) >= 2)
+    .map(([scenario, scores]) => ({
+      scenario,
+      raw: scores
+        .sort((a, b) => b - a)
+        .slice(0, PHRASE_WEIGHTS.length)
+        .reduce((sum, x, i) => sum + x * PHRASE_WEIGHTS[i]!, 0),
+    }))
+    .sort((a, b) => b.raw - a.raw);
+  const top = scored[0]?.raw ?? 0;
   const clarity = Math.min(1, top / CLEAR_SCORE);
-  for (const hit of hits) {
-    const share = hit.score / top;
+  const out: StoryMatch[] = [];
+  for (const { scenario, raw } of scored) {
+    const share = raw / top;
     if (share < MIN_SHARE) break;
-    out.push({ scenario: hit.id as string, score: Math.round(clarity * share * 100) / 100 });
+    out.push({ scenario, score: Math.round(clarity * share * 100) / 100 });
     if (out.length === MAX_MATCHES) break;
   }
   return out;
 }
 
 /** For tests and tuning: the raw search. */
-export function searchStory(text: string, _lang?: Lang) {
+export function searchStory(text: string) {
   return INDEX.search(words(text).join(' '));
 }

@@ -310,4 +310,50 @@ export const CHANNELS: ScenarioInput[] = [
       'https://learn.microsoft.com/troubleshoot/windows-client/licensing-and-activation/validate-oem-activation-key',
     ],
   },
+  {
+    id: 'volume-upgrade-needs-qualifying-os',
+    kind: 'channel',
+    title: {
+      en: 'Windows client volume licences are upgrades: this PC has no qualifying Windows licence',
+      fr: 'Les licences en volume des postes Windows sont des mises à niveau : ce PC n’a pas de licence Windows éligible',
+    },
+    when: {
+      codes: ['0xC004F035'],
+      alsoCodes: ['0xC004F059'],
+      symptoms: {
+        en: [
+          'invalid volume license key',
+          'no qualifying operating system',
+          'BIOS has no Windows marker',
+          'SLIC table missing',
+          'PC bought without Windows cannot activate with KMS',
+          'volume license is upgrade only',
+        ],
+        fr: [
+          'clé de licence en volume non valide',
+          'pas de système d’exploitation éligible',
+          'le BIOS n’a pas de marqueur Windows',
+          'table SLIC absente',
+          'PC acheté sans Windows ne s’active pas avec le KMS',
+        ],
+      },
+    },
+    cause: {
+      en: "KMS activation of Windows client editions checks that the PC's firmware carries a Windows marker from a qualifying OEM licence. A PC sold without Windows (or a whitebox build) has none, so KMS refuses it.",
+      fr: 'L’activation KMS des éditions clientes vérifie que le micrologiciel du PC porte un marqueur Windows issu d’une licence OEM éligible. Un PC vendu sans Windows (ou un assemblage) n’en a pas : le KMS le refuse.',
+    },
+    fix: [
+      {
+        en: 'Buy a qualifying Windows licence for the PC (or a full licence), or activate it with a MAK or retail key.',
+        fr: 'Achetez une licence Windows éligible pour ce PC (ou une licence complète), ou activez-le avec une MAK ou une clé retail.',
+        command: 'slmgr /ipk <key>',
+      },
+      { en: 'Activate.', fr: 'Activez.', command: 'slmgr /ato' },
+    ],
+    escalate: false,
+    source: [
+      'activation-facts-more.md §4.3',
+      'https://learn.microsoft.com/troubleshoot/windows-client/licensing-and-activation/cannot-activate-windows-from-oem',
+    ],
+  },
 ];

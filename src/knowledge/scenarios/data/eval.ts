@@ -425,4 +425,51 @@ export const EVALUATION: ScenarioInput[] = [
     escalate: false,
     source: ['activation-facts-more.md §5'],
   },
+  {
+    id: 'eval-online-activation-required',
+    kind: 'eval',
+    title: {
+      en: 'The evaluation must activate online first',
+      fr: 'L’évaluation doit d’abord s’activer en ligne',
+    },
+    when: {
+      codes: [],
+      alsoCodes: [],
+      symptoms: {
+        en: [
+          'evaluation VM without internet shuts down after an hour',
+          'eval needs to activate online within 10 days',
+          'lab VMs from evaluation media have no internet access',
+          'evaluation license not activated',
+        ],
+        fr: [
+          'VM d’évaluation sans internet s’arrête au bout d’une heure',
+          'l’évaluation doit s’activer en ligne sous 10 jours',
+          'VM de labo depuis un média d’évaluation sans accès internet',
+        ],
+      },
+    },
+    cause: {
+      en: 'An evaluation edition has to activate online within its first days; a lab machine without internet never starts its 180-day period and ends up shut down by the licensing monitor.',
+      fr: 'Une édition d’évaluation doit s’activer en ligne dans ses premiers jours ; une machine de labo sans internet ne démarre jamais sa période de 180 jours et finit arrêtée par le moniteur de licence.',
+    },
+    fix: [
+      {
+        en: 'Give the machine internet access (NAT) and activate.',
+        fr: 'Donnez à la machine un accès internet (NAT) et activez.',
+        command: 'slmgr /ato',
+      },
+      {
+        en: 'Check the evaluation period now shown.',
+        fr: 'Vérifiez la période d’évaluation affichée.',
+        command: 'slmgr /dlv',
+      },
+      {
+        en: 'For long-lived labs, use volume or retail media instead.',
+        fr: 'Pour des labos durables, utilisez plutôt un média en volume ou retail.',
+      },
+    ],
+    escalate: false,
+    source: ['activation-facts-more.md §5', 'https://github.com/VirtualEngine/Lability/issues/122'],
+  },
 ];

@@ -186,11 +186,11 @@ export const KEYS: ScenarioInput[] = [
     id: 'mak-quota-exhausted',
     kind: 'keys',
     title: {
-      en: 'This MAK has no activations left',
-      fr: 'Cette clé MAK n’a plus d’activations disponibles',
+      en: 'This MAK (or KMS host key) has no activations left',
+      fr: 'Cette clé MAK (ou clé d’hôte KMS) n’a plus d’activations disponibles',
     },
     when: {
-      codes: ['0xC004C020', '0xC004C021'],
+      codes: ['0xC004C020', '0xC004C021', '0xC004C008'],
       symptoms: {
         en: [
           'MAK activation count exceeded',
@@ -209,8 +209,8 @@ export const KEYS: ScenarioInput[] = [
       },
     },
     cause: {
-      en: 'A Multiple Activation Key allows a fixed number of activations. This one has reached its limit, so Microsoft refuses new activations.',
-      fr: 'Une clé d’activation multiple permet un nombre fixe d’activations. Celle-ci a atteint sa limite : Microsoft refuse toute nouvelle activation.',
+      en: 'A Multiple Activation Key allows a fixed number of activations, and a KMS host key (CSVLK) up to 10 activations on 6 hosts. This key has reached its limit, so Microsoft refuses new activations. A VM image baked with such a key spends one activation per copy; VMs in Azure need the KMS client key instead.',
+      fr: 'Une clé d’activation multiple permet un nombre fixe d’activations, et une clé d’hôte KMS (CSVLK) jusqu’à 10 activations sur 6 hôtes. Cette clé a atteint sa limite : Microsoft refuse toute nouvelle activation. Une image de VM préparée avec une telle clé consomme une activation par copie ; les VM dans Azure doivent plutôt utiliser la clé client KMS.',
     },
     fix: [
       {

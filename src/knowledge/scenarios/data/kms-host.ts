@@ -180,65 +180,6 @@ export const KMS_HOST: ScenarioInput[] = [
     ],
   },
   {
-    id: 'csvlk-limit-exceeded',
-    kind: 'kms-host',
-    title: {
-      en: 'The KMS host key has been used on too many hosts',
-      fr: 'La clé d’hôte KMS a servi sur trop d’hôtes',
-    },
-    when: {
-      codes: ['0xC004C008'],
-      symptoms: {
-        en: [
-          'KMS host key activated too many times',
-          'CSVLK exceeded its activation limit',
-          'cannot activate a new KMS host with our key',
-        ],
-        fr: [
-          'clé d’hôte KMS activée trop de fois',
-          'la CSVLK a dépassé sa limite d’activations',
-          'impossible d’activer un nouvel hôte KMS avec notre clé',
-        ],
-      },
-    },
-    cause: {
-      en: 'A CSVLK activates at most 6 KMS hosts, each up to 10 times. Keys baked into images, reused in labs or moved with VMs reach that limit.',
-      fr: 'Une CSVLK active au plus 6 hôtes KMS, chacun jusqu’à 10 fois. Une clé intégrée à une image, réutilisée en laboratoire ou déplacée avec des VM atteint cette limite.',
-    },
-    fix: [
-      {
-        en: 'Ask a Microsoft Licensing Activation Center (https://www.microsoft.com/licensing/existing-customer/activation-centers) to reset or raise the limit; bring the agreement number and proof of purchase.',
-        fr: 'Demandez à un centre d’activation des licences Microsoft (https://www.microsoft.com/licensing/existing-customer/activation-centers) de réinitialiser ou d’augmenter la limite ; munissez-vous du numéro de contrat et de la preuve d’achat.',
-      },
-      {
-        en: 'Never put a CSVLK in an image: clients need the published KMS client key (GVLK).',
-        fr: 'Ne mettez jamais de CSVLK dans une image : les clients ont besoin de la clé client KMS publiée (GVLK).',
-        command: 'slmgr /ipk <GVLK>',
-      },
-      {
-        en: 'On an Azure VM, use Azure KMS instead.',
-        fr: 'Sur une VM Azure, utilisez plutôt le KMS d’Azure.',
-        command: 'slmgr /skms azkms.core.windows.net:1688',
-      },
-      {
-        en: 'Then activate.',
-        fr: 'Puis activez.',
-        command: 'slmgr /ato',
-      },
-    ],
-    escalate: true,
-    bring: [
-      {
-        en: "The agreement number, the CSVLK's last five characters and the hosts it is on.",
-        fr: 'Le numéro de contrat, les cinq derniers caractères de la CSVLK et les hôtes qui la portent.',
-      },
-    ],
-    source: [
-      'activation-facts.md §2 (Roles & keys)',
-      'https://learn.microsoft.com/troubleshoot/windows-server/licensing-and-activation/troubleshoot-activation-error-codes',
-    ],
-  },
-  {
     id: 'csvlk-host-update-needed',
     kind: 'kms-host',
     title: {
@@ -469,5 +410,64 @@ export const KMS_HOST: ScenarioInput[] = [
     ],
     escalate: false,
     source: ['activation-facts.md §2 (ADBA)', 'activation-facts-more.md §6.2'],
+  },
+  {
+    id: 'csvlk-on-client',
+    kind: 'kms-host',
+    title: {
+      en: 'A KMS host key was installed on machines that should be KMS clients',
+      fr: 'Une clé d’hôte KMS a été installée sur des machines qui devraient être clientes KMS',
+    },
+    when: {
+      codes: [],
+      alsoCodes: [],
+      symptoms: {
+        en: [
+          'KMS host key installed on client machines',
+          'workstations publish _vlmcs SRV records',
+          'unexpected KMS hosts in DNS',
+          'clients acting as KMS hosts',
+          'someone used the CSVLK instead of the client key',
+        ],
+        fr: [
+          'clé d’hôte KMS installée sur des postes clients',
+          'des postes publient des enregistrements SRV _vlmcs',
+          'hôtes KMS inattendus dans le DNS',
+          'des clients se comportent en hôtes KMS',
+          'quelqu’un a utilisé la CSVLK au lieu de la clé client',
+        ],
+      },
+    },
+    cause: {
+      en: "A CSVLK turns any machine into a KMS host: it publishes its own _vlmcs record and spends the key's host activations. Clients then find stray hosts in DNS.",
+      fr: 'Une CSVLK transforme toute machine en hôte KMS : elle publie son propre enregistrement _vlmcs et consomme les activations d’hôte de la clé. Les clients trouvent alors des hôtes parasites dans le DNS.',
+    },
+    fix: [
+      {
+        en: 'List the KMS hosts DNS publishes.',
+        fr: 'Listez les hôtes KMS publiés dans le DNS.',
+        command: 'nslookup -type=SRV _vlmcs._tcp{.domain}',
+      },
+      {
+        en: 'On each stray host, install the KMS client key of its edition.',
+        fr: 'Sur chaque hôte parasite, installez la clé client KMS de son édition.',
+        command: 'slmgr /ipk {gvlk}',
+      },
+      {
+        en: 'Restart the licensing service, then delete its SRV record from DNS.',
+        fr: 'Redémarrez le service de licences, puis supprimez son enregistrement SRV du DNS.',
+        command: 'Restart-Service sppsvc',
+      },
+    ],
+    escalate: false,
+    check: {
+      command: 'nslookup -type=SRV _vlmcs._tcp{.domain}',
+      why: {
+        en: 'Every host listed should be a real KMS host.',
+        fr: 'Chaque hôte listé doit être un véritable hôte KMS.',
+      },
+      answeredBy: ['srvHosts'],
+    },
+    source: ['https://learn.microsoft.com/windows-server/get-started/activation-troubleshoot-kms-issues'],
   },
 ];

@@ -204,4 +204,47 @@ export const OFFICE: ScenarioInput[] = [
     escalate: false,
     source: ['activation-facts-more.md §7 (Host side: Office count ≥ 5)'],
   },
+  {
+    id: 'office-activation-at-first-launch',
+    kind: 'office',
+    title: {
+      en: 'Volume Office activates at the first launch of an Office app',
+      fr: 'Office en volume s’active au premier lancement d’une application Office',
+    },
+    when: {
+      codes: [],
+      alsoCodes: [],
+      symptoms: {
+        en: [
+          'No installed product keys detected',
+          'ospp.vbs shows no product key after deployment',
+          'Office volume license installs at first launch',
+          'golden image Office not activated yet',
+        ],
+        fr: [
+          'aucune clé de produit installée détectée',
+          'ospp.vbs n’affiche aucune clé après le déploiement',
+          'la licence en volume d’Office s’installe au premier lancement',
+        ],
+      },
+    },
+    cause: {
+      en: 'Click-to-Run volume Office installs its licence and KMS client key, and activates, only when an Office app first starts (by design, for images). Until then ospp.vbs shows no product key.',
+      fr: 'Office en volume Démarrer en un clic installe sa licence et sa clé client KMS, et s’active, seulement au premier démarrage d’une application Office (voulu, pour les images). Jusque-là, ospp.vbs n’affiche aucune clé.',
+    },
+    fix: [
+      {
+        en: 'Start Word or Excel once, then check again.',
+        fr: 'Lancez Word ou Excel une fois, puis vérifiez à nouveau.',
+        command: 'cscript ospp.vbs /dstatus',
+      },
+      {
+        en: 'If it stays empty, activate Office explicitly.',
+        fr: 'Si rien n’apparaît, activez Office explicitement.',
+        command: 'cscript ospp.vbs /act',
+      },
+    ],
+    escalate: false,
+    source: ['https://github.com/MicrosoftDocs/OfficeDocs-DeployOffice/issues/230'],
+  },
 ];

@@ -237,4 +237,156 @@ export const OTHER: ScenarioInput[] = [
     escalate: false,
     source: ['activation-facts-more.md §1.5 (watermark while /dlv is Licensed)'],
   },
+  {
+    id: 'licensing-permissions-registry',
+    kind: 'other',
+    title: {
+      en: 'The licensing service lost registry or service permissions it needs',
+      fr: 'Le service de licences a perdu des droits sur le registre ou sur des services',
+    },
+    when: {
+      codes: ['0x8007000D'],
+      alsoCodes: ['0x80070005'],
+      symptoms: {
+        en: [
+          'the data is invalid',
+          'slmgr dlv fails with 0x8007000D',
+          'permissions on the Enum Root registry key',
+          'Plug and Play service disabled by group policy',
+          'Network Service lost registry permissions',
+          'system account cannot read HKLM SYSTEM CurrentControlSet Enum Root',
+        ],
+        fr: [
+          'les données ne sont pas valides',
+          'slmgr dlv échoue avec 0x8007000D',
+          'autorisations sur la clé de registre Enum Root',
+          'service Plug-and-Play désactivé par stratégie de groupe',
+          'le compte Service réseau a perdu ses droits sur le registre',
+        ],
+      },
+    },
+    cause: {
+      en: 'The Software Protection service reads hardware data under HKLM\\SYSTEM\\CurrentControlSet\\Enum\\Root as SYSTEM and its own data as Network Service. A hardening script or group policy that removed those rights (or locked the Plug and Play service) makes every licensing command fail with "The data is invalid" or access denied, whatever the key.',
+      fr: 'Le service Protection logicielle lit les données matérielles sous HKLM\\SYSTEM\\CurrentControlSet\\Enum\\Root en tant que SYSTEM et ses propres données en tant que Service réseau. Un script de durcissement ou une stratégie de groupe qui a retiré ces droits (ou verrouillé le service Plug-and-Play) fait échouer toute commande de licence avec « Les données ne sont pas valides » ou un accès refusé, quelle que soit la clé.',
+    },
+    fix: [
+      {
+        en: 'In regedit, give SYSTEM full control on HKLM\\SYSTEM\\CurrentControlSet\\Enum\\Root and its subkeys.',
+        fr: 'Dans regedit, donnez le contrôle total à SYSTEM sur HKLM\\SYSTEM\\CurrentControlSet\\Enum\\Root et ses sous-clés.',
+        command: 'regedit',
+      },
+      {
+        en: 'Check which group policy changes registry or service permissions (Plug and Play service, Network Service rights).',
+        fr: 'Vérifiez quelle stratégie de groupe modifie les autorisations du registre ou des services (service Plug-and-Play, droits de Service réseau).',
+        command: 'gpresult /h gp.html',
+      },
+      {
+        en: 'Restart the licensing service, then activate.',
+        fr: 'Redémarrez le service de licences, puis activez.',
+        command: 'Restart-Service sppsvc',
+      },
+      { en: 'Activate again.', fr: 'Relancez l’activation.', command: 'slmgr /ato' },
+    ],
+    escalate: false,
+    source: [
+      'https://learn.microsoft.com/troubleshoot/windows-server/licensing-and-activation/0x8007000d-activate-machine',
+    ],
+  },
+  {
+    id: 'wat-update-on-volume-client',
+    kind: 'other',
+    title: {
+      en: 'The consumer activation update KB971033 is on volume-licensed Windows 7',
+      fr: 'La mise à jour d’activation grand public KB971033 est installée sur des Windows 7 en volume',
+    },
+    when: {
+      codes: [],
+      alsoCodes: ['0xC004F200', '0xC004C4A2'],
+      symptoms: {
+        en: [
+          'Windows 7 KMS clients say not genuine',
+          'KB971033 installed on volume licensed machines',
+          'this copy of Windows is not genuine on KMS clients',
+          'Windows Activation Technologies update on volume clients',
+        ],
+        fr: [
+          'les clients KMS Windows 7 se disent non authentiques',
+          'KB971033 installée sur des machines en licence en volume',
+          'cette copie de Windows n’est pas authentique sur des clients KMS',
+        ],
+      },
+    },
+    cause: {
+      en: 'KB971033 (Windows Activation Technologies) is meant for retail Windows 7. On KMS clients it makes genuine checks fail after a server-side change, so the machines show "not genuine".',
+      fr: 'KB971033 (Windows Activation Technologies) est prévue pour Windows 7 retail. Sur des clients KMS, elle fait échouer la vérification d’authenticité après un changement côté serveur : les machines s’affichent « non authentiques ».',
+    },
+    fix: [
+      {
+        en: 'Uninstall the update.',
+        fr: 'Désinstallez la mise à jour.',
+        command: 'wusa /uninstall /kb:971033',
+      },
+      {
+        en: 'Stop the licensing service and rebuild its cache (delete the 7B296FB0 files and tokens.dat), then restart it.',
+        fr: 'Arrêtez le service de licences et reconstruisez son cache (supprimez les fichiers 7B296FB0 et tokens.dat), puis redémarrez-le.',
+        command: 'net stop sppsvc',
+      },
+      {
+        en: 'Reinstall the KMS client key and activate.',
+        fr: 'Réinstallez la clé client KMS et activez.',
+        command: 'slmgr /ipk {gvlk}',
+      },
+      { en: 'Activate again.', fr: 'Relancez l’activation.', command: 'slmgr /ato' },
+    ],
+    escalate: false,
+    source: [
+      'https://learn.microsoft.com/troubleshoot/windows-client/licensing-and-activation/activation-failures-not-genuine-notifications-volume-licensed-kms-client',
+    ],
+  },
+  {
+    id: 'essentials-compliance-shutdown',
+    kind: 'other',
+    title: {
+      en: 'Windows Server Essentials shuts down for breaking its licensing limits',
+      fr: 'Windows Server Essentials s’arrête car il enfreint ses limites de licence',
+    },
+    when: {
+      codes: [],
+      alsoCodes: [],
+      symptoms: {
+        en: [
+          'Windows Server Essentials shuts down',
+          'silsvc.exe initiated the shutdown',
+          'Essentials must be the root of the forest',
+          'Essentials licensing compliance',
+          'Essentials server restarts every few hours',
+        ],
+        fr: [
+          'Windows Server Essentials s’arrête',
+          'silsvc.exe a lancé l’arrêt',
+          'Essentials doit être à la racine de la forêt',
+          'conformité de licence Essentials',
+          'le serveur Essentials redémarre toutes les quelques heures',
+        ],
+      },
+    },
+    cause: {
+      en: 'Essentials must hold the FSMO roles at the root of its own forest, with no trusts and within its user limits. Its compliance service (silsvc.exe) shuts the server down when the topology breaks these rules; activation is not the issue.',
+      fr: 'Essentials doit détenir les rôles FSMO à la racine de sa propre forêt, sans approbation et dans ses limites d’utilisateurs. Son service de conformité (silsvc.exe) arrête le serveur quand la topologie enfreint ces règles ; l’activation n’est pas en cause.',
+    },
+    fix: [
+      {
+        en: 'Read the shutdown events to confirm silsvc.exe.',
+        fr: 'Lisez les événements d’arrêt pour confirmer silsvc.exe.',
+        command: "Get-WinEvent -FilterHashtable @{LogName='System'; Id=1074} -MaxEvents 5 | Format-List",
+      },
+      {
+        en: 'Move the FSMO roles back to the Essentials server and remove trusts, or convert it to Standard.',
+        fr: 'Ramenez les rôles FSMO sur le serveur Essentials et supprimez les approbations, ou convertissez-le en Standard.',
+        command: 'netdom query fsmo',
+      },
+    ],
+    escalate: false,
+    source: ['https://learn.microsoft.com/windows-server-essentials/get-started/get-started'],
+  },
 ];
