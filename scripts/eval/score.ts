@@ -1,6 +1,7 @@
 /**
  * Plays each labelled case and scores the answer: single messages through `diagnose`, threads message by
- * message through the conversation engine with the in-memory store. A case is right when the top finding's
+ * message through the conversation engine with the in-memory store (the thread's answer is its last reply that
+ * carries findings). A case is right when the top finding's
  * scenario is the expected one (or one of `also`); "in top 3", the escalation decision and the reply language
  * are scored beside it.
  */
@@ -45,7 +46,8 @@ async function playThread(c: Case, engine: ConversationEngine): Promise<Answer> 
       ...(i > 0 ? { botInThread: true } : {}),
     };
     const result = await engine.handle(msg);
-    if (!result.reply) continue;
+    // A reply without findings (a question about a message that added nothing) leaves the thread's diagnosis.
+    if (!result.reply || (result.reply.findings.length === 0 && i > 0)) continue;
     const findings = result.reply.findings;
     last = {
       ids: findings.length > 0 ? findings.map((f) => f.id) : [NOTHING],

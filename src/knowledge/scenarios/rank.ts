@@ -24,6 +24,9 @@ const FACT_WEIGHT = 2;
 const STORY_WITH_RULE = 1;
 const STORY_WEIGHT = 2;
 const STORY_ALONE_WEIGHT = 3;
+/** A special case needs this much story (or its facts) to take over a general scenario's proof, and then leads it. */
+const REFINE_STORY = 0.9;
+const REFINE_BONUS = 0.5;
 /** A lead smaller than this over the next scenario leaves the question open. */
 export const CLOSE_MARGIN = 1;
 /** Scenarios scoring under this share of the best one are not shown. */
@@ -45,6 +48,9 @@ interface Candidate {
   story: number;
   fact: number;
   factEvidence: string[];
+  /** Rule strength taken over from a general scenario this one refines. */
+  inherited: number;
+  inheritedEvidence: readonly string[];
   order: number;
 }
 
@@ -72,7 +78,17 @@ export function rankScenarios(
   const candidate = (id: string): Candidate => {
     let c = byId.get(id);
     if (!c) {
-      c = { id, code: 0, codeEvidence: [], story: 0, fact: 0, factEvidence: [], order: order++ };
+      c = {
+        id,
+        code: 0,
+        codeEvidence: [],
+        story: 0,
+        fact: 0,
+        factEvidence: [],
+        inherited: 0,
+        inheritedEvidence: [],
+        order: order++,
+      };
       byId.set(id, c);
     }
     return c;
@@ -114,11 +130,21 @@ export function rankScenarios(
     const c = candidate(m.scenario);
     c.story = Math.max(c.story, m.score);
   }
+  // A special case with its own support takes over the rule evidence of the general scenario it refines.
+  for (const c of [...byId.values()]) {
+    if (c.fact === 0 && c.story < REFINE_STORY) continue;
+    for (const general of scenarioById(c.id)?.when.refines ?? []) {
+      const proved = byId.get(general)?.rule;
+      if (!proved || (proved.strength ?? 0) + REFINE_BONUS <= c.inherited) continue;
+      c.inherited = (proved.strength ?? 0) + REFINE_BONUS;
+      c.inheritedEvidence = proved.evidence;
+    }
+  }
 
   const ranked: Ranked[] = [...byId.values()]
     .filter((c) => !exclude.includes(c.id))
     .map((c) => {
-      const ruled = c.rule?.strength ?? 0;
+      const ruled = Math.max(c.rule?.strength ?? 0, c.inherited);
       const direct = Math.max(ruled, c.code + c.fact);
       const weight = ruled > 0 ? STORY_WITH_RULE : direct > 0 ? STORY_WEIGHT : STORY_ALONE_WEIGHT;
       return { c, score: direct + weight * c.story };
@@ -141,7 +167,9 @@ export function rankScenarios(
       };
       const evidence = [
         ...base.evidence,
-        ...[...c.codeEvidence, ...c.factEvidence].filter((e) => !base.evidence.includes(e)),
+        ...[...c.inheritedEvidence, ...c.codeEvidence, ...c.factEvidence].filter(
+          (e) => !base.evidence.includes(e),
+        ),
       ];
       if (c.story > 0) evidence.push(`symptoms described (${Math.round(c.story * 100)}%)`);
       return {

@@ -60,6 +60,11 @@ export const ScenarioSchema = z.object({
      * scenario's own id, when there is one.
      */
     rule: z.string().optional(),
+    /**
+     * More general scenarios this one is a special case of (Azure KMS unreachable is a blocked KMS port seen
+     * from Azure): when this one has its own facts or story, it also takes what pasted output proved for them.
+     */
+    refines: z.array(z.string()).default([]),
     /** How people describe it, in their words: what the full-text search matches a story against. */
     symptoms: z.object({ en: z.array(z.string().min(3)).min(1), fr: z.array(z.string().min(3)).min(1) }),
   }),

@@ -10,8 +10,13 @@ export const AZURE: ScenarioInput[] = [
       codes: ['0x800705B4'],
       alsoCodes: ['0xC004F074', '0xC0020017', '0x8007139F'],
       facts: { onAzure: true },
+      refines: ['kms-port-blocked'],
       symptoms: {
         en: [
+          'Windows Firewall blocks all outbound traffic in the VM',
+          'guest firewall outbound rule blocks 1688',
+          'hub and spoke with site to site VPN next hop VirtualNetworkGateway',
+          'next hop type VirtualNetworkGateway',
           'Azure VM cannot activate',
           'Azure VMs stopped activating',
           'forced tunneling',
@@ -24,6 +29,8 @@ export const AZURE: ScenarioInput[] = [
           'Azure virtual machine activation timeout',
         ],
         fr: [
+          'le pare-feu Windows de la VM bloque tout le trafic sortant',
+          'prochain saut VirtualNetworkGateway',
           'la VM Azure ne s’active pas',
           'nos VM Azure ne s’activent plus',
           'tunnel forcé',
@@ -99,6 +106,7 @@ export const AZURE: ScenarioInput[] = [
       codes: [],
       alsoCodes: ['0xC004F074', '0x800705B4'],
       facts: { onAzure: true },
+      refines: ['kms-port-blocked'],
       symptoms: {
         en: [
           'Azure Firewall application rule for kms',
@@ -146,6 +154,7 @@ export const AZURE: ScenarioInput[] = [
       codes: ['0x8007232A'],
       alsoCodes: ['0x8007232B', '0x8007251D'],
       facts: { onAzure: true },
+      refines: ['kms-srv-missing'],
       symptoms: {
         en: [
           'custom DNS servers on the VNet',
@@ -205,6 +214,7 @@ export const AZURE: ScenarioInput[] = [
       codes: [],
       alsoCodes: ['0xC004F074', '0x8007232B', '0xC004F042'],
       facts: { onAzure: true },
+      refines: ['kms-wrong-host', 'kms-srv-missing', 'kms-host-key-coverage'],
       symptoms: {
         en: [
           'Azure VM still points at our on-premises KMS',
@@ -263,6 +273,7 @@ export const AZURE: ScenarioInput[] = [
     },
     when: {
       codes: ['0xC004FD01', '0xC004FD02'],
+      refines: ['avma-requirements'],
       symptoms: {
         en: [
           'AVMA key on Azure VM',
@@ -375,6 +386,7 @@ export const AZURE: ScenarioInput[] = [
       codes: [],
       alsoCodes: ['0xC004F038'],
       facts: { onAzure: true },
+      refines: ['kms-duplicate-cmid', 'kms-count-low'],
       symptoms: {
         en: [
           'our own KMS server in Azure count stays low',

@@ -12,6 +12,7 @@ export const CHANNELS: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F069', '0xC004E016', '0xC004F050'],
+      refines: ['kms-error-on-non-kms-key'],
       symptoms: {
         en: [
           'retail key on volume license media',
@@ -60,6 +61,9 @@ export const CHANNELS: ScenarioInput[] = [
       alsoCodes: ['0xC004F034'],
       symptoms: {
         en: [
+          'E5 includes Windows Enterprise',
+          'get to Enterprise without buying Pro first',
+          'Windows 10 Home laptop with Microsoft 365 E3',
           'Windows Enterprise E3 subscription not stepping up',
           'E5 licence assigned but still Pro',
           'subscription activation not working',
@@ -68,6 +72,8 @@ export const CHANNELS: ScenarioInput[] = [
           'LTSC with E3 subscription',
         ],
         fr: [
+          'E5 inclut Windows Entreprise',
+          'passer à Entreprise sans acheter Pro',
           'l’abonnement Windows Entreprise E3 ne s’applique pas',
           'licence E5 attribuée mais toujours Pro',
           'l’activation par abonnement ne fonctionne pas',
@@ -216,9 +222,15 @@ export const CHANNELS: ScenarioInput[] = [
       fr: 'La licence numérique ne correspond plus au matériel',
     },
     when: {
-      codes: ['0x803F7001', '0xC004F211', '0xC004F213'],
+      codes: ['0xC004F00F', '0x803F7001', '0xC004F211', '0xC004F213'],
+      refines: ['clone-or-snapshot'],
       symptoms: {
         en: [
+          'moved my drive into a new machine',
+          'new motherboard and CPU',
+          'after the repair the board was replaced',
+          'get my licence back after changing hardware',
+          'hardware out of tolerance',
           'replaced the motherboard',
           'new motherboard Windows not activated',
           'hardware change activation',
@@ -227,6 +239,10 @@ export const CHANNELS: ScenarioInput[] = [
           'linked to Microsoft account',
         ],
         fr: [
+          'j’ai déplacé mon disque dans une nouvelle machine',
+          'nouvelle carte mère et processeur',
+          'récupérer ma licence après un changement de matériel',
+          'matériel hors tolérance',
           'carte mère remplacée',
           'nouvelle carte mère Windows non activé',
           'activation après changement de matériel',

@@ -14,6 +14,9 @@ export const EVALUATION: ScenarioInput[] = [
       alsoCodes: ['0xC004C003'],
       symptoms: {
         en: [
+          'installed from the trial ISO and the volume key is refused',
+          'slmgr dlv shows EVAL and ipk refuses our key',
+          'make an evaluation a licensed server',
           'evaluation edition',
           'converted the evaluation but still eval',
           'ServerStandardEval',
@@ -23,6 +26,8 @@ export const EVALUATION: ScenarioInput[] = [
           'trial version of Windows Server',
         ],
         fr: [
+          'installé depuis l’ISO d’évaluation et la clé en volume est refusée',
+          'slmgr dlv affiche EVAL et ipk refuse notre clé',
           'édition d’évaluation',
           'conversion de l’évaluation mais toujours en éval',
           'clé refusée sur la version d’évaluation',
@@ -322,6 +327,7 @@ export const EVALUATION: ScenarioInput[] = [
     },
     when: {
       codes: ['0xC004FC07'],
+      refines: ['eval-conversion-unfinished'],
       symptoms: {
         en: [
           'server shuts down every hour',

@@ -78,7 +78,8 @@ export const IMAGING: ScenarioInput[] = [
       fr: 'Machine clonée ou restaurée',
     },
     when: {
-      codes: ['0xC004F00F'],
+      codes: [],
+      alsoCodes: ['0xC004F00F'],
       symptoms: {
         en: [
           'restored from a snapshot',
@@ -123,6 +124,7 @@ export const IMAGING: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F038'],
+      refines: ['kms-duplicate-cmid', 'clone-or-snapshot'],
       symptoms: {
         en: [
           'non persistent VDI',
@@ -217,6 +219,7 @@ export const IMAGING: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F050', '0xC004F069'],
+      refines: ['edition-key-mismatch', 'key-format-invalid'],
       symptoms: {
         en: [
           'unattend.xml product key',

@@ -356,6 +356,8 @@ export const KEYS: ScenarioInput[] = [
       alsoCodes: ['0xC004F069', '0xC004F050'],
       symptoms: {
         en: [
+          'the GVLK for Datacenter is not accepted on Azure Edition',
+          'which key for Datacenter Azure Edition',
           'key for a different edition',
           'wrong edition key',
           'Windows Server 2019 key on 2022',
@@ -364,6 +366,8 @@ export const KEYS: ScenarioInput[] = [
           'the key is for Standard but we run Datacenter',
         ],
         fr: [
+          'la GVLK Datacenter n’est pas acceptée sur Azure Edition',
+          'quelle clé pour Datacenter Azure Edition',
           'clé pour une autre édition',
           'mauvaise clé d’édition',
           'clé Windows Server 2019 sur 2022',
@@ -466,8 +470,12 @@ export const KEYS: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004C020'],
+      refines: ['mak-quota-exhausted'],
       symptoms: {
         en: [
+          'An item with the same key has already been added',
+          'VAMT computer list cil fails to open',
+          'same MAC address twice in VAMT',
           'VAMT proxy activation',
           'MAK proxy activation fails',
           'VAMT cannot reach the computers',
@@ -476,6 +484,8 @@ export const KEYS: ScenarioInput[] = [
           'isolated network activation with VAMT',
         ],
         fr: [
+          'VAMT ne peut pas ouvrir la liste d’ordinateurs cil',
+          'même adresse MAC deux fois dans VAMT',
           'activation par proxy VAMT',
           'l’activation MAK par proxy échoue',
           'VAMT ne joint pas les ordinateurs',

@@ -94,7 +94,7 @@ export const KMS_CLIENT: ScenarioInput[] = [
       fr: 'L’hôte KMS ne répond pas sur le port TCP {port}',
     },
     when: {
-      codes: ['0xC004F074', '0x800706BA', '0xC0020017', '0x8007139F'],
+      codes: ['0xC004F074', '0xC004F039', '0x800706BA', '0xC0020017', '0x8007139F'],
       symptoms: {
         en: [
           'KMS host not reachable on port 1688',
@@ -283,8 +283,12 @@ export const KMS_CLIENT: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F074', '0x8007232B'],
+      refines: ['kms-srv-missing', 'kms-port-blocked'],
       symptoms: {
         en: [
+          '_VLMCS record still names a decommissioned server',
+          'old KMS server still listed in DNS',
+          'clients still go to the old KMS box',
           'client still points at the old KMS server',
           'KMS server was decommissioned',
           'slmgr skms set to a host that no longer exists',
@@ -293,6 +297,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'we replaced our KMS server',
         ],
         fr: [
+          'l’enregistrement _VLMCS pointe vers un serveur décommissionné',
+          'l’ancien serveur KMS est toujours dans le DNS',
           'le client pointe encore vers l’ancien serveur KMS',
           'le serveur KMS a été décommissionné',
           'slmgr skms pointe vers un hôte retiré',
@@ -353,8 +359,12 @@ export const KMS_CLIENT: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F074'],
+      refines: ['kms-port-blocked'],
       symptoms: {
         en: [
+          'remote site cut off from head office for months',
+          'servers disconnected from the KMS for seven months',
+          'activation lapsed after months offline',
           'laptops off the network for months lost activation',
           'activation expired after 180 days',
           'machine not connected to the corporate network for six months',
@@ -363,6 +373,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'remote users never on VPN',
         ],
         fr: [
+          'site distant coupé du siège pendant des mois',
+          'serveurs déconnectés du KMS depuis sept mois',
           'des portables hors réseau depuis des mois ont perdu l’activation',
           'activation expirée après 180 jours',
           'machine non connectée au réseau de l’entreprise depuis six mois',

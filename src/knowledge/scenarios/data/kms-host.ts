@@ -132,6 +132,9 @@ export const KMS_HOST: ScenarioInput[] = [
       alsoCodes: ['0xC004F074'],
       symptoms: {
         en: [
+          'Key Management Server is not activated',
+          'KMS needs to be activated',
+          'clients report the KMS server isn’t activated',
           'the KMS host itself is not activated',
           'KMS host in grace period',
           'KMS server shows notification',
@@ -139,6 +142,8 @@ export const KMS_HOST: ScenarioInput[] = [
           'KMS host license status unlicensed',
         ],
         fr: [
+          'le serveur de gestion des clés n’est pas activé',
+          'le KMS doit être activé',
           'l’hôte KMS lui-même n’est pas activé',
           'hôte KMS en période de grâce',
           'le serveur KMS est en notification',
@@ -240,6 +245,7 @@ export const KMS_HOST: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F038'],
+      refines: ['kms-count-low'],
       symptoms: {
         en: [
           'two KMS hosts',
@@ -294,8 +300,13 @@ export const KMS_HOST: ScenarioInput[] = [
     title: { en: 'Retiring or replacing a KMS host', fr: 'Retirer ou remplacer un hôte KMS' },
     when: {
       codes: [],
+      refines: ['kms-wrong-host'],
       symptoms: {
         en: [
+          'KMS host going end of life',
+          'nothing points at the old server afterwards',
+          'decommission the old KMS and move to ADBA',
+          'in what order do we dismantle the KMS',
           'we are retiring our KMS host',
           'decommission the KMS server',
           'move KMS to a new server',
@@ -304,6 +315,9 @@ export const KMS_HOST: ScenarioInput[] = [
           'uninstall the KMS host key',
         ],
         fr: [
+          'arrêter notre ancien KMS et passer en ADBA',
+          'dans quel ordre démonter le KMS',
+          'l’hôte KMS arrive en fin de vie',
           'nous retirons notre hôte KMS',
           'décommissionner le serveur KMS',
           'déplacer le KMS vers un nouveau serveur',
@@ -421,6 +435,7 @@ export const KMS_HOST: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: [],
+      refines: ['kms-count-split'],
       symptoms: {
         en: [
           'KMS host key installed on client machines',

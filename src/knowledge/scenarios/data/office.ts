@@ -13,6 +13,7 @@ export const OFFICE: ScenarioInput[] = [
       codes: [],
       alsoCodes: ['0xC004F042', '0xC004F074'],
       facts: { officeLicenses: 'known' },
+      refines: ['kms-host-key-coverage'],
       symptoms: {
         en: [
           'Office KMS host key',
@@ -113,6 +114,7 @@ export const OFFICE: ScenarioInput[] = [
       codes: [],
       alsoCodes: ['0xC004F074', '0x8007232B'],
       facts: { officeLicenses: 'known' },
+      refines: ['kms-srv-missing', 'kms-port-blocked'],
       symptoms: {
         en: [
           'Office not activating with KMS',
@@ -172,6 +174,7 @@ export const OFFICE: ScenarioInput[] = [
       codes: [],
       alsoCodes: ['0xC004F038'],
       facts: { officeLicenses: 'known' },
+      refines: ['kms-count-low'],
       symptoms: {
         en: [
           'Office KMS count below 5',

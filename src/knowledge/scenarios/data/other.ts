@@ -247,8 +247,12 @@ export const OTHER: ScenarioInput[] = [
     when: {
       codes: ['0x8007000D'],
       alsoCodes: ['0x80070005'],
+      refines: ['not-elevated', 'dcom-self-access', 'key-format-invalid'],
       symptoms: {
         en: [
+          'not genuine after hardening group policy',
+          'Plug and Play service locked',
+          'registry permissions changed by a security baseline',
           'the data is invalid',
           'slmgr dlv fails with 0x8007000D',
           'permissions on the Enum Root registry key',
@@ -257,6 +261,8 @@ export const OTHER: ScenarioInput[] = [
           'system account cannot read HKLM SYSTEM CurrentControlSet Enum Root',
         ],
         fr: [
+          'non authentique après une stratégie de durcissement',
+          'autorisations du registre modifiées par une base de sécurité',
           'les données ne sont pas valides',
           'slmgr dlv échoue avec 0x8007000D',
           'autorisations sur la clé de registre Enum Root',
