@@ -102,6 +102,19 @@ function sharedCmidObservation(observations: readonly Observation[]): Observatio
   return undefined;
 }
 
+/**
+ * What the person wrote, for the story: the prose around the outputs, plus long sentences the output reader kept
+ * with an output because they quote a code (slmgr's own `Error:` rows are left out by the story reader).
+ */
+function toldText(unwrapped: string): string {
+  const { segments, prose } = segment(unwrapped);
+  const sentences: string[] = [];
+  for (const seg of segments)
+    for (const line of seg.lines)
+      if (line.raw.split(/\s+/).length >= 8 && !line.raw.includes('Windows(R)')) sentences.push(line.raw);
+  return sentences.length === 0 ? prose : `${prose}\n${sentences.join('\n')}`;
+}
+
 export function extract(text: string): Extraction {
   const input = typeof text === 'string' ? text : '';
   const { text: capped, truncated } = cap(input);
@@ -115,7 +128,7 @@ export function extract(text: string): Extraction {
   if (clones) observations.push(clones);
   // The message's own words (not the command output it quotes), kept as a fact so that a thread remembers the
   // story told in its first message.
-  const storyMatches = matchStory(segment(unwrapped).prose);
+  const storyMatches = matchStory(toldText(unwrapped));
   if (storyMatches.length > 0) observations.push({ source: 'prose', facts: { storyMatches } });
   const extraction: Extraction = {
     // The key scan above already tells whether there is anything to mask: skip the second pass when not.
@@ -204,7 +217,7 @@ export function diagnoseFacts(
   const exclude = opts.exclude ?? [];
   const facts = redactFacts(input.facts);
   const codes = canonicalCodes(input.codes, facts);
-  const ranked = rankScenarios(evaluate({ facts, codes, canonical: true }), facts, exclude);
+  const ranked = rankScenarios(evaluate({ facts, codes, canonical: true }), facts, codes, exclude);
   const refs = ranked.map((r) => r.ref);
   const checks = separatingChecks(ranked, facts, opts.lang);
   const asks = nextEvidence(facts, codes, refs, exclude).map((a) => localizeAsk(a, opts.lang, facts));

@@ -188,7 +188,8 @@ describe('the pieces of diagnose', () => {
     const all = diagnoseFacts(input, { lang: 'en' });
     const rest = diagnoseFacts(input, { lang: 'en', exclude: [all.findings[0]!.id] });
     expect(all.findings[0]?.id).toBe('kms-srv-missing');
-    expect(rest.findings.map((f) => f.id)).toEqual(['updates-pending']);
+    expect(rest.findings.map((f) => f.id)).not.toContain('kms-srv-missing');
+    expect(rest.findings.map((f) => f.id)).toContain('updates-pending');
   });
 
   it('codes are described with catalogue name and title, unknown ones decoded', () => {

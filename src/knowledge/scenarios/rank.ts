@@ -24,6 +24,7 @@ const FACT_WEIGHT = 2;
 const STORY_WITH_RULE = 1;
 const STORY_WEIGHT = 2;
 const STORY_ALONE_WEIGHT = 3;
+const STORY_AGAINST_CODES = 2;
 /** A special case needs this much story (or its facts) to take over a general scenario's proof, and then leads it. */
 const REFINE_STORY = 0.9;
 const REFINE_BONUS = 0.5;
@@ -70,6 +71,7 @@ function confidenceOf(c: Candidate, score: number): Confidence {
 export function rankScenarios(
   refs: readonly FindingRef[],
   facts: Facts,
+  codes: readonly HexCode[],
   exclude: readonly string[] = [],
 ): Ranked[] {
   const byId = new Map<string, Candidate>();
@@ -95,21 +97,21 @@ export function rankScenarios(
   };
   for (const ref of refs) {
     if (ref.id.startsWith(CODE_FINDING_PREFIX)) {
+      // A catalogued code no scenario lists keeps its catalogue finding; the others are scenarios below.
       const code = ref.id.slice(CODE_FINDING_PREFIX.length) as HexCode;
-      const pointed = scenariosForCode(code);
-      if (pointed.length === 0) {
-        kept.push({ ref, score: ref.strength ?? 1, proved: false });
-        continue;
-      }
-      for (const { scenario, position, also } of pointed) {
-        const c = candidate(scenario.id);
-        c.code = Math.max(c.code, also ? ALSO_CODE_WEIGHT : CODE_WEIGHT - CODE_STEP * position);
-        c.codeEvidence.push(`code ${code}`);
-      }
+      if (scenariosForCode(code).length === 0) kept.push({ ref, score: ref.strength ?? 1, proved: false });
     } else if (ref.id.startsWith(UNKNOWN_CODE_PREFIX)) {
       kept.push({ ref, score: ref.strength ?? 0, proved: false });
     } else {
       candidate(ref.id).rule = ref;
+    }
+  }
+  // Every code present points at the scenarios that list it, whether or not a rule already explained it.
+  for (const code of codes) {
+    for (const { scenario, position, also } of scenariosForCode(code)) {
+      const c = candidate(scenario.id);
+      c.code = Math.max(c.code, also ? ALSO_CODE_WEIGHT : CODE_WEIGHT - CODE_STEP * position);
+      c.codeEvidence.push(`code ${code}`);
     }
   }
   for (const scenario of SCENARIOS) {
@@ -146,7 +148,9 @@ export function rankScenarios(
     .map((c) => {
       const ruled = Math.max(c.rule?.strength ?? 0, c.inherited);
       const direct = Math.max(ruled, c.code + c.fact);
-      const weight = ruled > 0 ? STORY_WITH_RULE : direct > 0 ? STORY_WEIGHT : STORY_ALONE_WEIGHT;
+      // A story for a scenario that none of the message's codes points at weighs less than one they agree with.
+      const alone = codes.length > 0 ? STORY_AGAINST_CODES : STORY_ALONE_WEIGHT;
+      const weight = ruled > 0 ? STORY_WITH_RULE : direct > 0 ? STORY_WEIGHT : alone;
       return { c, score: direct + weight * c.story };
     })
     .sort(

@@ -28,6 +28,26 @@ const STORY_CHARS = 20_000;
 /** At most this many distinct words are searched. */
 const MAX_TERMS = 400;
 
+/**
+ * A labelled line of command output, not a story: `Name: value`, `License Status: Licensed` (every word of the
+ * label capitalised), or the French spacing `Nom : valeur` with a short value (French prose also puts a space
+ * before a colon, but goes on with a sentence), and slmgr's `Error:` / `Erreur :` rows. "VAMT proxy activation
+ * fails: …" is prose.
+ */
+const LABELLED_LINE =
+  /^\s*(?:(?:Error|Erreur)\s?:|[^:\n]{1,45}\s:\s*(?:\S+\s*){0,4}$|[A-Z][\w()./-]*(?:\s+[A-Z(][\w()./-]*){0,4}:(?:\s|$))/;
+/** A command prompt line (`C:\>slmgr /dlv`, `PS C:\> …`) or a line with no word at all. */
+const PROMPT_LINE = /^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]*>|^[^\p{L}]*$/u;
+
+/** The lines of a message that tell its story: command output (labelled lines, prompts) left out. */
+export function storyLines(text: string): string {
+  const head = text.length > STORY_CHARS ? text.slice(0, STORY_CHARS) : text;
+  return head
+    .split('\n')
+    .filter((line) => !LABELLED_LINE.test(line) && !PROMPT_LINE.test(line))
+    .join('\n');
+}
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
@@ -89,7 +109,7 @@ const PHRASE_WEIGHTS = [1, 0.6, 0.4];
 export function matchStory(text: string): StoryMatch[] {
   const seen = new Set<string>();
   const terms: string[] = [];
-  for (const w of words(text.length > STORY_CHARS ? text.slice(0, STORY_CHARS) : text)) {
+  for (const w of words(storyLines(text))) {
     if (seen.has(w)) continue;
     seen.add(w);
     terms.push(w);

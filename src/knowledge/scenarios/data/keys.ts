@@ -62,8 +62,8 @@ export const KEYS: ScenarioInput[] = [
       fr: 'Le compte SELF a perdu son accès DCOM par défaut',
     },
     when: {
-      codes: [],
-      alsoCodes: ['0x80070005'],
+      codes: ['0x80070005'],
+      alsoCodes: [],
       symptoms: {
         en: [
           'access denied even as administrator',
