@@ -20,12 +20,19 @@ function serverYearOf(f: Facts): string | undefined {
   return undefined;
 }
 
+/** Published keys by EditionID (lower case), built once. */
+const BY_EDITION = new Map<string, ReturnType<typeof allGvlks>>();
+for (const g of allGvlks()) {
+  if (!g.editionId) continue;
+  const id = g.editionId.toLowerCase();
+  BY_EDITION.set(id, [...(BY_EDITION.get(id) ?? []), g]);
+}
+
 /** The published KMS client setup key for the installed (or target) edition, when it is unambiguous. */
 export function gvlkFor(f: Facts): string | undefined {
   const edition = f.targetEditions?.[0] ?? editionId(f);
   if (!edition) return undefined;
-  const wanted = keyEdition(edition).toLowerCase();
-  const matches = allGvlks().filter((g) => g.editionId?.toLowerCase() === wanted);
+  const matches = BY_EDITION.get(keyEdition(edition).toLowerCase()) ?? [];
   if (matches.length === 0) return undefined;
   if (matches[0]!.osKind === 'client') {
     return (matches.find((g) => g.product.startsWith('Windows 11 / Windows 10')) ?? matches[0])!.key;
@@ -35,8 +42,20 @@ export function gvlkFor(f: Facts): string | undefined {
   return matches.find((g) => g.product === `Windows Server ${year}`)?.key;
 }
 
+/** Params per facts object: one diagnosis localizes several findings and checks from the same facts. */
+const PARAMS = new WeakMap<Facts, Record<string, string>>();
+
 /** Placeholder values every scenario may use, from the facts alone (a rule's own params come on top). */
 export function factParams(f: Facts): Record<string, string> {
+  let params = PARAMS.get(f);
+  if (params === undefined) {
+    params = computeParams(f);
+    PARAMS.set(f, params);
+  }
+  return params;
+}
+
+function computeParams(f: Facts): Record<string, string> {
   const out: Record<string, string> = { ...compact(hostParams(f)) };
   const edition = editionId(f);
   if (edition) out['edition'] = edition;

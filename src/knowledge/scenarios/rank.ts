@@ -57,6 +57,12 @@ interface Candidate {
 
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
+/** Scenarios that facts point at, with those facts (most have none). */
+const WITH_FACTS = SCENARIOS.map((scenario) => ({
+  scenario,
+  wanted: Object.entries(scenario.when.facts),
+})).filter((s) => s.wanted.length > 0);
+
 function confidenceOf(c: Candidate, score: number): Confidence {
   if (c.rule) {
     // A rule calibrates its own confidence; a story that says the same lifts a weak one.
@@ -114,9 +120,7 @@ export function rankScenarios(
       c.codeEvidence.push(`code ${code}`);
     }
   }
-  for (const scenario of SCENARIOS) {
-    const wanted = Object.entries(scenario.when.facts);
-    if (wanted.length === 0) continue;
+  for (const { scenario, wanted } of WITH_FACTS) {
     const holds = wanted.every(([key, value]) => {
       const actual = facts[key as keyof Facts];
       return value === 'known' ? actual !== undefined : actual === value;

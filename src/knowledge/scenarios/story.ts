@@ -1,10 +1,9 @@
 /**
- * Reading a person's story: a full-text index (MiniSearch, BM25) over every scenario's symptom phrases, English
+ * Reading a person's story: a full-text index (BM25) over every scenario's symptom phrases, English
  * phrases stemmed with the English Snowball stemmer and French ones with the French stemmer. A message is
  * searched in both (each word stemmed both ways), so "nos VM Azure ne s'activent plus" and "our Azure VMs
  * stopped activating" both find the Azure scenarios. Built once at module load.
  */
-import MiniSearch from 'minisearch';
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemFr } from '@orama/stemmers/french';
 import { SCENARIOS } from './index.js';
@@ -25,8 +24,9 @@ const STOP_WORDS = new Set(
 
 /** Only this much of a message is read as a story: enough for any account a person types, bounded for 1 MiB pastes. */
 const STORY_CHARS = 20_000;
-/** At most this many distinct words are searched. */
+/** At most this many distinct known stems are collected, and the rarest of them searched. */
 const MAX_TERMS = 400;
+const SEARCHED_TERMS = 16;
 
 /**
  * A labelled line of command output, not a story: `Name: value`, `License Status: Licensed` (every word of the
@@ -64,29 +64,73 @@ function stem(word: string, field?: string): string[] {
   return en === fr ? [en] : [en, fr];
 }
 
-/** One document per symptom phrase, so that a message matching one phrase well beats scattered single words. */
-interface PhraseDoc {
-  id: string;
-  scenario: string;
-  en: string;
-  fr: string;
+/** Stems of words already seen (pastes repeat the same words); bounded, emptied when full. */
+const STEM_CACHE = new Map<string, string[]>();
+const STEM_CACHE_MAX = 20_000;
+
+function stemBoth(word: string): string[] {
+  let stems = STEM_CACHE.get(word);
+  if (stems === undefined) {
+    stems = stem(word);
+    if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
+    STEM_CACHE.set(word, stems);
+  }
+  return stems;
 }
 
-const INDEX = new MiniSearch<PhraseDoc>({
-  fields: ['en', 'fr'],
-  storeFields: ['scenario'],
-  tokenize: words,
-  processTerm: (term, field) => {
-    const stems = stem(term, field);
-    return stems.length === 1 ? stems[0] : stems;
-  },
-});
-INDEX.addAll(
-  SCENARIOS.flatMap((s) => [
-    ...s.when.symptoms.en.map((en, i) => ({ id: `${s.id}#en${i}`, scenario: s.id, en, fr: '' })),
-    ...s.when.symptoms.fr.map((fr, i) => ({ id: `${s.id}#fr${i}`, scenario: s.id, en: '', fr })),
-  ]),
-);
+/**
+ * One document per symptom phrase (so that a message matching one phrase well beats scattered single words),
+ * English phrases stemmed in English and French ones in French, scored with Okapi BM25 over a plain inverted
+ * map built at load. MiniSearch did this job first: its query cost 50–250 µs here, a fifth of a message's whole
+ * HTTP path and below the knowledge bench's floor, against a few µs for these loops (npm run bench).
+ */
+interface Posting {
+  doc: number;
+  tf: number;
+}
+const DOC_SCENARIO: string[] = [];
+const DOC_LENGTH: number[] = [];
+const POSTINGS = new Map<string, Posting[]>();
+for (const s of SCENARIOS) {
+  const phrases: [string, 'en' | 'fr'][] = [
+    ...s.when.symptoms.en.map((p): [string, 'en'] => [p, 'en']),
+    ...s.when.symptoms.fr.map((p): [string, 'fr'] => [p, 'fr']),
+  ];
+  for (const [phrase, lang] of phrases) {
+    const doc = DOC_SCENARIO.length;
+    const stems = words(phrase).flatMap((w) => stem(w, lang));
+    DOC_SCENARIO.push(s.id);
+    DOC_LENGTH.push(stems.length);
+    const tf = new Map<string, number>();
+    for (const st of stems) tf.set(st, (tf.get(st) ?? 0) + 1);
+    for (const [st, n] of tf) POSTINGS.set(st, [...(POSTINGS.get(st) ?? []), { doc, tf: n }]);
+  }
+}
+const AVG_LENGTH = DOC_LENGTH.reduce((a, b) => a + b, 0) / Math.max(1, DOC_LENGTH.length);
+const BM25_K1 = 1.2;
+const BM25_B = 0.7;
+
+/** BM25 per phrase, times the number of query terms the phrase holds (more words matched, more telling). */
+function searchPhrases(terms: readonly string[]): Map<number, { score: number; terms: string[] }> {
+  const hits = new Map<number, { score: number; terms: string[] }>();
+  const n = DOC_SCENARIO.length;
+  for (const term of terms) {
+    const postings = POSTINGS.get(term);
+    if (!postings) continue;
+    const idf = Math.log(1 + (n - postings.length + 0.5) / (postings.length + 0.5));
+    for (const { doc, tf } of postings) {
+      const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * DOC_LENGTH[doc]!) / AVG_LENGTH);
+      const add = (idf * tf * (BM25_K1 + 1)) / norm;
+      const hit = hits.get(doc);
+      if (hit) {
+        hit.score += add;
+        hit.terms.push(term);
+      } else hits.set(doc, { score: add, terms: [term] });
+    }
+  }
+  for (const hit of hits.values()) hit.score *= hit.terms.length;
+  return hits;
+}
 
 export interface StoryMatch {
   scenario: string;
@@ -112,15 +156,18 @@ export function matchStory(text: string): StoryMatch[] {
   for (const w of words(storyLines(text))) {
     if (seen.has(w)) continue;
     seen.add(w);
-    terms.push(w);
-    if (terms.length === MAX_TERMS) break;
+    for (const st of stemBoth(w)) if (POSTINGS.has(st) && !terms.includes(st)) terms.push(st);
+    if (terms.length >= MAX_TERMS) break;
   }
   if (terms.length === 0) return [];
+  // The rarest terms say which scenario it is; searching every common one only costs time.
+  if (terms.length > SEARCHED_TERMS)
+    terms.sort((a, b) => POSTINGS.get(a)!.length - POSTINGS.get(b)!.length).splice(SEARCHED_TERMS);
   // A scenario scores its best phrase, plus less and less for each further phrase that also matches.
   const byScenario = new Map<string, number[]>();
   const termsOf = new Map<string, Set<string>>();
-  for (const hit of INDEX.search(terms.join(' '))) {
-    const scenario = hit['scenario'] as string;
+  for (const [doc, hit] of searchPhrases(terms)) {
+    const scenario = DOC_SCENARIO[doc]!;
     byScenario.set(scenario, [...(byScenario.get(scenario) ?? []), hit.score]);
     const seenTerms = termsOf.get(scenario) ?? new Set<string>();
     for (const t of hit.terms) seenTerms.add(t);
@@ -146,9 +193,4 @@ export function matchStory(text: string): StoryMatch[] {
     if (out.length === MAX_MATCHES) break;
   }
   return out;
-}
-
-/** For tests and tuning: the raw search. */
-export function searchStory(text: string) {
-  return INDEX.search(words(text).join(' '));
 }
