@@ -32,7 +32,7 @@ const REFINE_BONUS = 0.5;
 export const CLOSE_MARGIN = 1;
 /** Scenarios scoring under this share of the best one are not shown. */
 const SHOWN_SHARE = 0.35;
-const MAX_FINDINGS = 6;
+const MAX_FINDINGS = 4;
 
 export interface Ranked {
   ref: FindingRef;
