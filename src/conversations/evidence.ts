@@ -71,6 +71,8 @@ const VOLATILE: ReadonlySet<keyof Facts> = new Set<keyof Facts>([
   'extendedPid',
   'activationId',
   'applicationId',
+  // Retrieval scores of the person's words: they steer the ranking, they are not something the machine showed.
+  'storyMatches',
 ]);
 
 /** Above this many facts first seen in one message, they are counted in one line instead of listed. */

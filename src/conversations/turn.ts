@@ -74,14 +74,21 @@ export function langOfLocale(locale: string | undefined): Lang | undefined {
 
 /**
  * The answer language: an explicit request, then a language the thread pinned by asking, then the message's own
- * language (detected, or given away by its command words), then the platform locale, then what the thread last
- * used. Buttons carry no text: they keep the
+ * language (detected, or given away by its command words; a paste in a thread that already has a language keeps
+ * it), then the platform locale, then what the thread last used. Buttons carry no text: they keep the
  * thread's language, since the card they sit on was written in it.
  */
 export function resolveLang(prev: ThreadState | null, t: TurnInput): Lang {
   if (t.req.langRequest) return t.req.langRequest;
   if (prev?.langPinned && prev.lang) return prev.lang;
   if (t.req.viaButton) return prev?.lang ?? langOfLocale(t.msg.localeHint) ?? 'en';
+  // Pasted command output is in the machine's language, not the person's: the thread keeps its own.
+  if (
+    prev?.lang &&
+    prev.observations.length + prev.codes.length > 0 &&
+    t.ex.observations.some((o) => o.source !== 'prose')
+  )
+    return prev.lang;
   return t.ex.lang ?? t.req.cueLang ?? langOfLocale(t.msg.localeHint) ?? prev?.lang ?? 'en';
 }
 

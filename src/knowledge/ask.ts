@@ -32,7 +32,7 @@ const has = (ctx: Context, ...codes: string[]): boolean => hasAny(ctx, codes);
 const DISCOVERY = ['0xC004F074', '0x8007232B', '0x8007251D', '0x8007007B'];
 const CONTACT = ['0xC004F074', '0x800706BA', '0xC004F039', '0xC0020017', '0x8007139F'];
 const MAK = ['0xC004C003', '0xC004C060', '0xC004C001', '0xC004C020', '0xC004C021', '0xC004B100'];
-const ESCALATING = ['mak-blocked', 'mak-quota-exhausted', 'csvlk-limit-exceeded'];
+const ESCALATING = ['key-blocked', 'mak-quota-exhausted'];
 
 interface Candidate {
   command: string;

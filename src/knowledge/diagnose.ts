@@ -6,11 +6,11 @@
 import { codeKnowledge, codeTitle } from './catalogue/index.js';
 import { nextEvidence, localizeAsk } from './ask.js';
 import { detectCodes } from './detect/codes.js';
-import { factsView } from './facts-view.js';
 import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
 import { detectMessageLang } from './lang.js';
 import { parseMessage } from './parse/index.js';
+import type { Segment } from './parse/segment.js';
 import { unwrapChatFormatting } from './parse/normalize.js';
 import { asksForUnauthorizedActivation, refusalText } from './policy.js';
 import {
@@ -21,6 +21,9 @@ import {
   type ProductKeyMatch,
 } from './redact.js';
 import { canonicalCodes, evaluate, localizeFinding } from './rules/index.js';
+import { separatingChecks } from './scenarios/checks.js';
+import { rankScenarios } from './scenarios/rank.js';
+import { matchStory } from './scenarios/story.js';
 import type { DetectedCode, Diagnosis, Facts, HexCode, Lang, Observation } from './types.js';
 
 /** Input beyond 1 MiB (in UTF-16 code units) is not read. */
@@ -99,6 +102,18 @@ function sharedCmidObservation(observations: readonly Observation[]): Observatio
   return undefined;
 }
 
+/**
+ * What the person wrote, for the story: the prose around the outputs, plus long sentences the output reader kept
+ * with an output because they quote a code (slmgr's own `Error:` rows are left out by the story reader).
+ */
+function toldText({ segments, prose }: { segments: readonly Segment[]; prose: string }): string {
+  const sentences: string[] = [];
+  for (const seg of segments)
+    for (const line of seg.lines)
+      if (line.raw.split(/\s+/).length >= 8 && !line.raw.includes('Windows(R)')) sentences.push(line.raw);
+  return sentences.length === 0 ? prose : `${prose}\n${sentences.join('\n')}`;
+}
+
 export function extract(text: string): Extraction {
   const input = typeof text === 'string' ? text : '';
   const { text: capped, truncated } = cap(input);
@@ -111,6 +126,10 @@ export function extract(text: string): Extraction {
   for (const obs of parsed.observations) observations.push(withPartialGvlk(obs));
   const clones = sharedCmidObservation(observations);
   if (clones) observations.push(clones);
+  // The message's own words (not the command output it quotes), kept as a fact so that a thread remembers the
+  // story told in its first message.
+  const storyMatches = matchStory(toldText(parsed));
+  if (storyMatches.length > 0) observations.push({ source: 'prose', facts: { storyMatches } });
   const extraction: Extraction = {
     // The key scan above already tells whether there is anything to mask: skip the second pass when not.
     text: keys.some((k) => !k.masked && !k.gvlk) ? redactKeys(unwrapped) : unwrapped,
@@ -124,7 +143,7 @@ export function extract(text: string): Extraction {
   return extraction;
 }
 
-const ARRAY_KEYS = new Set<keyof Facts>(['events', 'srvHosts', 'targetEditions']);
+const ARRAY_KEYS = new Set<keyof Facts>(['events', 'srvHosts', 'targetEditions', 'storyMatches']);
 
 function dedupe<T>(items: readonly T[]): T[] {
   const seen = new Set<string>();
@@ -226,15 +245,17 @@ export function diagnoseFacts(
 ): Diagnosis {
   const exclude = opts.exclude ?? [];
   const facts = redactFacts(input.facts);
-  const view = factsView(facts);
-  const codes = canonicalCodes(input.codes, view);
-  const refs = evaluate({ facts: view, codes, canonical: true }).filter((r) => !exclude.includes(r.id));
+  const codes = canonicalCodes(input.codes, facts);
+  const ranked = rankScenarios(evaluate({ facts, codes, canonical: true }), facts, codes, exclude);
+  const refs = ranked.map((r) => r.ref);
+  const checks = separatingChecks(ranked, facts, opts.lang);
+  const asks = nextEvidence(facts, codes, refs, exclude).map((a) => localizeAsk(a, opts.lang, facts));
   return {
     lang: opts.lang,
     codes: describeCodes(input.codes, codes, opts.lang),
     facts,
-    findings: refs.map((r) => localizeFinding(r, opts.lang)),
-    ask: nextEvidence(view, codes, refs, exclude).map((a) => localizeAsk(a, opts.lang, view)),
+    findings: refs.map((r) => localizeFinding(r, opts.lang, facts)),
+    ask: [...checks, ...asks.filter((a) => !checks.some((c) => c.command === a.command))].slice(0, 3),
   };
 }
 

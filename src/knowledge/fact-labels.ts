@@ -4,6 +4,7 @@
  * dossier shows `licenseStatus=notification` or `kmsDnsAutoDiscoveryFailed=true`. One entry per Facts key: the
  * type makes a new fact without display names a compile error.
  */
+import { scenarioById } from './scenarios/index.js';
 import type { FactKey, Facts, Lang, LicenseStatus, Localized } from './types.js';
 
 const l = (en: string, fr: string): Localized => ({ en, fr });
@@ -69,6 +70,7 @@ export const FACT_LABELS: { readonly [K in FactKey]: Localized } = {
   onAzure: l('Azure VM', 'VM Azure'),
   azureLocal: l('Azure Local guest', 'Invité Azure Local'),
   officeLicenses: l('Office licences (ospp.vbs)', 'Licences Office (ospp.vbs)'),
+  storyMatches: l('What the message describes', 'Ce que décrit le message'),
 };
 
 const STATUS: { readonly [K in LicenseStatus]: Localized } = {
@@ -126,6 +128,7 @@ function valueText(key: FactKey, value: unknown, lang: Lang): string {
     return v.port !== undefined && v.port !== 1688 ? `${v.host}:${String(v.port)}` : v.host;
   if (typeof v.id === 'number') return String(v.id);
   if (typeof v.partial === 'string') return `${v.partial} (${String(v.product)})`;
+  if (typeof v.scenario === 'string') return scenarioById(v.scenario)?.title[lang] ?? v.scenario;
   if (typeof v.name === 'string' && 'licenseStatus' in v)
     return `${v.name}: ${statusText(v.licenseStatus, lang) ?? String(v.licenseStatus)}`;
   if (typeof v.message === 'string') return typeof v.code === 'string' ? `${v.code} ${v.message}` : v.message;

@@ -245,6 +245,8 @@ export const FactsSchema = z.object({
       }),
     )
     .optional(),
+  /** Scenarios the message's own words describe (full-text match of its story), best first, score 0–1. */
+  storyMatches: z.array(z.object({ scenario: z.string(), score: z.number().min(0).max(1) })).optional(),
 });
 export type Facts = z.infer<typeof FactsSchema>;
 export type FactKey = keyof Facts;
@@ -294,6 +296,8 @@ export const FindingRefSchema = z.object({
   supersedes: z.array(z.string()).default([]),
   /** Values substituted into the localized texts ({host}, {count}, {edition}…). */
   params: z.record(z.string(), z.string()).default({}),
+  /** How direct the rule's evidence is (0–6, after conflicts): the rule's weight when scenarios are ranked. */
+  strength: z.number().optional(),
 });
 export type FindingRef = z.infer<typeof FindingRefSchema>;
 

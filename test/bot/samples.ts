@@ -121,7 +121,7 @@ export const evalConversionFr: ReplyModel = reply({
   codes: [{ code: '0xC004C003', title: 'La clé de produit est bloquée', known: true }],
   findings: [
     {
-      id: 'mak-blocked',
+      id: 'key-blocked',
       title: 'Clé MAK bloquée',
       cause: 'Microsoft a bloqué cette clé.',
       fix: [],
@@ -139,8 +139,8 @@ export const evalConversionFr: ReplyModel = reply({
     ],
   },
   actions: [
-    { id: 'resolved', label: 'C’est réglé', payload: { action: 'resolved', findingId: 'mak-blocked' } },
-    { id: 'escalate', label: 'Escalader', payload: { action: 'escalate', findingId: 'mak-blocked' } },
+    { id: 'resolved', label: 'C’est réglé', payload: { action: 'resolved', findingId: 'key-blocked' } },
+    { id: 'escalate', label: 'Escalader', payload: { action: 'escalate', findingId: 'key-blocked' } },
   ],
 });
 

@@ -65,9 +65,10 @@ describe('activation-doctor diagnose', () => {
     expect(await run(['diagnose', '--json'], c.io)).toBe(0);
     const d = DiagnosisSchema.parse(JSON.parse(c.out()));
     expect(d.findings[0]?.id).toBe('kms-port-blocked');
-    expect(
-      d.findings[0]?.fix.some((s) => s.command === 'Test-NetConnection kms01.contoso.com -Port 1688'),
-    ).toBe(true);
+    // The test it pasted already ran: the fix goes on from there instead of asking for it again.
+    const commands = d.findings[0]?.fix.map((s) => s.command);
+    expect(commands).not.toContain('Test-NetConnection kms01.contoso.com -Port 1688');
+    expect(commands).toContain('slmgr /ato');
   });
 
   it('"-" means standard input', async () => {

@@ -37,7 +37,7 @@ describe('escalation dossier', () => {
     const d = buildDossier(
       seen.facts,
       ['0xC004C003'],
-      [{ id: 'mak-blocked', title: 'MAK blocked' }],
+      [{ id: 'key-blocked', title: 'MAK blocked' }],
       [],
       'en',
       seen,

@@ -59,7 +59,7 @@ function originThread(tenant: string): EscalateInput {
       text: 'escalate',
     },
     facts: threadFacts(state.observations),
-    findings: [{ id: 'mak-blocked', title: 'The MAK is blocked', confidence: 'high' }],
+    findings: [{ id: 'key-blocked', title: 'The MAK is blocked', confidence: 'high' }],
     tried: [`Reinstalled the key ${PASTED_MAK}`],
     lang: 'en',
   };

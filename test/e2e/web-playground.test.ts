@@ -205,11 +205,11 @@ describe('POST /playground/messages: talking to the engine', () => {
     const expected: Record<string, { kind: string; lang: string; finding?: string }> = {
       'kms-client-no-host': { kind: 'diagnosis', lang: 'en', finding: 'kms-srv-missing' },
       'eval-conversion': { kind: 'diagnosis', lang: 'en', finding: 'eval-conversion-unfinished' },
-      'blocked-mak': { kind: 'diagnosis', lang: 'en', finding: 'mak-blocked' },
+      'blocked-mak': { kind: 'diagnosis', lang: 'en', finding: 'key-blocked' },
       'kms-host-threshold': { kind: 'diagnosis', lang: 'en', finding: 'kms-count-low' },
       'clock-skew': { kind: 'diagnosis', lang: 'en', finding: 'kms-clock-skew' },
       'kms-client-no-host-fr': { kind: 'diagnosis', lang: 'fr', finding: 'kms-srv-missing' },
-      'blocked-after-eval-fr': { kind: 'diagnosis', lang: 'fr', finding: 'mak-blocked' },
+      'blocked-after-eval-fr': { kind: 'diagnosis', lang: 'fr', finding: 'key-blocked' },
       'explain-fr': { kind: 'explanation', lang: 'fr' },
     };
     expect(Object.keys(expected).sort()).toEqual(SAMPLES.map((s) => s.id).sort());

@@ -18,11 +18,11 @@ const EXPECTED_EN: Record<string, { codes: string[]; top?: string }> = {
   'event-12288-time-skew.txt': { codes: ['0xC004F06C'], top: 'kms-clock-skew' },
   'event-12289-count.txt': { codes: ['0xC004F038'], top: 'kms-count-low' },
   'event-12290-count.txt': { codes: ['0xC004F038'], top: 'kms-count-low' },
-  'event-12293-publish-failed.txt': { codes: ['0x80072338'], top: 'code:0x80072338' },
-  'event-8198-0xC0020017.txt': { codes: ['0xC0020017'], top: 'code:0xC0020017' },
+  'event-12293-publish-failed.txt': { codes: ['0x80072338'], top: 'kms-srv-missing' },
+  'event-8198-0xC0020017.txt': { codes: ['0xC0020017'], top: 'kms-port-blocked' },
   'nslookup-srv-nxdomain.txt': { codes: [], top: 'kms-srv-missing' },
-  'slmgr-ato-0xC004C003-blocked-mak.txt': { codes: ['0xC004C003'], top: 'mak-blocked' },
-  'slmgr-ato-0xC004F074.txt': { codes: ['0xC004F074'], top: 'code:0xC004F074' },
+  'slmgr-ato-0xC004C003-blocked-mak.txt': { codes: ['0xC004C003'], top: 'key-blocked' },
+  'slmgr-ato-0xC004F074.txt': { codes: ['0xC004F074'], top: 'kms-srv-missing' },
   'slmgr-ato-access-denied.txt': { codes: ['0x80070005'], top: 'not-elevated' },
   'slmgr-ato-success.txt': { codes: [], top: 'already-licensed' },
   'slmgr-dli-server-eval.txt': { codes: [], top: 'eval-conversion-unfinished' },
@@ -30,7 +30,7 @@ const EXPECTED_EN: Record<string, { codes: string[]; top?: string }> = {
   'slmgr-dlv-kms-client-no-kms-in-dns.txt': { codes: [], top: 'kms-srv-missing' },
   'slmgr-dlv-kms-host-count-3.txt': { codes: [], top: 'kms-count-low' },
   'slmgr-dlv-mak-notification.txt': { codes: ['0xC004F009'], top: 'code:0xC004F009' },
-  'slmgr-ipk-0xC004F069-eval.txt': { codes: ['0xC004F069'], top: 'code:0xC004F069' },
+  'slmgr-ipk-0xC004F069-eval.txt': { codes: ['0xC004F069'], top: 'eval-conversion-unfinished' },
   'slmgr-xpr-permanent.txt': { codes: [], top: 'already-licensed' },
   'test-netconnection-1688-false.txt': { codes: [], top: 'kms-port-blocked' },
   'test-netconnection-1688-true.txt': { codes: [] },
@@ -47,15 +47,15 @@ const EXPECTED_FR: Record<string, { codes: string[]; top?: string }> = {
   'event-12290-compteur.txt': { codes: ['0xC004F038'], top: 'kms-count-low' },
   'nslookup-srv-domaine-inexistant.txt': { codes: [], top: 'kms-srv-missing' },
   'prose-controleur-clone-vm.txt': { codes: [], top: 'not-elevated' },
-  'slack-plusieurs-sorties.txt': { codes: ['0xC004C003'], top: 'mak-blocked' },
-  'slmgr-ato-0xC004C003-cle-bloquee.txt': { codes: ['0xC004C003'], top: 'mak-blocked' },
-  'slmgr-ato-0xC004F074.txt': { codes: ['0xC004F074'], top: 'code:0xC004F074' },
+  'slack-plusieurs-sorties.txt': { codes: ['0xC004C003'], top: 'key-blocked' },
+  'slmgr-ato-0xC004C003-cle-bloquee.txt': { codes: ['0xC004C003'], top: 'key-blocked' },
+  'slmgr-ato-0xC004F074.txt': { codes: ['0xC004F074'], top: 'kms-srv-missing' },
   'slmgr-ato-acces-refuse.txt': { codes: ['0x80070005'], top: 'not-elevated' },
   'slmgr-dli-serveur-eval.txt': { codes: [], top: 'eval-conversion-unfinished' },
   'slmgr-dlv-client-kms-sans-hote.txt': { codes: [], top: 'kms-srv-missing' },
   'slmgr-dlv-hote-kms-compteur-3.txt': { codes: [], top: 'kms-count-low' },
   'slmgr-dlv-mak-notification.txt': { codes: ['0xC004F009'], top: 'code:0xC004F009' },
-  'slmgr-ipk-0xC004F069-eval.txt': { codes: ['0xC004F069'], top: 'code:0xC004F069' },
+  'slmgr-ipk-0xC004F069-eval.txt': { codes: ['0xC004F069'], top: 'eval-conversion-unfinished' },
   'slmgr-xpr-permanent.txt': { codes: [], top: 'already-licensed' },
 };
 
@@ -188,7 +188,8 @@ describe('the pieces of diagnose', () => {
     const all = diagnoseFacts(input, { lang: 'en' });
     const rest = diagnoseFacts(input, { lang: 'en', exclude: [all.findings[0]!.id] });
     expect(all.findings[0]?.id).toBe('kms-srv-missing');
-    expect(rest.findings.map((f) => f.id)).toEqual(['updates-pending']);
+    expect(rest.findings.map((f) => f.id)).not.toContain('kms-srv-missing');
+    expect(rest.findings.map((f) => f.id)).toContain('updates-pending');
   });
 
   it('codes are described with catalogue name and title, unknown ones decoded', () => {

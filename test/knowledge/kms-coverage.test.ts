@@ -22,7 +22,7 @@ describe('which KMS host key a client needs', () => {
       },
       { lang: 'en' },
     );
-    const f = d.findings.find((x) => x.id === 'kms-host-too-old');
+    const f = d.findings.find((x) => x.id === 'kms-host-key-coverage');
     expect(f?.confidence).toBe('high');
     expect(JSON.stringify(f)).toContain('Windows Server 2022');
   });

@@ -51,14 +51,14 @@ describe('conflicting explanations', () => {
   it('a MAK verdict on a machine holding a KMS client key is read as channel confusion, not a blocked key', () => {
     const refs = run({ channel: 'VOLUME_KMSCLIENT', partialProductKey: '6VM33' }, ['0xC004C003']);
     expect(refs[0]?.id).toBe('mak-error-on-kms-client');
-    expect(refs[0]?.supersedes).toEqual(['mak-blocked']);
-    expect(byId(refs, 'mak-blocked')).toBeUndefined();
+    expect(refs[0]?.supersedes).toEqual(['key-blocked']);
+    expect(byId(refs, 'key-blocked')).toBeUndefined();
     expect(localizeFinding(refs[0]!, 'en').note).toContain('KMS client key');
   });
 
   it('with the key confirmed as MAK, a blocked key stays the finding and is escalated', () => {
     const refs = run({ channel: 'VOLUME_MAK', keyType: 'MAK' }, ['0xC004C003']);
-    expect(refs[0]).toMatchObject({ id: 'mak-blocked', escalate: true, supersedes: [] });
+    expect(refs[0]).toMatchObject({ id: 'key-blocked', escalate: true, supersedes: [] });
   });
 
   it('an Eval edition still installed explains 0xC004C003 after a conversion attempt (seed 000)', () => {
@@ -67,8 +67,8 @@ describe('conflicting explanations', () => {
       ['0xC004C003'],
     );
     expect(refs[0]?.id).toBe('eval-conversion-unfinished');
-    expect(refs[0]?.supersedes).toContain('mak-blocked');
-    const loser = byId(refs, 'mak-blocked');
+    expect(refs[0]?.supersedes).toContain('key-blocked');
+    const loser = byId(refs, 'key-blocked');
     expect(loser?.confidence).toBe('low');
     expect(localizeFinding(refs[0]!, 'fr').note).toContain('conversion DISM');
   });
@@ -152,7 +152,7 @@ describe('conflicting explanations', () => {
       { updatesPending: true, keyInstallSucceeded: true, currentEdition: 'ServerDatacenter', keyType: 'MAK' },
       ['0xC004C003'],
     );
-    expect(refs.map((r) => r.id)).toEqual(['mak-blocked', 'updates-pending', 'license-store-reset']);
+    expect(refs.map((r) => r.id)).toEqual(['key-blocked', 'updates-pending', 'license-store-reset']);
     expect(refs.every((r) => r.supersedes.length === 0)).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, localizeFinding, NOTE_TEXTS, RULE_TEXTS, RULES } from '../../src/knowledge/rules/index.js';
+import { evaluate, localizeFinding, NOTE_TEXTS, RULES } from '../../src/knowledge/rules/index.js';
+import { scenarioById, SCENARIOS } from '../../src/knowledge/scenarios/index.js';
 import { FindingSchema, type Lang } from '../../src/knowledge/types.js';
 import { ASK_WHY } from '../../src/knowledge/ask.js';
 import { allEntries } from '../../src/knowledge/catalogue/index.js';
@@ -9,40 +10,27 @@ import { refusalText } from '../../src/knowledge/policy.js';
 const LANGS: Lang[] = ['en', 'fr'];
 
 describe('localized finding texts', () => {
-  it('every rule has a title, a cause and fix steps in English and French', () => {
+  it('every rule gives evidence for a scenario, which holds its texts in English and French', () => {
     for (const rule of RULES) {
-      for (const lang of LANGS) {
-        const t = RULE_TEXTS[lang][rule.id as keyof (typeof RULE_TEXTS)['en']];
-        expect(t, `${rule.id} ${lang}`).toBeDefined();
-        expect(t.title.length).toBeGreaterThan(5);
-        expect(t.cause.length).toBeGreaterThan(20);
-        expect(t.fix.length).toBeGreaterThan(0);
-      }
+      const scenario = scenarioById(rule.id);
+      expect(scenario, rule.id).toBeDefined();
+      expect(scenario!.title.en.length).toBeGreaterThan(5);
+      expect(scenario!.cause.fr.length).toBeGreaterThan(20);
     }
   });
 
-  it('a translation never changes a command: the same commands in the same order in both languages', () => {
-    for (const id of Object.keys(RULE_TEXTS.en) as (keyof (typeof RULE_TEXTS)['en'])[]) {
-      const en = RULE_TEXTS.en[id].fix.map((s) => s.command ?? null);
-      const fr = RULE_TEXTS.fr[id].fix.map((s) => s.command ?? null);
-      expect(fr, id).toEqual(en);
-    }
-  });
-
-  it('both languages use the same placeholders in each text', () => {
+  it('both languages use the same placeholders in each scenario text', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{\.?[a-zA-Z]+\}/g)].map((m) => m[0]).sort();
-    for (const id of Object.keys(RULE_TEXTS.en) as (keyof (typeof RULE_TEXTS)['en'])[]) {
-      const all = (lang: Lang) => {
-        const t = RULE_TEXTS[lang][id];
-        return placeholders([t.title, t.cause, ...t.fix.map((f) => f.text)].join(' '));
-      };
-      expect(all('fr'), id).toEqual(all('en'));
+    for (const s of SCENARIOS) {
+      const all = (lang: Lang) =>
+        placeholders([s.title[lang], s.cause[lang], ...s.fix.map((f) => f[lang])].join(' '));
+      expect(all('fr'), s.id).toEqual(all('en'));
     }
   });
 
   it('no text the bot writes contains a full product key other than a published GVLK (only facts are redacted)', () => {
     const ours = JSON.stringify([
-      RULE_TEXTS,
+      SCENARIOS,
       NOTE_TEXTS,
       ASK_WHY,
       refusalText('en'),

@@ -26,7 +26,7 @@ const CASES: Record<string, { fires: [Facts, string[]]; silent: [Facts, string[]
     fires: [{ clonedOrSnapshot: true }, ['0xC004F038']],
     silent: [{ clonedOrSnapshot: false }, ['0xC004F038']],
   },
-  'kms-host-too-old': {
+  'kms-host-key-coverage': {
     fires: [{}, ['0xC004F042']],
     silent: [{}, ['0xC004F074']],
   },
@@ -46,17 +46,13 @@ const CASES: Record<string, { fires: [Facts, string[]]; silent: [Facts, string[]
     fires: [{ events: [{ id: 8229, codes: ['0x80070005'] }] }, ['0x80070005']],
     silent: [{}, ['0x80070005']],
   },
-  'mak-blocked': {
+  'key-blocked': {
     fires: [{}, ['0xC004C003']],
     silent: [{}, ['0xC004C020']],
   },
   'mak-quota-exhausted': {
     fires: [{}, ['0xC004C021']],
     silent: [{}, ['0xC004C003']],
-  },
-  'csvlk-limit-exceeded': {
-    fires: [{}, ['0xC004C008']],
-    silent: [{}, ['0xC004C020']],
   },
   'mak-invalid': {
     fires: [{}, ['0xC004C001']],
@@ -194,7 +190,7 @@ describe('what a finding carries', () => {
   });
 
   it('a blocked MAK is escalated to Microsoft', () => {
-    expect(find({ partialProductKey: 'ABCDE' }, ['0xC004C003'], 'mak-blocked')).toMatchObject({
+    expect(find({ partialProductKey: 'ABCDE' }, ['0xC004C003'], 'key-blocked')).toMatchObject({
       escalate: true,
       params: { partial: 'ABCDE' },
     });
@@ -202,7 +198,7 @@ describe('what a finding carries', () => {
 
   it('an exhausted MAK and an over-used KMS host key are escalated', () => {
     expect(find({}, ['0xC004C020'], 'mak-quota-exhausted')?.escalate).toBe(true);
-    expect(find({}, ['0xC004C008'], 'csvlk-limit-exceeded')?.escalate).toBe(true);
+    expect(find({}, ['0xC004C008'], 'mak-quota-exhausted')?.escalate).toBe(true);
   });
 
   it('the KMS count uses the event-12290 minimum when the host reports it', () => {
@@ -235,7 +231,7 @@ describe('what a finding carries', () => {
     const f = find(
       { gvlk, events: [{ id: 12290, codes: ['0xC004F042'] }] },
       ['0xC004F074'],
-      'kms-host-too-old',
+      'kms-host-key-coverage',
     );
     expect(f).toMatchObject({
       confidence: 'high',

@@ -93,7 +93,11 @@ export function parseUnwrapped(unwrapped: string): Observation[] {
  * The observations of an unwrapped message and its prose: the lines that belong to no command output (the
  * person's own sentences, which say what language to answer in).
  */
-export function parseMessage(unwrapped: string): { observations: Observation[]; prose: string } {
+export function parseMessage(unwrapped: string): {
+  observations: Observation[];
+  prose: string;
+  segments: readonly Segment[];
+} {
   try {
     const { segments, prose } = segment(unwrapped);
     const out: Observation[] = [];
@@ -105,8 +109,8 @@ export function parseMessage(unwrapped: string): { observations: Observation[]; 
       }
     }
     out.push(...parseProse(prose), ...parseQuoted(prose));
-    return { observations: out, prose };
+    return { observations: out, prose, segments };
   } catch {
-    return { observations: [], prose: unwrapped };
+    return { observations: [], prose: unwrapped, segments: [] };
   }
 }

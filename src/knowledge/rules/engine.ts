@@ -6,7 +6,8 @@
 import { lookupCode } from '../catalogue/index.js';
 import type { Confidence, Facts, FindingRef, HexCode } from '../types.js';
 import { ENVIRONMENT_RULES } from './environment.js';
-import { codesInFacts, evidenceOf, screening } from './helpers.js';
+import { scenarioById } from '../scenarios/index.js';
+import { codesInFacts, evidenceOf } from './helpers.js';
 import { KEY_RULES } from './keys.js';
 import { KMS_RULES } from './kms.js';
 import type { Rule, RuleInput } from './types.js';
@@ -66,7 +67,7 @@ function fire(rule: Rule, input: RuleInput, order: number): Fired | undefined {
     ref: {
       id: rule.id,
       confidence,
-      escalate: rule.then.escalate,
+      escalate: scenarioById(rule.id)?.escalate ?? false,
       evidence: [...new Set(evidenceOf(result).filter((e) => e !== ''))],
       supersedes: [],
       params: compact(rule.then.params?.(input) ?? {}),
@@ -123,56 +124,6 @@ function genericFinding(code: HexCode, order: number): Fired {
   };
 }
 
-/** Per rule list: the rules each code or fact name may wake, and the rules that need nothing. */
-interface TriggerIndex {
-  byToken: Map<string, number[]>;
-  always: number[];
-}
-const TRIGGERS = new WeakMap<readonly Rule[], TriggerIndex>();
-
-function triggerIndex(rules: readonly Rule[]): TriggerIndex {
-  let index = TRIGGERS.get(rules);
-  if (index) return index;
-  index = { byToken: new Map(), always: [] };
-  rules.forEach((rule, order) => {
-    if (!rule.needs) {
-      index!.always.push(order);
-      return;
-    }
-    for (const token of [...(rule.needs.codes ?? []), ...(rule.needs.facts ?? [])]) {
-      const list = index!.byToken.get(token) ?? [];
-      if (!list.includes(order)) list.push(order);
-      index!.byToken.set(token, list);
-    }
-  });
-  TRIGGERS.set(rules, index);
-  return index;
-}
-
-/**
- * The rules, in order, that may hold: those without `needs`, and those one of whose codes or facts is present.
- * Found from the codes and facts present (a handful) rather than by walking every rule's needs, most of which
- * name things a paste does not hold.
- */
-export function candidates(rules: readonly Rule[], input: RuleInput): number[] {
-  const { byToken, always } = triggerIndex(rules);
-  const woken = new Uint8Array(rules.length);
-  for (const order of always) woken[order] = 1;
-  for (const code of input.codes) {
-    const list = byToken.get(code);
-    if (list) for (const order of list) woken[order] = 1;
-  }
-  const facts = input.facts as Record<string, unknown>;
-  for (const key in facts) {
-    if (facts[key] === undefined) continue;
-    const list = byToken.get(key);
-    if (list) for (const order of list) woken[order] = 1;
-  }
-  const out: number[] = [];
-  for (let order = 0; order < woken.length; order++) if (woken[order] === 1) out.push(order);
-  return out;
-}
-
 /** Findings for these facts and codes, strongest first. */
 export function evaluate(
   input: { facts: Facts; codes: readonly HexCode[]; canonical?: boolean },
@@ -181,19 +132,18 @@ export function evaluate(
   // `canonical`: the caller already ran canonicalCodes (diagnoseFacts does, for the codes list it shows).
   const codes = input.canonical ? [...input.codes] : canonicalCodes(input.codes, input.facts);
   const ruleInput: RuleInput = { facts: input.facts, codes: new Set(codes) };
-  // Screen first without building evidence (most rules do not fire), then fire the ones that hold.
-  const holding = screening(() =>
-    candidates(rules, ruleInput).filter((order) => rules[order]!.when(ruleInput) !== false),
-  );
   const fired: Fired[] = [];
-  for (const order of holding) {
-    const f = fire(rules[order]!, ruleInput, order);
+  rules.forEach((rule, order) => {
+    const f = fire(rule, ruleInput, order);
     if (f) fired.push(f);
-  }
+  });
   const kept = settleConflicts(fired);
   const covered = new Set<string>(kept.flatMap((k) => k.covers));
   codes.forEach((c, i) => {
     if (!covered.has(c)) kept.push(genericFinding(c, rules.length + i));
   });
-  return kept.sort(byStrength).map((k) => k.ref);
+  return kept.sort(byStrength).map((k) => ({
+    ...k.ref,
+    strength: k.strength - (k.demoted ? DROP_MARGIN : 0),
+  }));
 }

@@ -15,18 +15,16 @@ function activationFailing(i: RuleInput) {
 
 export const updatesPending: Rule = {
   id: 'updates-pending',
-  needs: { facts: ['updatesPending'] },
   when: (i) => all(fact(i, 'updatesPending', true), activationFailing(i)),
-  then: { confidence: 'medium', escalate: false },
+  then: { confidence: 'medium' },
   evidenceStrength: 2,
 };
 
 /** The licence token store is corrupt or has wrong permissions (0xC004E002, 0xC004E015): rebuild it. */
 export const tokenStoreRebuild: Rule = {
   id: 'token-store-rebuild',
-  needs: { codes: [C.TOKEN_STORE_INVALID, C.EUL_CONSUMPTION] },
   when: (i) => code(i, C.TOKEN_STORE_INVALID, C.EUL_CONSUMPTION),
-  then: { confidence: 'high', escalate: false },
+  then: { confidence: 'high' },
   evidenceStrength: 4,
   covers: [C.TOKEN_STORE_INVALID, C.EUL_CONSUMPTION],
 };
@@ -37,7 +35,6 @@ export const tokenStoreRebuild: Rule = {
  */
 export const licenseStoreReset: Rule = {
   id: 'license-store-reset',
-  needs: { codes: [C.KEY_BLOCKED] },
   when: (i) =>
     all(
       code(i, C.KEY_BLOCKED),
@@ -46,7 +43,6 @@ export const licenseStoreReset: Rule = {
     ),
   then: {
     confidence: 'low',
-    escalate: false,
     params: (i) => ({
       rearmCount: i.facts.rearmCount === undefined ? undefined : String(i.facts.rearmCount),
     }),
@@ -56,7 +52,6 @@ export const licenseStoreReset: Rule = {
 
 export const cloneOrSnapshot: Rule = {
   id: 'clone-or-snapshot',
-  needs: { facts: ['clonedOrSnapshot'] },
   when: (i) =>
     all(
       fact(i, 'clonedOrSnapshot', true),
@@ -66,7 +61,7 @@ export const cloneOrSnapshot: Rule = {
         activationFailing(i),
       ),
     ),
-  then: { confidence: 'medium', escalate: false },
+  then: { confidence: 'medium' },
   evidenceStrength: 3,
   conflictsWith: ['kms-duplicate-cmid'],
   covers: [C.OUT_OF_TOLERANCE],
@@ -75,7 +70,6 @@ export const cloneOrSnapshot: Rule = {
 /** A healthy paste: licensed, and no error anywhere. Worth saying so the user stops looking. */
 export const alreadyLicensed: Rule = {
   id: 'already-licensed',
-  needs: { facts: ['licenseStatus', 'activationSucceeded'] },
   when: (i) =>
     all(
       any(fact(i, 'licenseStatus', 'licensed'), fact(i, 'activationSucceeded', true)),
@@ -89,7 +83,7 @@ export const alreadyLicensed: Rule = {
       countBelow(i) === false,
       i.facts.clonedOrSnapshot !== true,
     ),
-  then: { confidence: 'high', escalate: false, params: (i) => ({ partial: i.facts.partialProductKey }) },
+  then: { confidence: 'high', params: (i) => ({ partial: i.facts.partialProductKey }) },
   evidenceStrength: 1,
 };
 

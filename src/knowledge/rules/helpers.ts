@@ -7,35 +7,10 @@ import type { Evidence, RuleInput, WhenResult } from './types.js';
 
 // --- evidence combinators ------------------------------------------------------------------------------
 
-/**
- * While false, the combinators below only say whether they hold: they return HELD instead of building evidence
- * strings. The engine screens every rule that way first and asks only the rules that fire again for their
- * evidence, since most rules do not fire. Holding or not never depends on this switch.
- */
-let collecting = true;
-const HELD: Evidence = Object.freeze([]);
-
-/** Runs `fn` with evidence collection off (restored even if `fn` throws). */
-export function screening<T>(fn: () => T): T {
-  const before = collecting;
-  collecting = false;
-  try {
-    return fn();
-  } finally {
-    collecting = before;
-  }
-}
-
 /** The codes among `wanted` that are present, as evidence. */
 export function code(input: RuleInput, ...wanted: HexCode[]): Evidence | false {
-  // Most rules miss: allocate only on a hit.
-  let hit: string[] | undefined;
-  for (const c of wanted) {
-    if (!input.codes.has(c)) continue;
-    if (!collecting) return HELD;
-    (hit ??= []).push(`code ${c}`);
-  }
-  return hit ?? false;
+  const hit = wanted.filter((c) => input.codes.has(c)).map((c) => `code ${c}`);
+  return hit.length > 0 ? hit : false;
 }
 
 /** A fact equal to a value (or satisfying a predicate), as `key=value` evidence. */
@@ -51,7 +26,7 @@ export function fact<K extends keyof Facts>(
       ? (expected as (v: NonNullable<Facts[K]>) => boolean)(value as NonNullable<Facts[K]>)
       : value === expected;
   if (!ok) return false;
-  return collecting ? [`${String(key)}=${show(value)}`] : HELD;
+  return [`${String(key)}=${show(value)}`];
 }
 
 function show(value: unknown): string {
@@ -65,7 +40,6 @@ function show(value: unknown): string {
 
 /** Every part must hold; the evidence is their union. */
 export function all(...parts: WhenResult[]): Evidence | false {
-  if (!collecting) return parts.includes(false) ? false : HELD;
   const out: string[] = [];
   for (const p of parts) {
     if (p === false) return false;
@@ -76,7 +50,6 @@ export function all(...parts: WhenResult[]): Evidence | false {
 
 /** At least one part must hold; the evidence is the union of those that hold. */
 export function any(...parts: WhenResult[]): Evidence | false {
-  if (!collecting) return parts.some((p) => p !== false) ? HELD : false;
   const out: string[] = [];
   let held = false;
   for (const p of parts) {
@@ -103,16 +76,6 @@ export function evidenceOf(result: WhenResult): Evidence {
 // --- derived views -------------------------------------------------------------------------------------
 
 const EVAL_RE = /eval/i;
-
-/** Every fact `isEvaluation` reads: without one of them the machine is not known to run an evaluation. */
-export const EVALUATION_FACTS = [
-  'isEvaluation',
-  'currentEdition',
-  'edition',
-  'channel',
-  'productKeyChannel',
-  'keyType',
-] as const satisfies readonly (keyof Facts)[];
 
 export function isEvaluation(f: Facts): boolean {
   if (f.isEvaluation !== undefined) return f.isEvaluation;
@@ -178,9 +141,7 @@ export function clientKind(f: Facts): 'server' | 'client' | undefined {
 }
 
 export function eventsWithId(f: Facts, id: number) {
-  // Rules ask on every diagnosis and most pastes hold no event: no filter pass then.
-  if (f.events === undefined) return [];
-  return f.events.filter((e) => e.id === id);
+  return (f.events ?? []).filter((e) => e.id === id);
 }
 
 /** Every code carried inside the facts themselves (errors, notification reason, event payloads, DISM). */

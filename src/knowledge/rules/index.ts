@@ -1,5 +1,5 @@
 /** The rule engine: declarative rules, conflict settlement, localized findings. */
 export { evaluate, canonicalCodes, RULES, CODE_FINDING_PREFIX, UNKNOWN_CODE_PREFIX } from './engine.js';
 export { localizeFinding, findingTitle, hasText } from './localize.js';
-export { RULE_TEXTS, NOTE_TEXTS, fill } from './texts.js';
+export { NOTE_TEXTS, UNKNOWN_CODE_TEXT, fill } from './texts.js';
 export type { Rule, RuleInput, Evidence } from './types.js';

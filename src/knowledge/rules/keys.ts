@@ -4,7 +4,6 @@
  */
 import { C, KMS_CLIENT_CODES, MAK_SERVER_CODES } from './codes.js';
 import {
-  EVALUATION_FACTS,
   all,
   any,
   code,
@@ -23,10 +22,9 @@ import type { Rule, RuleInput } from './types.js';
 const partial = (i: RuleInput) => ({ partial: i.facts.partialProductKey });
 
 export const makBlocked: Rule = {
-  id: 'mak-blocked',
-  needs: { codes: [C.KEY_BLOCKED, C.KEY_DYN_BLOCKED, C.BLOCKED_PRODUCT_KEY] },
+  id: 'key-blocked',
   when: (i) => code(i, C.KEY_BLOCKED, C.KEY_DYN_BLOCKED, C.BLOCKED_PRODUCT_KEY),
-  then: { confidence: 'high', escalate: true, params: partial },
+  then: { confidence: 'high', params: partial },
   // Windows accepted the key locally and Microsoft refused it: a key verdict, not a typo.
   evidenceStrength: (i) => 3 + (nonKmsKeyType(i.facts) ? 1 : 0) + (i.facts.keyInstallSucceeded ? 1 : 0),
   covers: [C.KEY_BLOCKED, C.KEY_DYN_BLOCKED, C.BLOCKED_PRODUCT_KEY],
@@ -34,29 +32,18 @@ export const makBlocked: Rule = {
 
 export const makQuotaExhausted: Rule = {
   id: 'mak-quota-exhausted',
-  needs: { codes: [C.MAK_LIMIT, C.MAK_EXT_LIMIT] },
-  when: (i) => code(i, C.MAK_LIMIT, C.MAK_EXT_LIMIT),
-  then: { confidence: 'high', escalate: true, params: partial },
+  when: (i) => code(i, C.MAK_LIMIT, C.MAK_EXT_LIMIT, C.CSVLK_LIMIT),
+  then: { confidence: 'high', params: partial },
   evidenceStrength: 4,
-  covers: [C.MAK_LIMIT, C.MAK_EXT_LIMIT],
-};
-
-export const csvlkLimitExceeded: Rule = {
-  id: 'csvlk-limit-exceeded',
-  needs: { codes: [C.CSVLK_LIMIT] },
-  when: (i) => code(i, C.CSVLK_LIMIT),
-  then: { confidence: 'high', escalate: true, params: partial },
-  evidenceStrength: 4,
-  covers: [C.CSVLK_LIMIT],
+  covers: [C.MAK_LIMIT, C.MAK_EXT_LIMIT, C.CSVLK_LIMIT],
 };
 
 export const makInvalid: Rule = {
   id: 'mak-invalid',
-  needs: { codes: [C.KEY_OUT_OF_RANGE, C.NOT_FOUND] },
   // DISM's "Error: 1168" (0x80070490) during /Set-Edition is not a verdict on a MAK.
   when: (i) =>
     all(code(i, C.KEY_OUT_OF_RANGE, C.NOT_FOUND), given(i.facts.dismError === undefined, 'no DISM error')),
-  then: { confidence: 'medium', escalate: false, params: partial },
+  then: { confidence: 'medium', params: partial },
   evidenceStrength: 3,
   covers: [C.KEY_OUT_OF_RANGE, C.NOT_FOUND],
 };
@@ -64,7 +51,6 @@ export const makInvalid: Rule = {
 /** A MAK answer from Microsoft while the machine still holds a KMS client key: the two channels got mixed. */
 export const makErrorOnKmsClient: Rule = {
   id: 'mak-error-on-kms-client',
-  needs: { codes: MAK_SERVER_CODES },
   when: (i) =>
     all(
       code(i, ...MAK_SERVER_CODES),
@@ -76,7 +62,6 @@ export const makErrorOnKmsClient: Rule = {
     ),
   then: {
     confidence: 'high',
-    escalate: false,
     params: (i) => ({
       channel: i.facts.channel ?? i.facts.productKeyChannel,
       partial: i.facts.partialProductKey,
@@ -84,21 +69,19 @@ export const makErrorOnKmsClient: Rule = {
     }),
   },
   evidenceStrength: 5,
-  conflictsWith: ['mak-blocked', 'mak-quota-exhausted', 'mak-invalid'],
+  conflictsWith: ['key-blocked', 'mak-quota-exhausted', 'mak-invalid'],
   covers: [...MAK_SERVER_CODES],
 };
 
 /** A KMS error on a machine whose key is MAK, retail or OEM: it is not a KMS client at all. */
 export const kmsErrorOnNonKmsKey: Rule = {
   id: 'kms-error-on-non-kms-key',
-  needs: { codes: KMS_CLIENT_CODES },
   when: (i) => {
     const kt = nonKmsKeyType(i.facts);
     return all(code(i, ...KMS_CLIENT_CODES), given(kt !== undefined, `keyType=${kt}`));
   },
   then: {
     confidence: 'high',
-    escalate: false,
     params: (i) => ({
       keyType: nonKmsKeyType(i.facts),
       channel: i.facts.channel,
@@ -111,7 +94,7 @@ export const kmsErrorOnNonKmsKey: Rule = {
     'kms-srv-missing',
     'kms-port-blocked',
     'kms-count-low',
-    'kms-host-too-old',
+    'kms-host-key-coverage',
     'kms-clock-skew',
   ],
   covers: [...KMS_CLIENT_CODES],
@@ -133,10 +116,6 @@ function keyEditionMismatch(i: RuleInput) {
 
 export const editionKeyMismatch: Rule = {
   id: 'edition-key-mismatch',
-  needs: {
-    codes: [C.PKEY_INVALID_CONFIG, C.EDITION_MISMATCHED, C.OEM_EDITION_MISMATCH, C.EUL_NOT_AVAILABLE],
-    facts: ['gvlk'],
-  },
   when: (i) =>
     any(
       code(i, C.PKEY_INVALID_CONFIG, C.EDITION_MISMATCHED, C.OEM_EDITION_MISMATCH, C.EUL_NOT_AVAILABLE),
@@ -144,7 +123,6 @@ export const editionKeyMismatch: Rule = {
     ),
   then: {
     confidence: (i) => (keyEditionMismatch(i) ? 'high' : 'medium'),
-    escalate: false,
     params: (i) => ({
       edition: editionId(i.facts),
       keyEdition: i.facts.gvlk?.edition,
@@ -157,18 +135,16 @@ export const editionKeyMismatch: Rule = {
 
 export const keyFormatInvalid: Rule = {
   id: 'key-format-invalid',
-  needs: { codes: [C.INVALID_KEY] },
   when: (i) => all(code(i, C.INVALID_KEY), given(!isCsvlkHost(i.facts), 'not a KMS host')),
-  then: { confidence: 'medium', escalate: false },
+  then: { confidence: 'medium' },
   evidenceStrength: 3,
   covers: [C.INVALID_KEY],
 };
 
 export const csvlkHostUpdateNeeded: Rule = {
   id: 'csvlk-host-update-needed',
-  needs: { codes: [C.INVALID_KEY] },
   when: (i) => all(code(i, C.INVALID_KEY), given(isCsvlkHost(i.facts), 'KMS host')),
-  then: { confidence: 'medium', escalate: false, params: (i) => ({ hostOs: i.facts.osVersion }) },
+  then: { confidence: 'medium', params: (i) => ({ hostOs: i.facts.osVersion }) },
   evidenceStrength: 4,
   covers: [C.INVALID_KEY],
 };
@@ -207,24 +183,21 @@ function evalFailure(i: RuleInput) {
 /** An evaluation edition is worth a finding on its own (it expires); with a failed key or activation it is the cause. */
 export const evalConversionUnfinished: Rule = {
   id: 'eval-conversion-unfinished',
-  needs: { facts: EVALUATION_FACTS },
   when: (i) => {
     const failure = evalFailure(i);
     return all(evalEvidence(i), failure === false ? true : failure);
   },
   then: {
     confidence: (i) => (evalFailure(i) ? 'high' : 'medium'),
-    escalate: false,
     params: (i) => ({ edition: editionId(i.facts), target: defaultTarget(i) }),
   },
   evidenceStrength: (i) => (evalFailure(i) ? 5 : 4),
-  conflictsWith: ['mak-blocked', 'edition-key-mismatch', 'mak-error-on-kms-client'],
+  conflictsWith: ['key-blocked', 'edition-key-mismatch', 'mak-error-on-kms-client'],
   covers: [C.SKU_MISMATCH, C.KEY_BLOCKED, C.VALIDITY_EXPIRED],
 };
 
 export const evalDomainController: Rule = {
   id: 'eval-dc-cannot-convert',
-  needs: { facts: ['isDomainController'] },
   when: (i) =>
     all(
       any(
@@ -233,7 +206,7 @@ export const evalDomainController: Rule = {
       ),
       fact(i, 'isDomainController', true),
     ),
-  then: { confidence: 'high', escalate: false, params: (i) => ({ edition: editionId(i.facts) }) },
+  then: { confidence: 'high', params: (i) => ({ edition: editionId(i.facts) }) },
   evidenceStrength: 6,
   conflictsWith: [
     'eval-conversion-unfinished',
@@ -245,7 +218,6 @@ export const evalDomainController: Rule = {
 
 export const evalStandardCore: Rule = {
   id: 'eval-standard-core-datacenter-core',
-  needs: { facts: ['currentEdition', 'edition'] },
   when: (i) =>
     all(
       given(/^ServerStandardEvalCor$/i.test(editionId(i.facts) ?? ''), `edition=${editionId(i.facts)}`),
@@ -256,7 +228,7 @@ export const evalStandardCore: Rule = {
         fact(i, 'keyInstallSucceeded', false),
       ),
     ),
-  then: { confidence: 'high', escalate: false, params: () => ({ target: 'ServerDatacenterCor' }) },
+  then: { confidence: 'high', params: () => ({ target: 'ServerDatacenterCor' }) },
   evidenceStrength: (i) => (i.facts.dismError ? 6 : 5),
   conflictsWith: ['eval-conversion-unfinished'],
   covers: [C.SKU_MISMATCH],
@@ -264,7 +236,6 @@ export const evalStandardCore: Rule = {
 
 export const noDatacenterToStandard: Rule = {
   id: 'no-datacenter-to-standard',
-  needs: { facts: ['gvlk'] },
   when: (i) =>
     all(
       given(editionFamily(editionId(i.facts)) === 'datacenter', `edition=${editionId(i.facts)}`),
@@ -272,7 +243,6 @@ export const noDatacenterToStandard: Rule = {
     ),
   then: {
     confidence: 'high',
-    escalate: false,
     params: (i) => ({ edition: editionId(i.facts), keyEdition: i.facts.gvlk?.edition }),
   },
   evidenceStrength: 6,
@@ -282,13 +252,12 @@ export const noDatacenterToStandard: Rule = {
 
 export const evalNoTarget: Rule = {
   id: 'eval-no-target-edition',
-  needs: { facts: ['targetEditions'] },
   when: (i) =>
     all(
       evalEvidence(i),
       fact(i, 'targetEditions', (t) => t.length === 0),
     ),
-  then: { confidence: 'high', escalate: false, params: (i) => ({ edition: editionId(i.facts) }) },
+  then: { confidence: 'high', params: (i) => ({ edition: editionId(i.facts) }) },
   evidenceStrength: 6,
   conflictsWith: ['eval-conversion-unfinished', 'eval-standard-core-datacenter-core'],
   covers: [C.SKU_MISMATCH],
@@ -297,11 +266,9 @@ export const evalNoTarget: Rule = {
 /** DISM /Set-Edition failed for another reason than the hard rules above: show its message and the checks. */
 export const dismSetEditionFailed: Rule = {
   id: 'dism-set-edition-failed',
-  needs: { facts: ['dismError'] },
   when: (i) => fact(i, 'dismError', () => true),
   then: {
     confidence: 'medium',
-    escalate: false,
     params: (i) => ({ message: i.facts.dismError?.message, target: defaultTarget(i) }),
   },
   evidenceStrength: 4,
@@ -316,7 +283,6 @@ export const dismSetEditionFailed: Rule = {
 export const KEY_RULES: readonly Rule[] = [
   makBlocked,
   makQuotaExhausted,
-  csvlkLimitExceeded,
   makInvalid,
   makErrorOnKmsClient,
   kmsErrorOnNonKmsKey,

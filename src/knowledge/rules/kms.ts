@@ -27,7 +27,6 @@ function hostFoundViaDns(i: RuleInput): boolean {
 
 export const kmsSrvMissing: Rule = {
   id: 'kms-srv-missing',
-  needs: { facts: ['srvRecords', 'kmsDnsAutoDiscoveryFailed'] },
   when: (i) =>
     all(
       any(
@@ -54,7 +53,6 @@ export const kmsSrvMissing: Rule = {
         : i.codes.size === 0
           ? 'medium'
           : 'low',
-    escalate: false,
     params: (i) => ({ domain: i.facts.dnsDomain, ...hostParams(i.facts) }),
   },
   // An empty SRV answer without any KMS error is a lead, not the cause of the error at hand.
@@ -68,10 +66,6 @@ export const kmsSrvMissing: Rule = {
 
 export const kmsPortBlocked: Rule = {
   id: 'kms-port-blocked',
-  needs: {
-    facts: ['port1688Reachable'],
-    codes: [C.RPC_UNAVAILABLE, C.KMS_NOT_ENABLED, C.RPC_NT_UNAVAILABLE, C.INVALID_STATE],
-  },
   when: (i) =>
     any(
       fact(i, 'port1688Reachable', false),
@@ -81,7 +75,6 @@ export const kmsPortBlocked: Rule = {
     ),
   then: {
     confidence: (i) => (i.facts.port1688Reachable === false ? 'high' : 'medium'),
-    escalate: false,
     params: (i) => ({ host: i.facts.testedHost ?? kmsHost(i.facts)?.host, port: hostParams(i.facts).port }),
   },
   // A closed port on a host that DNS did return is the strongest sign: discovery works, the path does not.
@@ -139,11 +132,9 @@ function duplicateCmidSigns(i: RuleInput) {
 
 export const kmsCountLow: Rule = {
   id: 'kms-count-low',
-  needs: { codes: [C.KMS_COUNT], facts: ['kmsCurrentCount', 'events'] },
   when: (i) => any(code(i, C.KMS_COUNT), countBelow(i)),
   then: {
     confidence: (i) => (countBelow(i) ? 'high' : 'medium'),
-    escalate: false,
     params: (i) => {
       const c = kmsCount(i);
       const kind = clientKind(i.facts);
@@ -160,7 +151,6 @@ export const kmsCountLow: Rule = {
 
 export const kmsDuplicateCmid: Rule = {
   id: 'kms-duplicate-cmid',
-  needs: { codes: [C.KMS_COUNT], facts: ['kmsCurrentCount', 'events', 'clonedOrSnapshot'] },
   when: (i) =>
     any(
       all(any(code(i, C.KMS_COUNT), countBelow(i)), duplicateCmidSigns(i)),
@@ -169,7 +159,6 @@ export const kmsDuplicateCmid: Rule = {
   then: {
     confidence: (i) =>
       i.facts.clonedOrSnapshot && (code(i, C.KMS_COUNT) || countBelow(i)) ? 'high' : 'medium',
-    escalate: false,
   },
   // Either sign says why the count is low, which beats merely seeing that it is.
   evidenceStrength: 5,
@@ -190,12 +179,10 @@ function clientProduct(i: RuleInput): string | undefined {
 }
 
 export const kmsHostTooOld: Rule = {
-  id: 'kms-host-too-old',
-  needs: { codes: [C.KMS_ID_MISMATCH, C.SKU_NOT_INSTALLED] },
+  id: 'kms-host-key-coverage',
   when: (i) => code(i, C.KMS_ID_MISMATCH, C.SKU_NOT_INSTALLED),
   then: {
     confidence: (i) => (csvlkNeededFor(clientProduct(i)) ? 'high' : 'medium'),
-    escalate: false,
     params: (i) => {
       const client = clientProduct(i);
       const need = csvlkNeededFor(client);
@@ -209,13 +196,12 @@ export const kmsHostTooOld: Rule = {
 
 export const kmsHostNotActivated: Rule = {
   id: 'kms-host-not-activated',
-  needs: { codes: [C.KMS_HOST_NOT_ACTIVATED], facts: ['licenseStatus'] },
   when: (i) =>
     any(
       code(i, C.KMS_HOST_NOT_ACTIVATED),
       isCsvlkHost(i.facts) && fact(i, 'licenseStatus', (s) => s !== 'licensed' && s !== 'unknown'),
     ),
-  then: { confidence: 'high', escalate: false, params: (i) => ({ host: kmsHost(i.facts)?.host }) },
+  then: { confidence: 'high', params: (i) => ({ host: kmsHost(i.facts)?.host }) },
   evidenceStrength: (i) => (code(i, C.KMS_HOST_NOT_ACTIVATED) && isCsvlkHost(i.facts) ? 5 : 4),
   conflictsWith: ['kms-count-low'],
   covers: [C.KMS_HOST_NOT_ACTIVATED],
@@ -223,11 +209,9 @@ export const kmsHostNotActivated: Rule = {
 
 export const kmsClockSkew: Rule = {
   id: 'kms-clock-skew',
-  needs: { codes: [C.KMS_TIMESTAMP], facts: ['clockSkew'] },
   when: (i) => any(code(i, C.KMS_TIMESTAMP), fact(i, 'clockSkew', true)),
   then: {
     confidence: (i) => (code(i, C.KMS_TIMESTAMP) ? 'high' : 'medium'),
-    escalate: false,
     params: (i) => ({ host: kmsHost(i.facts)?.host }),
   },
   // 0xC004F06C is the host's own answer: the host was found and reached, only the clocks disagree.
@@ -243,7 +227,6 @@ export const kmsClockSkew: Rule = {
 
 export const notElevated: Rule = {
   id: 'not-elevated',
-  needs: { codes: [C.ACCESS_DENIED, C.LUA_ACCESS_DENIED], facts: ['notElevated'] },
   when: (i) =>
     all(
       any(code(i, C.ACCESS_DENIED, C.LUA_ACCESS_DENIED), fact(i, 'notElevated', true)),
@@ -251,7 +234,6 @@ export const notElevated: Rule = {
     ),
   then: {
     confidence: (i) => (i.facts.notElevated || code(i, C.LUA_ACCESS_DENIED) ? 'high' : 'medium'),
-    escalate: false,
   },
   evidenceStrength: (i) => (i.facts.notElevated ? 4 : 3),
   conflictsWith: ['dcom-self-access'],
@@ -260,13 +242,12 @@ export const notElevated: Rule = {
 
 export const dcomSelfAccess: Rule = {
   id: 'dcom-self-access',
-  needs: { codes: [C.ACCESS_DENIED] },
   when: (i) =>
     all(
       code(i, C.ACCESS_DENIED),
       any(given(eventsWithId(i.facts, 8229).length > 0, 'event 8229'), fact(i, 'notElevated', false)),
     ),
-  then: { confidence: 'medium', escalate: false },
+  then: { confidence: 'medium' },
   evidenceStrength: (i) => (eventsWithId(i.facts, 8229).length > 0 ? 5 : 4),
   conflictsWith: ['not-elevated'],
   covers: [C.ACCESS_DENIED],

@@ -1,9 +1,14 @@
-/** Turns a language-neutral FindingRef into the Finding a user reads, in one language. */
+/**
+ * Turns a language-neutral FindingRef into the Finding a user reads, in one language: a scenario's texts (the
+ * finding's id is the scenario id), a catalogued code's texts, or the decoded-code text.
+ */
 import { describeDecoded, lookupCode } from '../catalogue/index.js';
 import { decodeHresult } from '../hresult.js';
-import type { Finding, FindingRef, HexCode, Lang } from '../types.js';
+import { scenarioById } from '../scenarios/index.js';
+import { alreadyRun, factParams } from '../scenarios/params.js';
+import type { Facts, Finding, FindingRef, HexCode, Lang } from '../types.js';
 import { CODE_FINDING_PREFIX, UNKNOWN_CODE_PREFIX } from './engine.js';
-import { fill, NOTE_TEXTS, RULE_TEXTS, type RuleText, type RuleTextId } from './texts.js';
+import { fill, NOTE_TEXTS, UNKNOWN_CODE_TEXT, type RuleText } from './texts.js';
 
 function sentence(s: string): string {
   const t = s.trim();
@@ -42,8 +47,16 @@ function cachedCatalogueText(code: string, lang: Lang): RuleText | undefined {
 function ruleText(id: string, lang: Lang): RuleText | undefined {
   if (id.startsWith(CODE_FINDING_PREFIX))
     return cachedCatalogueText(id.slice(CODE_FINDING_PREFIX.length), lang);
-  if (id.startsWith(UNKNOWN_CODE_PREFIX)) return RULE_TEXTS[lang]['unknown-code'];
-  return (RULE_TEXTS[lang] as Record<string, RuleText>)[id];
+  if (id.startsWith(UNKNOWN_CODE_PREFIX)) return UNKNOWN_CODE_TEXT[lang];
+  const scenario = scenarioById(id);
+  if (!scenario) return undefined;
+  return {
+    title: scenario.title[lang],
+    cause: scenario.cause[lang],
+    fix: scenario.fix.map((s) =>
+      s.command === undefined ? { text: s[lang] } : { text: s[lang], command: s.command },
+    ),
+  };
 }
 
 /** True when the id has texts in both languages (rule ids, catalogued codes, decoded codes). */
@@ -72,19 +85,25 @@ function noteFor(ref: FindingRef, lang: Lang): string | undefined {
     .join(' ');
 }
 
-export function localizeFinding(ref: FindingRef, lang: Lang): Finding {
-  const params = paramsFor(ref, lang);
+/**
+ * The finding in one language. With the thread's facts, placeholders the facts know are filled in and steps
+ * whose command the thread shows already ran are left out (one step always remains).
+ */
+export function localizeFinding(ref: FindingRef, lang: Lang, facts?: Facts): Finding {
+  const params = facts ? { ...factParams(facts), ...paramsFor(ref, lang) } : paramsFor(ref, lang);
   const text = ruleText(ref.id, lang);
   if (!text) throw new Error(`no text for finding ${ref.id}`);
+  const steps = text.fix.map((s) =>
+    s.command === undefined
+      ? { text: fill(s.text, params, lang) }
+      : { text: fill(s.text, params, lang), command: fill(s.command, params, lang) },
+  );
+  const fresh = facts ? steps.filter((s) => s.command === undefined || !alreadyRun(s.command, facts)) : steps;
   const finding: Finding = {
     id: ref.id,
     title: fill(text.title, params, lang),
     cause: fill(text.cause, params, lang),
-    fix: text.fix.map((s) =>
-      s.command === undefined
-        ? { text: fill(s.text, params, lang) }
-        : { text: fill(s.text, params, lang), command: fill(s.command, params, lang) },
-    ),
+    fix: fresh.length > 0 ? fresh : steps,
     escalate: ref.escalate,
     confidence: ref.confidence,
     evidence: [...ref.evidence],
@@ -93,5 +112,3 @@ export function localizeFinding(ref: FindingRef, lang: Lang): Finding {
   if (note) finding.note = note;
   return finding;
 }
-
-export type { RuleTextId };

@@ -1,6 +1,6 @@
 /**
- * The shape of one diagnostic rule. A rule is data plus two small functions: it can be read, tested and
- * translated alone (its texts live in texts.ts under the same id).
+ * The shape of one diagnostic rule: a predicate over what pasted output proves. Its id is the id of the scenario
+ * it gives evidence for (src/knowledge/scenarios), which holds every text and the escalation decision.
  */
 import type { Confidence, Facts, HexCode } from '../types.js';
 
@@ -20,15 +20,9 @@ export type Params = Readonly<Record<string, string | undefined>>;
 
 export interface Rule {
   readonly id: string;
-  /**
-   * What `when` cannot hold without: one of these codes or one of these facts. Checked before `when`, so the
-   * many rules a paste says nothing about cost a look-up each (a test checks that gating never changes a result).
-   */
-  readonly needs?: { readonly codes?: readonly HexCode[]; readonly facts?: readonly (keyof Facts)[] };
   readonly when: (input: RuleInput) => WhenResult;
   readonly then: {
     readonly confidence: Confidence | ((input: RuleInput) => Confidence);
-    readonly escalate: boolean;
     /** Values for `{placeholders}` in the localized texts. */
     readonly params?: (input: RuleInput) => Params;
   };

@@ -1,0 +1,196 @@
+/**
+ * Reading a person's story: a full-text index (BM25) over every scenario's symptom phrases, English
+ * phrases stemmed with the English Snowball stemmer and French ones with the French stemmer. A message is
+ * searched in both (each word stemmed both ways), so "nos VM Azure ne s'activent plus" and "our Azure VMs
+ * stopped activating" both find the Azure scenarios. Built once at module load.
+ */
+import { stemmer as stemEn } from '@orama/stemmers/english';
+import { stemmer as stemFr } from '@orama/stemmers/french';
+import { SCENARIOS } from './index.js';
+
+/** Words that say nothing about which scenario it is (both languages; short words are dropped anyway). */
+const STOP_WORDS = new Set(
+  (
+    'the and for with from that this have has had was were are our your their its not but can cannot could ' +
+    'would should will what when where which who why how all any some also just only still now then there ' +
+    'been being does did done into onto over after before about again they them she him her his you we ' +
+    'les des une pour avec dans sur par pas plus que qui quoi est sont ont été être avoir fait faire nous ' +
+    'vous ils elles leur leurs mais donc car comme tout tous toutes cette ces son ses mes tes aux du de la ' +
+    'le un et ou en il elle on ne se sa ce au ça cela déjà encore aussi très bien même alors après avant ' +
+    'windows microsoft please merci bonjour hello thanks help aide error erreur code while says said say ' +
+    'new need needs our nos notre depuis dit quand comment pourquoi get got getting une des'
+  ).split(/\s+/),
+);
+
+/** Only this much of a message is read as a story: enough for any account a person types, bounded for 1 MiB pastes. */
+const STORY_CHARS = 20_000;
+/** At most this many distinct known stems are collected, and the rarest of them searched. */
+const MAX_TERMS = 400;
+const SEARCHED_TERMS = 16;
+
+/**
+ * A labelled line of command output, not a story: `Name: value`, `License Status: Licensed` (every word of the
+ * label capitalised), or the French spacing `Nom : valeur` with a short value (French prose also puts a space
+ * before a colon, but goes on with a sentence), and slmgr's `Error:` / `Erreur :` rows. "VAMT proxy activation
+ * fails: …" is prose.
+ */
+const LABELLED_LINE =
+  /^\s*(?:(?:Error|Erreur)\s?:|[^:\n]{1,45}\s:\s*(?:\S+\s*){0,4}$|[A-Z][\w()./-]*(?:\s+[A-Z(][\w()./-]*){0,4}:(?:\s|$))/;
+/** A command prompt line (`C:\>slmgr /dlv`, `PS C:\> …`) or a line with no word at all. */
+const PROMPT_LINE = /^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]*>|^[^\p{L}]*$/u;
+
+/** The lines of a message that tell its story: command output (labelled lines, prompts) left out. */
+export function storyLines(text: string): string {
+  const head = text.length > STORY_CHARS ? text.slice(0, STORY_CHARS) : text;
+  return head
+    .split('\n')
+    .filter((line) => !LABELLED_LINE.test(line) && !PROMPT_LINE.test(line))
+    .join('\n');
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2 && !STOP_WORDS.has(w));
+}
+
+function stem(word: string, field?: string): string[] {
+  if (/\d/.test(word)) return [word];
+  if (field === 'en') return [stemEn(word)];
+  if (field === 'fr') return [stemFr(word)];
+  const en = stemEn(word);
+  const fr = stemFr(word);
+  return en === fr ? [en] : [en, fr];
+}
+
+/** Stems of words already seen (pastes repeat the same words); bounded, emptied when full. */
+const STEM_CACHE = new Map<string, string[]>();
+const STEM_CACHE_MAX = 20_000;
+
+function stemBoth(word: string): string[] {
+  let stems = STEM_CACHE.get(word);
+  if (stems === undefined) {
+    stems = stem(word);
+    if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
+    STEM_CACHE.set(word, stems);
+  }
+  return stems;
+}
+
+/**
+ * One document per symptom phrase (so that a message matching one phrase well beats scattered single words),
+ * English phrases stemmed in English and French ones in French, scored with Okapi BM25 over a plain inverted
+ * map built at load. MiniSearch did this job first: its query cost 50–250 µs here, a fifth of a message's whole
+ * HTTP path and below the knowledge bench's floor, against a few µs for these loops (npm run bench).
+ */
+interface Posting {
+  doc: number;
+  tf: number;
+}
+const DOC_SCENARIO: string[] = [];
+const DOC_LENGTH: number[] = [];
+const POSTINGS = new Map<string, Posting[]>();
+for (const s of SCENARIOS) {
+  const phrases: [string, 'en' | 'fr'][] = [
+    ...s.when.symptoms.en.map((p): [string, 'en'] => [p, 'en']),
+    ...s.when.symptoms.fr.map((p): [string, 'fr'] => [p, 'fr']),
+  ];
+  for (const [phrase, lang] of phrases) {
+    const doc = DOC_SCENARIO.length;
+    const stems = words(phrase).flatMap((w) => stem(w, lang));
+    DOC_SCENARIO.push(s.id);
+    DOC_LENGTH.push(stems.length);
+    const tf = new Map<string, number>();
+    for (const st of stems) tf.set(st, (tf.get(st) ?? 0) + 1);
+    for (const [st, n] of tf) POSTINGS.set(st, [...(POSTINGS.get(st) ?? []), { doc, tf: n }]);
+  }
+}
+const AVG_LENGTH = DOC_LENGTH.reduce((a, b) => a + b, 0) / Math.max(1, DOC_LENGTH.length);
+const BM25_K1 = 1.2;
+const BM25_B = 0.7;
+
+/** BM25 per phrase, times the number of query terms the phrase holds (more words matched, more telling). */
+function searchPhrases(terms: readonly string[]): Map<number, { score: number; terms: string[] }> {
+  const hits = new Map<number, { score: number; terms: string[] }>();
+  const n = DOC_SCENARIO.length;
+  for (const term of terms) {
+    const postings = POSTINGS.get(term);
+    if (!postings) continue;
+    const idf = Math.log(1 + (n - postings.length + 0.5) / (postings.length + 0.5));
+    for (const { doc, tf } of postings) {
+      const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * DOC_LENGTH[doc]!) / AVG_LENGTH);
+      const add = (idf * tf * (BM25_K1 + 1)) / norm;
+      const hit = hits.get(doc);
+      if (hit) {
+        hit.score += add;
+        hit.terms.push(term);
+      } else hits.set(doc, { score: add, terms: [term] });
+    }
+  }
+  for (const hit of hits.values()) hit.score *= hit.terms.length;
+  return hits;
+}
+
+export interface StoryMatch {
+  scenario: string;
+  /** 0–1: how strongly the message's words describe the scenario. */
+  score: number;
+}
+
+/** A best BM25 score of about this size is a clear description (two or three telling words); it saturates above. */
+const CLEAR_SCORE = 30;
+/** Matches weaker than this share of the best one are noise. */
+const MIN_SHARE = 0.25;
+const MAX_MATCHES = 5;
+/** Weights of a scenario's best, second and third matching phrases. */
+const PHRASE_WEIGHTS = [1, 0.6, 0.4];
+
+/**
+ * The scenarios a message's words describe, best first. A match needs two distinct words of the scenario's
+ * phrases (one shared word, such as "KMS", says nothing about which scenario it is).
+ */
+export function matchStory(text: string): StoryMatch[] {
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  for (const w of words(storyLines(text))) {
+    if (seen.has(w)) continue;
+    seen.add(w);
+    for (const st of stemBoth(w)) if (POSTINGS.has(st) && !terms.includes(st)) terms.push(st);
+    if (terms.length >= MAX_TERMS) break;
+  }
+  if (terms.length === 0) return [];
+  // The rarest terms say which scenario it is; searching every common one only costs time.
+  if (terms.length > SEARCHED_TERMS)
+    terms.sort((a, b) => POSTINGS.get(a)!.length - POSTINGS.get(b)!.length).splice(SEARCHED_TERMS);
+  // A scenario scores its best phrase, plus less and less for each further phrase that also matches.
+  const byScenario = new Map<string, number[]>();
+  const termsOf = new Map<string, Set<string>>();
+  for (const [doc, hit] of searchPhrases(terms)) {
+    const scenario = DOC_SCENARIO[doc]!;
+    byScenario.set(scenario, [...(byScenario.get(scenario) ?? []), hit.score]);
+    const seenTerms = termsOf.get(scenario) ?? new Set<string>();
+    for (const t of hit.terms) seenTerms.add(t);
+    termsOf.set(scenario, seenTerms);
+  }
+  const scored = [...byScenario.entries()]
+    .filter(([scenario]) => (termsOf.get(scenario)?.size ?? 0) >= 2)
+    .map(([scenario, scores]) => ({
+      scenario,
+      raw: scores
+        .sort((a, b) => b - a)
+        .slice(0, PHRASE_WEIGHTS.length)
+        .reduce((sum, x, i) => sum + x * PHRASE_WEIGHTS[i]!, 0),
+    }))
+    .sort((a, b) => b.raw - a.raw);
+  const top = scored[0]?.raw ?? 0;
+  const clarity = Math.min(1, top / CLEAR_SCORE);
+  const out: StoryMatch[] = [];
+  for (const { scenario, raw } of scored) {
+    const share = raw / top;
+    if (share < MIN_SHARE) break;
+    out.push({ scenario, score: Math.round(clarity * share * 100) / 100 });
+    if (out.length === MAX_MATCHES) break;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * The labelled real cases must not answer worse than recorded: `npm run eval -- --record` writes
+ * test/fixtures/cases/score.json after an improvement; a change that loses cases fails here.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadCases } from '../../scripts/eval/cases.js';
+import { scoreboard, scoreCases } from '../../scripts/eval/score.js';
+
+const CASES = join(import.meta.dirname, '..', 'fixtures', 'cases');
+const Shares = z.object({
+  n: z.number(),
+  top1: z.number(),
+  top3: z.number(),
+  escalate: z.number(),
+  lang: z.number(),
+});
+const Recorded = z.object({ overall: Shares, byLang: z.record(z.string(), Shares) });
+
+describe('labelled real cases', () => {
+  const { cases, invalid } = loadCases([CASES]);
+
+  it('every case file is valid', () => {
+    expect(invalid).toEqual([]);
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it('scores at least what score.json records, overall and per language', async () => {
+    const board = scoreboard(await scoreCases(cases));
+    const file = join(CASES, 'score.json');
+    expect(existsSync(file), 'run npm run eval -- --record').toBe(true);
+    const recorded = Recorded.parse(JSON.parse(readFileSync(file, 'utf8')));
+    for (const key of ['top1', 'top3', 'escalate', 'lang'] as const) {
+      expect(board.overall[key], `overall ${key}`).toBeGreaterThanOrEqual(recorded.overall[key]);
+      for (const [lang, shares] of Object.entries(recorded.byLang)) {
+        const now = board.byLang[lang];
+        if (now) expect(now[key], `${lang} ${key}`).toBeGreaterThanOrEqual(shares[key]);
+      }
+    }
+  }, 60_000);
+});
