@@ -21,7 +21,6 @@ import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
 import { byPlatform, executeEffects } from './adapters/effects.js';
 import { mountLegalPages } from './adapters/http/legal-pages.js';
 import { mountProbes } from './adapters/http/probes.js';
-import { mountSlack } from './adapters/slack/mount.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
 import { escalationChannelFor } from './adapters/teams/escalation-channel.js';
 import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
@@ -131,7 +130,10 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   // 6. Platform adapters: each mounts its routes and returns a handle to stop it.
   const deps: AdapterDeps = { config, logger, metrics, engine, store };
   const adapters: MountedAdapter[] = [];
-  const slack = await mountSlack(server, deps); // POST /slack/events (or Socket Mode)
+  // Bolt is only loaded when Slack is configured: it is a large part of the start-up time otherwise.
+  const slack = config.slack
+    ? await (await import('./adapters/slack/mount.js')).mountSlack(server, deps) // POST /slack/events (or Socket Mode)
+    : undefined;
   if (slack) adapters.push(slack);
   const teams = await mountTeams(server, deps, {
     // Conversation references share the thread store's Redis client (the instrumented wrapper hides it).
