@@ -47,7 +47,8 @@ function cardOf(call: ConnectorCall): Card {
   return attachments[0]!.content;
 }
 
-const cardText = (card: Card) => JSON.stringify(card.body);
+// The whole card: the first screen and what sits behind Details (an Action.ShowCard).
+const cardText = (card: Card) => JSON.stringify(card);
 
 beforeAll(async () => {
   [redis, connector] = await Promise.all([startTestRedis(), startFakeConnector()]);

@@ -20,7 +20,8 @@ describe('Azure KMS reachability', () => {
   it('a French admin on an Azure VM pasting a successful test: reachable, on Azure, answered in French', () => {
     const ex = extract(read('fr/test-netconnection-azkms-1688-ok.txt'));
     expect(ex.lang).toBe('fr');
-    expect(ex.observations).toEqual([
+    // What the readers found; the story reader's own observation (storyMatches) is the scenarios' business.
+    expect(ex.observations.filter((o) => o.facts.storyMatches === undefined)).toEqual([
       {
         source: 'test-netconnection',
         facts: { testedHost: 'azkms.core.windows.net', port1688Reachable: true },

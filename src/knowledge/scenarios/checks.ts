@@ -1,6 +1,6 @@
 /**
- * The test that separates the scenarios still open: when the best two are close (or the best is not certain),
- * each one's own check, unless the thread already holds its answer. Commands are filled like fix steps.
+ * The test that separates the scenarios still open: the best one's own check, and the runner-up's when the two
+ * are close, unless the thread already holds its answer. Commands are filled like fix steps.
  */
 import { fill } from '../rules/texts.js';
 import type { Ask, Facts, Lang } from '../types.js';
@@ -12,7 +12,8 @@ export function separatingChecks(ranked: readonly Ranked[], facts: Facts, lang: 
   const [first, second] = ranked;
   if (!first) return [];
   const open = second !== undefined && first.score - second.score < CLOSE_MARGIN;
-  if (!open && first.ref.confidence === 'high') return [];
+  // The best scenario's own test always leads (it confirms it, and keeps generic KMS questions behind it);
+  // the runner-up's only while the two are close.
   const params = factParams(facts);
   const out: Ask[] = [];
   for (const r of open ? [first, second] : [first]) {
