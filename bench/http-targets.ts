@@ -13,7 +13,7 @@
  * Every one of them posts exactly one reply per message, in the message's thread, to the same fake upstream.
  * Each loads only what it uses (imports inside the functions), so the processes' memory compares like for like.
  */
-import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type restify from 'restify';
 import { BENCH_BOT_ID, BENCH_BOT_TOKEN, BENCH_BOT_USER_ID, BENCH_SIGNING_SECRET } from './http-traffic.js';
 
@@ -155,23 +155,14 @@ async function botbuilderDefaultEcho(): Promise<Served> {
 }
 
 async function botbuilderTunedEcho(): Promise<Served> {
-  const { CloudAdapter } = await import('botbuilder');
+  // The same adapter subclass our Teams route uses.
+  const { TeamsCloudAdapter } = await import('../src/adapters/teams/mount.js');
   const { default: restify } = await import('restify');
   const { createTeamsAuthentication } = await import('../src/adapters/teams/auth.js');
   const { routeJsonBody } = await import('../src/adapters/http/json-body.js');
   const { loadConfig } = await import('../src/config.js');
-  /** CloudAdapter with its per-activity entry point public, as our Teams route uses it. */
-  class EchoCloudAdapter extends CloudAdapter {
-    processRequest(
-      authHeader: string,
-      activity: Activity,
-      logic: (context: TurnContext) => Promise<void>,
-    ): Promise<InvokeResponse | undefined> {
-      return this.processActivity(authHeader, activity, logic);
-    }
-  }
   const { teams } = loadConfig({ PORT: '0', PLAYGROUND: 'on' });
-  const adapter = new EchoCloudAdapter(createTeamsAuthentication(teams));
+  const adapter = new TeamsCloudAdapter(createTeamsAuthentication(teams));
   const server = restify.createServer();
   server.post('/api/messages', ...routeJsonBody(), async (req: restify.Request, res: restify.Response) => {
     const activity = req.body as Activity & Record<string, unknown>;

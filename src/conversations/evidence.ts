@@ -48,22 +48,6 @@ export function threadCodes(state: Pick<ThreadState, 'codes'>): HexCode[] {
   return state.codes.map((c) => c.code);
 }
 
-/** A fact value in one short line, the way a support engineer would write it. */
-export function showValue(value: unknown): string {
-  let out: string;
-  if (value === undefined || value === null) out = '—';
-  else if (Array.isArray(value)) out = value.map(showValue).join(', ');
-  else if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (typeof v.host === 'string') out = v.port && v.port !== 1688 ? `${v.host}:${String(v.port)}` : v.host;
-    else if (typeof v.id === 'number') out = `${v.id}`;
-    else if (typeof v.partial === 'string') out = v.partial;
-    else if (typeof v.message === 'string') out = v.message;
-    else out = JSON.stringify(value);
-  } else out = String(value);
-  return out.length > 80 ? `${out.slice(0, 79)}…` : out;
-}
-
 /** Facts that identify a paste rather than describe the problem (they change with every run): never reported. */
 const VOLATILE: ReadonlySet<keyof Facts> = new Set<keyof Facts>([
   'trustedTime',

@@ -71,8 +71,6 @@ ${sections}
 export function retentionFacts(config: Pick<Config, 'stateTtlDays' | 'redis'>): RetentionFacts {
   return {
     stateTtlDays: config.stateTtlDays,
-    // The server gives escalation records the thread state's TTL (src/server.ts).
-    escalationTtlDays: config.stateTtlDays,
     dedupTtlHours: Math.round(DEFAULT_DEDUP_TTL_SEC / 3600),
     redis: config.redis !== undefined,
   };

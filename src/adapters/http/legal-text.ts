@@ -6,10 +6,8 @@
 import type { Lang } from '../../knowledge/index.js';
 
 export interface RetentionFacts {
-  /** STATE_TTL_DAYS: thread state and Teams conversation addresses. */
+  /** STATE_TTL_DAYS: thread state, Teams conversation addresses and escalation records. */
   stateTtlDays: number;
-  /** Escalation records. */
-  escalationTtlDays: number;
   /** Delivery ids kept to ignore platform retries. */
   dedupTtlHours: number;
   /** false: in-memory state, lost on restart. */
@@ -67,7 +65,7 @@ const en: LegalTexts = {
       {
         heading: 'How long',
         paragraphs: [
-          `Thread facts and conversation addresses expire ${days(r.stateTtlDays, 'en')} after the thread last changed. Escalation records expire ${days(r.escalationTtlDays, 'en')} after their last update. The message ids used to ignore a platform's repeated deliveries expire after ${hours(r.dedupTtlHours, 'en')}.`,
+          `Thread facts and conversation addresses expire ${days(r.stateTtlDays, 'en')} after the thread last changed. Escalation records expire ${days(r.stateTtlDays, 'en')} after their last update. The message ids used to ignore a platform's repeated deliveries expire after ${hours(r.dedupTtlHours, 'en')}.`,
           r.redis
             ? 'This instance keeps them in its Redis database, which only the bot uses.'
             : 'This instance keeps them in its own memory only: they are gone whenever it restarts.',
@@ -142,7 +140,7 @@ const fr: LegalTexts = {
       {
         heading: 'Combien de temps',
         paragraphs: [
-          `Les faits d’un fil et les adresses de conversation expirent ${days(r.stateTtlDays, 'fr')} après la dernière modification du fil. Les escalades expirent ${days(r.escalationTtlDays, 'fr')} après leur dernière mise à jour. Les identifiants de messages qui servent à ignorer les livraisons répétées d’une plateforme expirent au bout de ${hours(r.dedupTtlHours, 'fr')}.`,
+          `Les faits d’un fil et les adresses de conversation expirent ${days(r.stateTtlDays, 'fr')} après la dernière modification du fil. Les escalades expirent ${days(r.stateTtlDays, 'fr')} après leur dernière mise à jour. Les identifiants de messages qui servent à ignorer les livraisons répétées d’une plateforme expirent au bout de ${hours(r.dedupTtlHours, 'fr')}.`,
           r.redis
             ? 'Cette instance les garde dans sa base Redis, utilisée par le bot seul.'
             : 'Cette instance les garde uniquement dans sa mémoire : ils disparaissent à chaque redémarrage.',

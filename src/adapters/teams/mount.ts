@@ -160,7 +160,7 @@ export async function mountTeams(
 }
 
 /** CloudAdapter with its per-activity entry point public, so the route decides how failures are answered. */
-class TeamsCloudAdapter extends CloudAdapter {
+export class TeamsCloudAdapter extends CloudAdapter {
   processRequest(
     authHeader: string,
     activity: Activity,
