@@ -7,15 +7,13 @@
  * diagnosis-details-800.png, french-800.png, escalation-800.png) with the cards' rendered heights in
  * card-heights.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page, type Response } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../e2e/helpers/server.js';
+import { ARTIFACTS, exchange as exchangeOn, hasChromium, launchChromium } from './helpers/playground.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-const hasChromium = existsSync(CHROMIUM);
 /** What counts as the first screen of a card: about what a Teams chat shows of a new card without scrolling. */
 const FIRST_SCREEN_PX = 600;
 
@@ -43,16 +41,7 @@ let page: Page;
 const heights: Record<string, number> = {};
 const pageErrors: string[] = [];
 
-async function exchange(act: () => Promise<void>): Promise<Answer> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r: Response) => r.url().endsWith('/playground/messages') && r.request().method() === 'POST',
-    ),
-    act(),
-  ]);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Answer;
-}
+const exchange = (act: () => Promise<void>) => exchangeOn<Answer>(page, act);
 
 const cardIn = (selector: string, id: string) =>
   page.locator(`${selector} article[data-card-id="${id}"] .ac-adaptiveCard`).first();
@@ -99,16 +88,7 @@ async function expectFirstScreen(card: Locator, r: Rendered): Promise<void> {
 describe.skipIf(!hasChromium)('cards for people in a hurry, in the playground at 800 px', () => {
   beforeAll(async () => {
     server = await startTestServer({ PLAYGROUND: 'on' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 800, height: 900 } });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(`${server.url}/`);

@@ -6,13 +6,17 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../e2e/helpers/server.js';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  exchange as exchangeOn,
+  hasChromium,
+  launchChromium,
+} from './helpers/playground.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
     `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`,
@@ -48,36 +52,14 @@ function label(r: Rendered, action: string): string {
   return found.title;
 }
 
-/** Runs `act` and returns the JSON of the /playground/messages response it caused. */
-async function exchange(act: () => Promise<void>): Promise<Answer> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r: Response) => r.url().endsWith('/playground/messages') && r.request().method() === 'POST',
-    ),
-    act(),
-  ]);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Answer;
-}
+const exchange = (act: () => Promise<void>) => exchangeOn<Answer>(page, act);
 
 const lastBotCard = () => page.locator('#thread article.msg.bot').last();
 
 describe.skipIf(!hasChromium)('the playground in a browser', () => {
   beforeAll(async () => {
     server = await startTestServer({ PLAYGROUND: 'on' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
     page.on('request', (req) => {
       if (!req.url().startsWith(server.url) && !req.url().startsWith('data:'))
