@@ -10,15 +10,9 @@ import { createEscalations } from '../../src/conversations/handoff.js';
 import { ConversationEngine } from '../../src/conversations/engine.js';
 import type { InboundMessage } from '../../src/conversations/types.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import {
-  FAKE_BOT_ID,
-  FAKE_BOT_USER_ID,
-  FAKE_TEAM_ID,
-  startFakeSlack,
-  type FakeSlack,
-} from './helpers/fake-slack.js';
+import { FAKE_TEAM_ID, startFakeSlack, type FakeSlack } from './helpers/fake-slack.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
-import { eventEnvelope, postEvent, TEST_SIGNING_SECRET } from './helpers/slack-requests.js';
+import { eventEnvelope, postEvent, slackServerEnv } from './helpers/slack-requests.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 let redis: TestRedis;
@@ -29,16 +23,13 @@ let client: Redis;
 beforeAll(async () => {
   [redis, fake] = await Promise.all([startTestRedis(), startFakeSlack()]);
   client = new Redis(redis.url);
-  server = await startTestServer({
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-1111-2222-testbottoken',
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_BOT_ID: FAKE_BOT_ID,
-    SLACK_BOT_USER_ID: FAKE_BOT_USER_ID,
-    REDIS_URL: redis.url,
-    STATE_TTL_DAYS: '3',
-    ESCALATION_SLACK_CHANNEL: 'C0ESCALAT',
-  });
+  server = await startTestServer(
+    slackServerEnv(fake.apiUrl, {
+      REDIS_URL: redis.url,
+      STATE_TTL_DAYS: '3',
+      ESCALATION_SLACK_CHANNEL: 'C0ESCALAT',
+    }),
+  );
 });
 
 afterAll(async () => {

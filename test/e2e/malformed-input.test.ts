@@ -5,22 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWithConfig } from '../../src/config.js';
-import { FAKE_BOT_ID, FAKE_BOT_USER_ID, startFakeSlack, type FakeSlack } from './helpers/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from './helpers/fake-slack.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
-import { postForm, postSigned, TEST_SIGNING_SECRET } from './helpers/slack-requests.js';
+import { postForm, postSigned, slackServerEnv } from './helpers/slack-requests.js';
 
 let fake: FakeSlack;
 let server: TestServer;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  server = await startTestServer({
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-1111-2222-testbottoken',
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_BOT_ID: FAKE_BOT_ID,
-    SLACK_BOT_USER_ID: FAKE_BOT_USER_ID,
-  });
+  server = await startTestServer(slackServerEnv(fake.apiUrl));
 });
 
 afterAll(async () => {

@@ -5,15 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import {
-  FAKE_BOT_ID,
-  FAKE_BOT_USER_ID,
-  FAKE_TEAM_ID,
-  startFakeSlack,
-  type FakeSlack,
-} from './helpers/fake-slack.js';
+import { FAKE_TEAM_ID, startFakeSlack, type FakeSlack } from './helpers/fake-slack.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
-import { eventEnvelope, postEvent, postForm, TEST_SIGNING_SECRET } from './helpers/slack-requests.js';
+import { eventEnvelope, postEvent, postForm, slackServerEnv } from './helpers/slack-requests.js';
 
 let redis: TestRedis;
 let fake: FakeSlack;
@@ -22,14 +16,9 @@ let second: TestServer;
 
 beforeAll(async () => {
   [redis, fake] = await Promise.all([startTestRedis(), startFakeSlack()]);
-  const env = {
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-1111-2222-testbottoken',
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_BOT_ID: FAKE_BOT_ID,
-    SLACK_BOT_USER_ID: FAKE_BOT_USER_ID,
+  const env = slackServerEnv(fake.apiUrl, {
     REDIS_URL: redis.url,
-  };
+  });
   [first, second] = await Promise.all([startTestServer(env), startTestServer(env)]);
 });
 

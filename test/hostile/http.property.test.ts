@@ -7,14 +7,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeConnector, type FakeConnector } from '../e2e/helpers/fake-connector.js';
-import { FAKE_BOT_ID, FAKE_BOT_USER_ID, startFakeSlack, type FakeSlack } from '../e2e/helpers/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../e2e/helpers/fake-slack.js';
 import { startTestServer, type TestServer } from '../e2e/helpers/server.js';
-import {
-  eventEnvelope,
-  mentionEvent,
-  postEvent,
-  TEST_SIGNING_SECRET,
-} from '../e2e/helpers/slack-requests.js';
+import { eventEnvelope, mentionEvent, postEvent, slackServerEnv } from '../e2e/helpers/slack-requests.js';
 import { personalMessage, postActivity } from '../e2e/helpers/teams-activities.js';
 import { hostileText, leaksNoKey } from './arbitraries.js';
 
@@ -28,15 +23,7 @@ const planted = new Set<string>();
 
 beforeAll(async () => {
   [fake, connector] = await Promise.all([startFakeSlack(), startFakeConnector()]);
-  server = await startTestServer({
-    PLAYGROUND: 'on',
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-1111-2222-testbottoken',
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_BOT_ID: FAKE_BOT_ID,
-    SLACK_BOT_USER_ID: FAKE_BOT_USER_ID,
-    LOG_LEVEL: 'debug',
-  });
+  server = await startTestServer(slackServerEnv(fake.apiUrl, { PLAYGROUND: 'on', LOG_LEVEL: 'debug' }));
 });
 
 afterAll(async () => {

@@ -3,9 +3,22 @@
  * commands and `payload=`-wrapped JSON for interactivity.
  */
 import { signSlackRequest } from '../../../src/adapters/slack/signature.js';
-import { FAKE_BOT_USER_ID, FAKE_TEAM_ID } from './fake-slack.js';
+import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID } from './fake-slack.js';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-8f2c';
+export const TEST_BOT_TOKEN = 'xoxb-1111-2222-testbottoken';
+
+/** The environment of a server answering Slack (one workspace) through the fake Web API at `apiUrl`. */
+export function slackServerEnv(apiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_API_URL: apiUrl,
+    SLACK_BOT_ID: FAKE_BOT_ID,
+    SLACK_BOT_USER_ID: FAKE_BOT_USER_ID,
+    ...extra,
+  };
+}
 
 export interface SendOptions {
   secret?: string;
