@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { diagnoseScreenshot, OcrPool } from '../src/files/ocr/index.js';
-import { loadLabels, SCREENSHOTS } from '../scripts/screenshots/score.js';
+import { loadLabels, SCREENSHOTS } from '../scripts/screenshots/score-ocr.js';
 
 const shots = loadLabels().map((l) => ({ ...l, bytes: readFileSync(join(SCREENSHOTS, l.image)) }));
 

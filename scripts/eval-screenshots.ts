@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnoseScreenshot, OcrPool } from '../src/files/ocr/index.js';
 import { diagnose } from '../src/knowledge/index.js';
-import { loadLabels, score, SCREENSHOTS, totals, type Score, type Totals } from './screenshots/score.js';
+import { loadLabels, score, SCREENSHOTS, totals, type Score, type Totals } from './screenshots/score-ocr.js';
 
 const filter = process.argv[2];
 const labels = loadLabels().filter((l) => !filter || l.image.includes(filter));

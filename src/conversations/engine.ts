@@ -27,7 +27,7 @@ import { carriesEvidence, escalateInputOf, hasOpenEscalation, originMessageOf } 
 import { classify, fold } from './intent.js';
 import { deliveryIdsOf, threadIdOf, threadKeyOf } from './keys.js';
 import { RecentDeliveries } from './local-dedup.js';
-import { errorText, noopLogger, type Logger } from './logger.js';
+import { errorText, noopLogger, type Logger } from '../observability/logger.js';
 import { MemoryStore } from './memory-store.js';
 import { phrases } from './phrases.js';
 import { noticeReply } from './reply.js';

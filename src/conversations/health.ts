@@ -2,7 +2,7 @@
  * Turns a stream of failures and successes into two log lines per outage: one when it starts, one when it ends.
  * Without this a Redis outage under load would log once per message.
  */
-import { errorText, type Logger } from './logger.js';
+import { errorText, type Logger } from '../observability/logger.js';
 
 export class OutageLog {
   private down = false;

@@ -15,7 +15,7 @@ import { Cluster } from 'ioredis';
 import { isScopeMember, SCOPES_KEY, scopeKeyPattern } from './escalations/repository.js';
 import { OutageLog } from './health.js';
 import { deliveryKey, stateKey, tenantKeyPattern } from './keys.js';
-import { noopLogger, type Logger } from './logger.js';
+import { noopLogger, type Logger } from '../observability/logger.js';
 import { createRedisClient, type RedisClient, type RedisConnectionOptions } from './redis-client.js';
 import { decodeState, encodeStateWithValue } from './state.js';
 import {

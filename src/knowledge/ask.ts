@@ -3,7 +3,7 @@
  * Each candidate says which fact its output would fill (so it is never asked for twice) and how much it would
  * tell given the codes and findings so far. Commands are verbatim; the reason is localized.
  */
-import { isEvaluation, kmsHost } from './rules/helpers.js';
+import { isEvaluation, kmsHost } from './rules/combinators.js';
 import { fill } from './rules/texts.js';
 import type { Ask, Facts, FindingRef, HexCode, Lang } from './types.js';
 

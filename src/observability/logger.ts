@@ -72,8 +72,21 @@ function wrap(target: PinoLogger, level: LogLevel): Logger {
   };
 }
 
-/** A logger that drops everything (tests that do not look at logs). */
-export const silentLogger: Logger = createLogger({ level: 'error', write: () => undefined });
+/** A logger that drops everything: the default of a component nobody gave a logger, and tests that do not look. */
+export const noopLogger: Logger = {
+  level: 'error',
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => noopLogger,
+};
+
+/** An error as a short loggable string (no stack, no payloads). */
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`.slice(0, 300);
+  return String(err).slice(0, 300);
+}
 
 /**
  * Bolt and the Slack Web API expect `@slack/logger`'s variadic interface; this routes their lines into ours so

@@ -10,7 +10,7 @@ import {
 import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from '../../src/bot/render/limits.js';
 import { MICROSOFT_ACTIVATION_CENTERS_URL, ReplyModelSchema } from '../../src/conversations/types.js';
 import { checkCard } from './card-validator.js';
-import { evalConversionFr, handoffEn, hostileEn, hugeReply, kmsDiagnosisEn } from './samples.js';
+import { evalConversionFr, handoffEn, hostileEn, hugeReply, kmsDiagnosisEn } from './sample-replies.js';
 
 function elements(items: readonly CardElement[]): CardElement[] {
   return items.flatMap((e) => (e.type === 'Container' ? [e, ...elements(e.items)] : [e]));

@@ -9,7 +9,7 @@ import {
   type Button,
 } from '../../src/bot/render/limits.js';
 import { MICROSOFT_ACTIVATION_CENTERS_URL, ReplyModelSchema } from '../../src/conversations/types.js';
-import { evalConversionFr, handoffEn, hostileEn, hugeReply, kmsDiagnosisEn } from './samples.js';
+import { evalConversionFr, handoffEn, hostileEn, hugeReply, kmsDiagnosisEn } from './sample-replies.js';
 
 /** Every text Slack will interpret as mrkdwn or show as plain text. */
 function blockTexts(blocks: readonly Block[]): string[] {

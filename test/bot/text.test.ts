@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/bot/render/text.js';
-import { evalConversionFr, hugeReply, kmsDiagnosisEn } from './samples.js';
+import { evalConversionFr, hugeReply, kmsDiagnosisEn } from './sample-replies.js';
 
 describe('plain-text replies', () => {
   it('every command appears verbatim on a line of its own', () => {

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../e2e/helpers/server.js';
+import { startTestServer, type TestServer } from '../e2e/helpers/start-server.js';
 import { ARTIFACTS, exchange as exchangeOn, hasChromium, launchChromium } from './helpers/playground.js';
 
 /** What counts as the first screen of a card: about what a Teams chat shows of a new card without scrolling. */

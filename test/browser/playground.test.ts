@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../e2e/helpers/server.js';
+import { startTestServer, type TestServer } from '../e2e/helpers/start-server.js';
 import {
   ARTIFACTS,
   CHROMIUM,

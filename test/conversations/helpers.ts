@@ -1,7 +1,7 @@
 /** Shared bits of the conversation tests: fixtures, a message builder, a logger that remembers. */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../../src/conversations/logger.js';
+import type { Logger } from '../../src/observability/logger.js';
 import type { InboundMessage } from '../../src/conversations/types.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -49,13 +49,18 @@ export interface RecordingLogger extends Logger {
 
 export function recordingLogger(): RecordingLogger {
   const lines: RecordingLogger['lines'] = [];
-  return {
+  const logger: RecordingLogger = {
     lines,
+    level: 'info',
+    debug: () => undefined,
     info: (msg) => void lines.push({ level: 'info', msg }),
     warn: (msg) => void lines.push({ level: 'warn', msg }),
     error: (msg) => void lines.push({ level: 'error', msg }),
+    // A child writes into the same list: the tests count lines, not components.
+    child: () => logger,
     count: (level, match) => lines.filter((l) => l.level === level && match.test(l.msg)).length,
   };
+  return logger;
 }
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

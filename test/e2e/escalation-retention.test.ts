@@ -11,7 +11,7 @@ import { ConversationEngine } from '../../src/conversations/engine.js';
 import type { InboundMessage } from '../../src/conversations/types.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { FAKE_TEAM_ID, startFakeSlack, type FakeSlack } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { eventEnvelope, postEvent, slackServerEnv } from './helpers/slack-requests.js';
 
 const DAY_MS = 24 * 3600 * 1000;

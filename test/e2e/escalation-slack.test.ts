@@ -10,7 +10,7 @@ import { MovableClock } from './helpers/clock.js';
 import { startFakeSlack, FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID } from './helpers/fake-slack.js';
 import type { FakeSlack, RecordedCall } from './helpers/fake-slack.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import {
   eventEnvelope,
   mentionEvent,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MovableClock } from './helpers/clock.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './helpers/fake-connector.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import {
   botAddedToTeam,
   CHANNEL_ID,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWithConfig } from '../../src/config.js';
 import { startFakeSlack, type FakeSlack } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { postForm, postSigned, slackServerEnv } from './helpers/slack-requests.js';
 
 let fake: FakeSlack;

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/conversations/types.js';
 import { startPrivateRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 
 let redis: TestRedis;
 let admin: Redis;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startFakeSlack, FAKE_BOT_USER_ID, type FakeSlack } from './helpers/fake-slack.js';
-import { startTestServer } from './helpers/server.js';
+import { startTestServer } from './helpers/start-server.js';
 import { eventEnvelope, mentionEvent, postEvent, TEST_SIGNING_SECRET } from './helpers/slack-requests.js';
 
 let redis: TestRedis;

@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack, type FakeWorkspace } from './helpers/fake-slack.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { eventEnvelope, nextTs, postEvent, TEST_SIGNING_SECRET } from './helpers/slack-requests.js';
 
 const CLIENT_ID = '1111111111.2222222222';

@@ -15,7 +15,7 @@ import {
   type InstallationBackend,
 } from '../../src/adapters/slack/installations.js';
 import { WorkspaceClients, workspaceExecutor } from '../../src/adapters/slack/workspace-clients.js';
-import { handoffEn } from '../bot/samples.js';
+import { handoffEn } from '../bot/sample-replies.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startFakeSlack, type FakeSlack } from './helpers/fake-slack.js';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { FAKE_TEAM_ID, startFakeSlack, type FakeSlack } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { eventEnvelope, postEvent, postForm, slackServerEnv } from './helpers/slack-requests.js';
 
 let redis: TestRedis;

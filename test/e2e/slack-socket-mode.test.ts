@@ -17,7 +17,7 @@ import {
   type FakeSlack,
   type RecordedCall,
 } from './helpers/fake-slack.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { eventEnvelope, mentionEvent } from './helpers/slack-requests.js';
 
 const APP_TOKEN = 'xapp-1-A0FAKEAPP-1234-socketmodetoken';

@@ -14,7 +14,7 @@ import {
   type RecordedCall,
 } from './helpers/fake-slack.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import {
   eventEnvelope,
   mentionEvent,

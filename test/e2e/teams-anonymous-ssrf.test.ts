@@ -12,7 +12,7 @@ import { isLoopbackHost, serviceUrlPolicy } from '../../src/adapters/teams/servi
 import { createLogger } from '../../src/observability/logger.js';
 import { createBotServer } from '../../src/server.js';
 import { startFakeConnector, type FakeConnector } from './helpers/fake-connector.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { personalMessage, postActivity } from './helpers/teams-activities.js';
 
 let connector: FakeConnector;

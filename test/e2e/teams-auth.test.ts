@@ -14,7 +14,7 @@ import {
   type FakeOpenId,
 } from './helpers/fake-openid.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { personalMessage, postActivity, type Activity } from './helpers/teams-activities.js';
 
 const APP_ID = '3f1e2d4c-5b6a-4798-8a1b-2c3d4e5f6a7b';

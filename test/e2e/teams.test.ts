@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { conversationRefKey } from '../../src/adapters/teams/conversation-refs.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './helpers/fake-connector.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import {
   BOT_ID,
   botAddedToTeam,

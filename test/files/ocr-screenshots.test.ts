@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../src/adapters/cli/run.js';
 import { diagnoseScreenshot, OcrPool, OcrRefusal } from '../../src/files/ocr/index.js';
-import { score } from '../../scripts/screenshots/score.js';
+import { score } from '../../scripts/screenshots/score-ocr.js';
 import type { ScreenshotLabel } from '../../scripts/screenshots/label.js';
 
 const SHOTS = join(import.meta.dirname, '..', 'fixtures', 'screenshots');

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedFromText } from '../../scripts/screenshots/label.js';
-import { loadLabels, SCREENSHOTS } from '../../scripts/screenshots/score.js';
+import { loadLabels, SCREENSHOTS } from '../../scripts/screenshots/score-ocr.js';
 import { diagnose } from '../../src/knowledge/index.js';
 import { evidenceLines } from '../../src/files/ocr/index.js';
 

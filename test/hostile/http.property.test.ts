@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeConnector, type FakeConnector } from '../e2e/helpers/fake-connector.js';
 import { startFakeSlack, type FakeSlack } from '../e2e/helpers/fake-slack.js';
-import { startTestServer, type TestServer } from '../e2e/helpers/server.js';
+import { startTestServer, type TestServer } from '../e2e/helpers/start-server.js';
 import { eventEnvelope, mentionEvent, postEvent, slackServerEnv } from '../e2e/helpers/slack-requests.js';
 import { personalMessage, postActivity } from '../e2e/helpers/teams-activities.js';
 import { hostileText, leaksNoKey } from './arbitraries.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PartialKeySchema } from '../../src/knowledge/types.js';
-import { GVLK_RECORDS } from '../../src/knowledge/gvlk/keys.js';
+import { GVLK_RECORDS } from '../../src/knowledge/gvlk/gvlk-table.js';
 import { allGvlks, gvlkByKey, gvlkByPartial, isGvlk } from '../../src/knowledge/gvlk/index.js';
 
 const SHEET = '/work/shared/reference/activation-facts.md';

@@ -2,9 +2,9 @@
  * Look-ups over the published KMS client setup keys: by full key, by the five characters slmgr shows as
  * `Partial Product Key`, and a yes/no for redaction. Maps are built once at load, so every look-up is O(1).
  */
-import { GVLK_RECORDS, type GvlkRecord } from './keys.js';
+import { GVLK_RECORDS, type GvlkRecord } from './gvlk-table.js';
 
-export type { GvlkRecord } from './keys.js';
+export type { GvlkRecord } from './gvlk-table.js';
 
 /** What a look-up returns: the key, its last five characters and what it installs. */
 export interface Gvlk {

@@ -1,8 +1,8 @@
 /** Rules about the machine rather than the key: updates, the licence store, clones and snapshots, health. */
-import { C } from './codes.js';
-import { all, any, code, codesInFacts, fact, given, isEvaluation, isKmsClientKey } from './helpers.js';
+import { C } from './code-names.js';
+import { all, any, code, codesInFacts, fact, given, isEvaluation, isKmsClientKey } from './combinators.js';
 import { countBelow } from './kms.js';
-import type { Rule, RuleInput } from './types.js';
+import type { Rule, RuleInput } from './rule-types.js';
 
 /** Any error code (informational 0x4… codes do not count) or a failed activation. */
 function activationFailing(i: RuleInput) {

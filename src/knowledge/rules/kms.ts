@@ -1,5 +1,5 @@
 /** KMS client and host rules: DNS discovery, port 1688, count, host key coverage, host licence, clock. */
-import { C } from './codes.js';
+import { C } from './code-names.js';
 import {
   all,
   any,
@@ -13,9 +13,9 @@ import {
   isKmsClientKey,
   kmsHost,
   not,
-} from './helpers.js';
+} from './combinators.js';
 import { csvlkNeededFor } from './kms-coverage.js';
-import type { Rule, RuleInput } from './types.js';
+import type { Rule, RuleInput } from './rule-types.js';
 
 const DNS_CODES = [C.DNS_NAME_ERROR, C.DNS_NAME_ERROR_TYPO, C.DNS_NO_RECORDS, C.INVALID_NAME] as const;
 

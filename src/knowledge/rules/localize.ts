@@ -7,7 +7,7 @@ import { decodeHresult } from '../hresult.js';
 import { scenarioById } from '../scenarios/index.js';
 import { alreadyRun, factParams } from '../scenarios/params.js';
 import type { Facts, Finding, FindingRef, HexCode, Lang } from '../types.js';
-import { CODE_FINDING_PREFIX, UNKNOWN_CODE_PREFIX } from './engine.js';
+import { CODE_FINDING_PREFIX, UNKNOWN_CODE_PREFIX } from './run-rules.js';
 import { fill, NOTE_TEXTS, UNKNOWN_CODE_TEXT, type RuleText } from './texts.js';
 
 function sentence(s: string): string {

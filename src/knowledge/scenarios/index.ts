@@ -5,9 +5,9 @@
 import type { HexCode } from '../types.js';
 import { AZURE } from './data/azure.js';
 import { CHANNELS } from './data/channel.js';
-import { EVALUATION } from './data/eval.js';
+import { EVALUATION } from './data/evaluation-editions.js';
 import { IMAGING } from './data/imaging.js';
-import { KEYS } from './data/keys.js';
+import { KEYS } from './data/product-keys.js';
 import { KMS_CLIENT } from './data/kms-client.js';
 import { KMS_HOST } from './data/kms-host.js';
 import { OFFICE } from './data/office.js';

@@ -3,7 +3,7 @@
  * KMS client key of the edition as {gvlk}…), and which fix steps the thread shows were already run.
  */
 import { allGvlks } from '../gvlk/index.js';
-import { editionId, hostParams } from '../rules/helpers.js';
+import { editionId, hostParams } from '../rules/combinators.js';
 import type { Facts } from '../types.js';
 
 /** ServerDatacenterEval → ServerDatacenter, ServerStandardEvalCor → ServerStandard: the edition a key is for. */

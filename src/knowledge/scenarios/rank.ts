@@ -6,7 +6,7 @@
  * A scenario's score is its stronger direct evidence (rule or code) plus the story's weight; the confidence
  * shown comes from the rule when one fired, else from the score and its lead over the next scenario.
  */
-import { CODE_FINDING_PREFIX, UNKNOWN_CODE_PREFIX } from '../rules/engine.js';
+import { CODE_FINDING_PREFIX, UNKNOWN_CODE_PREFIX } from '../rules/run-rules.js';
 import type { Confidence, Facts, FindingRef, HexCode } from '../types.js';
 import { SCENARIOS, scenarioById, scenariosForCode } from './index.js';
 

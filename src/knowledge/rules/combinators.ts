@@ -3,7 +3,7 @@
  * Also derived views over Facts (is this a KMS client? which KMS host?) shared by rules and the evidence chooser.
  */
 import type { Facts, HexCode } from '../types.js';
-import type { Evidence, RuleInput, WhenResult } from './types.js';
+import type { Evidence, RuleInput, WhenResult } from './rule-types.js';
 
 // --- evidence combinators ------------------------------------------------------------------------------
 

@@ -7,10 +7,10 @@ import { lookupCode } from '../catalogue/index.js';
 import type { Confidence, Facts, FindingRef, HexCode } from '../types.js';
 import { ENVIRONMENT_RULES } from './environment.js';
 import { scenarioById } from '../scenarios/index.js';
-import { codesInFacts, evidenceOf } from './helpers.js';
-import { KEY_RULES } from './keys.js';
+import { codesInFacts, evidenceOf } from './combinators.js';
+import { KEY_RULES } from './key-rules.js';
 import { KMS_RULES } from './kms.js';
-import type { Rule, RuleInput } from './types.js';
+import type { Rule, RuleInput } from './rule-types.js';
 
 export const RULES: readonly Rule[] = [...KMS_RULES, ...KEY_RULES, ...ENVIRONMENT_RULES];
 

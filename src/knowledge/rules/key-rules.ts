@@ -2,7 +2,7 @@
  * Key, channel and edition rules (MAK answers, KMS/MAK confusion, edition/key mismatch, key format) and the
  * evaluation-edition rules of DISM (fact sheet §5, seed 000).
  */
-import { C, KMS_CLIENT_CODES, MAK_SERVER_CODES } from './codes.js';
+import { C, KMS_CLIENT_CODES, MAK_SERVER_CODES } from './code-names.js';
 import {
   all,
   any,
@@ -16,8 +16,8 @@ import {
   isEvaluation,
   nonKmsKeyType,
   serverYear,
-} from './helpers.js';
-import type { Rule, RuleInput } from './types.js';
+} from './combinators.js';
+import type { Rule, RuleInput } from './rule-types.js';
 
 const partial = (i: RuleInput) => ({ partial: i.facts.partialProductKey });
 

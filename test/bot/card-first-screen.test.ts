@@ -16,7 +16,7 @@ import type { Block } from '../../src/bot/render/limits.js';
 import { phrases } from '../../src/conversations/phrases.js';
 import { ReplyModelSchema } from '../../src/conversations/types.js';
 import { checkCard } from './card-validator.js';
-import { evalConversionFr, handoffEn, hugeReply, kmsDiagnosisEn } from './samples.js';
+import { evalConversionFr, handoffEn, hugeReply, kmsDiagnosisEn } from './sample-replies.js';
 
 /** Every text of some card elements, commands included, in reading order. */
 function cardText(items: readonly CardElement[]): string {
