@@ -24,7 +24,8 @@ import {
   type ServiceResult,
 } from './escalations/index.js';
 import { carriesEvidence, escalateInputOf, hasOpenEscalation, originMessageOf } from './handoff.js';
-import { classify, fold } from './intent.js';
+import { fold } from '../knowledge/fold.js';
+import { classify } from './intent.js';
 import { deliveryIdsOf, threadIdOf, threadKeyOf } from './keys.js';
 import { RecentDeliveries } from './local-dedup.js';
 import { errorText, noopLogger, type Logger } from '../observability/logger.js';

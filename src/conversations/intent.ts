@@ -1,9 +1,10 @@
 /**
  * What a chat message asks for, in English or French: the short conversational commands ("start over", "that
  * fixed it", "didn't help", "in French please"), a request to explain a code, or evidence to diagnose. Matching is
- * done on a folded copy of the text (lower case, accents and curly quotes removed) so "Ça n’a pas marché" and
+ * done on the text as `fold` gives it (lower case, no accents, one kind of apostrophe) so "Ça n’a pas marché" and
  * "ca n'a pas marche" read the same.
  */
+import { fold } from '../knowledge/fold.js';
 import type { DetectedCode, Lang, Observation } from '../knowledge/types.js';
 import { isEscalateRequest } from './escalations/commands.js';
 
@@ -35,19 +36,6 @@ export interface Intent {
 
 /** Conversational commands are only recognised in short messages, so a paste that says "reset" is not one. */
 const SHORT = 160;
-
-export function fold(text: string): string {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-      // Only blanks that change: a single space stays put, so a text of a million words is not rebuilt word by word.
-      .replace(/[^\S ]\s*|\s{2,}/g, ' ')
-      .toLowerCase()
-      .trim()
-  );
-}
 
 const LANG_FR =
   /\b(?:(?:in|en) (?:french|francais)|(?:parle[sz]?|repond[sz]?|reponds?|speak|answer) (?:en )?(?:french|francais)|french please)\b/;

@@ -6,6 +6,7 @@
 import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResponse } from 'botbuilder';
 import { adaptiveCardAttachment, renderAdaptiveCard } from '../../bot/render/adaptive-card.js';
 import { explanationReply } from '../../conversations/reply.js';
+import { fold } from '../../knowledge/fold.js';
 import { allEntries, explain, normalizeCode, type CatalogueEntry, type Lang } from '../../knowledge/index.js';
 
 export const SEARCH_COMMAND_ID = 'searchCode';
@@ -15,13 +16,6 @@ export const MAX_SEARCH_RESULTS = 10;
 export const SEARCH_CARD_BUDGET_BYTES = 24 * 1024;
 
 const HEX_FRAGMENT = /^(?:0x)?([0-9a-f]{1,8})$/i;
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
 
 function wordsOf(text: string): string[] {
   return fold(text)

@@ -3,15 +3,7 @@
  * "escalader", "please escalate this") and listing open escalations ("escalations", "/activation escalations").
  * Only short messages count, so a paste that mentions escalation is not one.
  */
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase()
-    .trim();
-}
+import { fold } from '../../knowledge/fold.js';
 
 const ESCALATE =
   /^(?:(?:please|pls|stp|svp|merci de|peux-tu|pouvez-vous|can you|could you)\s+)?(?:escalate|escalader|escalade[sz]?|escalez|escalade-le|escalade ca)(?:\s+(?:it|this|this case|please|pls|stp|svp|s'il (?:te|vous) plait|le cas|ce cas|ca|cela|le dossier|ce dossier|to (?:the )?licensing(?: team)?|a l'equipe licences?))*[\s.!]*$/;

@@ -6,7 +6,7 @@
  */
 import { redactKeys } from '../../knowledge/redact.js';
 import type { Ask, Facts, HexCode, Lang, Localized, SourceKind } from '../../knowledge/types.js';
-import { fold } from '../intent.js';
+import { fold } from '../../knowledge/fold.js';
 import { detectProofOfPurchase, detectSetupactLog } from './detect.js';
 import type { ChecklistId, ChecklistItem, Dossier, DossierFinding, KeyFact } from './types.js';
 

@@ -9,18 +9,11 @@
  * what is never translated: channel tokens, GUIDs, `host:1688`, 5-character partial keys, `0x…` codes and
  * `Windows(R), X edition`.
  */
+import { fold } from '../fold.js';
 import type { Lang, LicenseStatus } from '../types.js';
 
-/** Fold a label or phrase to its matching form: no accents, one kind of apostrophe, single spaces, lower case. */
-export function normalizeLabel(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘`´ʼ]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+/** A label or phrase in its matching form: the knowledge core's one normaliser (`../fold.ts`). */
+export const normalizeLabel = fold;
 
 export type LabelKey =
   // slmgr /dli /dlv /dti

@@ -4,6 +4,7 @@
  * slmgr or DISM prints (any language and spelling of the label tables); the value runs to the end of the clause
  * and is read by the same reader as a pasted line, so a quoted value means exactly what a pasted one does.
  */
+import { fold } from '../fold.js';
 import type { Facts, Observation } from '../types.js';
 import { readDismLines } from './dism.js';
 import { LABELS, type LabelKey } from './labels.js';
@@ -64,10 +65,7 @@ const QUOTED = new RegExp(
 );
 
 function keyOf(label: string): LabelKey | undefined {
-  const folded = label
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  const folded = fold(label);
   for (const [pattern, key] of KEY_OF_LABEL) if (new RegExp(`^${pattern}$`, 'iu').test(folded)) return key;
   return undefined;
 }

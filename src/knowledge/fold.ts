@@ -1,0 +1,28 @@
+/**
+ * The one text normaliser: what every matcher (chat commands, escalation requests, Windows labels, code search)
+ * compares, so "Ça n’a pas marché", "ca n'a pas marche" and "ÇA N'A PAS MARCHÉ" read the same. Accents and other
+ * combining marks go, every apostrophe and hyphen that keyboards, phones and chat clients type becomes the ASCII one,
+ * zero-width characters go, runs of blanks (no-break spaces included) become one space, and the result is lower
+ * case and trimmed.
+ */
+
+/** ’ ‘ ‛ ʼ ´ ` ′ ＇: what autocorrect, French keyboards and phones put where an apostrophe is meant. */
+const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u00b4`\u2032\uff07]/g;
+/** Hyphen and non-breaking hyphen: "peux‑tu" typed on a phone is "peux-tu". */
+const HYPHENS = /[\u2010\u2011]/g;
+/** Zero-width space, joiners and word joiner, which chat clients leave inside words copied from elsewhere. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
+/** Only blanks that change: a single space stays put, so a long paste is not rebuilt word by word. */
+const BLANKS = /[^\S ]\s*|\s{2,}/g;
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(APOSTROPHES, "'")
+    .replace(HYPHENS, '-')
+    .replace(ZERO_WIDTH, '')
+    .replace(BLANKS, ' ')
+    .toLowerCase()
+    .trim();
+}
