@@ -3,13 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'test/artifacts/**',
-      'coverage/**',
-      'src/bot/playground/static/vendor/**',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'test/artifacts/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

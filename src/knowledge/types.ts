@@ -21,7 +21,6 @@ export const LocalizedSchema = z.object({ en: z.string().min(1), fr: z.string().
 export type Localized = z.infer<typeof LocalizedSchema>;
 
 export const ActivationTypeSchema = z.enum(['MAK', 'KMS client', 'KMS host', 'Retail']);
-export type ActivationType = z.infer<typeof ActivationTypeSchema>;
 
 /** One step of a fix: prose, and when there is one, the exact command to run (kept verbatim). */
 export const FixStepSchema = z.object({

@@ -2,7 +2,6 @@
  * What the composition root hands every platform adapter, and what an adapter hands back. A new platform is one
  * `mountX(server, deps)` call in `src/server.ts`.
  */
-import type { Server } from 'restify';
 import type { Config } from '../../config.js';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import type { ThreadStore } from '../../conversations/store.js';
@@ -27,5 +26,3 @@ export interface MountedAdapter {
   /** Sends escalation effects outside a request (reminders), when the platform can speak unprompted. */
   readonly effects?: EffectExecutor;
 }
-
-export type MountAdapter = (server: Server, deps: AdapterDeps) => Promise<MountedAdapter | undefined>;

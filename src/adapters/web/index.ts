@@ -97,5 +97,3 @@ function sendBody(res: Response, status: number, asset: Asset): void {
 function sendNotFound(res: Response): void {
   sendBody(res, 404, { body: Buffer.from('not found\n'), contentType: 'text/plain; charset=utf-8' });
 }
-
-export { SAMPLES, type Sample } from './samples.js';

@@ -19,8 +19,3 @@ export function escapeMrkdwn(text: string): string {
 export function mrkdwnCodeBlock(code: string): string {
   return '```' + escapeMrkdwn(code) + '```';
 }
-
-/** `<url|label>` with the label escaped (and `|` removed, which would end it). */
-export function mrkdwnLink(url: string, label: string): string {
-  return `<${url}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`;
-}

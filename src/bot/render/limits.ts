@@ -128,7 +128,6 @@ export const BlockSchema = z.union([
 ]);
 export type Block = z.infer<typeof BlockSchema>;
 export type SectionBlock = z.infer<typeof SectionBlockSchema>;
-export type ActionsBlock = z.infer<typeof ActionsBlockSchema>;
 
 /** Every human-visible text in the blocks (what Slack counts toward `msg_blocks_too_long`). */
 export function blockTextLength(blocks: readonly Block[]): number {

@@ -55,11 +55,6 @@ function mib(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 
-/** True when the bytes are a PNG or JPEG (the formats read as screenshots). */
-export function isScreenshot(bytes: Uint8Array): boolean {
-  return sniffImage(bytes) !== undefined;
-}
-
 /** Refuses what must not reach the decoder; returns the header of what may. */
 export function checkScreenshot(bytes: Uint8Array, limits: ScreenshotLimits = DEFAULT_SCREENSHOT_LIMITS) {
   if (bytes.length > limits.maxBytes)

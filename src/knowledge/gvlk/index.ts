@@ -4,8 +4,6 @@
  */
 import { GVLK_RECORDS, type GvlkRecord } from './gvlk-table.js';
 
-export type { GvlkRecord } from './gvlk-table.js';
-
 /** What a look-up returns: the key, its last five characters and what it installs. */
 export interface Gvlk {
   key: string;

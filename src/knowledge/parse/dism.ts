@@ -86,10 +86,6 @@ function sourceOf(r: DismRead): DismSource {
   return 'dism-set-edition';
 }
 
-export function dismSourceOf(text: string): DismSource {
-  return sourceOf(readDism(toLines(text)));
-}
-
 /** Facts and, from the same single read, the command they came from. */
 export function readDismLines(lines: readonly Line[]): { facts: Facts; source: DismSource } {
   const r = readDism(lines);

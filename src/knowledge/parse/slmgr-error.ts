@@ -4,7 +4,7 @@
  */
 import type { HexCode } from '../types.js';
 import { MESSAGES, prepared } from './labels.js';
-import { toLines, type Line } from './lines.js';
+import type { Line } from './lines.js';
 
 /** The message rows this reader acts on (the others say nothing of an error). */
 const ERROR_MESSAGES = prepared(MESSAGES).filter(
@@ -25,10 +25,6 @@ function signedToHex(raw: string): HexCode | undefined {
   const n = Number(raw);
   if (!Number.isSafeInteger(n) || n >= 0 || n < -0x80000000) return undefined;
   return `0x${(n + 0x100000000).toString(16).toUpperCase().padStart(8, '0')}`;
-}
-
-export function readSlmgrError(text: string): SlmgrError {
-  return readSlmgrErrorLines(toLines(text));
 }
 
 export function readSlmgrErrorLines(lines: readonly Line[]): SlmgrError {

@@ -59,11 +59,6 @@ function ruleText(id: string, lang: Lang): RuleText | undefined {
   };
 }
 
-/** True when the id has texts in both languages (rule ids, catalogued codes, decoded codes). */
-export function hasText(id: string): boolean {
-  return ruleText(id, 'en') !== undefined && ruleText(id, 'fr') !== undefined;
-}
-
 function paramsFor(ref: FindingRef, lang: Lang): Record<string, string> {
   if (!ref.id.startsWith(UNKNOWN_CODE_PREFIX)) return ref.params;
   const code = ref.id.slice(UNKNOWN_CODE_PREFIX.length) as HexCode;

@@ -278,9 +278,3 @@ export function fill(template: string, params: Readonly<Record<string, string>>,
   }
   return out;
 }
-
-/** The generic texts by id, as explain.ts reads them (scenario texts live in src/knowledge/scenarios). */
-export const RULE_TEXTS: Readonly<Record<Lang, { readonly 'unknown-code': RuleText }>> = {
-  en: { 'unknown-code': UNKNOWN_CODE_TEXT.en },
-  fr: { 'unknown-code': UNKNOWN_CODE_TEXT.fr },
-};

@@ -14,7 +14,7 @@ import { OFFICE } from './data/office.js';
 import { OTHER } from './data/other.js';
 import { ScenarioSchema, type Scenario } from './schema.js';
 
-export type { Scenario, ScenarioKind, ScenarioStep } from './schema.js';
+export type { Scenario } from './schema.js';
 
 function load(): readonly Scenario[] {
   const all = [

@@ -22,7 +22,6 @@ export const ScenarioKindSchema = z.enum([
   'imaging',
   'other',
 ]);
-export type ScenarioKind = z.infer<typeof ScenarioKindSchema>;
 
 /** One fix step: the same step in both languages, and the command (written once, run as is). */
 export const ScenarioStepSchema = z.object({
@@ -30,7 +29,6 @@ export const ScenarioStepSchema = z.object({
   fr: z.string().min(1),
   command: z.string().min(1).optional(),
 });
-export type ScenarioStep = z.infer<typeof ScenarioStepSchema>;
 
 /** The test that tells this scenario from its neighbours; not asked once one of `answeredBy` is known. */
 export const ScenarioCheckSchema = z.object({
