@@ -1,10 +1,13 @@
 /**
- * UI labels of the rendered replies (section headings, button labels, "more" notes), in English and French.
- * The knowledge base localizes the diagnosis itself; this file only holds the chrome around it, so the three
- * renderers say the same thing in the same words.
+ * The rendering layer's words (section headings, "more" notes, input hints), in English and French side by side.
+ * The knowledge base localizes the diagnosis itself and the conversation layer names its buttons and confidence
+ * levels (src/conversations/phrases.ts, escalations/replies.ts); this file only holds the chrome around them, so
+ * the three renderers say the same thing in the same words and a note never names a button by another label.
  */
-import type { Lang } from '../knowledge/types.js';
+import { texts as handoffTexts } from '../conversations/escalations/replies.js';
+import { phrases } from '../conversations/phrases.js';
 import type { ActionId } from '../conversations/types.js';
+import type { Confidence, Lang } from '../knowledge/types.js';
 
 const LABELS = {
   cause: { en: 'Cause', fr: 'Cause' },
@@ -22,9 +25,6 @@ const LABELS = {
   run: { en: 'Run', fr: 'Exécuter' },
   why: { en: 'Why', fr: 'Pourquoi' },
   confidence: { en: 'Confidence', fr: 'Confiance' },
-  'confidence.high': { en: 'high', fr: 'élevée' },
-  'confidence.medium': { en: 'medium', fr: 'moyenne' },
-  'confidence.low': { en: 'low', fr: 'faible' },
   more: { en: '… {n} more', fr: '… {n} de plus' },
   moreText: { en: '… (shortened)', fr: '… (abrégé)' },
   /** `{button}` is the label of the "show all" button as the card shows it, so the note never names another. */
@@ -58,18 +58,6 @@ const LABELS = {
     en: 'Microsoft Licensing Activation Centers',
     fr: 'Centres d’activation des licences Microsoft',
   },
-  slackNotInChannel: {
-    en: 'I could not answer in that conversation because I am not a member of it, so this answer is for you only. To have me answer there for everyone, add me: type `/invite @activation-doctor` in the channel, or open its details → Integrations → Add apps.',
-    fr: 'Je n’ai pas pu répondre dans cette conversation car je n’en suis pas membre : cette réponse n’est visible que par vous. Pour que je réponde à tout le monde, ajoutez-moi : tapez `/invite @activation-doctor` dans le canal, ou ouvrez ses détails → Intégrations → Ajouter des applications.',
-  },
-  'action.escalate': { en: 'Escalate', fr: 'Escalader' },
-  'action.resolved': { en: 'That fixed it', fr: 'C’est réglé' },
-  'action.didnt_help': { en: 'Didn’t help', fr: 'Ça n’a pas aidé' },
-  'action.show_all': { en: 'Show all findings', fr: 'Voir toutes les causes' },
-  'action.claim': { en: 'I’ll take it', fr: 'Je m’en charge' },
-  'action.need_info': { en: 'Need more info', fr: 'Il manque des infos' },
-  'action.escalated_ms': { en: 'Escalated to Microsoft', fr: 'Transmis à Microsoft' },
-  'action.handoff_resolved': { en: 'Resolved', fr: 'Résolu' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelId = keyof typeof LABELS;
@@ -80,13 +68,25 @@ export function t(lang: Lang, id: LabelId, params: Record<string, string | numbe
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** Default button label for an action id (the engine usually supplies its own). */
+/** A button's label as the engine writes it on its cards, for the buttons a renderer adds itself. */
 export function actionLabel(lang: Lang, id: ActionId): string {
-  return t(lang, `action.${id}`);
+  const diagnosis = phrases(lang).buttons;
+  const handoff = handoffTexts(lang).buttons;
+  const labels: Record<ActionId, string> = {
+    escalate: diagnosis.escalate,
+    resolved: diagnosis.resolved,
+    didnt_help: diagnosis.didntHelp,
+    show_all: diagnosis.showAll,
+    claim: handoff.claim,
+    need_info: handoff.needInfo,
+    escalated_ms: handoff.escalatedMs,
+    handoff_resolved: handoff.resolved,
+  };
+  return labels[id];
 }
 
-export function confidenceLabel(lang: Lang, confidence: 'high' | 'medium' | 'low'): string {
-  return t(lang, `confidence.${confidence}`);
+export function confidenceLabel(lang: Lang, confidence: Confidence): string {
+  return phrases(lang).confidence[confidence];
 }
 
 /** Every label id, for tests that check both languages are filled. */

@@ -50,6 +50,15 @@ describe('plain-text replies', () => {
     expect(text).not.toContain('shortened');
   });
 
+  it('a shortened French diagnosis names the show-all button by the label its card gives it', () => {
+    const reply = hugeReply('diagnosis', 'fr');
+    const button =
+      reply.actions.find((a) => a.payload.action === 'show_all')?.label ?? 'Voir toutes les causes';
+    const text = renderText(reply, { maxChars: 6000 });
+    expect(text).toContain(`« ${button} » donne le reste.`);
+    expect(text).not.toMatch(/\{\w+\}/);
+  });
+
   it('with a size cap the text is shortened, says so, and keeps whole commands only', () => {
     const reply = hugeReply();
     const text = renderText(reply, { maxChars: 6000 });

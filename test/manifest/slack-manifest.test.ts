@@ -2,6 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { ADAPTER_PHRASES } from '../../src/adapters/phrases.js';
+import { homeView } from '../../src/adapters/slack/home.js';
+import {
+  DIAGNOSE_SHORTCUT_ID,
+  DIAGNOSE_SHORTCUT_NAME,
+  SLASH_COMMAND_NAME,
+} from '../../src/adapters/slack/names.js';
 import { MANIFEST_BOT_SCOPES, SLACK_OAUTH_REDIRECT_PATH } from '../../src/adapters/slack/oauth-routes.js';
 
 interface SlackManifest {
@@ -50,6 +57,19 @@ describe('Slack app manifest', () => {
     ]);
     expect(manifest.features.shortcuts[0]!.description.length).toBeLessThanOrEqual(150);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('the Home tab and the privacy page name the shortcut and the command the manifest installs', () => {
+    const [shortcut] = manifest.features.shortcuts;
+    expect(shortcut).toMatchObject({ name: DIAGNOSE_SHORTCUT_NAME, callback_id: DIAGNOSE_SHORTCUT_ID });
+    expect(manifest.features.slash_commands[0]!.command).toBe(SLASH_COMMAND_NAME);
+    const home = JSON.stringify(homeView());
+    expect(home).toContain(`*${shortcut!.name}*`);
+    expect(home).toContain(`${manifest.features.slash_commands[0]!.command} 0xC004F074`);
+    const retention = { stateTtlDays: 30, dedupTtlHours: 24, redis: true };
+    for (const lang of ['en', 'fr'] as const) {
+      expect(JSON.stringify(ADAPTER_PHRASES[lang].privacy(retention))).toContain(shortcut!.name);
+    }
   });
 
   it('asks only for the scopes the bot uses', () => {

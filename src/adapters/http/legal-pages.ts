@@ -7,7 +7,7 @@ import type { Next, Request, Response, Server } from 'restify';
 import type { Config } from '../../config.js';
 import { DEFAULT_DEDUP_TTL_SEC } from '../../conversations/store.js';
 import type { Lang } from '../../knowledge/index.js';
-import { LEGAL_TEXTS, type LegalPage, type RetentionFacts } from './legal-text.js';
+import { ADAPTER_PHRASES, type LegalPage, type RetentionFacts } from '../phrases.js';
 
 export const LEGAL_PATHS = { privacy: '/privacy', terms: '/terms' } as const;
 
@@ -82,7 +82,7 @@ export function mountLegalPages(server: Server, config: Pick<Config, 'stateTtlDa
     server.get(path, (req: Request, res: Response, next: Next) => {
       const query = new URL(req.url ?? path, 'http://localhost').searchParams.get('lang') ?? undefined;
       const lang = pickLang(query, req.headers['accept-language']);
-      const body = renderLegalPage(LEGAL_TEXTS[lang][name](retention), lang, path);
+      const body = renderLegalPage(ADAPTER_PHRASES[lang][name](retention), lang, path);
       res.writeHead(200, {
         ...HEADERS,
         'content-type': 'text/html; charset=utf-8',

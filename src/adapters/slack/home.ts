@@ -5,7 +5,7 @@
 import type { types } from '@slack/bolt';
 import { explain } from '../../knowledge/index.js';
 import type { HexCode } from '../../knowledge/types.js';
-import { SLASH_COMMAND_NAME, DIAGNOSE_SHORTCUT_NAME } from './names.js';
+import { ADAPTER_PHRASES } from '../phrases.js';
 
 /** The most frequent volume-activation failures (KMS discovery, KMS count, blocked and exhausted MAKs). */
 export const HOME_CODES: HexCode[] = [
@@ -20,6 +20,7 @@ export const HOME_CODES: HexCode[] = [
 ];
 
 export function homeView(): types.HomeView {
+  const p = ADAPTER_PHRASES.en.home;
   const reference = HOME_CODES.map((code) => {
     const entry = explain(code, 'en');
     return `*${code}*  ${entry.title}`;
@@ -27,32 +28,15 @@ export function homeView(): types.HomeView {
   return {
     type: 'home',
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'Activation Doctor' } },
+      { type: 'header', text: { type: 'plain_text', text: p.title } },
       {
         type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text:
-            'Paste a Windows activation error code or the output of `slmgr /dlv`, `slmgr /ato`, `DISM /Get-CurrentEdition`, ' +
-            '`nslookup -type=srv _vlmcs._tcp` or an event log entry, and I diagnose it.\n' +
-            `• Mention me in a channel, or write to me here in Messages.\n` +
-            `• \`${SLASH_COMMAND_NAME} 0xC004F074\` answers in the channel.\n` +
-            `• *${DIAGNOSE_SHORTCUT_NAME}* in any message's ⋯ menu diagnoses that message in its thread.\n` +
-            'Je réponds aussi en français : écrivez-moi en français.',
-        },
+        text: { type: 'mrkdwn', text: `${p.howToAsk}\n${ADAPTER_PHRASES.fr.home.alsoInThisLanguage}` },
       },
       { type: 'divider' },
-      { type: 'header', text: { type: 'plain_text', text: 'Most common codes' } },
+      { type: 'header', text: { type: 'plain_text', text: p.commonCodes } },
       { type: 'section', text: { type: 'mrkdwn', text: reference } },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: 'Never paste a full product key: I only need its last five characters, and I mask full keys anyway.',
-          },
-        ],
-      },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: p.keyWarning }] },
     ],
   };
 }

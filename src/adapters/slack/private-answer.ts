@@ -5,7 +5,7 @@
  * or refused, as a DM from the bot. Either way the card opens with how to add the bot to the channel.
  */
 import type { RespondFn, webApi } from '@slack/bolt';
-import { t } from '../../bot/i18n.js';
+import { ADAPTER_PHRASES } from '../phrases.js';
 import { SLACK_LIMITS } from '../../bot/render/limits.js';
 import type { SlackReply } from '../../bot/render/block-kit.js';
 import type { Lang } from '../../knowledge/types.js';
@@ -49,7 +49,7 @@ export async function answerPrivately(answer: PrivateAnswer): Promise<PrivateRou
 export function withInviteHint(blocks: SlackReply['blocks'], lang: Lang): SlackReply['blocks'] {
   const hint = {
     type: 'context' as const,
-    elements: [{ type: 'mrkdwn' as const, text: t(lang, 'slackNotInChannel') }],
+    elements: [{ type: 'mrkdwn' as const, text: ADAPTER_PHRASES[lang].slackNotInChannel }],
   };
   return [hint, ...blocks].slice(0, SLACK_LIMITS.blocksPerMessage);
 }

@@ -13,13 +13,13 @@
  */
 import type { Next, Request, Response, Server } from 'restify';
 import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
+import { ADAPTER_PHRASES } from '../phrases.js';
 import { InFlight, messageHandler } from './messages.js';
 import { SAMPLES } from './samples.js';
 import { loadAssets, SECURITY_HEADERS, staticDir, type Asset } from './static-files.js';
 
-export const PLAYGROUND_OFF_TEXT =
-  'activation-doctor is running. The playground is off (PLAYGROUND=off, or platform credentials are configured); ' +
-  'set PLAYGROUND=on to enable it.\n';
+/** For whoever opens the address: an operator, in either language. */
+const PLAYGROUND_OFF_TEXT = ADAPTER_PHRASES.en.playgroundOff + ADAPTER_PHRASES.fr.playgroundOff;
 
 export interface PlaygroundDeps extends Pick<AdapterDeps, 'config' | 'logger' | 'engine'> {
   metrics?: AdapterDeps['metrics'];

@@ -147,7 +147,7 @@ export function shapeReply(reply: ReplyModel, caps: ShapeCaps): ShapedReply {
 }
 
 /** The note under a shortened reply. The full list itself has nothing more to offer, so it says only that. */
-export function truncationLabel(kind: ReplyModel['kind']): 'truncated' | 'truncatedList' {
+function truncationLabel(kind: ReplyModel['kind']): 'truncated' | 'truncatedList' {
   return kind === 'all_findings' ? 'truncatedList' : 'truncated';
 }
 

@@ -7,7 +7,7 @@ import { confidenceLabel, t } from '../i18n.js';
 import {
   clip,
   renderWithin,
-  truncationLabel,
+  truncationNote,
   shapeReply,
   SHAPE_LEVELS,
   type Cut,
@@ -106,6 +106,6 @@ function textOf(s: ShapedReply): string {
       more(lines, s.escalation.bring, lang);
     }
   }
-  if (s.truncated) lines.push('', t(lang, truncationLabel(s.kind)));
+  if (s.truncated) lines.push('', truncationNote(s));
   return lines.join('\n');
 }

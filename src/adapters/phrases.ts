@@ -1,9 +1,13 @@
 /**
- * The words of the /privacy and /terms pages, one object per language (the Teams manifest links both pages).
- * Every statement here describes what the code does: src/conversations/state.ts (what a thread keeps), the stores'
- * TTLs, the Slack uninstall purge. Change them together.
+ * Every sentence the adapters say themselves, one table per language with the same keys (a missing translation is
+ * a type error): the /privacy and /terms pages (the Teams manifest links both), the Slack Home tab and invite hint,
+ * and the notice served where the playground is off. Answers themselves come from the conversation layer.
+ *
+ * Every statement of the legal pages describes what the code does: src/conversations/state.ts (what a thread
+ * keeps), the stores' TTLs, the Slack uninstall purge. Change them together.
  */
-import type { Lang } from '../../knowledge/index.js';
+import type { Lang } from '../knowledge/index.js';
+import { DIAGNOSE_SHORTCUT_NAME, SLASH_COMMAND_NAME } from './slack/names.js';
 
 export interface RetentionFacts {
   /** STATE_TTL_DAYS: thread state, Teams conversation addresses and escalation records. */
@@ -26,9 +30,23 @@ export interface LegalPage {
   otherLanguage: string;
 }
 
-export interface LegalTexts {
+export interface AdapterPhrases {
   privacy(r: RetentionFacts): LegalPage;
   terms(r: RetentionFacts): LegalPage;
+  /** The Slack App Home tab. */
+  home: {
+    title: string;
+    /** How to ask, in Slack mrkdwn. */
+    howToAsk: string;
+    /** Said in this language on a Home tab shown in the other one. */
+    alsoInThisLanguage: string;
+    commonCodes: string;
+    keyWarning: string;
+  };
+  /** Above a card sent privately because the bot is not a member of the conversation it was asked in. */
+  slackNotInChannel: string;
+  /** The plain-text page served at the playground's address when it is off. */
+  playgroundOff: string;
 }
 
 const days = (n: number, lang: Lang) =>
@@ -36,7 +54,7 @@ const days = (n: number, lang: Lang) =>
 const hours = (n: number, lang: Lang) =>
   lang === 'fr' ? `${n} heure${n > 1 ? 's' : ''}` : `${n} hour${n > 1 ? 's' : ''}`;
 
-const en: LegalTexts = {
+const en: AdapterPhrases = {
   privacy: (r) => ({
     title: 'Activation Doctor: privacy',
     otherLanguage: 'Version française',
@@ -50,7 +68,7 @@ const en: LegalTexts = {
       {
         heading: 'What it reads',
         paragraphs: [
-          'The messages you address to it: direct messages, @mentions, the /activation command, a message you choose with the "Diagnose" shortcut, and replies in a thread it is already part of. It does not read the rest of a channel.',
+          `The messages you address to it: direct messages, @mentions, the ${SLASH_COMMAND_NAME} command, a message you choose with the "${DIAGNOSE_SHORTCUT_NAME}" shortcut, and replies in a thread it is already part of. It does not read the rest of a channel.`,
         ],
       },
       {
@@ -109,9 +127,27 @@ const en: LegalTexts = {
       },
     ],
   }),
+  home: {
+    title: 'Activation Doctor',
+    howToAsk:
+      'Paste a Windows activation error code or the output of `slmgr /dlv`, `slmgr /ato`, `DISM /Get-CurrentEdition`, ' +
+      '`nslookup -type=srv _vlmcs._tcp` or an event log entry, and I diagnose it.\n' +
+      '• Mention me in a channel, or write to me here in Messages.\n' +
+      `• \`${SLASH_COMMAND_NAME} 0xC004F074\` answers in the channel.\n` +
+      `• *${DIAGNOSE_SHORTCUT_NAME}* in any message's ⋯ menu diagnoses that message in its thread.`,
+    alsoInThisLanguage: 'I answer in English too: write to me in English.',
+    commonCodes: 'Most common codes',
+    keyWarning:
+      'Never paste a full product key: I only need its last five characters, and I mask full keys anyway.',
+  },
+  slackNotInChannel:
+    'I could not answer in that conversation because I am not a member of it, so this answer is for you only. To have me answer there for everyone, add me: type `/invite @activation-doctor` in the channel, or open its details → Integrations → Add apps.',
+  playgroundOff:
+    'activation-doctor is running. The playground is off (PLAYGROUND=off, or platform credentials are configured); ' +
+    'set PLAYGROUND=on to enable it.\n',
 };
 
-const fr: LegalTexts = {
+const fr: AdapterPhrases = {
   privacy: (r) => ({
     title: 'Activation Doctor : confidentialité',
     otherLanguage: 'English version',
@@ -125,7 +161,7 @@ const fr: LegalTexts = {
       {
         heading: 'Ce qu’il lit',
         paragraphs: [
-          'Les messages qui lui sont adressés : messages directs, mentions @, la commande /activation, un message choisi avec le raccourci « Diagnose », et les réponses dans un fil auquel il participe déjà. Il ne lit pas le reste d’un canal.',
+          `Les messages qui lui sont adressés : messages directs, mentions @, la commande ${SLASH_COMMAND_NAME}, un message choisi avec le raccourci « ${DIAGNOSE_SHORTCUT_NAME} », et les réponses dans un fil auquel il participe déjà. Il ne lit pas le reste d’un canal.`,
         ],
       },
       {
@@ -184,6 +220,25 @@ const fr: LegalTexts = {
       },
     ],
   }),
+  home: {
+    title: 'Activation Doctor',
+    howToAsk:
+      'Collez un code d’erreur d’activation Windows ou la sortie de `slmgr /dlv`, `slmgr /ato`, ' +
+      '`DISM /Get-CurrentEdition`, `nslookup -type=srv _vlmcs._tcp` ou une entrée du journal des événements, et je ' +
+      'la diagnostique.\n' +
+      '• Mentionnez-moi dans un canal, ou écrivez-moi ici dans Messages.\n' +
+      `• \`${SLASH_COMMAND_NAME} 0xC004F074\` répond dans le canal.\n` +
+      `• *${DIAGNOSE_SHORTCUT_NAME}* dans le menu ⋯ d’un message diagnostique ce message dans son fil.`,
+    alsoInThisLanguage: 'Je réponds aussi en français : écrivez-moi en français.',
+    commonCodes: 'Codes les plus fréquents',
+    keyWarning:
+      'Ne collez jamais une clé de produit complète : ses cinq derniers caractères me suffisent, et je masque les clés complètes de toute façon.',
+  },
+  slackNotInChannel:
+    'Je n’ai pas pu répondre dans cette conversation car je n’en suis pas membre : cette réponse n’est visible que par vous. Pour que je réponde à tout le monde, ajoutez-moi : tapez `/invite @activation-doctor` dans le canal, ou ouvrez ses détails → Intégrations → Ajouter des applications.',
+  playgroundOff:
+    'activation-doctor fonctionne. Le playground est désactivé (PLAYGROUND=off, ou des identifiants de plateforme ' +
+    'sont configurés) ; mettez PLAYGROUND=on pour l’activer.\n',
 };
 
-export const LEGAL_TEXTS: Record<Lang, LegalTexts> = { en, fr };
+export const ADAPTER_PHRASES: Record<Lang, AdapterPhrases> = { en, fr };
