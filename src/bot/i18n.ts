@@ -58,6 +58,24 @@ const LABELS = {
     en: 'Microsoft Licensing Activation Centers',
     fr: 'Centres d’activation des licences Microsoft',
   },
+  // The command line's plain-text report of a diagnosis or an explanation (src/adapters/cli/format.ts).
+  'cli.diagnosis': { en: 'Activation diagnosis', fr: 'Diagnostic d’activation' },
+  'cli.noCodes': { en: '(no error code found)', fr: '(aucun code d’erreur trouvé)' },
+  'cli.findings': { en: 'Findings', fr: 'Constats' },
+  'cli.noFindings': {
+    en: '(nothing conclusive yet: see the next evidence below)',
+    fr: '(rien de concluant pour l’instant : voir les éléments à fournir ci-dessous)',
+  },
+  'cli.escalate': { en: 'escalate to Microsoft', fr: 'à remonter à Microsoft' },
+  'cli.ask': { en: 'Next evidence to paste', fr: 'Éléments à coller ensuite' },
+  'cli.causes': { en: 'Likely causes', fr: 'Causes probables' },
+  'cli.bring': { en: 'Bring to Microsoft', fr: 'À fournir à Microsoft' },
+  'cli.types': { en: 'Activation types', fr: 'Types d’activation' },
+  'cli.decoded': { en: 'Decoded', fr: 'Décodage' },
+  'cli.screenshot': {
+    en: 'Read from a screenshot (OCR); the lines this relies on',
+    fr: 'Lu sur une capture d’écran (OCR) ; lignes sur lesquelles repose le diagnostic',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelId = keyof typeof LABELS;

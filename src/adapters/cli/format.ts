@@ -1,49 +1,29 @@
 /** Plain-text rendering of a diagnosis and an explanation for a terminal (no colours, 2-space indents). */
+import { confidenceLabel, t, type LabelId } from '../../bot/i18n.js';
 import type { Diagnosis, Explanation, Lang } from '../../knowledge/index.js';
 
-const LABELS = {
-  en: {
-    diagnosis: 'Activation diagnosis',
-    codes: 'Codes',
-    noCodes: '(no error code found)',
-    findings: 'Findings',
-    noFindings: '(nothing conclusive yet: see the next evidence below)',
-    fix: 'Fix',
-    evidence: 'Evidence',
-    note: 'Note',
-    escalate: 'escalate to Microsoft',
-    confidence: 'confidence',
-    ask: 'Next evidence to paste',
-    causes: 'Likely causes',
-    bring: 'Bring to Microsoft',
-    types: 'Activation types',
-    decoded: 'Decoded',
-    screenshot: 'Read from a screenshot (OCR); the lines this relies on',
-  },
-  fr: {
-    diagnosis: 'Diagnostic d’activation',
-    codes: 'Codes',
-    noCodes: '(aucun code d’erreur trouvé)',
-    findings: 'Constats',
-    noFindings: '(rien de concluant pour l’instant : voir les éléments à fournir ci-dessous)',
-    fix: 'Correction',
-    evidence: 'Éléments',
-    note: 'Remarque',
-    escalate: 'à remonter à Microsoft',
-    confidence: 'confiance',
-    ask: 'Éléments à coller ensuite',
-    causes: 'Causes probables',
-    bring: 'À fournir à Microsoft',
-    types: 'Types d’activation',
-    decoded: 'Décodage',
-    screenshot: 'Lu sur une capture d’écran (OCR) ; lignes sur lesquelles repose le diagnostic',
-  },
-} as const;
-
-const CONFIDENCE: Record<Lang, Record<string, string>> = {
-  en: { high: 'high', medium: 'medium', low: 'low' },
-  fr: { high: 'élevée', medium: 'moyenne', low: 'faible' },
-};
+/** The report's words: the rendering layer's labels (src/bot/i18n.ts), so the terminal and the cards agree. */
+function labels(lang: Lang) {
+  const l = (id: LabelId) => t(lang, id);
+  return {
+    diagnosis: l('cli.diagnosis'),
+    codes: l('codes'),
+    noCodes: l('cli.noCodes'),
+    findings: l('cli.findings'),
+    noFindings: l('cli.noFindings'),
+    fix: l('fix'),
+    evidence: l('evidence'),
+    note: l('note'),
+    escalate: l('cli.escalate'),
+    confidence: l('confidence'),
+    ask: l('cli.ask'),
+    causes: l('cli.causes'),
+    bring: l('cli.bring'),
+    types: l('cli.types'),
+    decoded: l('cli.decoded'),
+    screenshot: l('cli.screenshot'),
+  };
+}
 
 /** French puts a space before a colon. */
 const COLON: Record<Lang, string> = { en: ':', fr: ' :' };
@@ -57,7 +37,7 @@ function indent(text: string, spaces: number): string {
 }
 
 export function formatDiagnosis(d: Diagnosis): string {
-  const L = LABELS[d.lang];
+  const L = labels(d.lang);
   const colon = COLON[d.lang];
   const out: string[] = [`${L.diagnosis}`, ''];
   if (d.refusal) {
@@ -74,7 +54,7 @@ export function formatDiagnosis(d: Diagnosis): string {
     if (d.findings.length === 0) out.push(`  ${L.noFindings}`);
     d.findings.forEach((f, i) => {
       const tags = [
-        `${L.confidence}${colon} ${CONFIDENCE[d.lang][f.confidence]}`,
+        `${L.confidence}${colon} ${confidenceLabel(d.lang, f.confidence)}`,
         ...(f.escalate ? [L.escalate] : []),
       ];
       out.push(`  ${i + 1}. ${f.title}  [${tags.join('] [')}]`, indent(f.cause, 5));
@@ -95,7 +75,7 @@ export function formatDiagnosis(d: Diagnosis): string {
 }
 
 export function formatExplanation(x: Explanation, lang: Lang): string {
-  const L = LABELS[lang];
+  const L = labels(lang);
   const colon = COLON[lang];
   const out: string[] = [`${x.code}${x.name ? `  ${x.name}` : ''}`, `  ${x.title}`];
   if (x.types.length > 0) out.push(`  ${L.types}${colon} ${x.types.join(', ')}`);
@@ -118,5 +98,5 @@ export function formatExplanation(x: Explanation, lang: Lang): string {
 
 /** After a diagnosis read from a screenshot: where the evidence came from and the lines it rests on. */
 export function formatScreenshotEvidence(lines: readonly string[], lang: Lang): string {
-  return ['', `${LABELS[lang].screenshot}${COLON[lang]}`, ...lines.map((l) => `  | ${l}`)].join('\n') + '\n';
+  return ['', `${labels(lang).screenshot}${COLON[lang]}`, ...lines.map((l) => `  | ${l}`)].join('\n') + '\n';
 }
