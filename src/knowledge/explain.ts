@@ -4,7 +4,9 @@
  */
 import { codeKnowledge, codeTitle, describeDecoded } from './catalogue/index.js';
 import { decodeHresult } from './hresult.js';
-import type { Explanation, HexCode, Lang, SlErrorEntry } from './types.js';
+import { knowledgePhrases } from './phrases.js';
+import { fill, UNKNOWN_CODE_TEXT } from './rules/texts.js';
+import type { Explanation, HexCode, Lang } from './types.js';
 
 /** Thrown when the argument is not a code in any accepted spelling. */
 export class InvalidCodeError extends Error {
@@ -16,24 +18,11 @@ export class InvalidCodeError extends Error {
 
 /** What to do with a code no catalogue entry explains: Windows' own text, then the facts of the machine. */
 function undocumentedFix(code: HexCode, lang: Lang): Explanation['fix'] {
-  return lang === 'fr'
-    ? [
-        { text: 'Demandez à Windows son propre texte pour ce code.', command: `slui.exe 0x2a ${code}` },
-        {
-          text: 'Collez les détails complets de la licence pour vérifier les autres éléments.',
-          command: 'slmgr /dlv',
-        },
-      ]
-    : [
-        { text: 'Ask Windows for its own text for this code.', command: `slui.exe 0x2a ${code}` },
-        { text: 'Paste the full licence details so the other facts can be checked.', command: 'slmgr /dlv' },
-      ];
-}
-
-function slErrorCause(sl: SlErrorEntry, lang: Lang): string {
-  return lang === 'fr'
-    ? `Windows nomme ce code ${sl.name} (texte du SDK, en anglais : « ${sl.meaning} »). Ce n’est pas une des erreurs d’activation décrites par Microsoft : les autres éléments de la machine décident de la cause.`
-    : `Windows names this code ${sl.name} ("${sl.meaning}"). It is not one of the activation failures Microsoft describes, so the other facts of the machine decide the cause.`;
+  return UNKNOWN_CODE_TEXT[lang].fix.map((s) =>
+    s.command === undefined
+      ? { text: fill(s.text, { code }, lang) }
+      : { text: fill(s.text, { code }, lang), command: fill(s.command, { code }, lang) },
+  );
 }
 
 export function explain(code: string, lang: Lang): Explanation {
@@ -61,10 +50,8 @@ export function explain(code: string, lang: Lang): Explanation {
   }
   const decoded = decodeHresult(k.code);
   const cause = k.slError
-    ? slErrorCause(k.slError, lang)
-    : lang === 'fr'
-      ? `Ce code n’est pas une erreur d’activation documentée. Décodage : ${describeDecoded(decoded, lang)}.`
-      : `This code is not a documented activation error. Decoded: ${describeDecoded(decoded, lang)}.`;
+    ? knowledgePhrases(lang).slErrorCause(k.slError.name, k.slError.meaning)
+    : fill(UNKNOWN_CODE_TEXT[lang].cause, { decoded: describeDecoded(decoded, lang) }, lang);
   return {
     code: k.code,
     known: k.known,

@@ -4,6 +4,7 @@
  * and by plain requests for a crack, in English and French; words that also have an honest meaning (HWID, MAS)
  * only count next to the trick they name.
  */
+import { knowledgePhrases } from './phrases.js';
 import type { Lang } from './types.js';
 
 /** A Latin letter, accented ones included (\p{L} would need the u flag, which makes the scan ten times slower). */
@@ -69,25 +70,6 @@ export function asksForUnauthorizedActivation(text: string): boolean {
   return PATTERN_ANY_CASE.test(t) || ((t.includes('MAS') || t.includes('mas')) && PATTERN_EXACT_CASE.test(t));
 }
 
-const REFUSAL: Record<Lang, string> = {
-  en: [
-    "I can't help with KMS emulators, cracks or activation scripts: they activate Windows without a licence.",
-    'Legitimate routes:',
-    '• Buy a licence (retail or OEM), or get a key from your Volume Licensing agreement in the Microsoft 365 admin center.',
-    '• In an organisation: a real KMS host with your CSVLK, Active Directory-based activation, or a MAK.',
-    '• For a blocked or exhausted key: a Microsoft Licensing Activation Center (https://www.microsoft.com/licensing/existing-customer/activation-centers).',
-    'Paste the error code or the slmgr output of a licensed setup and I will help you diagnose it.',
-  ].join('\n'),
-  fr: [
-    'Je ne peux pas aider avec des émulateurs KMS, des cracks ou des scripts d’activation : ils activent Windows sans licence.',
-    'Voies légitimes :',
-    '• Achetez une licence (Retail ou OEM), ou obtenez une clé de votre contrat de licence en volume dans le centre d’administration Microsoft 365.',
-    '• En entreprise : un véritable hôte KMS avec votre CSVLK, l’activation via Active Directory, ou une clé MAK.',
-    '• Pour une clé bloquée ou épuisée : un centre d’activation des licences Microsoft (https://www.microsoft.com/licensing/existing-customer/activation-centers).',
-    'Collez le code d’erreur ou la sortie slmgr d’une installation sous licence et je vous aiderai à la diagnostiquer.',
-  ].join('\n'),
-};
-
 export function refusalText(lang: Lang): string {
-  return REFUSAL[lang];
+  return knowledgePhrases(lang).refusal;
 }

@@ -4,6 +4,7 @@
  * aliases (0x80092328 → 0x8007232B, 0x4004F065 → 0xC004F065).
  */
 import { decodeHresult, normalizeCode } from '../hresult.js';
+import { knowledgePhrases } from '../phrases.js';
 import { CatalogueEntrySchema, SlErrorEntrySchema } from '../types.js';
 import type { CatalogueEntry, DecodedHresult, HexCode, Lang, SlErrorEntry } from '../types.js';
 import { EXTENDED_ENTRIES } from './extended.js';
@@ -60,25 +61,23 @@ export function slError(code: string): SlErrorEntry | undefined {
 /** What the bits of an uncatalogued code say, e.g. "Win32 error 87 (ERROR_INVALID_PARAMETER)". */
 export function describeDecoded(decoded: DecodedHresult, lang: Lang): string {
   const facility = decoded.facilityName ?? `0x${decoded.facility.toString(16).toUpperCase()}`;
+  const p = knowledgePhrases(lang);
   if (decoded.win32 !== undefined) {
     const name = decoded.win32.name === undefined ? '' : ` (${decoded.win32.name})`;
-    return lang === 'fr'
-      ? `erreur Win32 ${decoded.win32.number}${name}`
-      : `Win32 error ${decoded.win32.number}${name}`;
+    return p.win32Error(decoded.win32.number, name);
   }
-  const kind = {
-    en: decoded.failure ? 'failure' : decoded.severity === 'success' ? 'success' : 'informational',
-    fr: decoded.failure ? 'échec' : decoded.severity === 'success' ? 'succès' : 'information',
-  }[lang];
+  const kind = decoded.failure
+    ? p.severity.failure
+    : decoded.severity === 'success'
+      ? p.severity.success
+      : p.severity.informational;
   const low = `0x${decoded.codeValue.toString(16).toUpperCase().padStart(4, '0')}`;
-  return lang === 'fr'
-    ? `${kind}, domaine ${facility}, code ${low}`
-    : `${kind}, facility ${facility}, code ${low}`;
+  return p.decoded(kind, facility, low);
 }
 
 /** The title of an uncatalogued code: says so, then what its bits say. */
 export function uncataloguedTitle(decoded: DecodedHresult, lang: Lang): string {
-  return `${lang === 'fr' ? 'Hors catalogue' : 'Outside the catalogue'} — ${describeDecoded(decoded, lang)}`;
+  return `${knowledgePhrases(lang).outsideCatalogue} — ${describeDecoded(decoded, lang)}`;
 }
 
 /**
@@ -116,9 +115,7 @@ export function codeKnowledge(code: string): CodeKnowledge | undefined {
 
 /** Says that a code typed in one spelling is catalogued under another ("0x80092328 is listed as 0x8007232B"). */
 export function aliasNote(typed: HexCode, canonical: HexCode, lang: Lang): string {
-  return lang === 'fr'
-    ? `${typed} est répertorié sous ${canonical}`
-    : `${typed} is catalogued as ${canonical}`;
+  return knowledgePhrases(lang).aliasNote(typed, canonical);
 }
 
 /**
