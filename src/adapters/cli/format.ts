@@ -1,5 +1,5 @@
 /** Plain-text rendering of a diagnosis and an explanation for a terminal (no colours, 2-space indents). */
-import { confidenceLabel, t, type LabelId } from '../../bot/i18n.js';
+import { confidenceLabel, t, type LabelId } from '../../bot/phrases.js';
 import type { Diagnosis, Explanation, Lang } from '../../knowledge/index.js';
 
 /** The report's words: the rendering layer's labels (src/bot/i18n.ts), so the terminal and the cards agree. */

@@ -16,7 +16,7 @@
  */
 import type { ActionId, ActionPayload, ReplyAction, ReplyModel } from '../../conversations/types.js';
 import { teamsSubmitData } from '../actions.js';
-import { actionLabel, confidenceLabel, t } from '../i18n.js';
+import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
 import {

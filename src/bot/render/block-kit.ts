@@ -11,7 +11,7 @@
  */
 import type { ReplyAction, ReplyModel } from '../../conversations/types.js';
 import { encodeSlackValue, slackActionId, SLACK_OPEN_URL_ACTION_ID } from '../actions.js';
-import { actionLabel, confidenceLabel, t } from '../i18n.js';
+import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { escapeMrkdwn, mrkdwnCodeBlock } from './escape.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import {

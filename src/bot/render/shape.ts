@@ -8,7 +8,7 @@
  * is left out and counted.
  */
 import type { ReplyFinding, ReplyModel } from '../../conversations/types.js';
-import { actionLabel, t } from '../i18n.js';
+import { actionLabel, t } from '../phrases.js';
 
 export interface ShapeCaps {
   /** Max entries per list. */

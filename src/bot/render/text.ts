@@ -3,7 +3,7 @@
  * Commands sit alone on their line, indented, exactly as the user must type them.
  */
 import type { ReplyModel } from '../../conversations/types.js';
-import { confidenceLabel, t } from '../i18n.js';
+import { confidenceLabel, t } from '../phrases.js';
 import {
   clip,
   renderWithin,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, LABEL_IDS, t } from '../../src/bot/i18n.js';
+import { actionLabel, LABEL_IDS, t } from '../../src/bot/phrases.js';
 import { ActionIdSchema } from '../../src/conversations/types.js';
 
 describe('UI labels', () => {
