@@ -11,11 +11,13 @@
  */
 import type { Lang, LicenseStatus } from '../types.js';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Fold a label or phrase to its matching form: no accents, one kind of apostrophe, single spaces, lower case. */
 export function normalizeLabel(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  // Accents live outside ASCII: most output lines have nothing to decompose.
+  const bare = NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}+/gu, '') : s;
+  return bare
     .replace(/[’‘`´ʼ]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
