@@ -12,6 +12,11 @@
 import type { Lang, LicenseStatus } from '../types.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * What becomes a single space: a run of blanks, or one blank that is not a space. A lone space already is one, and
+ * leaving it alone spares a replacement per word.
+ */
+export const BLANKS = /\s{2,}|[^\S ]/g;
 
 /** Fold a label or phrase to its matching form: no accents, one kind of apostrophe, single spaces, lower case. */
 export function normalizeLabel(s: string): string {
@@ -19,7 +24,7 @@ export function normalizeLabel(s: string): string {
   const bare = NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}+/gu, '') : s;
   return bare
     .replace(/[’‘`´ʼ]/g, "'")
-    .replace(/\s+/g, ' ')
+    .replace(BLANKS, ' ')
     .trim()
     .toLowerCase();
 }
