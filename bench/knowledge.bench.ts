@@ -72,6 +72,15 @@ function oneLongLine(bytes: number): string {
   return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 }
 
+/**
+ * `Nom : ` then a 4,000-character word and five more words, line after line: the story reader's labelled-line
+ * pattern once cut such a word into "words" in every possible way (minutes for one line).
+ */
+function labelLongWord(bytes: number): string {
+  const line = `Nom : ${'é'.repeat(4000)} b c d e f\n`;
+  return line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes);
+}
+
 /** A huge paste: real fixture outputs repeated up to the size. */
 function hugePaste(fixtures: { text: string }[], bytes: number): string {
   const parts: string[] = [];
@@ -227,6 +236,7 @@ function main(): void {
     ['random text', (n: number) => randomText(n)],
     ['hostile: run of 0x codes', (n: number) => denseCodes(n)],
     ['hostile: one long line', (n: number) => oneLongLine(n)],
+    ['hostile: label, long word', (n: number) => labelLongWord(n)],
     ['huge paste (fixtures)', (n: number) => hugePaste(fixtures, n)],
   ] as const) {
     // Small inputs are timed more often: their median needs more samples to be steady.

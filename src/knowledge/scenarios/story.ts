@@ -32,10 +32,11 @@ const SEARCHED_TERMS = 16;
  * A labelled line of command output, not a story: `Name: value`, `License Status: Licensed` (every word of the
  * label capitalised), or the French spacing `Nom : valeur` with a short value (French prose also puts a space
  * before a colon, but goes on with a sentence), and slmgr's `Error:` / `Erreur :` rows. "VAMT proxy activation
- * fails: …" is prose.
+ * fails: …" is prose. Each value word is read whole (`\S+` then blanks or the end): with `\S+\s*` a long word
+ * could be cut into up to four "words" in every way, and one 800-character line took minutes to refuse.
  */
 const LABELLED_LINE =
-  /^\s*(?:(?:Error|Erreur)\s?:|[^:\n]{1,45}\s:\s*(?:\S+\s*){0,4}$|[A-Z][\w()./-]*(?:\s+[A-Z(][\w()./-]*){0,4}:(?:\s|$))/;
+  /^\s*(?:(?:Error|Erreur)\s?:|[^:\n]{1,45}\s:\s*(?:\S+(?:\s+|$)){0,4}$|[A-Z][\w()./-]*(?:\s+[A-Z(][\w()./-]*){0,4}:(?:\s|$))/;
 /** A command prompt line (`C:\>slmgr /dlv`, `PS C:\> …`) or a line with no word at all. */
 const PROMPT_LINE = /^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]*>|^[^\p{L}]*$/u;
 
