@@ -102,6 +102,9 @@ function sharedCmidObservation(observations: readonly Observation[]): Observatio
   return undefined;
 }
 
+/** Seven runs of blanks: eight words or more (anchored, so each line is read once). */
+const EIGHT_WORDS = /^\S*(?:\s+\S+){6}\s+/;
+
 /**
  * What the person wrote, for the story: the prose around the outputs, plus long sentences the output reader kept
  * with an output because they quote a code (slmgr's own `Error:` rows are left out by the story reader).
@@ -110,7 +113,7 @@ function toldText({ segments, prose }: { segments: readonly Segment[]; prose: st
   const sentences: string[] = [];
   for (const seg of segments)
     for (const line of seg.lines)
-      if (line.raw.split(/\s+/).length >= 8 && !line.raw.includes('Windows(R)')) sentences.push(line.raw);
+      if (EIGHT_WORDS.test(line.raw) && !line.raw.includes('Windows(R)')) sentences.push(line.raw);
   return sentences.length === 0 ? prose : `${prose}\n${sentences.join('\n')}`;
 }
 

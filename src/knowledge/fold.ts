@@ -13,12 +13,13 @@ const HYPHENS = /[\u2010\u2011]/g;
 /** Zero-width space, joiners and word joiner, which chat clients leave inside words copied from elsewhere. */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
 /** Only blanks that change: a single space stays put, so a long paste is not rebuilt word by word. */
-const BLANKS = /[^\S ]\s*|\s{2,}/g;
+export const BLANKS = /[^\S ]\s*|\s{2,}/g;
+/** Accents live outside ASCII: most lines of output have nothing to decompose. */
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  const bare = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '') : text;
+  return bare
     .replace(APOSTROPHES, "'")
     .replace(HYPHENS, '-')
     .replace(ZERO_WIDTH, '')

@@ -47,7 +47,7 @@ export interface LangScores {
 export function langScores(text: string): LangScores {
   const t = text.length > LIMIT ? text.slice(0, LIMIT) : text;
   const scores: LangScores = { fr: 0, en: 0 };
-  for (const [token] of t.toLowerCase().matchAll(TOKEN)) {
+  for (const token of t.toLowerCase().match(TOKEN) ?? []) {
     if (DIGIT.test(token)) continue;
     if (FR_QUESTION_WORDS.has(token)) scores.fr += 2;
     else if (EN_QUESTION_WORDS.has(token)) scores.en += 2;

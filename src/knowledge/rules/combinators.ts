@@ -9,8 +9,10 @@ import type { Evidence, RuleInput, WhenResult } from './rule-types.js';
 
 /** The codes among `wanted` that are present, as evidence. */
 export function code(input: RuleInput, ...wanted: HexCode[]): Evidence | false {
-  const hit = wanted.filter((c) => input.codes.has(c)).map((c) => `code ${c}`);
-  return hit.length > 0 ? hit : false;
+  // Every rule asks, on every diagnosis, and most messages hold none of the codes: no array until one is found.
+  let hit: string[] | undefined;
+  for (const c of wanted) if (input.codes.has(c)) (hit ??= []).push(`code ${c}`);
+  return hit ?? false;
 }
 
 /** A fact equal to a value (or satisfying a predicate), as `key=value` evidence. */

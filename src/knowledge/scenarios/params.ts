@@ -3,6 +3,7 @@
  * KMS client key of the edition as {gvlk}…), and which fix steps the thread shows were already run.
  */
 import { allGvlks } from '../gvlk/index.js';
+import { BLANKS } from '../fold.js';
 import { editionId, hostParams } from '../rules/combinators.js';
 import type { Facts } from '../types.js';
 
@@ -81,7 +82,7 @@ function compact(params: Record<string, string | undefined>): Record<string, str
  * it makes is already in place. Such a step is not shown again.
  */
 export function alreadyRun(command: string, f: Facts): boolean {
-  const c = command.toLowerCase().replace(/\s+/g, ' ').trim();
+  const c = command.toLowerCase().replace(BLANKS, ' ').trim();
   if (c.startsWith('test-netconnection ')) {
     return f.port1688Reachable !== undefined && (!f.testedHost || c.includes(f.testedHost.toLowerCase()));
   }

@@ -73,6 +73,41 @@ function confidenceOf(c: Candidate, score: number): Confidence {
   return 'low';
 }
 
+function idOf(r: { c: Candidate } | Ranked): string {
+  return 'ref' in r ? r.ref.id : r.c.id;
+}
+
+/** The finding shown for a scenario: its rule's (or an empty) finding with every piece of evidence gathered. */
+function toRanked(c: Candidate, score: number): Ranked {
+  const scenario = scenarioById(c.id);
+  const base: FindingRef = c.rule ?? {
+    id: c.id,
+    confidence: 'low',
+    escalate: false,
+    evidence: [],
+    supersedes: [],
+    params: {},
+  };
+  const evidence = [
+    ...base.evidence,
+    ...[...c.inheritedEvidence, ...c.codeEvidence, ...c.factEvidence].filter(
+      (e) => !base.evidence.includes(e),
+    ),
+  ];
+  if (c.story > 0) evidence.push(`symptoms described (${Math.round(c.story * 100)}%)`);
+  return {
+    ref: {
+      ...base,
+      evidence,
+      confidence: confidenceOf(c, score),
+      escalate: scenario?.escalate ?? base.escalate,
+      strength: Math.round(score * 100) / 100,
+    },
+    score,
+    proved: c.rule !== undefined,
+  };
+}
+
 /** Scenarios (and the generic code findings no scenario explains), best first. */
 export function rankScenarios(
   refs: readonly FindingRef[],
@@ -147,7 +182,7 @@ export function rankScenarios(
     }
   }
 
-  const ranked: Ranked[] = [...byId.values()]
+  const scored = [...byId.values()]
     .filter((c) => !exclude.includes(c.id))
     .map((c) => {
       const ruled = Math.max(c.rule?.strength ?? 0, c.inherited);
@@ -162,40 +197,17 @@ export function rankScenarios(
         b.score - a.score ||
         RANK[b.c.rule?.confidence ?? 'low'] - RANK[a.c.rule?.confidence ?? 'low'] ||
         a.c.order - b.c.order,
-    )
-    .map(({ c, score }) => {
-      const scenario = scenarioById(c.id);
-      const base: FindingRef = c.rule ?? {
-        id: c.id,
-        confidence: 'low',
-        escalate: false,
-        evidence: [],
-        supersedes: [],
-        params: {},
-      };
-      const evidence = [
-        ...base.evidence,
-        ...[...c.inheritedEvidence, ...c.codeEvidence, ...c.factEvidence].filter(
-          (e) => !base.evidence.includes(e),
-        ),
-      ];
-      if (c.story > 0) evidence.push(`symptoms described (${Math.round(c.story * 100)}%)`);
-      return {
-        ref: {
-          ...base,
-          evidence,
-          confidence: confidenceOf(c, score),
-          escalate: scenario?.escalate ?? base.escalate,
-          strength: Math.round(score * 100) / 100,
-        },
-        score,
-        proved: c.rule !== undefined,
-      };
-    });
+    );
 
-  const all = [...ranked, ...kept].sort((a, b) => b.score - a.score);
+  // Which entries are shown depends on scores alone: the finding (evidence, confidence) is only built for those.
+  const all: ({ c: Candidate; score: number } | Ranked)[] = [...scored, ...kept].sort(
+    (a, b) => b.score - a.score,
+  );
   const best = all[0]?.score ?? 0;
-  const shown = all.filter((r, i) => i === 0 || r.ref.id.includes(':') || r.score >= best * SHOWN_SHARE);
+  const shown = all
+    .filter((r, i) => i === 0 || idOf(r).includes(':') || r.score >= best * SHOWN_SHARE)
+    .slice(0, MAX_FINDINGS)
+    .map((r) => ('ref' in r ? r : toRanked(r.c, r.score)));
   // Two scenarios this close are both open: the first is not shown as certain unless output proved it.
   const [first, second] = shown;
   if (
@@ -207,5 +219,5 @@ export function rankScenarios(
   ) {
     first.ref = { ...first.ref, confidence: 'medium' };
   }
-  return shown.slice(0, MAX_FINDINGS);
+  return shown;
 }

@@ -32,10 +32,11 @@ const SEARCHED_TERMS = 16;
  * A labelled line of command output, not a story: `Name: value`, `License Status: Licensed` (every word of the
  * label capitalised), or the French spacing `Nom : valeur` with a short value (French prose also puts a space
  * before a colon, but goes on with a sentence), and slmgr's `Error:` / `Erreur :` rows. "VAMT proxy activation
- * fails: …" is prose.
+ * fails: …" is prose. Each value word is read whole (`\S+` then blanks or the end): with `\S+\s*` a long word
+ * could be cut into up to four "words" in every way, and one 800-character line took minutes to refuse.
  */
 const LABELLED_LINE =
-  /^\s*(?:(?:Error|Erreur)\s?:|[^:\n]{1,45}\s:\s*(?:\S+\s*){0,4}$|[A-Z][\w()./-]*(?:\s+[A-Z(][\w()./-]*){0,4}:(?:\s|$))/;
+  /^\s*(?:(?:Error|Erreur)\s?:|[^:\n]{1,45}\s:\s*(?:\S+(?:\s+|$)){0,4}$|[A-Z][\w()./-]*(?:\s+[A-Z(][\w()./-]*){0,4}:(?:\s|$))/;
 /** A command prompt line (`C:\>slmgr /dlv`, `PS C:\> …`) or a line with no word at all. */
 const PROMPT_LINE = /^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]*>|^[^\p{L}]*$/u;
 
@@ -152,37 +153,40 @@ const PHRASE_WEIGHTS = [1, 0.6, 0.4];
  */
 export function matchStory(text: string): StoryMatch[] {
   const seen = new Set<string>();
-  const terms: string[] = [];
+  const known = new Set<string>();
   for (const w of words(storyLines(text))) {
     if (seen.has(w)) continue;
     seen.add(w);
-    for (const st of stemBoth(w)) if (POSTINGS.has(st) && !terms.includes(st)) terms.push(st);
-    if (terms.length >= MAX_TERMS) break;
+    for (const st of stemBoth(w)) if (POSTINGS.has(st)) known.add(st);
+    if (known.size >= MAX_TERMS) break;
   }
-  if (terms.length === 0) return [];
+  if (known.size === 0) return [];
+  const terms = [...known];
   // The rarest terms say which scenario it is; searching every common one only costs time.
   if (terms.length > SEARCHED_TERMS)
     terms.sort((a, b) => POSTINGS.get(a)!.length - POSTINGS.get(b)!.length).splice(SEARCHED_TERMS);
   // A scenario scores its best phrase, plus less and less for each further phrase that also matches.
-  const byScenario = new Map<string, number[]>();
-  const termsOf = new Map<string, Set<string>>();
+  const byScenario = new Map<string, { scores: number[]; terms: Set<string> }>();
   for (const [doc, hit] of searchPhrases(terms)) {
     const scenario = DOC_SCENARIO[doc]!;
-    byScenario.set(scenario, [...(byScenario.get(scenario) ?? []), hit.score]);
-    const seenTerms = termsOf.get(scenario) ?? new Set<string>();
-    for (const t of hit.terms) seenTerms.add(t);
-    termsOf.set(scenario, seenTerms);
+    let entry = byScenario.get(scenario);
+    if (entry === undefined) {
+      entry = { scores: [], terms: new Set() };
+      byScenario.set(scenario, entry);
+    }
+    entry.scores.push(hit.score);
+    for (const t of hit.terms) entry.terms.add(t);
   }
-  const scored = [...byScenario.entries()]
-    .filter(([scenario]) => (termsOf.get(scenario)?.size ?? 0) >= 2)
-    .map(([scenario, scores]) => ({
-      scenario,
-      raw: scores
-        .sort((a, b) => b - a)
-        .slice(0, PHRASE_WEIGHTS.length)
-        .reduce((sum, x, i) => sum + x * PHRASE_WEIGHTS[i]!, 0),
-    }))
-    .sort((a, b) => b.raw - a.raw);
+  const scored: { scenario: string; raw: number }[] = [];
+  for (const [scenario, { scores, terms: matched }] of byScenario) {
+    if (matched.size < 2) continue;
+    scores.sort((a, b) => b - a);
+    let raw = 0;
+    for (let i = 0; i < PHRASE_WEIGHTS.length && i < scores.length; i++)
+      raw += scores[i]! * PHRASE_WEIGHTS[i]!;
+    scored.push({ scenario, raw });
+  }
+  scored.sort((a, b) => b.raw - a.raw);
   const top = scored[0]?.raw ?? 0;
   const clarity = Math.min(1, top / CLEAR_SCORE);
   const out: StoryMatch[] = [];
