@@ -19,6 +19,8 @@ export const KMS_HOST: ScenarioInput[] = [
           'need 25 clients for Windows 10',
           'only a few machines in the KMS pool',
           'count is 3 on the KMS host',
+          'the count reported by your Key Management Service is insufficient',
+          'new KMS host with only a handful of servers',
         ],
         fr: [
           'compteur KMS insuffisant',
@@ -27,6 +29,8 @@ export const KMS_HOST: ScenarioInput[] = [
           'il faut 25 clients pour Windows 10',
           'seulement quelques machines sur le KMS',
           'le compteur est à 3 sur l’hôte KMS',
+          'le nombre signalé par votre service de gestion de clés est insuffisant',
+          'nouveau KMS avec seulement quelques serveurs',
         ],
       },
     },
