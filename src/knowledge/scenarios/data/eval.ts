@@ -473,17 +473,17 @@ export const EVALUATION: ScenarioInput[] = [
       symptoms: {
         en: [
           'evaluation VM without internet shuts down after an hour',
-          'eval needs to activate online within 10 days',
           'lab VMs from evaluation media have no internet access',
           'evaluation license not activated',
-          'trial VM has no internet access so it never activates',
           'evaluation image sysprepped at build time starts unactivated',
+          'trial VM without internet access',
+          'eval needs online activation in its first 10 days',
         ],
         fr: [
           'VM d’évaluation sans internet s’arrête au bout d’une heure',
           'l’évaluation doit s’activer en ligne sous 10 jours',
           'VM de labo depuis un média d’évaluation sans accès internet',
-          'la VM d’évaluation n’a pas d’accès internet donc ne s’active jamais',
+          'VM d’essai sans accès internet',
         ],
       },
     },
