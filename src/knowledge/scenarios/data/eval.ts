@@ -52,9 +52,9 @@ export const EVALUATION: ScenarioInput[] = [
         command: 'DISM /online /Get-TargetEditions',
       },
       {
-        en: 'Convert with a key for the target edition (this takes a while and asks to reboot).',
-        fr: 'Convertissez avec une clé de l’édition cible (c’est long et un redémarrage est demandé).',
-        command: 'DISM /online /Set-Edition:{target} /ProductKey:<key> /AcceptEula',
+        en: 'Convert with a key for the target edition: the published KMS client key shown here serves a KMS host or ADBA; with a MAK or retail key, put yours in its place (this takes a while and asks to reboot).',
+        fr: 'Convertissez avec une clé de l’édition cible : la clé client KMS publiée indiquée ici convient à un hôte KMS ou à l’ADBA ; avec une clé MAK ou Retail, mettez la vôtre à sa place (c’est long et un redémarrage est demandé).',
+        command: 'DISM /online /Set-Edition:{target} /ProductKey:{gvlk} /AcceptEula',
       },
       {
         en: 'Reboot.',
@@ -171,9 +171,9 @@ export const EVALUATION: ScenarioInput[] = [
         command: 'DISM /online /Get-TargetEditions',
       },
       {
-        en: 'Convert with a Datacenter key.',
-        fr: 'Convertissez avec une clé Datacenter.',
-        command: 'DISM /online /Set-Edition:ServerDatacenterCor /ProductKey:<key> /AcceptEula',
+        en: 'Convert with a Datacenter key (the published KMS client key shown here, or your MAK or retail Datacenter key).',
+        fr: 'Convertissez avec une clé Datacenter (la clé client KMS publiée indiquée ici, ou votre clé MAK ou Retail Datacenter).',
+        command: 'DISM /online /Set-Edition:ServerDatacenterCor /ProductKey:{gvlk} /AcceptEula',
       },
       {
         en: 'If you are licensed for Standard only, reinstall from Standard media instead.',
@@ -219,9 +219,9 @@ export const EVALUATION: ScenarioInput[] = [
     },
     fix: [
       {
-        en: 'Use a Datacenter key on this machine.',
-        fr: 'Utilisez une clé Datacenter sur cette machine.',
-        command: 'slmgr /ipk <key>',
+        en: 'Use a Datacenter key on this machine (the published KMS client key shown here, or your MAK or retail Datacenter key).',
+        fr: 'Utilisez une clé Datacenter sur cette machine (la clé client KMS publiée indiquée ici, ou votre clé MAK ou Retail Datacenter).',
+        command: 'slmgr /ipk {gvlk}',
       },
       {
         en: 'Activate.',
@@ -319,7 +319,7 @@ export const EVALUATION: ScenarioInput[] = [
       {
         en: 'Retry with a key for the target edition (the published KMS client key of that edition is accepted here; activate with your own key afterwards).',
         fr: 'Réessayez avec une clé de l’édition cible (la clé client KMS publiée de cette édition est acceptée ici ; activez ensuite avec votre propre clé).',
-        command: 'DISM /online /Set-Edition:{target} /ProductKey:<key> /AcceptEula',
+        command: 'DISM /online /Set-Edition:{target} /ProductKey:{gvlk} /AcceptEula',
       },
       {
         en: 'List the error lines of the DISM log to find the failing step.',
@@ -328,7 +328,7 @@ export const EVALUATION: ScenarioInput[] = [
       },
       {
         en: 'Install the latest cumulative update, reboot and retry; if "Element not found" persists, reinstall from complete retail or volume media.',
-        fr: 'Installez la dernière mise à jour cumulative, redémarrez et réessayez ; si « Element not found » persiste, réinstallez depuis un média Retail ou en volume complet.',
+        fr: 'Installez la dernière mise à jour cumulative, redémarrez et réessayez ; si « Élément introuvable » (Element not found) persiste, réinstallez depuis un média Retail ou en volume complet.',
         command: 'shutdown /r /t 0',
       },
     ],

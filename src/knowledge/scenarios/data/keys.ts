@@ -387,9 +387,9 @@ export const KEYS: ScenarioInput[] = [
         command: 'DISM /online /Get-CurrentEdition',
       },
       {
-        en: 'Install a key for that exact edition and version (Retail, MAK, or the published KMS client key).',
-        fr: 'Installez une clé de cette édition et de cette version exactes (Retail, MAK ou clé client KMS publiée).',
-        command: 'slmgr /ipk <key>',
+        en: 'Install a key for that exact edition and version: the published KMS client key shown here for a KMS host or ADBA, or your Retail or MAK key in its place.',
+        fr: 'Installez une clé de cette édition et de cette version exactes : la clé client KMS publiée indiquée ici pour un hôte KMS ou l’ADBA, ou votre clé Retail ou MAK à sa place.',
+        command: 'slmgr /ipk {gvlk}',
       },
       {
         en: 'Or move to the edition the key is for, when DISM lists it as a target.',
