@@ -126,6 +126,8 @@ export const CHANNELS: ScenarioInput[] = [
           'AVMA key for Windows 10 VM',
           'data exchange integration service disabled',
           'event 12309',
+          'AVMA guest is a newer Windows Server than the Hyper-V host',
+          'event 12309 invalid host in the guest',
         ],
         fr: [
           'AVMA n’active pas l’invité',
@@ -133,6 +135,9 @@ export const CHANNELS: ScenarioInput[] = [
           'l’hôte Hyper-V est en édition Standard',
           'clé AVMA pour une VM Windows 10',
           'service d’intégration Échange de données désactivé',
+          'invité AVMA plus récent que l’hôte Hyper-V',
+          'événement 12309 hôte non valide dans la VM',
+          'clé AVMA 2019 sur un hôte Hyper-V 2016',
         ],
       },
     },
@@ -285,7 +290,7 @@ export const CHANNELS: ScenarioInput[] = [
       fr: 'La clé OEM du micrologiciel manque, n’est pas vue ou vise une autre édition',
     },
     when: {
-      codes: ['0xC004F035', '0xC004F059'],
+      codes: ['0xC004F035', '0xC004F059', '0xC004F063'],
       alsoCodes: ['0xC004F034'],
       symptoms: {
         en: [

@@ -230,6 +230,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
     },
     when: {
       codes: [],
+      // Event 8198 with 0x8007007B on a client with a retail key (Microsoft's ADBA troubleshooting article).
+      alsoCodes: ['0x8007007B'],
       symptoms: {
         en: [
           'KMS error on a machine with a retail key',
