@@ -21,6 +21,8 @@ export const KMS_HOST: ScenarioInput[] = [
           'count is 3 on the KMS host',
           'the count reported by your Key Management Service is insufficient',
           'new KMS host with only a handful of servers',
+          'just installed our own KMS host and none of the clients activate yet',
+          'lab KMS with fewer than five servers',
         ],
         fr: [
           'compteur KMS insuffisant',
@@ -31,6 +33,8 @@ export const KMS_HOST: ScenarioInput[] = [
           'le compteur est à 3 sur l’hôte KMS',
           'le nombre signalé par votre service de gestion de clés est insuffisant',
           'nouveau KMS avec seulement quelques serveurs',
+          'on vient d’installer notre propre KMS et aucun client ne s’active',
+          'KMS de labo avec moins de cinq serveurs',
         ],
       },
     },
