@@ -300,6 +300,8 @@ export const CHANNELS: ScenarioInput[] = [
           'OA3xOriginalProductKey empty',
           'VM does not see the OEM key',
           'laptop came with Windows Pro but installed Home',
+          'The product key entered does not match any of the Windows images available for installation',
+          'setup picks up the Windows key stored in the PC firmware',
         ],
         fr: [
           'clé OEM dans le BIOS',
@@ -307,6 +309,8 @@ export const CHANNELS: ScenarioInput[] = [
           'table MSDM',
           'OA3xOriginalProductKey vide',
           'la VM ne voit pas la clé OEM',
+          'La clé de produit entrée ne correspond à aucune des images Windows disponibles pour l’installation',
+          'le programme d’installation reprend la clé Windows stockée dans le micrologiciel du PC',
         ],
       },
     },

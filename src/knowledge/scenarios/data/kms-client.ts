@@ -22,6 +22,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'nslookup _vlmcs returns nothing',
           'non-existent domain for _vlmcs._tcp',
           'KMS server could not be located',
+          'event 12293 on the KMS host',
+          'KMS host fails to publish its SRV record in DNS',
         ],
         fr: [
           'aucun hôte KMS trouvé dans le DNS',
@@ -32,6 +34,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'nslookup _vlmcs ne renvoie rien',
           'domaine inexistant pour _vlmcs._tcp',
           'impossible de localiser le serveur KMS',
+          'événement 12293 sur l’hôte KMS',
+          'l’hôte KMS n’arrive pas à publier son enregistrement SRV dans le DNS',
         ],
       },
     },

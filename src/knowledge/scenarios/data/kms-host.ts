@@ -81,6 +81,8 @@ export const KMS_HOST: ScenarioInput[] = [
           'event 12290 with 0xC004F042',
           'the specified KMS cannot be used',
           'failed requests rising on the KMS host',
+          'KMS host running on a client OS only activates client editions',
+          'Windows 10 KMS host key cannot activate Windows Server',
         ],
         fr: [
           'l’hôte KMS n’active pas les clients Windows Server 2022',
@@ -89,6 +91,8 @@ export const KMS_HOST: ScenarioInput[] = [
           'événement 12290 avec 0xC004F042',
           'le KMS spécifié ne peut pas être utilisé',
           'les demandes en échec augmentent sur l’hôte KMS',
+          'un hôte KMS sur un système client n’active que des éditions clientes',
+          'la clé d’hôte KMS Windows 10 n’active pas Windows Server',
         ],
       },
     },

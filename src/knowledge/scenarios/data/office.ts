@@ -23,6 +23,7 @@ export const OFFICE: ScenarioInput[] = [
           'install Office KMS host on the server',
           'Office KMS host keys are version specific',
           'older Office versions do not activate against the new Office KMS key',
+          'newer Office release does not activate on a host that serves the older one',
         ],
         fr: [
           'clé d’hôte KMS Office',
@@ -31,6 +32,7 @@ export const OFFICE: ScenarioInput[] = [
           'l’hôte KMS n’active pas Office',
           'les clés d’hôte KMS Office sont propres à chaque version',
           'les anciennes versions d’Office ne s’activent pas avec la nouvelle clé Office',
+          'la nouvelle version d’Office ne s’active pas alors que l’ancienne s’active',
         ],
       },
     },
@@ -185,7 +187,6 @@ export const OFFICE: ScenarioInput[] = [
           'Office activation count insufficient',
           'Office KMS threshold not reached',
           'first Office clients do not activate against KMS until five have asked',
-          'Office pilot machines not activating while Windows activates fine',
         ],
         fr: [
           'compteur KMS Office sous 5',
@@ -193,7 +194,6 @@ export const OFFICE: ScenarioInput[] = [
           'seuil KMS Office non atteint',
           'les premiers postes Office ne s’activent pas tant que cinq n’ont pas demandé',
           'Office en volume ne s’active sur aucun des premiers postes',
-          'Windows s’active mais Office non sur les postes pilotes',
         ],
       },
     },
