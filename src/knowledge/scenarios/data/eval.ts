@@ -202,6 +202,7 @@ export const EVALUATION: ScenarioInput[] = [
           'Standard key on Datacenter',
           'Datacenter edition should have been Standard',
           'downgrade with DISM from Datacenter to Standard',
+          'can DISM change Datacenter into Standard',
         ],
         fr: [
           'rétrograder Datacenter en Standard',
@@ -210,6 +211,7 @@ export const EVALUATION: ScenarioInput[] = [
           'repasser de Datacenter à Standard',
           'l’édition Datacenter aurait dû être Standard',
           'rétrograder avec DISM de Datacenter vers Standard',
+          'DISM peut-il changer Datacenter en Standard',
         ],
       },
     },
