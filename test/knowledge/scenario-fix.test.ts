@@ -26,6 +26,25 @@ describe('fix steps', () => {
     expect(gvlkFor({ edition: 'Professional' })).toBe('W269N-WFGWX-YVC9B-4J6C9-T83GX');
   });
 
+  it('a Standard Core evaluation is converted to Datacenter Core with the Datacenter key of its version', () => {
+    const facts = { currentEdition: 'ServerStandardEvalCor', osVersion: 'Windows Server 2022' };
+    expect(gvlkFor(facts)).toBe('WX4NM-KYWYW-QJJR4-XV3QB-6VM33');
+    const d = diagnoseFacts({ facts, codes: [] }, { lang: 'fr' });
+    expect(d.findings[0]?.id).toBe('eval-standard-core-datacenter-core');
+    expect(d.findings[0]?.fix.map((s) => s.command)).toContain(
+      'DISM /online /Set-Edition:ServerDatacenterCor /ProductKey:WX4NM-KYWYW-QJJR4-XV3QB-6VM33 /AcceptEula',
+    );
+  });
+
+  it('an edition mismatch offers the published key of the installed edition instead of a bare <key>', () => {
+    const d = diagnoseFacts(
+      { facts: { edition: 'ServerStandard', osVersion: 'Windows Server 2019' }, codes: ['0xC004F034'] },
+      { lang: 'en' },
+    );
+    expect(d.findings[0]?.id).toBe('edition-key-mismatch');
+    expect(d.findings[0]?.fix.map((s) => s.command)).toContain('slmgr /ipk N69G4-B89J2-4G8F4-WWYCC-J464C');
+  });
+
   it('a host already set with /skms is not set again', () => {
     const facts = { kmsHostRegistered: { host: 'kms01.contoso.com', port: 1688 } };
     expect(alreadyRun('slmgr /skms kms01.contoso.com:1688', facts)).toBe(true);

@@ -333,3 +333,20 @@ describe.each(Object.entries(ASKED))('%s', (id, asked) => {
     expect(d.findings[0]?.id).toBe(id);
   });
 });
+
+describe('the DISM edition separates a Standard Core evaluation from other unconverted evaluations', () => {
+  const dism = (edition: string) =>
+    `C:\\>DISM /online /Get-CurrentEdition\n\nCurrent edition is:\n\nCurrent Edition : ${edition}\n\nThe operation completed successfully.`;
+
+  it('leads with the Datacenter Core limit when the current edition is ServerStandardEvalCor', () => {
+    expect(diagnose(dism('ServerStandardEvalCor')).findings[0]?.id).toBe(
+      'eval-standard-core-datacenter-core',
+    );
+  });
+
+  it('keeps the plain conversion answer for a Desktop Experience Standard evaluation', () => {
+    const ids = diagnose(dism('ServerStandardEval')).findings.map((f) => f.id);
+    expect(ids[0]).toBe('eval-conversion-unfinished');
+    expect(ids).not.toContain('eval-standard-core-datacenter-core');
+  });
+});

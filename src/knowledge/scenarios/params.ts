@@ -29,9 +29,20 @@ for (const g of allGvlks()) {
   BY_EDITION.set(id, [...(BY_EDITION.get(id) ?? []), g]);
 }
 
-/** The published KMS client setup key for the installed (or target) edition, when it is unambiguous. */
+/**
+ * The edition an evaluation converts to: the first one DISM listed, else the evaluation's own edition without
+ * "Eval" (a Standard Core evaluation can only become Datacenter Core, so that is its target).
+ */
+function targetEdition(f: Facts): string | undefined {
+  if (f.targetEditions?.[0]) return f.targetEditions[0];
+  const edition = editionId(f);
+  if (!edition || !/eval/i.test(edition)) return undefined;
+  return /^ServerStandardEvalCor$/i.test(edition) ? 'ServerDatacenterCor' : edition.replace(/Eval/i, '');
+}
+
+/** The published KMS client setup key for the target (or installed) edition, when it is unambiguous. */
 export function gvlkFor(f: Facts): string | undefined {
-  const edition = f.targetEditions?.[0] ?? editionId(f);
+  const edition = targetEdition(f) ?? editionId(f);
   if (!edition) return undefined;
   const matches = BY_EDITION.get(keyEdition(edition).toLowerCase()) ?? [];
   if (matches.length === 0) return undefined;
@@ -63,8 +74,7 @@ function computeParams(f: Facts): Record<string, string> {
   if (f.dnsDomain) out['domain'] = f.dnsDomain;
   if (f.partialProductKey) out['partial'] = f.partialProductKey;
   if (f.channel) out['channel'] = f.channel;
-  const target =
-    f.targetEditions?.[0] ?? (edition && /eval/i.test(edition) ? edition.replace(/Eval/i, '') : '');
+  const target = targetEdition(f);
   if (target) out['target'] = target;
   const gvlk = gvlkFor(f);
   if (gvlk) out['gvlk'] = gvlk;

@@ -154,7 +154,8 @@ export const AZURE: ScenarioInput[] = [
       codes: ['0x8007232A'],
       alsoCodes: ['0x8007232B', '0x8007251D'],
       facts: { onAzure: true },
-      refines: ['kms-srv-missing'],
+      // A custom DNS that cannot resolve azkms also shows as a failed port test (the name never resolves).
+      refines: ['kms-srv-missing', 'kms-port-blocked'],
       symptoms: {
         en: [
           'custom DNS servers on the VNet',

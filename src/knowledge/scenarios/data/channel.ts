@@ -126,6 +126,8 @@ export const CHANNELS: ScenarioInput[] = [
           'AVMA key for Windows 10 VM',
           'data exchange integration service disabled',
           'event 12309',
+          'AVMA guest is a newer Windows Server than the Hyper-V host',
+          'event 12309 invalid host in the guest',
         ],
         fr: [
           'AVMA n’active pas l’invité',
@@ -133,6 +135,9 @@ export const CHANNELS: ScenarioInput[] = [
           'l’hôte Hyper-V est en édition Standard',
           'clé AVMA pour une VM Windows 10',
           'service d’intégration Échange de données désactivé',
+          'invité AVMA plus récent que l’hôte Hyper-V',
+          'événement 12309 hôte non valide dans la VM',
+          'clé AVMA 2019 sur un hôte Hyper-V 2016',
         ],
       },
     },
@@ -237,6 +242,8 @@ export const CHANNELS: ScenarioInput[] = [
           'digital license lost after repair',
           'no product key found on the device',
           'linked to Microsoft account',
+          'Activate Windows watermark after changing CPU and motherboard',
+          'I changed hardware on this device recently',
         ],
         fr: [
           'j’ai déplacé mon disque dans une nouvelle machine',
@@ -248,6 +255,10 @@ export const CHANNELS: ScenarioInput[] = [
           'activation après changement de matériel',
           'licence numérique perdue après réparation',
           'aucune clé de produit trouvée sur l’appareil',
+          'filigrane Activer Windows après changement de carte mère',
+          'licence numérique liée au compte Microsoft',
+          'j’ai changé de matériel sur cet appareil récemment',
+          'carte mère remplacée et Windows n’est plus activé',
         ],
       },
     },
@@ -279,7 +290,7 @@ export const CHANNELS: ScenarioInput[] = [
       fr: 'La clé OEM du micrologiciel manque, n’est pas vue ou vise une autre édition',
     },
     when: {
-      codes: ['0xC004F035', '0xC004F059'],
+      codes: ['0xC004F035', '0xC004F059', '0xC004F063'],
       alsoCodes: ['0xC004F034'],
       symptoms: {
         en: [
@@ -289,6 +300,8 @@ export const CHANNELS: ScenarioInput[] = [
           'OA3xOriginalProductKey empty',
           'VM does not see the OEM key',
           'laptop came with Windows Pro but installed Home',
+          'The product key entered does not match any of the Windows images available for installation',
+          'setup picks up the Windows key stored in the PC firmware',
         ],
         fr: [
           'clé OEM dans le BIOS',
@@ -296,6 +309,8 @@ export const CHANNELS: ScenarioInput[] = [
           'table MSDM',
           'OA3xOriginalProductKey vide',
           'la VM ne voit pas la clé OEM',
+          'La clé de produit entrée ne correspond à aucune des images Windows disponibles pour l’installation',
+          'le programme d’installation reprend la clé Windows stockée dans le micrologiciel du PC',
         ],
       },
     },

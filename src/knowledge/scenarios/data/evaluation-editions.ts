@@ -52,9 +52,9 @@ export const EVALUATION: ScenarioInput[] = [
         command: 'DISM /online /Get-TargetEditions',
       },
       {
-        en: 'Convert with a key for the target edition (this takes a while and asks to reboot).',
-        fr: 'Convertissez avec une clé de l’édition cible (c’est long et un redémarrage est demandé).',
-        command: 'DISM /online /Set-Edition:{target} /ProductKey:<key> /AcceptEula',
+        en: 'Convert with a key for the target edition: the published KMS client key shown here serves a KMS host or ADBA; with a MAK or retail key, put yours in its place (this takes a while and asks to reboot).',
+        fr: 'Convertissez avec une clé de l’édition cible : la clé client KMS publiée indiquée ici convient à un hôte KMS ou à l’ADBA ; avec une clé MAK ou Retail, mettez la vôtre à sa place (c’est long et un redémarrage est demandé).',
+        command: 'DISM /online /Set-Edition:{target} /ProductKey:{gvlk} /AcceptEula',
       },
       {
         en: 'Reboot.',
@@ -92,11 +92,13 @@ export const EVALUATION: ScenarioInput[] = [
           'evaluation domain controller conversion fails',
           'DISM set-edition on a domain controller',
           'cannot convert eval DC',
+          'convert a domain controller installed from evaluation media',
         ],
         fr: [
           'la conversion d’un contrôleur de domaine d’évaluation échoue',
           'DISM set-edition sur un contrôleur de domaine',
           'impossible de convertir le DC d’évaluation',
+          'convertir un contrôleur de domaine installé en évaluation',
         ],
       },
     },
@@ -141,15 +143,20 @@ export const EVALUATION: ScenarioInput[] = [
     },
     when: {
       codes: [],
+      // DISM /Get-CurrentEdition naming the Standard Core evaluation is what separates it from any other unconverted evaluation.
+      facts: { currentEdition: 'ServerStandardEvalCor' },
+      refines: ['eval-conversion-unfinished'],
       symptoms: {
         en: [
           'Standard Core evaluation convert',
-          'Server Core eval only offers Datacenter',
           'ServerStandardEvalCor',
+          'Server Core Standard eval target list is only DatacenterCor',
+          'Core evaluation only offers DatacenterCor',
         ],
         fr: [
           'conversion d’une évaluation Standard Core',
-          'l’évaluation Server Core ne propose que Datacenter',
+          'Server Core Standard en éval cible uniquement DatacenterCor',
+          'l’évaluation Core ne propose que DatacenterCor',
         ],
       },
     },
@@ -164,9 +171,9 @@ export const EVALUATION: ScenarioInput[] = [
         command: 'DISM /online /Get-TargetEditions',
       },
       {
-        en: 'Convert with a Datacenter key.',
-        fr: 'Convertissez avec une clé Datacenter.',
-        command: 'DISM /online /Set-Edition:ServerDatacenterCor /ProductKey:<key> /AcceptEula',
+        en: 'Convert with a Datacenter key (the published KMS client key shown here, or your MAK or retail Datacenter key).',
+        fr: 'Convertissez avec une clé Datacenter (la clé client KMS publiée indiquée ici, ou votre clé MAK ou Retail Datacenter).',
+        command: 'DISM /online /Set-Edition:ServerDatacenterCor /ProductKey:{gvlk} /AcceptEula',
       },
       {
         en: 'If you are licensed for Standard only, reinstall from Standard media instead.',
@@ -193,11 +200,18 @@ export const EVALUATION: ScenarioInput[] = [
           'downgrade Datacenter to Standard',
           'convert Datacenter to Standard',
           'Standard key on Datacenter',
+          'Datacenter edition should have been Standard',
+          'downgrade with DISM from Datacenter to Standard',
+          'can DISM change Datacenter into Standard',
         ],
         fr: [
           'rétrograder Datacenter en Standard',
           'convertir Datacenter en Standard',
           'clé Standard sur Datacenter',
+          'repasser de Datacenter à Standard',
+          'l’édition Datacenter aurait dû être Standard',
+          'rétrograder avec DISM de Datacenter vers Standard',
+          'DISM peut-il changer Datacenter en Standard',
         ],
       },
     },
@@ -207,9 +221,9 @@ export const EVALUATION: ScenarioInput[] = [
     },
     fix: [
       {
-        en: 'Use a Datacenter key on this machine.',
-        fr: 'Utilisez une clé Datacenter sur cette machine.',
-        command: 'slmgr /ipk <key>',
+        en: 'Use a Datacenter key on this machine (the published KMS client key shown here, or your MAK or retail Datacenter key).',
+        fr: 'Utilisez une clé Datacenter sur cette machine (la clé client KMS publiée indiquée ici, ou votre clé MAK ou Retail Datacenter).',
+        command: 'slmgr /ipk {gvlk}',
       },
       {
         en: 'Activate.',
@@ -283,10 +297,15 @@ export const EVALUATION: ScenarioInput[] = [
         en: [
           'DISM set-edition fails',
           'DISM error 1168',
-          'Set-Edition element not found',
-          'DISM /Set-Edition reboot pending',
+          'DISM element not found during the edition change',
+          'DISM edition change blocked by a pending reboot',
         ],
-        fr: ['DISM set-edition échoue', 'erreur DISM 1168', 'Set-Edition élément introuvable'],
+        fr: [
+          'DISM set-edition échoue',
+          'erreur DISM 1168',
+          'DISM élément introuvable pendant le changement d’édition',
+          'changement d’édition DISM bloqué par un redémarrage en attente',
+        ],
       },
     },
     cause: {
@@ -302,7 +321,7 @@ export const EVALUATION: ScenarioInput[] = [
       {
         en: 'Retry with a key for the target edition (the published KMS client key of that edition is accepted here; activate with your own key afterwards).',
         fr: 'Réessayez avec une clé de l’édition cible (la clé client KMS publiée de cette édition est acceptée ici ; activez ensuite avec votre propre clé).',
-        command: 'DISM /online /Set-Edition:{target} /ProductKey:<key> /AcceptEula',
+        command: 'DISM /online /Set-Edition:{target} /ProductKey:{gvlk} /AcceptEula',
       },
       {
         en: 'List the error lines of the DISM log to find the failing step.',
@@ -311,7 +330,7 @@ export const EVALUATION: ScenarioInput[] = [
       },
       {
         en: 'Install the latest cumulative update, reboot and retry; if "Element not found" persists, reinstall from complete retail or volume media.',
-        fr: 'Installez la dernière mise à jour cumulative, redémarrez et réessayez ; si « Element not found » persiste, réinstallez depuis un média Retail ou en volume complet.',
+        fr: 'Installez la dernière mise à jour cumulative, redémarrez et réessayez ; si « Élément introuvable » (Element not found) persiste, réinstallez depuis un média Retail ou en volume complet.',
         command: 'shutdown /r /t 0',
       },
     ],
@@ -338,6 +357,10 @@ export const EVALUATION: ScenarioInput[] = [
           'Windows License is expired',
           'event 100 WLMS',
           'server turns itself off every hour',
+          'evaluation period for this installation of Windows has expired',
+          'this system will shut down in 1 hour',
+          'VMs power off cleanly about an hour after boot',
+          'VM unexpectedly shut down by WLMS',
         ],
         fr: [
           'le serveur s’éteint toutes les heures',
@@ -346,6 +369,8 @@ export const EVALUATION: ScenarioInput[] = [
           'wlms.exe a lancé l’arrêt',
           'la période de licence de cette installation de Windows a expiré',
           'le serveur s’arrête tout seul toutes les heures',
+          'la VM s’éteint toute seule au bout d’une heure',
+          'ce système va s’arrêter dans 1 heure',
         ],
       },
     },
@@ -401,12 +426,18 @@ export const EVALUATION: ScenarioInput[] = [
           'how many rearms are left',
           'remaining windows rearm count',
           'evaluation days remaining',
+          'reset the evaluation timer',
+          'evaluation clock running out soon how to prolong it',
+          'slmgr rearm to extend the trial without reinstalling',
         ],
         fr: [
           'prolonger la période d’évaluation',
           'réarmer la version d’essai',
           'combien de réarmements restent',
           'nombre de réarmements restants',
+          'remettre à zéro le compteur d’évaluation',
+          'prolonger l’évaluation sans réinstaller',
+          'slmgr rearm pour prolonger la période d’essai',
         ],
       },
     },
@@ -444,14 +475,17 @@ export const EVALUATION: ScenarioInput[] = [
       symptoms: {
         en: [
           'evaluation VM without internet shuts down after an hour',
-          'eval needs to activate online within 10 days',
           'lab VMs from evaluation media have no internet access',
           'evaluation license not activated',
+          'evaluation image sysprepped at build time starts unactivated',
+          'trial VM without internet access',
+          'eval needs online activation in its first 10 days',
         ],
         fr: [
           'VM d’évaluation sans internet s’arrête au bout d’une heure',
           'l’évaluation doit s’activer en ligne sous 10 jours',
           'VM de labo depuis un média d’évaluation sans accès internet',
+          'VM d’essai sans accès internet',
         ],
       },
     },

@@ -22,6 +22,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'nslookup _vlmcs returns nothing',
           'non-existent domain for _vlmcs._tcp',
           'KMS server could not be located',
+          'event 12293 on the KMS host',
+          'KMS host fails to publish its SRV record in DNS',
         ],
         fr: [
           'aucun hôte KMS trouvé dans le DNS',
@@ -32,6 +34,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'nslookup _vlmcs ne renvoie rien',
           'domaine inexistant pour _vlmcs._tcp',
           'impossible de localiser le serveur KMS',
+          'événement 12293 sur l’hôte KMS',
+          'l’hôte KMS n’arrive pas à publier son enregistrement SRV dans le DNS',
         ],
       },
     },
@@ -230,6 +234,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
     },
     when: {
       codes: [],
+      // Event 8198 with 0x8007007B on a client with a retail key (Microsoft's ADBA troubleshooting article).
+      alsoCodes: ['0x8007007B'],
       symptoms: {
         en: [
           'KMS error on a machine with a retail key',

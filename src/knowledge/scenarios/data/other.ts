@@ -63,7 +63,7 @@ export const OTHER: ScenarioInput[] = [
           'license store corrupt',
           'tokens.dat corrupt',
           'rebuild the license tokens',
-          'software licensing service fails to start',
+          'the Software Protection service will not start',
         ],
         fr: ['magasin de licences corrompu', 'tokens.dat corrompu', 'reconstruire les jetons de licence'],
       },

@@ -304,11 +304,15 @@ export const KEYS: ScenarioInput[] = [
           'GVLK installed but no KMS server',
           'we have no KMS host and machines have the generic volume key',
           'volume key installed, tries to activate online with Microsoft',
+          'VMs installed with the generic volume key and no KMS or MAK to activate them',
+          'VMware guests cannot use AVMA and have only the KMS client key',
         ],
         fr: [
           'erreur MAK alors que la machine a une clé client KMS',
           'GVLK installée mais pas de serveur KMS',
           'nous n’avons pas d’hôte KMS et les machines ont la clé générique',
+          'VM sous ESXi ou VMware sans AVMA possible',
+          'VM avec la clé générique GVLK mais ni KMS ni MAK',
         ],
       },
     },
@@ -387,9 +391,9 @@ export const KEYS: ScenarioInput[] = [
         command: 'DISM /online /Get-CurrentEdition',
       },
       {
-        en: 'Install a key for that exact edition and version (Retail, MAK, or the published KMS client key).',
-        fr: 'Installez une clé de cette édition et de cette version exactes (Retail, MAK ou clé client KMS publiée).',
-        command: 'slmgr /ipk <key>',
+        en: 'Install a key for that exact edition and version: the published KMS client key shown here for a KMS host or ADBA, or your Retail or MAK key in its place.',
+        fr: 'Installez une clé de cette édition et de cette version exactes : la clé client KMS publiée indiquée ici pour un hôte KMS ou l’ADBA, ou votre clé Retail ou MAK à sa place.',
+        command: 'slmgr /ipk {gvlk}',
       },
       {
         en: 'Or move to the edition the key is for, when DISM lists it as a target.',
