@@ -66,6 +66,7 @@ describe('Slack app manifest', () => {
         'mpim:history',
         'channels:read',
         'groups:read',
+        'files:read',
       ].sort(),
     );
   });
