@@ -37,14 +37,7 @@ export interface AttachmentRef {
 }
 
 export type RefusalReason =
-  | 'too-large'
-  | 'unsupported'
-  | 'unreadable'
-  | 'not-allowed'
-  | 'busy'
-  | 'too-many'
-  | 'no-text'
-  | 'failed';
+  'too-large' | 'unsupported' | 'unreadable' | 'not-allowed' | 'busy' | 'too-many' | 'no-text' | 'failed';
 
 export interface FileRefusal {
   name: string;
@@ -107,11 +100,6 @@ export function kindOf(ref: Pick<AttachmentRef, 'name' | 'mimeType'>): Attachmen
   return 'unsupported';
 }
 
-/** True when at least one file will go through OCR (the adapter then says "reading your screenshot…"). */
-export function hasScreenshot(refs: readonly Pick<AttachmentRef, 'name' | 'mimeType'>[]): boolean {
-  return refs.some((r) => kindOf(r) === 'image');
-}
-
 /** Reads attachments; owns the OCR pool (its workers start on the first screenshot). */
 export class AttachmentReader {
   readonly limits: AttachmentLimits;
@@ -124,12 +112,26 @@ export class AttachmentReader {
     this.limits = { ...DEFAULT_ATTACHMENT_LIMITS, ...limits };
   }
 
+  /**
+   * True when a file will probably go through OCR (an image among the first `maxFiles`, not declared too
+   * large): the adapter then says "reading your screenshot…" before reading.
+   */
+  willReadScreenshot(refs: readonly Pick<AttachmentRef, 'name' | 'mimeType' | 'size'>[]): boolean {
+    return refs
+      .slice(0, this.limits.maxFiles)
+      .some((r) => kindOf(r) === 'image' && (r.size === undefined || r.size <= this.limits.maxImageBytes));
+  }
+
   async read(refs: readonly AttachmentRef[], opts: { lang?: Lang } = {}): Promise<AttachmentReading> {
     const reading: AttachmentReading = { files: [], refusals: [] };
     for (const [i, ref] of refs.entries()) {
       const name = displayName(ref.name);
       if (i >= this.limits.maxFiles) {
-        reading.refusals.push({ name, reason: 'too-many', detail: `more than ${this.limits.maxFiles} files` });
+        reading.refusals.push({
+          name,
+          reason: 'too-many',
+          detail: `more than ${this.limits.maxFiles} files`,
+        });
         continue;
       }
       try {
@@ -152,7 +154,8 @@ export class AttachmentReader {
     if (kind === 'unsupported')
       throw new Refused('unsupported', `type ${ref.mimeType ?? 'unknown'}, name ${name}`);
     const cap = kind === 'image' ? this.limits.maxImageBytes : this.limits.maxTextBytes;
-    if (ref.size !== undefined && ref.size > cap) throw new Refused('too-large', `${ref.size} bytes declared`);
+    if (ref.size !== undefined && ref.size > cap)
+      throw new Refused('too-large', `${ref.size} bytes declared`);
     const bytes = await ref.download(cap);
     if (bytes.length > cap) throw new Refused('too-large', `${bytes.length} bytes`);
     if (bytes.length === 0) throw new Refused('no-text', 'empty file');

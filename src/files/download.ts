@@ -26,7 +26,10 @@ export interface FileHosts {
  * entry (with its path as a prefix). Loopback is only reachable through the allow-list: the platform's list
  * never admits it (its names are public hosts, compared as written: no DNS lookup).
  */
-export function fileHostPolicy(hosts: FileHosts, allowList: readonly string[] = []): (url: string) => boolean {
+export function fileHostPolicy(
+  hosts: FileHosts,
+  allowList: readonly string[] = [],
+): (url: string) => boolean {
   const allowed = allowList.map((entry) => new URL(entry));
   return (raw) => {
     if (typeof raw !== 'string' || raw.length > 4096) return false;

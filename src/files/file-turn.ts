@@ -15,7 +15,6 @@ import { makeReply } from '../conversations/reply.js';
 import { langOfLocale } from '../conversations/turn.js';
 import type { EngineResult, InboundMessage, ReplyModel } from '../conversations/types.js';
 import {
-  hasScreenshot,
   refusalSentence,
   type AttachmentReader,
   type AttachmentReading,
@@ -68,7 +67,8 @@ const TEXT: Record<
     ackSummary: 'Le diagnostic remplacera ce message dans quelques secondes.',
     fromScreenshot: (n) => `Lu sur la capture « ${n} » (vérifiez la lecture) :`,
     fromFile: (n) => `Lu dans le fichier joint « ${n} ».`,
-    screenshotNote: 'Ceci a été lu sur votre capture d’écran ; les lignes utilisées sont sous « Éléments relevés ».',
+    screenshotNote:
+      'Ceci a été lu sur votre capture d’écran ; les lignes utilisées sont sous « Éléments relevés ».',
     refusedTitle: 'Je n’ai pas pu lire votre fichier',
     nothingFound: 'J’ai lu votre fichier mais n’y ai rien trouvé sur l’activation de Windows.',
   },
@@ -94,7 +94,7 @@ export async function readFileTurn(
   if (refs.length === 0) return noFiles(msg);
   const lang = guessLang(msg);
   let acknowledged = false;
-  if (opts.acknowledge && hasScreenshot(refs)) {
+  if (opts.acknowledge && reader.willReadScreenshot(refs)) {
     await opts.acknowledge(readingAck(lang));
     acknowledged = true;
   }
@@ -124,15 +124,31 @@ function decorateResult(
     const t = TEXT[lang];
     const reply =
       refusals.length > 0
-        ? makeReply({ kind: 'refusal', lang, title: t.refusedTitle, summary: refusals.join('\n'), warnings: [] })
-        : makeReply({ kind: 'notice', lang, title: t.ack.replace(/…$/, ''), summary: t.nothingFound, warnings: [] });
+        ? makeReply({
+            kind: 'refusal',
+            lang,
+            title: t.refusedTitle,
+            summary: refusals.join('\n'),
+            warnings: [],
+          })
+        : makeReply({
+            kind: 'notice',
+            lang,
+            title: t.ack.replace(/…$/, ''),
+            summary: t.nothingFound,
+            warnings: [],
+          });
     return { ...result, reply, mode: 'post' };
   }
   return { ...result, reply: withProvenance(result.reply, reading, refusals) };
 }
 
 /** The files' provenance first in the evidence, the refusals among the warnings. */
-export function withProvenance(reply: ReplyModel, reading: AttachmentReading, refusals: string[]): ReplyModel {
+export function withProvenance(
+  reply: ReplyModel,
+  reading: AttachmentReading,
+  refusals: string[],
+): ReplyModel {
   const t = TEXT[reply.lang];
   const provenance: string[] = [];
   for (const file of reading.files) {
@@ -142,7 +158,8 @@ export function withProvenance(reply: ReplyModel, reading: AttachmentReading, re
   const screenshot = reading.files.some((f) => f.kind === 'screenshot');
   return makeReply({
     ...reply,
-    summary: screenshot && reply.kind === 'diagnosis' ? `${reply.summary} ${t.screenshotNote}` : reply.summary,
+    summary:
+      screenshot && reply.kind === 'diagnosis' ? `${reply.summary} ${t.screenshotNote}` : reply.summary,
     evidence: [...provenance, ...reply.evidence],
     warnings: [...reply.warnings, ...refusals],
   });

@@ -50,7 +50,11 @@ export function filesOf(event: object): SlackFile[] {
 }
 
 /** Slack file objects → references the reader downloads lazily, with the bot token, from Slack only. */
-export function slackAttachmentRefs(files: readonly SlackFile[], token: string | undefined, deps: SlackFilesDeps) {
+export function slackAttachmentRefs(
+  files: readonly SlackFile[],
+  token: string | undefined,
+  deps: SlackFilesDeps,
+) {
   const allowed = fileHostPolicy(SLACK_FILE_HOSTS, deps.hostAllowList);
   return files.map((file): AttachmentRef => {
     const url = file.url_private_download ?? file.url_private;
@@ -60,7 +64,8 @@ export function slackAttachmentRefs(files: readonly SlackFile[], token: string |
       ...(file.mimetype ? { mimeType: file.mimetype } : {}),
       ...(typeof file.size === 'number' ? { size: file.size } : {}),
       download: async (maxBytes) => {
-        if (unavailable || !url) throw new DownloadRefusal('not-allowed', `file mode ${file.mode ?? 'no url'}`);
+        if (unavailable || !url)
+          throw new DownloadRefusal('not-allowed', `file mode ${file.mode ?? 'no url'}`);
         return downloadFile(url, { allowed, maxBytes, ...(token ? { token } : {}) });
       },
     };
