@@ -104,7 +104,7 @@ export async function readFileTurn(
     msg: { ...msg, text },
     reading,
     acknowledged,
-    decorate: (result) => decorateResult(result, reading, reader, lang, acknowledged),
+    decorate: (result) => decorateResult(result, reading, reader, lang, acknowledged, msg.text.trim() !== ''),
   };
 }
 
@@ -114,11 +114,14 @@ function decorateResult(
   reader: AttachmentReader,
   guessed: Lang,
   acknowledged: boolean,
+  typed: boolean,
 ): EngineResult {
   if (reading.files.length === 0 && reading.refusals.length === 0) return result;
   const lang = result.reply?.lang ?? guessed;
   const refusals = reading.refusals.map((r) => refusalSentence(r, lang, reader.limits));
-  if (!result.reply || result.mode === 'none') {
+  // Only refused files and nothing typed: the refusal is the answer (not the help an empty message gets).
+  const onlyRefusals = reading.files.length === 0 && !typed && result.reply?.kind !== 'diagnosis';
+  if (!result.reply || result.mode === 'none' || onlyRefusals) {
     // Something must replace the acknowledgement, and a refused file is always answered.
     if (refusals.length === 0 && !acknowledged) return result;
     const t = TEXT[lang];
