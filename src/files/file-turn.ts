@@ -116,6 +116,8 @@ function decorateResult(
   acknowledged: boolean,
   typed: boolean,
 ): EngineResult {
+  // A second delivery of the same message is answered by the first.
+  if (result.reason === 'duplicate') return result;
   if (reading.files.length === 0 && reading.refusals.length === 0) return result;
   const lang = result.reply?.lang ?? guessed;
   const refusals = reading.refusals.map((r) => refusalSentence(r, lang, reader.limits));
