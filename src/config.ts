@@ -174,6 +174,23 @@ export const EnvSchema = z.object({
       )
       .optional(),
   ),
+  /** Origins besides the platforms' own file hosts that attachments may be downloaded from (tests: loopback). */
+  ATTACHMENT_HOST_ALLOWLIST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return parseServiceUrlAllowList(value).map((u) => u.href);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
+  ATTACHMENT_MAX_MB: z.preprocess(blankToUndefined, z.coerce.number().positive().max(50).default(10)),
+  OCR_WORKERS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(8).optional()),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -237,6 +254,17 @@ export interface Config {
     reminderMinutes?: number;
     members: string[];
   };
+  /** Attached files and screenshots (src/files). */
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  /** ATTACHMENT_HOST_ALLOWLIST: origins besides Slack's and Teams' file hosts (only tests need one). */
+  hostAllowList: string[];
+  /** ATTACHMENT_MAX_MB in bytes: the largest screenshot read. */
+  maxImageBytes: number;
+  /** OCR_WORKERS: OCR worker threads (default: 1 on up to 2 cores, else 2). */
+  ocrWorkers?: number;
 }
 
 export class ConfigError extends Error {
@@ -332,6 +360,11 @@ function toConfig(e: Env): Config {
       teamsChannel: e.ESCALATION_TEAMS_CHANNEL,
       reminderMinutes: e.ESCALATION_REMINDER_MINUTES,
       members: e.ESCALATION_MEMBERS ?? [],
+    },
+    files: {
+      hostAllowList: e.ATTACHMENT_HOST_ALLOWLIST ?? [],
+      maxImageBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
+      ...(e.OCR_WORKERS ? { ocrWorkers: e.OCR_WORKERS } : {}),
     },
   };
 }

@@ -12,6 +12,7 @@ import type { Server } from 'restify';
 import { describeConfig, runWithConfig, type Config } from './config.js';
 import { loadEnvFile } from './env-file.js';
 import { ConversationEngine } from './conversations/engine.js';
+import { AttachmentReader } from './files/attachments.js';
 import type { EscalationConfig, EscalationDestination } from './conversations/escalations/types.js';
 import { createEscalations } from './conversations/handoff.js';
 import { MemoryStore } from './conversations/memory-store.js';
@@ -128,7 +129,12 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   mountLegalPages(server, config); // GET /privacy and /terms, linked from the Teams manifest
 
   // 6. Platform adapters: each mounts its routes and returns a handle to stop it.
-  const deps: AdapterDeps = { config, logger, metrics, engine, store };
+  // One reader for every platform: its OCR pool caps the screenshots read at once across Slack, Teams and the web.
+  const files = new AttachmentReader(
+    { maxImageBytes: config.files.maxImageBytes },
+    config.files.ocrWorkers ? { size: config.files.ocrWorkers } : {},
+  );
+  const deps: AdapterDeps = { config, logger, metrics, engine, store, files };
   const adapters: MountedAdapter[] = [];
   // Bolt is only loaded when Slack is configured: it is a large part of the start-up time otherwise.
   const slack = config.slack
@@ -219,6 +225,7 @@ export async function createBotServer(config: Config, options: BotServerOptions 
           }
         }
         server.server.closeAllConnections();
+        await files.close();
         await remindersRunning;
         await closed;
         await store.close();

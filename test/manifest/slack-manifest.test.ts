@@ -86,6 +86,7 @@ describe('Slack app manifest', () => {
         'mpim:history',
         'channels:read',
         'groups:read',
+        'files:read',
       ].sort(),
     );
   });

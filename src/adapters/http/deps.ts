@@ -5,6 +5,7 @@
 import type { Config } from '../../config.js';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import type { ThreadStore } from '../../conversations/store.js';
+import type { AttachmentReader } from '../../files/attachments.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
 import type { EffectExecutor } from '../effects.js';
@@ -15,6 +16,8 @@ export interface AdapterDeps {
   metrics: AppMetrics;
   engine: ConversationEngine;
   store: ThreadStore;
+  /** Reads attached files and screenshots (one OCR pool for every platform); absent: attachments are ignored. */
+  files?: AttachmentReader;
 }
 
 /** A mounted adapter: the server stops it (drains in-flight replies) before closing the store. */

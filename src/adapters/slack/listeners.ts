@@ -18,6 +18,7 @@ import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.
 import { homeView } from './home.js';
 import type { SlackInstallationStore } from './installations.js';
 import { answerPrivately, CANNOT_POST_HERE, type PrivateAnswer } from './private-answer.js';
+import { slackFileTurn, type SlackFilesDeps } from './files.js';
 import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
 import {
   addressingOf,
@@ -49,12 +50,16 @@ export interface SlackListenerDeps {
   escalationMembers?: SlackChannelMembers;
   /** Many workspaces: the installations, one deleted when its workspace uninstalls the app. */
   installations?: Pick<SlackInstallationStore, 'deleteInstallation'>;
+  /** Reads files shared in the message (absent: files are ignored). */
+  files?: SlackFilesDeps;
   now?: () => number;
 }
 
 /** Where an answer goes. */
 type Destination =
-  { kind: 'thread'; channel: string; threadTs: string } | { kind: 'update'; channel: string; ts: string };
+  | { kind: 'thread'; channel: string; threadTs: string }
+  /** `becomesCard`: the message updated is ours but not yet a card ("Reading your screenshot…"). */
+  | { kind: 'update'; channel: string; ts: string; becomesCard?: boolean };
 
 /** How to reach the asker privately when the bot cannot post in the conversation (message shortcut). */
 type PrivateFallback = Pick<PrivateAnswer, 'respond' | 'userId'>;
@@ -94,7 +99,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       if ((await deps.engine.cardsOf(msg)).length === 0) return;
       msg.botInThread = true;
     }
-    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
+    // Files: read into the text; with a screenshot, "Reading your screenshot…" is posted now and updated below.
+    const files = await slackFileTurn(event, msg, client, deps.files);
+    const where: Destination = files.ackTs
+      ? { kind: 'update', channel: msg.channel, ts: files.ackTs, becomesCard: true }
+      : { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey };
+    await answer(files.msg, client, where, undefined, files.decorate);
   };
 
   app.event('app_mention', async (args) => onMessageEvent(args, args.client, args.context));
@@ -275,9 +285,11 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     client: WebClient,
     where: Destination,
     privately?: PrivateFallback,
+    decorate: (result: EngineResult) => EngineResult = (r) => r,
   ): Promise<void> {
-    const result = await ask(msg);
-    if (!result) return;
+    const asked = await ask(msg);
+    if (!asked) return;
+    const result = decorate(asked);
     if (!result.reply || result.mode === 'none') {
       finish(msg, result);
     } else {
@@ -309,7 +321,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       if (target.kind === 'update') {
         await client.chat.update({ channel: target.channel, ts: target.ts, text: rendered.text, blocks });
         // A command's root becomes a card here; a clicked card is already known.
-        if (msg.addressed === 'command') await remember(msg, target.ts);
+        if (msg.addressed === 'command' || target.becomesCard) await remember(msg, target.ts);
       } else {
         const posted = await client.chat.postMessage({
           channel: target.channel,

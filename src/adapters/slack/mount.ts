@@ -123,6 +123,7 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     bot,
     ...(escalationMembers ? { escalationMembers } : {}),
     ...(installations ? { installations } : {}),
+    ...(deps.files ? { files: { reader: deps.files, hostAllowList: deps.config.files.hostAllowList } } : {}),
   });
 
   if (httpReceiver) server.post(SLACK_EVENTS_PATH, httpReceiver.handle);

@@ -40,6 +40,7 @@ export const MANIFEST_BOT_SCOPES = [
   'groups:history',
   'channels:read',
   'groups:read',
+  'files:read',
 ];
 
 const SLACK_API_URL = 'https://slack.com/api/';

@@ -25,7 +25,8 @@ import { storedReferenceOf, type RememberOnce } from './conversation-refs.js';
 import { teamsExecutor, type TeamsEffectsOptions } from './effects.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER, searchResponse } from './search.js';
-import { fromMessageActivity, NO_TENANT, tenantOf, type TeamsActivity } from './translate.js';
+import { teamsFileTurn, translateWithFiles, type TeamsFilesDeps } from './attachments.js';
+import { NO_TENANT, tenantOf, type TeamsActivity } from './translate.js';
 
 export interface TeamsBotDeps {
   engine: Pick<ConversationEngine, 'handle' | 'rememberCard' | 'cardsOf' | 'rememberPosted'>;
@@ -36,6 +37,8 @@ export interface TeamsBotDeps {
   /** How escalation effects are sent (adapter, app id, stored references, the escalation channel). */
   effects?: TeamsEffectsOptions;
   retry?: RetryOptions;
+  /** Reads inline images and attached files (absent: attachments are ignored). */
+  files?: TeamsFilesDeps;
   now?: () => number;
 }
 
@@ -82,7 +85,7 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const receivedAt = this.now();
-    const translated = fromMessageActivity(
+    const translated = translateWithFiles(
       context.activity as TeamsActivity,
       receivedAt,
       () => `gen-${randomUUID()}`,
@@ -106,9 +109,11 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
       if (member !== undefined) msg.isMember = member;
     }
 
+    // Files: read into the text; with a screenshot, "Reading your screenshot…" is sent now and updated below.
+    const files = await teamsFileTurn(context, msg, this.deps.files);
     let result: EngineResult;
     try {
-      result = await this.deps.engine.handle(msg);
+      result = files.decorate(await this.deps.engine.handle(files.msg));
     } catch (error) {
       this.deps.metrics.recordOutcome('teams', 'error');
       this.log.error('engine failed on a teams message', { err: error, addressed: msg.addressed });
@@ -123,6 +128,9 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
     try {
       if (result.mode === 'update' && msg.actionMessageId) {
         await this.updateCard(context, result.reply, msg.actionMessageId);
+      } else if (files.ackId) {
+        await this.updateCard(context, result.reply, files.ackId);
+        await this.deps.engine.rememberCard(msg, files.ackId);
       } else {
         const id = await this.postCard(context, result.reply);
         if (id) await this.deps.engine.rememberCard(msg, id);

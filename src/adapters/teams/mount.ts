@@ -84,6 +84,7 @@ export async function mountTeams(
     refs,
     effects,
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(deps.files ? { files: { reader: deps.files, hostAllowList: deps.config.files.hostAllowList } } : {}),
   });
 
   const inFlight = new Set<Promise<unknown>>();

@@ -10,18 +10,20 @@
  *   GET  /playground/vendor/:file            the `adaptivecards` package's browser bundle and stylesheet
  *   GET  /playground/samples                 the gallery of sample pastes
  *   POST /playground/messages                one message or button click → the engine → rendered replies
+ *   POST /playground/uploads                 a pasted or dropped screenshot or text file (uploads.ts)
  */
 import type { Next, Request, Response, Server } from 'restify';
 import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
 import { ADAPTER_PHRASES } from '../phrases.js';
 import { InFlight, messageHandler } from './messages.js';
 import { SAMPLES } from './samples.js';
+import { uploadHandler, UPLOADS_PATH } from './uploads.js';
 import { loadAssets, SECURITY_HEADERS, staticDir, type Asset } from './static-files.js';
 
 /** For whoever opens the address: an operator, in either language. */
 const PLAYGROUND_OFF_TEXT = ADAPTER_PHRASES.en.playgroundOff + ADAPTER_PHRASES.fr.playgroundOff;
 
-export interface PlaygroundDeps extends Pick<AdapterDeps, 'config' | 'logger' | 'engine'> {
+export interface PlaygroundDeps extends Pick<AdapterDeps, 'config' | 'logger' | 'engine' | 'files'> {
   metrics?: AdapterDeps['metrics'];
   /** Where the static files live (tests point elsewhere only to prove a missing file fails loudly). */
   staticRoot?: string;
@@ -79,6 +81,16 @@ export async function mountPlayground(
       inFlight,
     ),
   );
+  if (deps.files) {
+    const reader = deps.files;
+    server.post(
+      UPLOADS_PATH,
+      uploadHandler(
+        { engine: deps.engine, logger, reader, ...(deps.metrics ? { metrics: deps.metrics } : {}) },
+        inFlight,
+      ),
+    );
+  }
   // Escalations run in the engine when it has the service (the server gives the web platform the panel channel).
   logger.info('playground ready', { path: '/', escalations: deps.engine.escalations ? 'on' : 'off' });
 

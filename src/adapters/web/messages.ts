@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'restify';
 import type { ConversationEngine } from '../../conversations/engine.js';
+import type { EngineResult, InboundMessage } from '../../conversations/types.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
 import { executeEffects } from '../effects.js';
@@ -66,11 +67,17 @@ export function messageHandler(deps: MessageRouteDeps, inFlight: InFlight): Requ
   };
 }
 
-async function handle(
+/** What an upload adds to a turn (uploads.ts): the files read into the text, and the acknowledgement to replace. */
+export type PlaygroundFileTurn = (
+  msg: InboundMessage,
+) => Promise<{ msg: InboundMessage; decorate(result: EngineResult): EngineResult; ackId?: string }>;
+
+export async function handle(
   deps: MessageRouteDeps,
   request: Parameters<typeof toInboundMessage>[0],
   action: Parameters<typeof toInboundMessage>[1],
   clock: () => number,
+  files?: PlaygroundFileTurn,
 ): Promise<PlaygroundResponse> {
   const started = clock();
   const thread = originRef(request.threadId);
@@ -80,15 +87,18 @@ async function handle(
   if (action && request.cardId && request.surface === 'thread') {
     if ((await deps.engine.cardsOf(thread)).includes(request.cardId)) cardId = request.cardId;
   }
-  const msg = toInboundMessage(request, action, { ...(cardId ? { cardId } : {}), now: started });
+  const inbound = toInboundMessage(request, action, { ...(cardId ? { cardId } : {}), now: started });
+  const turn = files ? await files(inbound) : undefined;
+  const msg = turn?.msg ?? inbound;
 
-  const result = await deps.engine.handle(msg);
+  const result = turn ? turn.decorate(await deps.engine.handle(msg)) : await deps.engine.handle(msg);
   deps.metrics?.recordTurn('web', result, started, clock());
   const response: PlaygroundResponse = { replies: [], effects: [] };
   if (result.reply && result.mode !== 'none') {
     const update = result.mode === 'update' && msg.actionMessageId !== undefined;
-    const id = update ? msg.actionMessageId! : randomUUID();
-    response.replies.push(renderReply(id, update ? 'update' : 'post', result.reply));
+    // With a screenshot, the answer replaces the "Reading your screenshot…" message already shown.
+    const id = update ? msg.actionMessageId! : (turn?.ackId ?? randomUUID());
+    response.replies.push(renderReply(id, update || turn?.ackId ? 'update' : 'post', result.reply));
     if (!update) await deps.engine.rememberCard(thread, id);
   }
   await executeEffects(result.effects, webExecutor(response.effects), {

@@ -4,6 +4,9 @@
  * Adaptive Cards renderer with a Teams-like host config), as a Slack Block Kit preview, or as raw JSON, and a
  * simulated escalation channel. Every message and button goes to POST /playground/messages, which runs the same
  * conversation engine as Teams and Slack. One browser tab is one thread (its id lives in sessionStorage).
+ * A screenshot or text file pasted, dropped or attached goes to POST /playground/uploads with the text typed
+ * beside it; its answer streams back as JSON lines ("Reading your screenshot…" first, then the card that replaces
+ * it). Only the files' names are kept in the tab, never their content.
  */
 (function () {
   'use strict';
@@ -50,6 +53,9 @@
       french: 'Exemples en français',
       noRenderer: 'The Adaptive Cards renderer is not available; showing the Slack preview instead.',
       failed: 'The request failed: ',
+      attach: 'Attach a file',
+      removeFile: 'Remove',
+      tooBig: 'is larger than 10 MB and was not added',
     },
     fr: {
       tagline: 'Collez une sortie slmgr, DISM, nslookup ou un événement, ou posez une question sur un code.',
@@ -88,6 +94,9 @@
       french: 'Exemples en français',
       noRenderer: 'Le moteur de rendu Adaptive Cards est absent ; l’aperçu Slack est affiché à la place.',
       failed: 'La requête a échoué : ',
+      attach: 'Joindre un fichier',
+      removeFile: 'Retirer',
+      tooBig: 'dépasse 10 Mo et n’a pas été ajouté',
     },
   };
 
@@ -245,7 +254,17 @@
     text.className = 'user-text';
     text.textContent = item.text;
     article.appendChild(meta);
-    article.appendChild(text);
+    if (item.text) article.appendChild(text);
+    if (item.files && item.files.length) {
+      var files = document.createElement('div');
+      files.className = 'user-files';
+      files.textContent = item.files
+        .map(function (n) {
+          return '📎 ' + n;
+        })
+        .join('  ');
+      article.appendChild(files);
+    }
     return article;
   }
 
@@ -381,6 +400,142 @@
     return post({ threadId: state.threadId, text: text, lang: lang || state.lang });
   }
 
+  // ---------------------------------------------------------------------------------------------------------
+  // Files: pasted, dropped or picked; sent with the next message.
+
+  var MAX_FILE_BYTES = 10 * 1024 * 1024;
+  var pendingFiles = [];
+
+  function addFiles(list) {
+    Array.prototype.forEach.call(list || [], function (file) {
+      if (file.size > MAX_FILE_BYTES) {
+        toast(file.name + ' ' + ui('tooBig'));
+        return;
+      }
+      pendingFiles.push(file);
+    });
+    renderPendingFiles();
+  }
+
+  function renderPendingFiles() {
+    var ul = document.getElementById('attachments');
+    ul.textContent = '';
+    ul.hidden = pendingFiles.length === 0;
+    pendingFiles.forEach(function (file, i) {
+      var li = document.createElement('li');
+      var name = document.createElement('span');
+      name.textContent = '📎 ' + (file.name || 'image.png');
+      var remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = '×';
+      remove.title = ui('removeFile');
+      remove.setAttribute('aria-label', ui('removeFile') + ' ' + file.name);
+      remove.addEventListener('click', function () {
+        pendingFiles.splice(i, 1);
+        renderPendingFiles();
+      });
+      li.appendChild(name);
+      li.appendChild(remove);
+      ul.appendChild(li);
+    });
+  }
+
+  function base64Of(file) {
+    return new Promise(function (resolve, reject) {
+      var reader = new window.FileReader();
+      reader.onload = function () {
+        var url = String(reader.result);
+        resolve(url.slice(url.indexOf(',') + 1));
+      };
+      reader.onerror = function () {
+        reject(reader.error || new Error('the file could not be read'));
+      };
+      reader.readAsDataURL(file);
+    });
+  }
+
+  /** Reads the answer's JSON lines as they arrive: the acknowledgement is shown before OCR ends. */
+  function readLines(res, onLine) {
+    if (!res.body || !window.TextDecoder) {
+      return res.text().then(function (text) {
+        text.split('\n').forEach(function (l) {
+          if (l.trim()) onLine(JSON.parse(l));
+        });
+      });
+    }
+    var reader = res.body.getReader();
+    var decoder = new window.TextDecoder();
+    var buffered = '';
+    var pump = function () {
+      return reader.read().then(function (chunk) {
+        if (chunk.done) {
+          if (buffered.trim()) onLine(JSON.parse(buffered));
+          return;
+        }
+        buffered += decoder.decode(chunk.value, { stream: true });
+        var lines = buffered.split('\n');
+        buffered = lines.pop();
+        lines.forEach(function (l) {
+          if (l.trim()) onLine(JSON.parse(l));
+        });
+        return pump();
+      });
+    };
+    return pump();
+  }
+
+  function sendUpload(text) {
+    var files = pendingFiles.slice();
+    pendingFiles = [];
+    renderPendingFiles();
+    state.thread.push({
+      role: 'user',
+      text: text,
+      files: files.map(function (f) {
+        return f.name || 'image.png';
+      }),
+      time: now(),
+    });
+    save();
+    renderSurface('thread');
+    scrollToEnd('thread');
+    setBusy(1);
+    return Promise.all(
+      files.map(function (f) {
+        return base64Of(f).then(function (data) {
+          return { name: f.name || 'image.png', type: f.type || undefined, data: data };
+        });
+      }),
+    )
+      .then(function (encoded) {
+        var body = { threadId: state.threadId, lang: state.lang, files: encoded };
+        if (text.trim()) body.text = text;
+        return window.fetch('/playground/uploads', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      })
+      .then(function (res) {
+        if (!res.ok) {
+          return res.json().then(function (json) {
+            throw new Error(json.error || res.status + ' ' + res.statusText);
+          });
+        }
+        return readLines(res, function (line) {
+          if (line.ack) apply({ replies: [line.ack], effects: [] });
+          if (line.result) apply(line.result);
+          if (line.error) toast(ui('failed') + line.error);
+        });
+      })
+      .catch(function (err) {
+        toast(ui('failed') + err.message);
+      })
+      .finally(function () {
+        setBusy(-1);
+      });
+  }
+
   function sendAction(data, item, surface, article) {
     article.classList.add('acting');
     var body = { threadId: state.threadId, action: data, cardId: item.id, lang: state.lang };
@@ -497,7 +652,41 @@
       ev.preventDefault();
       var text = box.value;
       box.value = '';
-      sendText(text);
+      if (pendingFiles.length > 0) sendUpload(text);
+      else sendText(text);
+    });
+    // A screenshot pasted from the clipboard (Win+Shift+S, then Ctrl+V) is attached, not pasted as text.
+    box.addEventListener('paste', function (ev) {
+      var files = ev.clipboardData && ev.clipboardData.files;
+      if (files && files.length > 0) {
+        ev.preventDefault();
+        addFiles(files);
+      }
+    });
+    var input = document.getElementById('attach-input');
+    document.getElementById('attach').addEventListener('click', function () {
+      input.click();
+    });
+    input.addEventListener('change', function () {
+      addFiles(input.files);
+      input.value = '';
+    });
+    var chat = document.querySelector('.chat');
+    chat.addEventListener('dragover', function (ev) {
+      if (ev.dataTransfer && Array.prototype.indexOf.call(ev.dataTransfer.types, 'Files') !== -1) {
+        ev.preventDefault();
+        chat.classList.add('dropping');
+      }
+    });
+    chat.addEventListener('dragleave', function () {
+      chat.classList.remove('dropping');
+    });
+    chat.addEventListener('drop', function (ev) {
+      chat.classList.remove('dropping');
+      if (ev.dataTransfer && ev.dataTransfer.files.length > 0) {
+        ev.preventDefault();
+        addFiles(ev.dataTransfer.files);
+      }
     });
     box.addEventListener('keydown', function (ev) {
       if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {

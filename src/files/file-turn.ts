@@ -1,0 +1,171 @@
+/**
+ * The seam between an adapter and the engine for a message that carries files. One call per turn:
+ *
+ *   const turn = await readFileTurn(msg, refs, reader, { acknowledge });   // before engine.handle
+ *   const result = turn.decorate(await engine.handle(turn.msg));             // after it
+ *
+ * `acknowledge` is called with the "Reading your screenshot…" reply before any OCR starts, when a file will go
+ * through OCR; the adapter posts it and later replaces it with the diagnosis (Slack's 3 s, Teams' 15 s). The
+ * engine sees the typed text followed by every file's text, exactly as if it had been pasted; `decorate` adds to
+ * the reply where the evidence came from (the screenshot's lines, the file's name) and the files refused. When
+ * nothing could be read and nothing was typed, the reply is the refusal itself, in the user's language.
+ */
+import { detectLang, type Lang } from '../knowledge/index.js';
+import { makeReply } from '../conversations/reply.js';
+import { langOfLocale } from '../conversations/turn.js';
+import type { EngineResult, InboundMessage, ReplyModel } from '../conversations/types.js';
+import {
+  refusalSentence,
+  type AttachmentReader,
+  type AttachmentReading,
+  type AttachmentRef,
+} from './attachments.js';
+
+export interface FileTurn {
+  /** The message with the files' text after what was typed. */
+  msg: InboundMessage;
+  reading: AttachmentReading;
+  /** Whether the acknowledgement was sent (the adapter then updates it rather than posting). */
+  acknowledged: boolean;
+  /** The engine's result with the files' provenance and refusals on its reply. */
+  decorate(result: EngineResult): EngineResult;
+}
+
+export interface FileTurnOptions {
+  /** Posts the "Reading your screenshot…" message; called once, before OCR, only when an image is attached. */
+  acknowledge?: (ack: ReplyModel) => Promise<void>;
+}
+
+/** A message with no files: the engine's result as is. */
+export function noFiles(msg: InboundMessage): FileTurn {
+  return { msg, reading: { files: [], refusals: [] }, acknowledged: false, decorate: (r) => r };
+}
+
+const TEXT: Record<
+  Lang,
+  {
+    ack: string;
+    ackSummary: string;
+    fromScreenshot: (name: string) => string;
+    fromFile: (name: string) => string;
+    screenshotNote: string;
+    refusedTitle: string;
+    nothingFound: string;
+  }
+> = {
+  en: {
+    ack: 'Reading your screenshot…',
+    ackSummary: 'The diagnosis will replace this message in a few seconds.',
+    fromScreenshot: (n) => `Read from the screenshot “${n}” (check for misreadings):`,
+    fromFile: (n) => `Read from the attached file “${n}”.`,
+    screenshotNote: 'This was read from your screenshot; the lines it relied on are under Evidence.',
+    refusedTitle: 'I could not read your file',
+    nothingFound: 'I read your file but found nothing about Windows activation in it.',
+  },
+  fr: {
+    ack: 'Je lis votre capture d’écran…',
+    ackSummary: 'Le diagnostic remplacera ce message dans quelques secondes.',
+    fromScreenshot: (n) => `Lu sur la capture « ${n} » (vérifiez la lecture) :`,
+    fromFile: (n) => `Lu dans le fichier joint « ${n} ».`,
+    screenshotNote:
+      'Ceci a été lu sur votre capture d’écran ; les lignes utilisées sont sous « Éléments relevés ».',
+    refusedTitle: 'Je n’ai pas pu lire votre fichier',
+    nothingFound: 'J’ai lu votre fichier mais n’y ai rien trouvé sur l’activation de Windows.',
+  },
+};
+
+/** "Reading your screenshot…" in the user's language. */
+export function readingAck(lang: Lang): ReplyModel {
+  const t = TEXT[lang];
+  return makeReply({ kind: 'notice', lang, title: t.ack, summary: t.ackSummary, warnings: [] });
+}
+
+/** The language of a turn before the engine has decided it: the platform locale, the typed text, else English. */
+export function guessLang(msg: Pick<InboundMessage, 'localeHint' | 'text'>): Lang {
+  return langOfLocale(msg.localeHint) ?? (msg.text.trim() ? detectLang(msg.text) : undefined) ?? 'en';
+}
+
+export async function readFileTurn(
+  msg: InboundMessage,
+  refs: readonly AttachmentRef[],
+  reader: AttachmentReader,
+  opts: FileTurnOptions = {},
+): Promise<FileTurn> {
+  if (refs.length === 0) return noFiles(msg);
+  const lang = guessLang(msg);
+  let acknowledged = false;
+  if (opts.acknowledge && reader.willReadScreenshot(refs)) {
+    await opts.acknowledge(readingAck(lang));
+    acknowledged = true;
+  }
+  const reading = await reader.read(refs);
+  const text = [msg.text.trim(), ...reading.files.map((f) => f.text)].filter(Boolean).join('\n\n');
+  return {
+    msg: { ...msg, text },
+    reading,
+    acknowledged,
+    decorate: (result) => decorateResult(result, reading, reader, lang, acknowledged, msg.text.trim() !== ''),
+  };
+}
+
+function decorateResult(
+  result: EngineResult,
+  reading: AttachmentReading,
+  reader: AttachmentReader,
+  guessed: Lang,
+  acknowledged: boolean,
+  typed: boolean,
+): EngineResult {
+  // A second delivery of the same message is answered by the first.
+  if (result.reason === 'duplicate') return result;
+  if (reading.files.length === 0 && reading.refusals.length === 0) return result;
+  const lang = result.reply?.lang ?? guessed;
+  const refusals = reading.refusals.map((r) => refusalSentence(r, lang, reader.limits));
+  // Only refused files and nothing typed: the refusal is the answer (not the help an empty message gets).
+  const onlyRefusals = reading.files.length === 0 && !typed && result.reply?.kind !== 'diagnosis';
+  if (!result.reply || result.mode === 'none' || onlyRefusals) {
+    // Something must replace the acknowledgement, and a refused file is always answered.
+    if (refusals.length === 0 && !acknowledged) return result;
+    const t = TEXT[lang];
+    const reply =
+      refusals.length > 0
+        ? makeReply({
+            kind: 'refusal',
+            lang,
+            title: t.refusedTitle,
+            summary: refusals.join('\n'),
+            warnings: [],
+          })
+        : makeReply({
+            kind: 'notice',
+            lang,
+            title: t.ack.replace(/…$/, ''),
+            summary: t.nothingFound,
+            warnings: [],
+          });
+    return { ...result, reply, mode: 'post' };
+  }
+  return { ...result, reply: withProvenance(result.reply, reading, refusals) };
+}
+
+/** The files' provenance first in the evidence, the refusals among the warnings. */
+export function withProvenance(
+  reply: ReplyModel,
+  reading: AttachmentReading,
+  refusals: string[],
+): ReplyModel {
+  const t = TEXT[reply.lang];
+  const provenance: string[] = [];
+  for (const file of reading.files) {
+    if (file.kind === 'text') provenance.push(t.fromFile(file.name));
+    else provenance.push(t.fromScreenshot(file.name), ...file.lines.map((l) => `“${l}”`));
+  }
+  const screenshot = reading.files.some((f) => f.kind === 'screenshot');
+  return makeReply({
+    ...reply,
+    summary:
+      screenshot && reply.kind === 'diagnosis' ? `${reply.summary} ${t.screenshotNote}` : reply.summary,
+    evidence: [...provenance, ...reply.evidence],
+    warnings: [...reply.warnings, ...refusals],
+  });
+}
