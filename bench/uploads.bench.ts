@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/observability/logger.js';
 import { createBotServer } from '../src/server.js';
-import { loadLabels, SCREENSHOTS } from '../scripts/screenshots/score.js';
+import { loadLabels, SCREENSHOTS } from '../scripts/screenshots/score-ocr.js';
 
 interface Reply {
   reply: { title: string; findings: { id: string }[] };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../e2e/helpers/server.js';
+import { startTestServer, type TestServer } from '../e2e/helpers/start-server.js';
 import { ARTIFACTS, hasChromium, launchChromium } from './helpers/playground.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FILE_DOWNLOAD_INFO } from '../../src/adapters/teams/attachments.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './helpers/fake-connector.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startTestServer, type TestServer } from './helpers/server.js';
+import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { personalMessage, postActivity } from './helpers/teams-activities.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);

@@ -1,4 +1,4 @@
-export { OcrPool, OcrRefusal } from './ocr-pool.js';
+export { OcrPool, OcrRefusal, type OcrPoolOptions } from './ocr-pool.js';
 export {
   diagnoseScreenshot,
   checkScreenshot,
