@@ -14,8 +14,8 @@ const HYPHENS = /[\u2010\u2011]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
 /** Only blanks that change: a single space stays put, so a long paste is not rebuilt word by word. */
 export const BLANKS = /[^\S ]\s*|\s{2,}/g;
-/** Accents live outside ASCII: most lines of output have nothing to decompose. */
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Accents live outside printable ASCII: most lines of output have nothing to decompose. */
+const NON_ASCII = /[^ -~\s]/;
 
 export function fold(text: string): string {
   const bare = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '') : text;
