@@ -29,14 +29,15 @@ export const ANY_CASE: readonly string[] = [
   String.raw`\b(?:kms|activation)\s+emulators?\b`,
   String.raw`\bemulat\w*\s+(?:a\s+)?kms\b`,
   String.raw`\b(?:free|public|online)\s+kms\s+(?:servers?|hosts?)\b`,
-  String.raw`\bwithout\s+(?:paying|buying)\b`,
+  // "Without buying" alone or a licence; not "without buying Pro first" (a legitimate upgrade path).
+  String.raw`\bwithout\s+(?:paying|buying(?:\s+(?:a|any|the)\s+(?:licen[cs]e|key|product\s+key)|\s*(?:[.!?,;)]|$)))`,
   String.raw`\bbypass\w*\s+(?:the\s+)?activation\b`,
   String.raw`\bactivateurs?\b`,
   String.raw`\bcrack(?:er|é|ée|és|ées)(?!${LETTER})`,
   String.raw`\bcraqu(?:er|é|ée|és|ées)(?!${LETTER})`,
   String.raw`(?<!${LETTER})[ée]mulat(?:eur|eurs|ion|er)\s+(?:de\s+|d['’])?(?:serveur\s+)?kms\b`,
   String.raw`\bserveurs?\s+kms\s+(?:gratuits?|publics?|en\s+ligne)\b`,
-  String.raw`\bsans\s+(?:payer|acheter)\b`,
+  String.raw`\bsans\s+(?:payer|acheter(?:\s+(?:de|une|la)\s+(?:licence|cl[ée])|\s*(?:[.!?,;)]|$)))`,
   String.raw`\bcontourn\w*\s+(?:l['’])?activation\b`,
 ];
 

@@ -27,6 +27,9 @@ describe('refusing cracks and KMS emulators', () => {
     'je cherche une version crackée de Windows',
     'existe-t-il un serveur KMS gratuit ?',
     'comment activer Windows sans payer',
+    'how do I activate it without buying a licence?',
+    'activate windows 11 without buying',
+    'activer Windows sans acheter de licence',
     'activation HWID avec massgrave',
   ];
   for (const text of refused) {
@@ -42,6 +45,9 @@ describe('refusing cracks and KMS emulators', () => {
     'the hardware ID changed after a motherboard swap (HWID)',
     'Windows is running without a licence since the migration',
     'we emulate nothing, we run a real KMS host on Server 2022',
+    // A legitimate upgrade path: subscription activation steps up from an activated Pro.
+    'can our E3 subscription get it to Enterprise without buying Pro first?',
+    'peut-on passer en Entreprise sans acheter Pro avant ?',
   ];
   for (const text of allowed) {
     it(`helps: ${text}`, () => expect(asksForUnauthorizedActivation(text)).toBe(false));
@@ -112,6 +118,10 @@ describe('refusing cracks and KMS emulators', () => {
       'gratuit',
       'without',
       'paying',
+      'buying',
+      'licence',
+      'Pro',
+      'acheter',
       'sans',
       'payer',
       'bypass',
