@@ -11,7 +11,7 @@
  */
 import type { Lang, LicenseStatus } from '../types.js';
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
 /**
  * What becomes a single space: a run of blanks, or one blank that is not a space. A lone space already is one, and
  * leaving it alone spares a replacement per word.
@@ -20,8 +20,8 @@ export const BLANKS = /\s{2,}|[^\S ]/g;
 
 /** Fold a label or phrase to its matching form: no accents, one kind of apostrophe, single spaces, lower case. */
 export function normalizeLabel(s: string): string {
-  // Accents live outside ASCII: most output lines have nothing to decompose.
-  const bare = NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}+/gu, '') : s;
+  // Accents live outside printable ASCII: most output lines have nothing to decompose.
+  const bare = NOT_PRINTABLE_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}+/gu, '') : s;
   return bare
     .replace(/[’‘`´ʼ]/g, "'")
     .replace(BLANKS, ' ')
