@@ -1,5 +1,11 @@
 /** The conversation layer's public surface: the engine, the stores and the contract types. */
-export { ConversationEngine, MAX_TEXT_BYTES, type EngineOptions, type ThreadRefLike } from './engine.js';
+export {
+  ConversationEngine,
+  MAX_TEXT_BYTES,
+  type EngineOptions,
+  type PreparedTurn,
+  type TurnFacts,
+} from './engine.js';
 export { langOfLocale } from './turn.js';
 export { threadKeyOf, threadIdOf, type ThreadRef } from './keys.js';
 export { createEscalations, type CreateEscalationsOptions } from './handoff.js';

@@ -2,21 +2,22 @@
  * POST /playground/messages: the web adapter proper. A page request becomes an InboundMessage (platform 'web'),
  * goes through the same conversation engine as Teams and Slack, and comes back with every reply rendered.
  *
- * Cards the bot posts get an id here and are remembered in the thread state (`engine.rememberCard`), so a button
- * clicked on one updates that card in place; a card id the thread does not know is ignored (the answer is posted
- * instead), so a page cannot make the bot overwrite anything else. The engine's escalation effects are rendered
- * alongside, each on the surface it targets (the thread, or the simulated escalation channel).
+ * The turn runs through the shared runner (../run-turn.ts) with a surface that renders into the response. Cards
+ * the bot posts get an id here and are remembered with the turn's state, so a button clicked on one updates that
+ * card in place; a card id the thread does not know is ignored by the engine (the answer is posted instead), so a
+ * page cannot make the bot overwrite anything else. The engine's escalation effects are rendered alongside, each
+ * on the surface it targets (the thread, or the simulated escalation channel).
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'restify';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
-import { executeEffects } from '../effects.js';
 import { routeJsonBody } from '../http/json-body.js';
+import { runTurn } from '../run-turn.js';
 import { webExecutor } from './escalations.js';
 import { renderReply, type PlaygroundResponse } from './present.js';
-import { originRef, parsePlaygroundRequest, toInboundMessage } from './request.js';
+import { parsePlaygroundRequest, toInboundMessage } from './request.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -73,30 +74,40 @@ async function handle(
   clock: () => number,
 ): Promise<PlaygroundResponse> {
   const started = clock();
-  const thread = originRef(request.threadId);
-  // A button may only update a card this thread's bot posted. Handoff cards in the panel are found by the
-  // escalation service from the escalation id, not from the card id the page sends.
-  let cardId: string | undefined;
-  if (action && request.cardId && request.surface === 'thread') {
-    if ((await deps.engine.cardsOf(thread)).includes(request.cardId)) cardId = request.cardId;
-  }
+  // Handoff cards in the panel are found by the escalation service from the escalation id, not from the card id
+  // the page sends: only a thread card's id may be updated, and only if this thread posted it (the engine checks).
+  const cardId = action && request.cardId && request.surface === 'thread' ? request.cardId : undefined;
   const msg = toInboundMessage(request, action, { ...(cardId ? { cardId } : {}), now: started });
-
-  const result = await deps.engine.handle(msg);
-  deps.metrics?.recordTurn('web', result, started, clock());
   const response: PlaygroundResponse = { replies: [], effects: [] };
-  if (result.reply && result.mode !== 'none') {
-    const update = result.mode === 'update' && msg.actionMessageId !== undefined;
-    const id = update ? msg.actionMessageId! : randomUUID();
-    response.replies.push(renderReply(id, update ? 'update' : 'post', result.reply));
-    if (!update) await deps.engine.rememberCard(thread, id);
-  }
-  await executeEffects(result.effects, webExecutor(response.effects), {
-    engine: deps.engine,
-    logger: deps.logger,
-  });
+  const outcome = await runTurn(
+    {
+      engine: deps.engine,
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+      logger: deps.logger,
+      now: clock,
+    },
+    msg,
+    {
+      platform: 'web',
+      verifyCardId: true,
+      post: async (reply) => {
+        const id = randomUUID();
+        response.replies.push(renderReply(id, 'post', reply));
+        return id;
+      },
+      update: async (id, reply) => {
+        // A memory warning after the fact replaces the card just rendered rather than adding a second one.
+        const at = response.replies.findIndex((r) => r.id === id);
+        const rendered = renderReply(id, at >= 0 ? response.replies[at]!.mode : 'update', reply);
+        if (at >= 0) response.replies[at] = rendered;
+        else response.replies.push(rendered);
+      },
+      effects: webExecutor(response.effects),
+    },
+  );
+  if (!outcome.result) throw new Error('the engine failed on a playground message');
   if (response.replies.length === 0 && response.effects.length === 0) {
-    response.silent = result.reason ?? 'none';
+    response.silent = outcome.result.reason ?? 'none';
   }
   return response;
 }
