@@ -36,7 +36,16 @@ import { MemoryStore } from './memory-store.js';
 import { phrases } from './phrases.js';
 import { noticeReply } from './reply.js';
 import { emptyState, type ThreadState } from './state.js';
-import { langOfLocale, resolveLang, step, type Extraction, type Request, type TurnInput } from './turn.js';
+import {
+  escalationView,
+  langOfLocale,
+  resolveLang,
+  step,
+  type Diagnose,
+  type Extraction,
+  type Request,
+  type TurnInput,
+} from './turn.js';
 import {
   DEFAULT_DEDUP_TTL_SEC,
   StoreUnavailableError,
@@ -60,6 +69,8 @@ export interface EngineOptions {
   dedupTtlSec?: number;
   /** The escalation handoff (see `createEscalations`); without it Escalate only answers in the thread. */
   escalations?: EscalationService;
+  /** The knowledge core's diagnosis (tests wrap it to count diagnoses per turn). */
+  diagnose?: Diagnose;
 }
 
 /** What only the platform knows, asked for by the turns that need it. Every member is optional. */
@@ -95,8 +106,10 @@ export class ConversationEngine {
   private readonly dedupTtlSec: number;
   private readonly localDedup: RecentDeliveries;
   readonly escalations: EscalationService | undefined;
+  private readonly diagnose: Diagnose | undefined;
 
   constructor(options: EngineOptions = {}) {
+    this.diagnose = options.diagnose;
     this.store = options.store ?? new MemoryStore({ clock: options.clock });
     this.escalations = options.escalations;
     this.logger = options.logger ?? noopLogger;
@@ -279,7 +292,14 @@ export class ConversationEngine {
     if (silentUnlessEscalated && !escalated)
       return this.done({ reply: null, mode: 'none', reason: silentUnlessEscalated, codes: [] });
 
-    const turnInput: TurnInput = { msg, ex, req, now: this.clock(), warnings };
+    const turnInput: TurnInput = {
+      msg,
+      ex,
+      req,
+      now: this.clock(),
+      warnings,
+      ...(this.diagnose ? { diagnose: this.diagnose } : {}),
+    };
     const codes = ex.codes.map((c) => c.code);
     if (!snapshot) {
       // No memory this turn: the answer comes from the message alone and carries the warning.
@@ -378,7 +398,13 @@ export class ConversationEngine {
     try {
       const url = t.msg.threadUrl ?? (await this.ask('permalink', () => facts.permalink?.()));
       const msg = url ? { ...t.msg, threadUrl: url } : t.msg;
-      return await esc.escalate(escalateInputOf(state ?? emptyState(t.now, { lang }), msg, lang));
+      const thread = state ?? emptyState(t.now, { lang });
+      // One diagnosis for the dossier and the Escalate answer: the turn reuses this one.
+      const { tried, ...seen } = escalationView(thread, t);
+      t.seen = seen;
+      return await esc.escalate(
+        escalateInputOf(thread, msg, seen.lang, { diagnosis: seen.diagnosis, tried }),
+      );
     } catch (err) {
       this.logger.warn('escalation not opened', { error: errorText(err) });
       return undefined;

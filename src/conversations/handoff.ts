@@ -3,9 +3,9 @@
  * one), and turning a thread state or an inbound message into what the service takes. The service itself lives
  * in ./escalations; the engine decides when to call it.
  */
-import { diagnoseFacts, mergeFacts, type extract } from '../knowledge/index.js';
-import type { Lang } from '../knowledge/types.js';
-import { threadCodes, threadFacts } from './evidence.js';
+import { mergeFacts, type extract } from '../knowledge/index.js';
+import type { Diagnosis, Lang } from '../knowledge/types.js';
+import { threadFacts } from './evidence.js';
 import {
   EscalationRepository,
   EscalationService,
@@ -52,19 +52,22 @@ export function hasOpenEscalation(state: ThreadState | null): boolean {
   return Boolean(state?.escalationId) && state?.status === 'escalated';
 }
 
-/** What the dossier is built from: the thread's facts, its findings (titles in `lang`) and what was ruled out. */
-export function escalateInputOf(state: ThreadState, msg: InboundMessage, lang: Lang): EscalateInput {
-  const facts = threadFacts(state.observations);
-  const all = diagnoseFacts({ facts, codes: threadCodes(state) }, { lang });
-  const rejected = new Set(state.rejected);
+/**
+ * What the dossier is built from: the thread's facts, the turn's diagnosis (titles in `lang`, rejected findings
+ * already left out) and the titles of what was ruled out. The Escalate turn's own diagnosis: none is made here.
+ */
+export function escalateInputOf(
+  state: ThreadState,
+  msg: InboundMessage,
+  lang: Lang,
+  view: { diagnosis: Diagnosis; tried: string[] },
+): EscalateInput {
   return {
     state,
     msg,
-    facts,
-    findings: all.findings
-      .filter((f) => !rejected.has(f.id))
-      .map((f) => ({ id: f.id, title: f.title, confidence: f.confidence })),
-    tried: all.findings.filter((f) => rejected.has(f.id)).map((f) => f.title),
+    facts: threadFacts(state.observations),
+    findings: view.diagnosis.findings.map((f) => ({ id: f.id, title: f.title, confidence: f.confidence })),
+    tried: view.tried,
     lang,
     ...(msg.conversationRef ? { originConversationRef: msg.conversationRef } : {}),
     ...(msg.threadUrl ? { originUrl: msg.threadUrl } : {}),

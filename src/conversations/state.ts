@@ -45,7 +45,16 @@ export type ObservationRecord = z.infer<typeof ObservationRecordSchema>;
 export const CodeSeenSchema = z.object({ code: HexCodeSchema, messageId: z.string(), at: z.number().int() });
 export type CodeSeen = z.infer<typeof CodeSeenSchema>;
 
-export const FindingStateSchema = z.object({ id: z.string(), confidence: ConfidenceSchema });
+/** A finding as last shown: its title (and the language of it) lets a later turn name it without diagnosing. */
+export const FindingStateSchema = z.object({
+  id: z.string(),
+  confidence: ConfidenceSchema,
+  title: z.string().max(300).optional(),
+  lang: LangSchema.optional(),
+});
+
+/** A finding the user said did not help, with its title as it was shown. */
+export const RuledOutSchema = z.object({ id: z.string(), title: z.string().max(300), lang: LangSchema });
 
 export const AskedSchema = z.object({ command: z.string(), messageId: z.string(), at: z.number().int() });
 
@@ -60,6 +69,8 @@ export const ThreadStateV2Schema = z.object({
   findings: z.array(FindingStateSchema).default([]),
   /** Findings the user said did not help. */
   rejected: z.array(z.string()).default([]),
+  /** Titles of the rejected findings as shown (Escalate lists what was tried without diagnosing again). */
+  ruledOut: z.array(RuledOutSchema).default([]),
   asked: z.array(AskedSchema).default([]),
   status: ThreadStatusSchema.default('open'),
   /** The finding whose fix worked. */
@@ -110,6 +121,7 @@ export function migrateV1(old: ThreadStateV1): ThreadState {
     // v1 did not keep confidence; the next diagnosis recomputes it.
     findings: old.findings.map((id) => ({ id, confidence: 'medium' as const })),
     rejected: [],
+    ruledOut: [],
     asked: [],
     status: old.status,
     lang: old.lang,
@@ -130,6 +142,7 @@ export function emptyState(
     codes: [],
     findings: [],
     rejected: [],
+    ruledOut: [],
     asked: [],
     status: 'open',
     lang: keep.lang,
@@ -219,6 +232,7 @@ export function boundCounts(state: ThreadState): ThreadState {
     codes: tail(state.codes, STATE_BOUNDS.codes),
     cards: tail(state.cards, STATE_BOUNDS.cards),
     rejected: tail(state.rejected, STATE_BOUNDS.rejected),
+    ruledOut: tail(state.ruledOut, STATE_BOUNDS.rejected),
     asked: tail(state.asked, STATE_BOUNDS.asked),
     findings: state.findings.slice(0, STATE_BOUNDS.findings),
   };
