@@ -13,6 +13,7 @@ import {
   RedisKv,
   type EscalateInput,
   type EscalationConfig,
+  type EscalationServiceOptions,
   type OriginMessage,
 } from './escalations/index.js';
 import { MemoryStore } from './memory-store.js';
@@ -24,8 +25,10 @@ import type { InboundMessage } from './types.js';
 export interface CreateEscalationsOptions {
   /** The thread store: escalations live beside the threads, on the same Redis client when it is a RedisStore. */
   store: ThreadStore;
-  /** `config.escalation`, plus the Teams escalation channel's reference when the adapter captured one. */
+  /** Built once from `config.escalation`; never changed afterwards. */
   config: EscalationConfig;
+  /** The escalation channel's address an adapter captured at run time (Teams). */
+  channelAddress?: EscalationServiceOptions['channelAddress'];
   /** Lifetime of escalation records (the server passes STATE_TTL_DAYS; default 90 days). */
   ttlSec?: number;
   clock?: () => number;
@@ -43,6 +46,7 @@ export function createEscalations(options: CreateEscalationsOptions): Escalation
   return new EscalationService({
     repo: new EscalationRepository(kv, options.ttlSec ? { ttlSec: options.ttlSec } : {}),
     config: options.config,
+    ...(options.channelAddress ? { channelAddress: options.channelAddress } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
 }
