@@ -80,7 +80,7 @@ export function addressingOf(event: SlackMessageEvent, bot: BotIdentity): Addres
 
 export function fromMessageEvent(
   event: SlackMessageEvent & { channel: string; user: string; ts: string },
-  meta: { teamId: string; eventId?: string; addressed: Addressed; botInThread?: boolean; receivedAt: number },
+  meta: { teamId: string; eventId?: string; addressed: Addressed; receivedAt: number },
 ): InboundMessage {
   return {
     platform: 'slack',
@@ -92,7 +92,6 @@ export function fromMessageEvent(
     user: { id: event.user },
     text: stripMentions(event.text ?? ''),
     addressed: meta.addressed,
-    ...(meta.botInThread ? { botInThread: true } : {}),
     receivedAt: meta.receivedAt,
   };
 }
