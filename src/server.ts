@@ -13,7 +13,8 @@ import { describeConfig, runWithConfig, type Config } from './config.js';
 import { loadEnvFile } from './env-file.js';
 import { ConversationEngine } from './conversations/engine.js';
 import { AttachmentReader } from './files/attachments.js';
-import type { EscalationConfig, EscalationDestination } from './conversations/escalations/types.js';
+import type { EscalationConfig } from './conversations/escalations/types.js';
+import type { Platform } from './conversations/types.js';
 import { createEscalations } from './conversations/handoff.js';
 import { MemoryStore } from './conversations/memory-store.js';
 import { RedisStore } from './conversations/redis-store.js';
@@ -82,30 +83,32 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   }
 
   // 3. Escalations live beside the threads (the raw store: the instrumented wrapper hides its Redis client). The
-  //    config object stays shared: the Teams escalation channel's address, once captured, applies to new ones.
+  //    configuration is built once and frozen; the Teams escalation channel's address, which the adapter learns
+  //    at run time, is asked of the channel itself for each new handoff.
   const { slackChannel, teamsChannel, ...escalationPolicy } = config.escalation;
-  const escalationConfig: EscalationConfig = {
+  const escalationConfig: EscalationConfig = deepFreeze({
     ...escalationPolicy,
     channels: {
       ...(slackChannel ? { slack: { channel: slackChannel } } : {}),
       ...(teamsChannel ? { teams: { channel: teamsChannel } } : {}),
       ...(config.playground ? { web: { channel: WEB_ESCALATION_CHANNEL } } : {}),
     },
-  };
-  const setTeamsChannelRef = (ref: NonNullable<EscalationDestination['ref']>) => {
-    const teams = escalationConfig.channels.teams;
-    if (teams) teams.ref = ref;
-  };
-  const teamsEscalationChannel = escalationChannelFor(rawStore, teamsChannel, setTeamsChannelRef);
-  const capturedRef = await teamsEscalationChannel?.load().catch((error: unknown) => {
+  });
+  const teamsEscalationChannel = escalationChannelFor(rawStore, teamsChannel);
+  await teamsEscalationChannel?.load().catch((error: unknown) => {
     logger.warn('teams escalation channel address not loaded', { err: error });
     return undefined;
   });
-  if (capturedRef) setTeamsChannelRef(capturedRef);
   const clock = options.clock;
   const escalations = createEscalations({
     store: rawStore,
     config: escalationConfig,
+    ...(teamsEscalationChannel
+      ? {
+          channelAddress: (platform: Platform) =>
+            platform === 'teams' ? teamsEscalationChannel.captured() : undefined,
+        }
+      : {}),
     // Names, questions and answers follow the documented retention, like thread state.
     ttlSec: config.stateTtlDays * 24 * 3600,
     ...(clock ? { clock } : {}),
@@ -283,4 +286,11 @@ if (isEntryPoint) {
       createLogger().error('start-up failed', { err: error });
       process.exit(1);
     });
+}
+
+/** Freezes an object and everything inside it (the escalation configuration is read, never patched). */
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value))
+    if (inner && typeof inner === 'object') deepFreeze(inner as object);
+  return Object.freeze(value);
 }

@@ -1,7 +1,11 @@
 /**
- * The conversation engine: one inbound message in, one platform-neutral reply out, with the thread's memory in
- * between. Per message: validate, read the text (codes, pastes, intent), decide whether to speak, claim the
- * delivery and load the thread (one store round trip), compute the turn, save it (one atomic write), reply.
+ * The conversation engine: one inbound message in, what to send out, with the thread's memory in between. Per
+ * message: validate, read the text (codes, pastes, intent), decide whether to speak, claim the delivery and load
+ * the thread (one store round trip), compute the turn; the runner (run-turn.ts) sends the reply, then saves the
+ * turn with the id of the card it posted (one atomic write). `handle` does both halves at once, without a card.
+ *
+ * What only the platform can tell (whether a clicker is in the escalation channel, a thread's permalink, the
+ * Teams conversation address) comes through `TurnFacts`, asked for only by the turns that need it.
  *
  * The turn itself (`step`, in turn.ts) is a pure function of the previous state and the message, so the store can re-run it
  * on a newer state when another instance wrote the thread in between. `handle` never throws: a store outage gives
@@ -26,7 +30,7 @@ import {
 import { carriesEvidence, escalateInputOf, hasOpenEscalation, originMessageOf } from './handoff.js';
 import { fold } from '../knowledge/fold.js';
 import { classify } from './intent.js';
-import { deliveryIdsOf, threadIdOf, threadKeyOf } from './keys.js';
+import { deliveryIdsOf, threadIdOf, threadKeyOf, type ThreadRef } from './keys.js';
 import { RecentDeliveries } from './local-dedup.js';
 import { errorText, noopLogger, type Logger } from '../observability/logger.js';
 import { MemoryStore } from './memory-store.js';
@@ -34,16 +38,23 @@ import { phrases } from './phrases.js';
 import { noticeReply } from './reply.js';
 import { emptyState, type ThreadState } from './state.js';
 import {
+  escalationView,
   langOfLocale,
   resolveLang,
   step,
+  type Diagnose,
   type Extraction,
   type Request,
-  type Turn,
   type TurnInput,
 } from './turn.js';
-import { DEFAULT_DEDUP_TTL_SEC, StoreUnavailableError, type Snapshot, type ThreadStore } from './store.js';
-import { InboundMessageSchema, type EngineResult, type InboundMessage } from './types.js';
+import {
+  DEFAULT_DEDUP_TTL_SEC,
+  StoreUnavailableError,
+  type SideRecord,
+  type Snapshot,
+  type ThreadStore,
+} from './store.js';
+import { InboundMessageSchema, type EngineResult, type InboundMessage, type ReplyModel } from './types.js';
 
 /** Same cap as the knowledge core: a paste beyond 1 MiB is cut, and the reply says so. */
 export const MAX_TEXT_BYTES = 1024 * 1024;
@@ -59,13 +70,35 @@ export interface EngineOptions {
   dedupTtlSec?: number;
   /** The escalation handoff (see `createEscalations`); without it Escalate only answers in the thread. */
   escalations?: EscalationService;
+  /** The knowledge core's diagnosis (tests wrap it to count diagnoses per turn). */
+  diagnose?: Diagnose;
 }
 
-/** Threads whose last written snapshot is kept for rememberCard (a card is remembered right after its turn). */
-const RECENT_WRITES = 1000;
+/** What only the platform knows, asked for by the turns that need it. Every member is optional. */
+export interface TurnFacts {
+  /** Handoff-card clicks: whether the user is in the escalation channel (undefined: ESCALATION_MEMBERS decides). */
+  isMember?(userId: string): Promise<boolean | undefined>;
+  /** Escalate: the thread's permalink, shown on the handoff card. */
+  permalink?(): Promise<string | undefined>;
+  /** Proactive address of this conversation (Teams), kept on an escalation's origin. */
+  conversationRef?: Record<string, unknown>;
+  /** Written with the thread state in the same atomic write (Teams: the conversation reference). */
+  alongside?: SideRecord;
+  /** The clicked card id came from an untrusted page: update that card only if this thread posted it. */
+  verifyCardId?: boolean;
+}
 
-/** Only those parts of the thread reference rememberCard needs. */
-export type ThreadRefLike = Pick<InboundMessage, 'platform' | 'tenant' | 'channel' | 'threadKey'>;
+/** How the end of a turn went: written, nothing to write, or not written (the store is down or lost the race). */
+export type SaveOutcome = 'saved' | 'unchanged' | 'failed';
+
+/** A computed turn whose state is not yet written: the runner sends the reply, then saves with the card's id. */
+export interface PreparedTurn {
+  result: EngineResult;
+  /** Writes the turn (and the posted card's id) in one atomic write. Never throws. */
+  save(cardId?: string): Promise<SaveOutcome>;
+  /** The reply as it reads when `save` failed (with the memory-not-saved warning); null when there is none. */
+  unsaved(): ReplyModel | null;
+}
 
 export class ConversationEngine {
   readonly store: ThreadStore;
@@ -73,14 +106,11 @@ export class ConversationEngine {
   private readonly clock: () => number;
   private readonly dedupTtlSec: number;
   private readonly localDedup: RecentDeliveries;
-  /**
-   * The snapshot each recent turn wrote, by thread: rememberCard writes against it directly (compare-and-set on
-   * its revision) instead of reading the thread again. A stale one only costs the store's usual re-read and retry.
-   */
-  private readonly recentWrites = new Map<string, Snapshot>();
   readonly escalations: EscalationService | undefined;
+  private readonly diagnose: Diagnose | undefined;
 
   constructor(options: EngineOptions = {}) {
+    this.diagnose = options.diagnose;
     this.store = options.store ?? new MemoryStore({ clock: options.clock });
     this.escalations = options.escalations;
     this.logger = options.logger ?? noopLogger;
@@ -89,58 +119,82 @@ export class ConversationEngine {
     this.localDedup = new RecentDeliveries(5000, this.clock);
   }
 
-  async handle(input: unknown): Promise<EngineResult> {
+  /**
+   * Whether the bot has posted a card in this thread: one read, asked only before reading the files of a message
+   * not addressed to it. false when unknown or when the store is down.
+   */
+  async hasSpokenIn(ref: ThreadRef): Promise<boolean> {
+    try {
+      const { state } = await this.store.load(threadKeyOf(ref));
+      return (state?.cards.length ?? 0) > 0;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The whole turn at once (tests, the CLI): computed and saved, with no card to remember. Never throws. */
+  async handle(input: unknown, facts: TurnFacts = {}): Promise<EngineResult> {
+    const turn = await this.prepare(input, facts);
+    if ((await turn.save()) !== 'failed') return turn.result;
+    const reply = turn.unsaved();
+    return reply ? { ...turn.result, reply } : turn.result;
+  }
+
+  /** Validates and computes the turn; nothing is written yet (see PreparedTurn). Never throws. */
+  async prepare(input: unknown, facts: TurnFacts = {}): Promise<PreparedTurn> {
     const parsed = InboundMessageSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const error = issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'invalid message';
-      return { reply: null, mode: 'none', reason: 'invalid', error, codes: [] };
+      return this.done({ reply: null, mode: 'none', reason: 'invalid', error, codes: [] });
     }
-    const msg = parsed.data;
+    const msg = facts.conversationRef
+      ? { ...parsed.data, conversationRef: facts.conversationRef }
+      : parsed.data;
     try {
-      return await this.process(msg);
+      return await this.process(msg, facts);
     } catch (err) {
       this.logger.error('conversation turn failed', { platform: msg.platform, error: errorText(err) });
       const lang = langOfLocale(msg.localeHint) ?? 'en';
       const reply = noticeReply({ lang, warnings: [] }, phrases(lang).internalError);
-      return { reply, mode: 'post', reason: 'error', error: errorText(err), codes: [] };
+      return this.done({ reply, mode: 'post', reason: 'error', error: errorText(err), codes: [] }, msg);
     }
   }
 
-  /** Records the platform id of a card the adapter posted, so a later button click can update it. Never throws. */
-  async rememberCard(ref: ThreadRefLike, platformMessageId: string): Promise<void> {
-    const now = this.clock();
-    const threadId = threadKeyOf(ref);
-    const snapshot = this.recentWrites.get(threadId);
-    this.recentWrites.delete(threadId);
+  /**
+   * A turn with no state of its own to write. With a thread (`msg`), a posted card is still remembered: one write
+   * against `snapshot` when the turn read one.
+   */
+  private done(result: EngineResult, msg?: InboundMessage, snapshot?: Snapshot): PreparedTurn {
+    return {
+      result,
+      save: async (cardId) => {
+        if (!msg || !cardId) return 'unchanged';
+        return this.write(threadKeyOf(msg), (prev) => withCard(prev, cardId, this.clock()), snapshot);
+      },
+      unsaved: () => result.reply,
+    };
+  }
+
+  /** One write with the store's compare-and-set; a failure is logged here and reported, never thrown. */
+  private async write(
+    threadId: string,
+    mutate: (prev: ThreadState | null) => ThreadState | null,
+    snapshot: Snapshot | undefined,
+    alongside?: SideRecord,
+  ): Promise<SaveOutcome> {
     try {
-      await this.store.update(
-        threadId,
-        (prev) => {
-          const base = prev ?? emptyState(now);
-          if (base.cards.some((c) => c.messageId === platformMessageId)) return prev;
-          return {
-            ...base,
-            cards: [...base.cards, { messageId: platformMessageId, at: now }],
-            updatedAt: now,
-          };
-        },
-        snapshot ? { snapshot } : {},
-      );
+      const before = snapshot?.rev;
+      const written = await this.store.update(threadId, mutate, {
+        ...(snapshot ? { snapshot } : {}),
+        ...(alongside ? { alongside } : {}),
+      });
+      return before !== undefined && written.rev === before ? 'unchanged' : 'saved';
     } catch (err) {
-      // An outage is already logged once by the store.
+      // An outage is logged once by the store; a lost race (StoreConflictError) or a bug is worth a line.
       if (!(err instanceof StoreUnavailableError))
-        this.logger.warn('card id not remembered', { error: errorText(err) });
-    }
-  }
-
-  /** Platform ids of the bot's cards in a thread, oldest first ([] when unknown or the store is down). */
-  async cardsOf(ref: ThreadRefLike): Promise<string[]> {
-    try {
-      const { state } = await this.store.load(threadKeyOf(ref));
-      return state?.cards.map((c) => c.messageId) ?? [];
-    } catch {
-      return [];
+        this.logger.warn('thread state not saved', { error: errorText(err) });
+      return 'failed';
     }
   }
 
@@ -169,7 +223,8 @@ export class ConversationEngine {
     }
   }
 
-  private async process(msg: InboundMessage): Promise<EngineResult> {
+  private async process(input: InboundMessage, facts: TurnFacts): Promise<PreparedTurn> {
+    let msg = input;
     const warnings: string[] = [];
     const text = capText(msg.text);
     const ex = extract(text);
@@ -182,50 +237,96 @@ export class ConversationEngine {
     }
 
     const esc = this.escalations;
-    if (esc && msg.action && isHandoffAction(msg.action.action)) return this.handoffAction(esc, msg);
+    if (esc && msg.action && isHandoffAction(msg.action.action)) return this.handoffAction(esc, msg, facts);
 
     let req: Request;
     /** Set when the message would be ignored unless its thread has an open escalation (a reply to the team). */
     let silentUnlessEscalated: EngineResult['reason'] | undefined;
+    /** Set when the message is answered only in a thread where the bot has posted a card. */
+    let silentUnlessBotThread: EngineResult['reason'] | undefined;
+    let listing = false;
     if (msg.action) {
       const kind = ACTION_KINDS[msg.action.action];
-      if (!kind) return { reply: null, mode: 'none', reason: 'unsupported', codes: [] };
+      if (!kind) return this.done({ reply: null, mode: 'none', reason: 'unsupported', codes: [] });
       req = { kind, viaButton: true, ...(msg.action.findingId ? { findingId: msg.action.findingId } : {}) };
     } else {
-      if (esc && isListEscalationsRequest(ex.text)) {
-        if (msg.addressed === 'none' && !msg.botInThread)
-          return { reply: null, mode: 'none', reason: 'not-addressed', codes: [] };
-        return this.listEscalations(esc, msg, ex);
-      }
+      listing = Boolean(esc && isListEscalationsRequest(ex.text));
       req = { ...classify(ex.text, ex), viaButton: false };
-      const silence = this.silence(msg, req, ex);
+      const unaddressed = msg.addressed === 'none' || msg.addressed === 'thread';
+      // Silence as the message stands, and as it would be in a thread where the bot has posted.
+      const inBotThread = listing
+        ? undefined
+        : this.silence({ ...msg, addressed: 'none', botInThread: true }, req, ex);
+      const asIs = !unaddressed
+        ? listing
+          ? undefined
+          : this.silence(msg, req, ex)
+        : msg.botInThread
+          ? inBotThread
+          : listing || msg.addressed === 'thread'
+            ? 'not-addressed'
+            : this.silence({ ...msg, addressed: 'none', botInThread: false }, req, ex);
       // In a bot thread, a reply without a mention may answer the escalation team: the thread state says.
-      if (silence && !(esc && silence === 'not-addressed' && msg.botInThread))
-        return { reply: null, mode: 'none', reason: silence, codes: [] };
-      silentUnlessEscalated = silence;
+      const toTeamMaybe = Boolean(esc) && inBotThread === 'not-addressed';
+      if (asIs && unaddressed && msg.botInThread === undefined) {
+        // Whether the bot spoke in this thread is read with the claim; a thread without state claims nothing.
+        if (inBotThread && !toTeamMaybe)
+          return this.done({ reply: null, mode: 'none', reason: inBotThread, codes: [] });
+        silentUnlessBotThread = asIs;
+        silentUnlessEscalated = inBotThread;
+      } else if (asIs) {
+        if (!(toTeamMaybe && msg.botInThread))
+          return this.done({ reply: null, mode: 'none', reason: asIs, codes: [] });
+        silentUnlessEscalated = asIs;
+      }
     }
 
     const threadId = threadKeyOf(msg);
-    const opened = await this.open(msg, warnings);
-    if (opened === 'duplicate') return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
-    const snapshot = opened;
+    const opened = await this.open(msg, warnings, Boolean(silentUnlessBotThread));
+    if (opened === 'duplicate')
+      return this.done({ reply: null, mode: 'none', reason: 'duplicate', codes: [] });
+    if (silentUnlessBotThread && !(opened && opened !== 'unknown' && (opened.state?.cards.length ?? 0) > 0))
+      return this.done({ reply: null, mode: 'none', reason: silentUnlessBotThread, codes: [] });
+    const snapshot = opened === 'unknown' ? undefined : opened;
+    if (msg.addressed === 'none' || msg.addressed === 'thread')
+      msg = {
+        ...msg,
+        addressed: 'none',
+        botInThread: msg.botInThread ?? (snapshot?.state?.cards.length ?? 0) > 0,
+      };
+    if (msg.actionMessageId && facts.verifyCardId) {
+      const id = msg.actionMessageId;
+      if (!snapshot?.state?.cards.some((c) => c.messageId === id)) {
+        const { actionMessageId: _unknown, ...rest } = msg;
+        msg = rest;
+      }
+    }
+    if (listing) return this.listEscalations(esc!, msg, ex, snapshot);
     const escalated = Boolean(esc && snapshot && hasOpenEscalation(snapshot.state));
     if (silentUnlessEscalated && !escalated)
-      return { reply: null, mode: 'none', reason: silentUnlessEscalated, codes: [] };
+      return this.done({ reply: null, mode: 'none', reason: silentUnlessEscalated, codes: [] });
 
-    const turnInput: TurnInput = { msg, ex, req, now: this.clock(), warnings };
+    const turnInput: TurnInput = {
+      msg,
+      ex,
+      req,
+      now: this.clock(),
+      warnings,
+      ...(this.diagnose ? { diagnose: this.diagnose } : {}),
+    };
     const codes = ex.codes.map((c) => c.code);
     if (!snapshot) {
+      // No memory this turn: the answer comes from the message alone and carries the warning.
       const turn = step(null, turnInput);
-      return { reply: turn.reply, mode: turn.mode, codes };
+      return this.done({ reply: turn.reply, mode: turn.mode, codes });
     }
 
     let effects: Outbound[] = [];
     if (esc && req.kind === 'escalate') {
-      const outcome = await this.openEscalation(esc, snapshot.state, turnInput);
+      const outcome = await this.openEscalation(esc, snapshot.state, turnInput, facts);
       if (outcome && !outcome.changed) {
         // Already escalated: the requester sees its status privately; the thread changes nothing.
-        return withEffects({ reply: null, mode: 'none', codes }, outcome.effects);
+        return this.done(withEffects({ reply: null, mode: 'none', codes }, outcome.effects));
       }
       if (outcome?.record) {
         turnInput.escalationId = outcome.record.id;
@@ -235,66 +336,62 @@ export class ConversationEngine {
       const outcome = await this.toEscalation(esc, msg, ex);
       effects = outcome?.effects ?? [];
       if (silentUnlessEscalated) {
-        return withEffects(
-          {
-            reply: null,
-            mode: 'none',
-            ...(effects.length > 0 ? {} : { reason: silentUnlessEscalated }),
-            codes,
-          },
-          effects,
+        const silent = { reply: null, mode: 'none' as const, codes };
+        return this.done(
+          withEffects(effects.length > 0 ? silent : { ...silent, reason: silentUnlessEscalated }, effects),
         );
       }
       turnInput.answerOnly = Boolean(outcome?.answered) && !carriesEvidence(ex);
     }
 
-    let turn: Turn | undefined;
-    try {
-      const written = await this.store.update(
-        threadId,
-        (prev) => {
-          turn = step(prev, turnInput);
-          return turn.next;
-        },
-        { snapshot },
-      );
-      this.rememberWrite(threadId, written);
-    } catch (err) {
-      // An outage is logged once by the store; a lost race (StoreConflictError) or a bug is worth a line.
-      if (!(err instanceof StoreUnavailableError))
-        this.logger.warn('thread state not saved', { error: errorText(err) });
-      const unsaved = step(snapshot.state, { ...turnInput, warnings: [...warnings, 'memoryNotSaved'] });
-      return withEffects({ reply: unsaved.reply, mode: unsaved.mode, codes }, effects);
-    }
-    const done = turn ?? step(snapshot.state, turnInput);
-    return withEffects({ reply: done.reply, mode: done.mode, codes }, effects);
-  }
-
-  private rememberWrite(threadId: string, written: Snapshot): void {
-    this.recentWrites.delete(threadId);
-    if (this.recentWrites.size >= RECENT_WRITES) {
-      // Insertion order: the first key is the oldest write.
-      const oldest = this.recentWrites.keys().next().value;
-      if (oldest !== undefined) this.recentWrites.delete(oldest);
-    }
-    this.recentWrites.set(threadId, written);
+    const first = step(snapshot.state, turnInput);
+    const result = withEffects({ reply: first.reply, mode: first.mode, codes }, effects);
+    const alongside = facts.alongside;
+    return {
+      result,
+      save: (cardId) =>
+        this.write(
+          threadId,
+          // Pure, so a lost compare-and-set re-runs it on the newer state; the first run's answer is already out.
+          (prev) => {
+            const next = prev === snapshot.state ? first.next : step(prev, turnInput).next;
+            return cardId ? withCard(next, cardId, turnInput.now, prev) : next;
+          },
+          snapshot,
+          alongside,
+        ),
+      unsaved: () => step(snapshot.state, { ...turnInput, warnings: [...warnings, 'memoryNotSaved'] }).reply,
+    };
   }
 
   /**
    * Claims the message's delivery ids and reads its thread (one round trip). 'duplicate' for a retry; undefined
    * when the store is down (then a local dedup stands in and the answer carries a warning).
    */
-  private async open(msg: InboundMessage, warnings: string[]): Promise<Snapshot | undefined | 'duplicate'> {
+  private async open(
+    msg: InboundMessage,
+    warnings: string[],
+    onlyIfStored = false,
+  ): Promise<Snapshot | undefined | 'duplicate' | 'unknown'> {
     const threadId = threadKeyOf(msg);
-    const deliveryIds = deliveryIdsOf(msg);
+    // A signed request's id (Slack) rides in the same claim: a replayed request is a duplicate delivery.
+    const deliveryIds = [...deliveryIdsOf(msg), ...(msg.requestId ? [`req:${msg.requestId}`] : [])];
     try {
-      const opened = await this.store.claimAndLoad(threadId, deliveryIds, this.dedupTtlSec);
+      const opened = await this.store.claimAndLoad(
+        threadId,
+        deliveryIds,
+        this.dedupTtlSec,
+        onlyIfStored ? { onlyIfStored } : {},
+      );
+      if (opened.stored === false) return 'unknown';
       return opened.fresh ? opened.snapshot : 'duplicate';
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       // The store logs the outage once; here only the answer degrades.
       const local = deliveryIds.map((id) => `${threadId}|${id}`);
       if (!this.localDedup.claim(local, this.dedupTtlSec)) return 'duplicate';
+      // Whether the bot spoke in this thread cannot be read: an unaddressed reply stays unanswered.
+      if (onlyIfStored) return 'unknown';
       warnings.push('memoryUnavailable');
       return undefined;
     }
@@ -309,10 +406,19 @@ export class ConversationEngine {
     esc: EscalationService,
     state: ThreadState | null,
     t: TurnInput,
+    facts: TurnFacts,
   ): Promise<ServiceResult | undefined> {
     const lang = resolveLang(state, t);
     try {
-      return await esc.escalate(escalateInputOf(state ?? emptyState(t.now, { lang }), t.msg, lang));
+      const url = t.msg.threadUrl ?? (await this.ask('permalink', () => facts.permalink?.()));
+      const msg = url ? { ...t.msg, threadUrl: url } : t.msg;
+      const thread = state ?? emptyState(t.now, { lang });
+      // One diagnosis for the dossier and the Escalate answer: the turn reuses this one.
+      const { tried, ...seen } = escalationView(thread, t);
+      t.seen = seen;
+      return await esc.escalate(
+        escalateInputOf(thread, msg, seen.lang, { diagnosis: seen.diagnosis, tried }),
+      );
     } catch (err) {
       this.logger.warn('escalation not opened', { error: errorText(err) });
       return undefined;
@@ -337,10 +443,15 @@ export class ConversationEngine {
    * A handoff-card button (Claim, Need info, Escalated to Microsoft, Resolved): deduplicated by delivery, applied
    * by the service, answered only through effects. Resolving marks the origin thread resolved.
    */
-  private async handoffAction(esc: EscalationService, msg: InboundMessage): Promise<EngineResult> {
+  private async handoffAction(
+    esc: EscalationService,
+    msg: InboundMessage,
+    facts: TurnFacts,
+  ): Promise<PreparedTurn> {
     const action = msg.action!;
     if ((await this.open(msg, [])) === 'duplicate')
-      return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
+      return this.done({ reply: null, mode: 'none', reason: 'duplicate', codes: [] });
+    const isMember = msg.isMember ?? (await this.ask('isMember', () => facts.isMember?.(msg.user.id)));
     const where = {
       platform: msg.platform,
       tenant: msg.tenant,
@@ -351,7 +462,7 @@ export class ConversationEngine {
       { platform: msg.platform, tenant: msg.tenant },
       action,
       { id: msg.user.id, ...(msg.user.name ? { name: msg.user.name } : {}) },
-      msg.isMember,
+      isMember,
       { deliveryId: msg.eventId ?? msg.messageId, where },
     );
     const record = result.record;
@@ -368,7 +479,17 @@ export class ConversationEngine {
         this.logger.warn('origin thread not marked resolved', { error: errorText(err) });
       }
     }
-    return withEffects({ reply: null, mode: 'none', codes: [] }, result.effects);
+    return this.done(withEffects({ reply: null, mode: 'none', codes: [] }, result.effects));
+  }
+
+  /** A platform fact; undefined when the platform cannot tell or failed to (logged), never thrown. */
+  private async ask<T>(what: string, get: () => Promise<T | undefined> | undefined): Promise<T | undefined> {
+    try {
+      return await get();
+    } catch (err) {
+      this.logger.warn('platform fact not read', { what, error: errorText(err) });
+      return undefined;
+    }
   }
 
   /** "escalations": the workspace's open escalations, in the language the request was made in. */
@@ -376,14 +497,13 @@ export class ConversationEngine {
     esc: EscalationService,
     msg: InboundMessage,
     ex: Extraction,
-  ): Promise<EngineResult> {
-    const opened = await this.open(msg, []);
-    if (opened === 'duplicate') return { reply: null, mode: 'none', reason: 'duplicate', codes: [] };
+    snapshot: Snapshot | undefined,
+  ): Promise<PreparedTurn> {
     const lang: Lang = /\bescalades\b/.test(fold(ex.text))
       ? 'fr'
-      : (langOfLocale(msg.localeHint) ?? opened?.state?.lang ?? 'en');
+      : (langOfLocale(msg.localeHint) ?? snapshot?.state?.lang ?? 'en');
     const reply = await esc.listOpen({ platform: msg.platform, tenant: msg.tenant }, lang);
-    return { reply, mode: 'post', codes: [] };
+    return this.done({ reply, mode: 'post', codes: [] }, msg, snapshot);
   }
 
   /** Why to stay silent, or undefined to answer. Channel chatter without a mention or evidence gets nothing. */
@@ -395,6 +515,20 @@ export class ConversationEngine {
     if (msg.botInThread && req.kind !== 'chatter' && req.kind !== 'help') return undefined;
     return msg.text.trim() === '' ? 'empty' : 'not-addressed';
   }
+}
+
+/** The state with a posted card's id recorded (a thread without state gets one just for it). */
+function withCard(
+  next: ThreadState | null,
+  cardId: string,
+  now: number,
+  prev: ThreadState | null = next,
+): ThreadState | null {
+  const base = next ?? (prev === null ? emptyState(now) : null);
+  // A turn that deleted the thread keeps it deleted: the card belonged to what was forgotten.
+  if (!base) return next;
+  if (base.cards.some((c) => c.messageId === cardId)) return next;
+  return { ...base, cards: [...base.cards, { messageId: cardId, at: now }], updatedAt: now };
 }
 
 /** Adds effects to a result only when there are some, so results without escalation look as before. */

@@ -3,9 +3,9 @@
  * one), and turning a thread state or an inbound message into what the service takes. The service itself lives
  * in ./escalations; the engine decides when to call it.
  */
-import { diagnoseFacts, mergeFacts, type extract } from '../knowledge/index.js';
-import type { Lang } from '../knowledge/types.js';
-import { threadCodes, threadFacts } from './evidence.js';
+import { mergeFacts, type extract } from '../knowledge/index.js';
+import type { Diagnosis, Lang } from '../knowledge/types.js';
+import { threadFacts } from './evidence.js';
 import {
   EscalationRepository,
   EscalationService,
@@ -13,6 +13,7 @@ import {
   RedisKv,
   type EscalateInput,
   type EscalationConfig,
+  type EscalationServiceOptions,
   type OriginMessage,
 } from './escalations/index.js';
 import { MemoryStore } from './memory-store.js';
@@ -24,8 +25,10 @@ import type { InboundMessage } from './types.js';
 export interface CreateEscalationsOptions {
   /** The thread store: escalations live beside the threads, on the same Redis client when it is a RedisStore. */
   store: ThreadStore;
-  /** `config.escalation`, plus the Teams escalation channel's reference when the adapter captured one. */
+  /** Built once from `config.escalation`; never changed afterwards. */
   config: EscalationConfig;
+  /** The escalation channel's address an adapter captured at run time (Teams). */
+  channelAddress?: EscalationServiceOptions['channelAddress'];
   /** Lifetime of escalation records (the server passes STATE_TTL_DAYS; default 90 days). */
   ttlSec?: number;
   clock?: () => number;
@@ -43,6 +46,7 @@ export function createEscalations(options: CreateEscalationsOptions): Escalation
   return new EscalationService({
     repo: new EscalationRepository(kv, options.ttlSec ? { ttlSec: options.ttlSec } : {}),
     config: options.config,
+    ...(options.channelAddress ? { channelAddress: options.channelAddress } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
 }
@@ -52,19 +56,22 @@ export function hasOpenEscalation(state: ThreadState | null): boolean {
   return Boolean(state?.escalationId) && state?.status === 'escalated';
 }
 
-/** What the dossier is built from: the thread's facts, its findings (titles in `lang`) and what was ruled out. */
-export function escalateInputOf(state: ThreadState, msg: InboundMessage, lang: Lang): EscalateInput {
-  const facts = threadFacts(state.observations);
-  const all = diagnoseFacts({ facts, codes: threadCodes(state) }, { lang });
-  const rejected = new Set(state.rejected);
+/**
+ * What the dossier is built from: the thread's facts, the turn's diagnosis (titles in `lang`, rejected findings
+ * already left out) and the titles of what was ruled out. The Escalate turn's own diagnosis: none is made here.
+ */
+export function escalateInputOf(
+  state: ThreadState,
+  msg: InboundMessage,
+  lang: Lang,
+  view: { diagnosis: Diagnosis; tried: string[] },
+): EscalateInput {
   return {
     state,
     msg,
-    facts,
-    findings: all.findings
-      .filter((f) => !rejected.has(f.id))
-      .map((f) => ({ id: f.id, title: f.title, confidence: f.confidence })),
-    tried: all.findings.filter((f) => rejected.has(f.id)).map((f) => f.title),
+    facts: threadFacts(state.observations),
+    findings: view.diagnosis.findings.map((f) => ({ id: f.id, title: f.title, confidence: f.confidence })),
+    tried: view.tried,
     lang,
     ...(msg.conversationRef ? { originConversationRef: msg.conversationRef } : {}),
     ...(msg.threadUrl ? { originUrl: msg.threadUrl } : {}),

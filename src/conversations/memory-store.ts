@@ -18,6 +18,7 @@ import {
   StoreConflictError,
   StoreUnavailableError,
   type ClaimAndLoad,
+  type ClaimOptions,
   type Mutate,
   type Snapshot,
   type StoreOptions,
@@ -99,9 +100,16 @@ export class MemoryStore implements ThreadStore {
     return this.read(threadId);
   }
 
-  async claimAndLoad(threadId: string, deliveryIds: string[], ttlSec: number): Promise<ClaimAndLoad> {
+  async claimAndLoad(
+    threadId: string,
+    deliveryIds: string[],
+    ttlSec: number,
+    opts: ClaimOptions = {},
+  ): Promise<ClaimAndLoad> {
     this.assertOpen();
-    return { fresh: this.claim(threadId, deliveryIds, ttlSec), snapshot: this.read(threadId) };
+    const snapshot = this.read(threadId);
+    if (opts.onlyIfStored && !snapshot.state) return { fresh: true, snapshot, stored: false };
+    return { fresh: this.claim(threadId, deliveryIds, ttlSec), snapshot };
   }
 
   async claimDelivery(threadId: string, deliveryIds: string[], ttlSec: number): Promise<boolean> {

@@ -25,6 +25,7 @@ import {
   StoreConflictError,
   StoreUnavailableError,
   type ClaimAndLoad,
+  type ClaimOptions,
   type Mutate,
   type Snapshot,
   type StoreOptions,
@@ -33,20 +34,25 @@ import {
 } from './store.js';
 import type { Platform } from './types.js';
 
-export { createRedisClient, parseHostPorts } from './redis-client.js';
-export type { RedisClient, RedisConnectionOptions, HostPort } from './redis-client.js';
+export type { RedisClient, RedisConnectionOptions } from './redis-client.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     /** KEYS: delivery keys; ARGV: ttlSec. Returns 1 when every key was new. */
     adClaim(numKeys: number, ...keysThenTtl: Array<string | number>): Result<number, Context>;
-    /** KEYS: state key, then delivery keys; ARGV: ttlSec. Returns [1 when every delivery key was new, rev, data]. */
+    /**
+     * KEYS: state key, then delivery keys; ARGV: ttlSec, '1' to claim only when the state exists. Returns [1 when
+     * every delivery key was new (-1: no state, nothing claimed), rev, data].
+     */
     adClaimLoad(
       numKeys: number,
       ...keysThenTtl: Array<string | number>
     ): Result<[number, string | null, string | null], Context>;
-    /** KEYS: state key; ARGV: expected rev, data ('' deletes), ttlMs. Returns the new rev, or -1 on conflict. */
-    adCas(key: string, expectedRev: number, data: string, ttlMs: number): Result<number, Context>;
+    /**
+     * KEYS: state key[, side key]; ARGV: expected rev, data ('' deletes), ttlMs[, side value, side ttlSec]. Returns
+     * the new rev, or -1 on conflict (then nothing is written, the side key neither).
+     */
+    adCas(numKeys: number, ...keysThenArgs: Array<string | number>): Result<number, Context>;
   }
 }
 
@@ -57,8 +63,13 @@ for i = 1, #KEYS do
 end
 return fresh`;
 
-/** The dedup claim and the thread read as one command: one round trip, one small reply. */
+/**
+ * The dedup claim (delivery ids, and the Slack request signature that guards against replays) and the thread read
+ * as one command: one round trip, one small reply. With ARGV[2] = '1' a thread without state claims nothing: a
+ * channel reply in a thread the bot never answered costs no write.
+ */
 const CLAIM_LOAD_LUA = `
+if ARGV[2] == '1' and redis.call('HEXISTS', KEYS[1], 'data') == 0 then return {-1, false, false} end
 local fresh = 1
 for i = 2, #KEYS do
   if not redis.call('SET', KEYS[i], '1', 'NX', 'EX', ARGV[1]) then fresh = 0 end
@@ -77,6 +88,7 @@ else
   redis.call('HSET', KEYS[1], 'rev', nextRev, 'data', ARGV[2])
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
+if KEYS[2] then redis.call('SET', KEYS[2], ARGV[4], 'EX', ARGV[5]) end
 return nextRev`;
 
 /** Redis' replies when it answers but will not write: out of memory, read-only replica, failed snapshot. */
@@ -118,7 +130,7 @@ export class RedisStore implements ThreadStore {
     this.outage = new OutageLog(this.logger, 'redis');
     this.client.defineCommand('adClaim', { lua: CLAIM_LUA });
     this.client.defineCommand('adClaimLoad', { lua: CLAIM_LOAD_LUA });
-    this.client.defineCommand('adCas', { numberOfKeys: 1, lua: CAS_LUA });
+    this.client.defineCommand('adCas', { lua: CAS_LUA });
     // Without an 'error' listener ioredis prints every reconnect failure; route them to the once-per-outage log.
     this.client.on('error', (err: unknown) => {
       if (!this.closing) this.outage.failed(err);
@@ -163,15 +175,28 @@ export class RedisStore implements ThreadStore {
     return toSnapshot(rev ?? null, data ?? null);
   }
 
-  async claimAndLoad(threadId: string, deliveryIds: string[], ttlSec: number): Promise<ClaimAndLoad> {
+  async claimAndLoad(
+    threadId: string,
+    deliveryIds: string[],
+    ttlSec: number,
+    opts: ClaimOptions = {},
+  ): Promise<ClaimAndLoad> {
     const keys = deliveryIds.map((id) => deliveryKey(threadId, id));
     const [claimed, rev, data] = await this.run(
       () =>
-        this.client.adClaimLoad(keys.length + 1, stateKey(threadId), ...keys, Math.max(1, Math.ceil(ttlSec))),
+        this.client.adClaimLoad(
+          keys.length + 1,
+          stateKey(threadId),
+          ...keys,
+          Math.max(1, Math.ceil(ttlSec)),
+          opts.onlyIfStored ? '1' : '0',
+        ),
       'write',
     );
     // Lua turns a missing hash field (false) into a nil reply: null here.
-    return { fresh: keys.length === 0 || claimed === 1, snapshot: toSnapshot(rev ?? null, data ?? null) };
+    const snapshot = toSnapshot(rev ?? null, data ?? null);
+    if (claimed === -1) return { fresh: true, snapshot, stored: false };
+    return { fresh: keys.length === 0 || claimed === 1, snapshot };
   }
 
   async claimDelivery(threadId: string, deliveryIds: string[], ttlSec: number): Promise<boolean> {
@@ -186,17 +211,35 @@ export class RedisStore implements ThreadStore {
 
   async update(threadId: string, mutate: Mutate, opts: UpdateOptions = {}): Promise<Snapshot> {
     let snapshot = opts.snapshot ?? (await this.load(threadId));
+    const key = stateKey(threadId);
+    const side = opts.alongside;
+    // A side key in another Cluster slot cannot ride in the script: it is written on its own after.
+    const sideInScript = side !== undefined && hashTagOf(side.key) === hashTagOf(key);
+    const sideArgs = sideInScript
+      ? { keys: [side.key], args: [side.value, Math.max(1, side.ttlSec)] }
+      : undefined;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const next = mutate(snapshot.state);
       if (next === snapshot.state) return snapshot;
       const encoded = next === null ? null : encodeStateWithValue(next);
       const data = encoded?.json ?? '';
       const rev = await this.run(
-        () => this.client.adCas(stateKey(threadId), snapshot.rev, data, this.ttlMs),
+        () =>
+          sideArgs
+            ? this.client.adCas(2, key, ...sideArgs.keys, snapshot.rev, data, this.ttlMs, ...sideArgs.args)
+            : this.client.adCas(1, key, snapshot.rev, data, this.ttlMs),
         'write',
       );
       // What was stored is the bounded state the JSON was made from: no need to parse it back.
-      if (rev >= 0) return { state: encoded?.state ?? null, rev };
+      if (rev >= 0) {
+        if (side && !sideInScript) {
+          await this.run(
+            () => this.client.set(side.key, side.value, 'EX', Math.max(1, side.ttlSec)),
+            'write',
+          );
+        }
+        return { state: encoded?.state ?? null, rev };
+      }
       await sleep(backoffMs(attempt));
       snapshot = await this.load(threadId);
     }
@@ -279,6 +322,13 @@ export class RedisStore implements ThreadStore {
       cause: err,
     });
   }
+}
+
+/** The `{…}` part of a key that picks its Cluster slot (the whole key when it has none). */
+function hashTagOf(key: string): string {
+  const open = key.indexOf('{');
+  const close = open >= 0 ? key.indexOf('}', open + 1) : -1;
+  return close > open + 1 ? key.slice(open + 1, close) : key;
 }
 
 function toSnapshot(rev: string | null, data: string | null): Snapshot {

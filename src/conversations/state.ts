@@ -19,7 +19,7 @@ import {
 import { mayHoldProductKey, redactValue } from '../knowledge/redact.js';
 import { ThreadStatusSchema } from './types.js';
 
-export const STATE_VERSION = 2;
+const STATE_VERSION = 2;
 
 export const STATE_BOUNDS = {
   observations: 50,
@@ -43,9 +43,17 @@ export const ObservationRecordSchema = z.object({
 export type ObservationRecord = z.infer<typeof ObservationRecordSchema>;
 
 export const CodeSeenSchema = z.object({ code: HexCodeSchema, messageId: z.string(), at: z.number().int() });
-export type CodeSeen = z.infer<typeof CodeSeenSchema>;
 
-export const FindingStateSchema = z.object({ id: z.string(), confidence: ConfidenceSchema });
+/** A finding as last shown: its title (and the language of it) lets a later turn name it without diagnosing. */
+export const FindingStateSchema = z.object({
+  id: z.string(),
+  confidence: ConfidenceSchema,
+  title: z.string().max(300).optional(),
+  lang: LangSchema.optional(),
+});
+
+/** A finding the user said did not help, with its title as it was shown. */
+export const RuledOutSchema = z.object({ id: z.string(), title: z.string().max(300), lang: LangSchema });
 
 export const AskedSchema = z.object({ command: z.string(), messageId: z.string(), at: z.number().int() });
 
@@ -60,6 +68,8 @@ export const ThreadStateV2Schema = z.object({
   findings: z.array(FindingStateSchema).default([]),
   /** Findings the user said did not help. */
   rejected: z.array(z.string()).default([]),
+  /** Titles of the rejected findings as shown (Escalate lists what was tried without diagnosing again). */
+  ruledOut: z.array(RuledOutSchema).default([]),
   asked: z.array(AskedSchema).default([]),
   status: ThreadStatusSchema.default('open'),
   /** The finding whose fix worked. */
@@ -97,7 +107,7 @@ export const MIGRATED_MESSAGE_ID = 'migrated-v1';
 export function migrateV1(old: ThreadStateV1): ThreadState {
   const hasFacts = Object.keys(old.facts).length > 0;
   return {
-    v: 2,
+    v: STATE_VERSION,
     // v1 facts have no source: keep them as one 'prose' observation, which later pastes add to rather than replace.
     observations: hasFacts
       ? [{ source: 'prose', messageId: MIGRATED_MESSAGE_ID, at: old.updatedAt, facts: old.facts }]
@@ -110,6 +120,7 @@ export function migrateV1(old: ThreadStateV1): ThreadState {
     // v1 did not keep confidence; the next diagnosis recomputes it.
     findings: old.findings.map((id) => ({ id, confidence: 'medium' as const })),
     rejected: [],
+    ruledOut: [],
     asked: [],
     status: old.status,
     lang: old.lang,
@@ -125,11 +136,12 @@ export function emptyState(
   keep: Partial<Pick<ThreadState, 'lang' | 'langPinned' | 'cards'>> = {},
 ): ThreadState {
   return {
-    v: 2,
+    v: STATE_VERSION,
     observations: [],
     codes: [],
     findings: [],
     rejected: [],
+    ruledOut: [],
     asked: [],
     status: 'open',
     lang: keep.lang,
@@ -219,6 +231,7 @@ export function boundCounts(state: ThreadState): ThreadState {
     codes: tail(state.codes, STATE_BOUNDS.codes),
     cards: tail(state.cards, STATE_BOUNDS.cards),
     rejected: tail(state.rejected, STATE_BOUNDS.rejected),
+    ruledOut: tail(state.ruledOut, STATE_BOUNDS.rejected),
     asked: tail(state.asked, STATE_BOUNDS.asked),
     findings: state.findings.slice(0, STATE_BOUNDS.findings),
   };

@@ -1,7 +1,8 @@
 /**
  * Thread memory behind one interface, so the engine runs the same against the embedded MemoryStore and the
- * production RedisStore. A message costs at most two round trips: `claimAndLoad` (dedup + read) and one atomic
- * compare-and-set write in `update` (more only when another instance wrote the same thread in between).
+ * production RedisStore. A message costs at most two round trips: `claimAndLoad` (dedup, replay guard and read)
+ * and one atomic compare-and-set write in `update` that also records the card posted for the turn (more only
+ * when another instance wrote the same thread in between).
  */
 import type { Platform } from './types.js';
 import type { ThreadState } from './state.js';
@@ -16,22 +17,44 @@ export interface Snapshot {
  *  is run again on a newer state when another writer got there first. */
 export type Mutate = (prev: ThreadState | null) => ThreadState | null;
 
+/** A small record written in the same atomic write as the thread (Teams: the conversation's address). */
+export interface SideRecord {
+  /** Must share the thread's hash tag (same Cluster slot); otherwise it is written separately. */
+  key: string;
+  value: string;
+  ttlSec: number;
+}
+
 export interface UpdateOptions {
   /** A snapshot already read in this turn: the first attempt writes against it without reading again. */
   snapshot?: Snapshot;
+  /** Written with the state when the compare-and-set succeeds (Redis only; the memory store keeps none). */
+  alongside?: SideRecord;
+}
+
+export interface ClaimOptions {
+  /** Claim and read only when the thread has a stored state; otherwise claim nothing (`stored` false). */
+  onlyIfStored?: boolean;
 }
 
 export interface ClaimAndLoad {
   /** false: these delivery ids were seen before (a retry or a doubled event); do not answer. */
   fresh: boolean;
   snapshot: Snapshot;
+  /** false when `onlyIfStored` found no state: nothing was claimed. */
+  stored?: boolean;
 }
 
 export interface ThreadStore {
   readonly kind: 'memory' | 'redis';
   load(threadId: string): Promise<Snapshot>;
   /** Claims the delivery ids (SET NX EX each) and reads the thread, in one round trip. */
-  claimAndLoad(threadId: string, deliveryIds: string[], ttlSec: number): Promise<ClaimAndLoad>;
+  claimAndLoad(
+    threadId: string,
+    deliveryIds: string[],
+    ttlSec: number,
+    opts?: ClaimOptions,
+  ): Promise<ClaimAndLoad>;
   /** true when none of the ids was claimed before (and all are now claimed). */
   claimDelivery(threadId: string, deliveryIds: string[], ttlSec: number): Promise<boolean>;
   /** Atomic read-modify-write with optimistic retry; returns what was stored. */

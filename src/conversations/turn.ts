@@ -47,6 +47,18 @@ export interface Request {
   viaButton: boolean;
 }
 
+/** The knowledge core's diagnosis; injectable so a test can count how often a turn diagnoses. */
+export type Diagnose = typeof diagnoseFacts;
+
+/** A diagnosis already made this turn, and of which thread evidence (Escalate: made for the dossier). */
+export interface SeenDiagnosis {
+  observations: ThreadState['observations'];
+  codes: ThreadState['codes'];
+  rejected: ThreadState['rejected'];
+  lang: Lang;
+  diagnosis: Diagnosis;
+}
+
 export interface TurnInput {
   msg: InboundMessage;
   ex: Extraction;
@@ -57,6 +69,10 @@ export interface TurnInput {
   escalationId?: string;
   /** The message only answered the escalation team's question: remember its prose facts, say nothing. */
   answerOnly?: boolean;
+  /** Default: the knowledge core's `diagnoseFacts`. */
+  diagnose?: Diagnose;
+  /** Reused when the turn diagnoses the same evidence in the same language. */
+  seen?: SeenDiagnosis;
 }
 
 export interface Turn {
@@ -103,6 +119,8 @@ interface Ctx {
   base: ThreadState;
   prev: ThreadState | null;
   common: (status?: ThreadStatus) => Common;
+  /** Every finding, rejected ones included: made at most once, only when a title is nowhere else. */
+  everyFinding?: Diagnosis;
 }
 
 export function step(prev: ThreadState | null, t: TurnInput): Turn {
@@ -172,17 +190,60 @@ function withProse(c: Ctx, state: ThreadState): ThreadState {
 }
 
 function run(c: Ctx, state: ThreadState, exclude: string[] = state.rejected): Diagnosis {
-  return diagnoseFacts(
+  const seen = c.t.seen;
+  if (
+    seen &&
+    seen.lang === c.lang &&
+    seen.observations === state.observations &&
+    seen.codes === state.codes &&
+    seen.rejected === exclude
+  )
+    return seen.diagnosis;
+  return diagnoseThread(state, c.lang, exclude, c.t.diagnose);
+}
+
+/** The thread's diagnosis in `lang`, its rejected findings left out. */
+export function diagnoseThread(
+  state: ThreadState,
+  lang: Lang,
+  exclude: string[] = state.rejected,
+  diagnose: Diagnose = diagnoseFacts,
+): Diagnosis {
+  return diagnose(
     { facts: threadFacts(state.observations), codes: threadCodes(state) },
-    { lang: c.lang, ...(exclude.length > 0 ? { exclude } : {}) },
+    { lang, ...(exclude.length > 0 ? { exclude } : {}) },
   );
 }
 
-/** A finding's localized title, looked up without exclusions (it may be a rejected one); its id if gone. */
+/**
+ * A finding's title in the turn's language: from this turn's diagnosis, else as the thread last showed it (its
+ * findings and the ones ruled out keep their titles), else from one diagnosis without exclusions; its id if gone.
+ */
 function titleOf(c: Ctx, state: ThreadState, id: string | undefined, seen?: Diagnosis): string | undefined {
   if (!id) return undefined;
-  const hit = seen?.findings.find((f) => f.id === id) ?? run(c, state, []).findings.find((f) => f.id === id);
-  return hit?.title ?? id;
+  const shown =
+    seen?.findings.find((f) => f.id === id)?.title ??
+    state.findings.find((f) => f.id === id && f.lang === c.lang)?.title ??
+    state.ruledOut.find((f) => f.id === id && f.lang === c.lang)?.title;
+  if (shown) return shown;
+  c.everyFinding ??= run(c, state, []);
+  return c.everyFinding.findings.find((f) => f.id === id)?.title ?? id;
+}
+
+/** What the Escalate turn shows, made once: the diagnosis and the titles of what was tried. */
+export function escalationView(state: ThreadState, t: TurnInput): SeenDiagnosis & { tried: string[] } {
+  const lang = resolveLang(state, t);
+  const diagnosis = diagnoseThread(state, lang, state.rejected, t.diagnose);
+  const c: Ctx = { t, lang, base: state, prev: state, common: () => ({ lang, warnings: [] }) };
+  const tried = state.rejected.map((id) => titleOf(c, state, id, diagnosis)!);
+  return {
+    observations: state.observations,
+    codes: state.codes,
+    rejected: state.rejected,
+    lang,
+    diagnosis,
+    tried,
+  };
 }
 
 function statusAfter(prev: ThreadStatus, d: Diagnosis): ThreadStatus {
@@ -212,12 +273,16 @@ function diagnosed(c: Ctx, state: ThreadState, d: Diagnosis, questions: Ask[]): 
   const status = statusAfter(state.status === 'resolved' ? 'open' : state.status, d);
   const next: ThreadState = {
     ...state,
-    findings: d.findings.map((f) => ({ id: f.id, confidence: f.confidence })),
+    findings: titledFindings(d, c.lang),
     asked: recordAsked(c, state, questions),
     status,
   };
   if (status !== 'resolved') delete next.resolvedBy;
   return next;
+}
+
+function titledFindings(d: Diagnosis, lang: Lang): ThreadState['findings'] {
+  return d.findings.map((f) => ({ id: f.id, confidence: f.confidence, title: f.title, lang }));
 }
 
 /** Evidence lines: the top finding's evidence with its source, or what the thread knows when nothing fired. */
@@ -355,11 +420,15 @@ function didntHelpTurn(c: Ctx): Turn {
       mode: 'post',
     };
   }
+  const ruledOutTitle = titleOf(c, state, target)!;
   const rejected = state.rejected.includes(target) ? state.rejected : [...state.rejected, target];
-  const withRejection: ThreadState = { ...state, rejected };
+  const ruledOut = [
+    ...state.ruledOut.filter((r) => r.id !== target),
+    { id: target, title: ruledOutTitle, lang: c.lang },
+  ];
+  const withRejection: ThreadState = { ...state, rejected, ruledOut };
   const d = run(c, withRejection);
   const top = d.findings[0];
-  const ruledOutTitle = titleOf(c, withRejection, target)!;
   const changes = [p.ruledOut(ruledOutTitle)];
   if (top) changes.push(p.causeChanged(ruledOutTitle, top.title));
   const questions = pickQuestions(d.ask, withRejection);
@@ -428,7 +497,8 @@ function languageTurn(c: Ctx): Turn {
     offerEscalation: false,
     ...(escalation ? { escalation } : {}),
   });
-  return { next: unlessUnchanged(c.prev, state), reply, mode: 'post' };
+  // The findings keep their titles in the new language, for later turns that name them.
+  return { next: { ...state, findings: titledFindings(d, c.lang) }, reply, mode: 'post' };
 }
 
 function helpTurn(c: Ctx): Turn {

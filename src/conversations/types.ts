@@ -55,13 +55,25 @@ export const InboundMessageSchema = z.object({
   messageId: z.string().min(1).max(400),
   /** Platform event id when the platform has one (Slack event_id); a retry carries the same one. */
   eventId: z.string().max(400).optional(),
+  /**
+   * Id of the signed request that carried the message (Slack: its signature). Claimed with the delivery ids, so a
+   * replayed request is dropped in the same store round trip.
+   */
+  requestId: z.string().max(200).optional(),
   user: z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional() }),
   /** The text with platform mark-up already stripped of mentions; may still hold code fences and entities. */
   text: z.string(),
   /** Platform locale (Slack user locale, Teams activity locale), e.g. 'fr-FR'. */
   localeHint: z.string().max(35).optional(),
+  /**
+   * 'none': not addressed (answered when it carries evidence, or follows up in a bot thread); 'thread': a thread
+   * reply answered only where the bot has posted a card (Slack).
+   */
   addressed: AddressedSchema,
-  /** Set when the bot already spoke in this thread (lets channel replies in a bot thread through). */
+  /**
+   * Whether the bot already spoke in this thread (lets channel replies in a bot thread through). Adapters leave
+   * it out: the engine reads it from the thread state with the delivery claim.
+   */
   botInThread: z.boolean().optional(),
   action: ActionPayloadSchema.optional(),
   /** Platform id of the card a button was clicked on, so it can be updated in place. */

@@ -1,8 +1,9 @@
 /**
- * The seam between an adapter and the engine for a message that carries files. One call per turn:
+ * What a message's files add to its turn. An adapter hands the turn runner a `FileReading` (its platform's refs
+ * bound to `readFileTurn`); the runner calls it once before the engine and decorates the engine's result:
  *
- *   const turn = await readFileTurn(msg, refs, reader, { acknowledge });   // before engine.handle
- *   const result = turn.decorate(await engine.handle(turn.msg));             // after it
+ *   const turn = await readFiles(msg, { acknowledge });   // before engine.prepare
+ *   const result = turn.decorate(prepared.result);         // after it
  *
  * `acknowledge` is called with the "Reading your screenshot…" reply before any OCR starts, when a file will go
  * through OCR; the adapter posts it and later replaces it with the diagnosis (Slack's 3 s, Teams' 15 s). The
@@ -35,6 +36,9 @@ export interface FileTurnOptions {
   /** Posts the "Reading your screenshot…" message; called once, before OCR, only when an image is attached. */
   acknowledge?: (ack: ReplyModel) => Promise<void>;
 }
+
+/** Reads a message's files into its text: what an adapter gives the turn runner when the message carries some. */
+export type FileReading = (msg: InboundMessage, options: FileTurnOptions) => Promise<FileTurn>;
 
 /** A message with no files: the engine's result as is. */
 export function noFiles(msg: InboundMessage): FileTurn {

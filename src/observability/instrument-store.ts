@@ -26,7 +26,7 @@ export function instrumentStore(store: ThreadStore, metrics: AppMetrics): Thread
     ...(client ? { client } : {}),
     kind: store.kind,
     load: counted((threadId) => store.load(threadId)),
-    claimAndLoad: counted((threadId, ids, ttl) => store.claimAndLoad(threadId, ids, ttl)),
+    claimAndLoad: counted((threadId, ids, ttl, opts) => store.claimAndLoad(threadId, ids, ttl, opts)),
     claimDelivery: counted((threadId, ids, ttl) => store.claimDelivery(threadId, ids, ttl)),
     update: counted((threadId, mutate, opts) => store.update(threadId, mutate, opts)),
     purgeTenant: counted((platform, tenant) => store.purgeTenant(platform, tenant)),

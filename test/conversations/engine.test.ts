@@ -285,12 +285,37 @@ describe.each(['memory', 'redis'])('conversations on the %s store', (kind) => {
     expect(JSON.stringify(await stateOf(t.say('')))).not.toContain(PASTED_MAK);
   });
 
-  it('the card ids the adapter posted are remembered for later updates', async () => {
+  it('the card posted for a turn is remembered with that turn, in the same write', async () => {
     const t = slackThread(tenant());
-    reply(await engine.handle(t.say('0xC004F074')));
-    await engine.rememberCard(t.say(''), '1700000000.999001');
-    await engine.rememberCard(t.say(''), '1700000000.999001');
-    expect(await engine.cardsOf(t.say(''))).toEqual(['1700000000.999001']);
+    const first = await engine.prepare(t.say('0xC004F074'));
+    expect(first.result.reply?.kind).toBe('explanation');
+    expect(await first.save('1700000000.999001')).toBe('saved');
+    const state = await stateOf(t.say(''));
+    expect(state?.cards.map((c) => c.messageId)).toEqual(['1700000000.999001']);
+    expect(state?.codes.map((c) => c.code)).toEqual(['0xC004F074']);
+    // A click on that card updates it in place and records nothing new.
+    const click = await engine.prepare(
+      t.say('', {
+        addressed: 'button',
+        action: { action: 'resolved' },
+        actionMessageId: '1700000000.999001',
+      }),
+    );
+    expect(click.result.mode).toBe('update');
+    await click.save();
+    expect((await stateOf(t.say('')))?.cards.map((c) => c.messageId)).toEqual(['1700000000.999001']);
+  });
+
+  it('an unaddressed reply is answered only in a thread where the bot posted a card', async () => {
+    const elsewhere = slackThread(tenant());
+    const quiet = await engine.handle(elsewhere.say('that fixed it', { addressed: 'thread' }));
+    expect(quiet.reason).toBe('not-addressed');
+    // Nothing was claimed or written for a thread the bot never answered.
+    expect(await stateOf(elsewhere.say(''))).toBeNull();
+    const t = slackThread(tenant());
+    await (await engine.prepare(t.say('0xC004F074'))).save('1700000000.999002');
+    const fixed = await engine.handle(t.say('that fixed it', { addressed: 'thread' }));
+    expect(reply(fixed).kind).toBe('resolved');
   });
 
   it('a paste beyond 1 MiB is read up to the cap and the reply says so', async () => {

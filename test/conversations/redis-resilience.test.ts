@@ -85,7 +85,7 @@ describe('two bot instances sharing one Redis', () => {
     const t = slackThread(tenant);
     await botA.handle(t.say(fixture('en', 'slmgr-dlv-kms-host-count-3.txt')));
     await botB.handle(t.say('', { action: { action: 'resolved' }, addressed: 'button' }));
-    await botA.rememberCard(t.say(''), '1700000000.424242');
+    await (await botA.prepare(t.say('and 0xC004F074 too'))).save('1700000000.424242');
     const keys = await scanKeys(admin, RUN);
     expect(keys.some((k) => k.endsWith(':state'))).toBe(true);
     expect(keys.some((k) => k.includes(':seen:'))).toBe(true);

@@ -44,6 +44,7 @@ describe('stored thread state', () => {
       codes: [{ code: '0xC004F074', messageId: MIGRATED_MESSAGE_ID, at: 1_700_000_000_000 }],
       findings: [{ id: 'kms-srv-missing', confidence: 'medium' }],
       rejected: [],
+      ruledOut: [],
       asked: [],
       status: 'diagnosed',
       langPinned: false,

@@ -309,24 +309,8 @@ describe('a Slack escalation from the diagnosis card to its resolution', () => {
         ),
     ).toBe(true);
 
-    // Escalated to Microsoft with the case number typed in the box.
-    since = fake.calls().length;
-    await click(esc.handoff, 'ad_escalated_ms', ENGINEER, 'case 2503140010001234');
-    const msLine = await waitForCall(
-      since,
-      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === esc.root,
-    );
-    expect(String(msLine.args.text)).toContain(
-      'escalated this case to Microsoft (case number 2503140010001234)',
-    );
-    await server.bot.idle();
-    const handoffNow = fake
-      .calls()
-      .slice(since)
-      .find((c) => c.method === 'chat.update' && c.args.ts === esc.handoff.ts)!;
-    expect(blocksText(handoffNow)).toContain('Microsoft case number: 2503140010001234');
-
-    // Resolved: the origin card says so, the handoff card loses its buttons.
+    // Resolved (Escalated to Microsoft takes the same wire path as Need info; the whole story is told once in
+    // test/conversations/escalation-story.test.ts): the updates reach Slack, the handoff card loses its buttons.
     since = fake.calls().length;
     await click(
       esc.handoff,

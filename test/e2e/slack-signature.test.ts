@@ -106,7 +106,7 @@ describe('reading Slack messages', () => {
         { type: 'message', channel_type: 'channel', text: 'hi', ts: '1.2', thread_ts: '1.1' },
         bot,
       ),
-    ).toBe('none');
+    ).toBe('thread');
   });
 
   it('treats an empty /activation, "help", "aide" and "?" as a request for help', () => {

@@ -3,15 +3,13 @@
  * `file_share`): each is downloaded from Slack's own file host with the workspace's bot token (scope
  * `files:read`) and read by the shared AttachmentReader. Only `url_private_download` / `url_private` on
  * files.slack.com (or an ATTACHMENT_HOST_ALLOWLIST origin in tests) is ever fetched; no URL from the message
- * text is. When a screenshot is attached, "Reading your screenshot…" is posted in the thread first and the
- * listener then updates that message with the diagnosis.
+ * text is. The turn runner reads them before the engine (and, for a screenshot, posts "Reading your
+ * screenshot…" first, then replaces it with the diagnosis).
  */
 import type { webApi } from '@slack/bolt';
-import { renderBlockKit } from '../../bot/render/block-kit.js';
-import type { InboundMessage } from '../../conversations/types.js';
 import type { AttachmentReader, AttachmentRef } from '../../files/attachments.js';
 import { downloadFile, DownloadRefusal, fileHostPolicy } from '../../files/download.js';
-import { noFiles, readFileTurn, type FileTurn } from '../../files/file-turn.js';
+import { readFileTurn, type FileReading } from '../../files/file-turn.js';
 
 type WebClient = webApi.WebClient;
 
@@ -36,11 +34,6 @@ export interface SlackFilesDeps {
   reader: AttachmentReader;
   /** ATTACHMENT_HOST_ALLOWLIST: origins besides Slack's file hosts (tests). */
   hostAllowList: readonly string[];
-}
-
-export interface SlackFileTurn extends FileTurn {
-  /** The ts of the "Reading your screenshot…" message, to be updated with the answer. */
-  ackTs?: string;
 }
 
 /** The files of a message event (at most what Slack sends; the reader caps how many are read). */
@@ -72,34 +65,14 @@ export function slackAttachmentRefs(
   });
 }
 
-/**
- * Reads the event's files into the message: the seam the listener calls once, before the engine. Without files
- * (or without a reader) the message goes through unchanged.
- */
-export async function slackFileTurn(
+/** The event's files bound to the reader, for the turn runner; undefined without files (or without a reader). */
+export function slackFileReading(
   event: object,
-  msg: InboundMessage,
   client: WebClient,
   deps: SlackFilesDeps | undefined,
-): Promise<SlackFileTurn> {
+): FileReading | undefined {
   const files = filesOf(event);
-  if (!deps || files.length === 0) return noFiles(msg);
-  let ackTs: string | undefined;
-  const turn = await readFileTurn(msg, slackAttachmentRefs(files, client.token, deps), deps.reader, {
-    acknowledge: async (ack) => {
-      const rendered = renderBlockKit(ack);
-      try {
-        const posted = await client.chat.postMessage({
-          channel: msg.channel,
-          thread_ts: msg.threadKey,
-          text: rendered.text,
-          blocks: rendered.blocks,
-        });
-        ackTs = posted.ts;
-      } catch {
-        // Without the acknowledgement the answer is simply posted when ready; the listener logs reply failures.
-      }
-    },
-  });
-  return { ...turn, ...(ackTs ? { ackTs } : {}) };
+  if (!deps || files.length === 0) return undefined;
+  const refs = slackAttachmentRefs(files, client.token, deps);
+  return (msg, options) => readFileTurn(msg, refs, deps.reader, options);
 }

@@ -1,24 +1,24 @@
 /**
- * What the bot does with each Slack surface. Each listener translates the payload (translate.ts), asks the
- * engine, renders with Block Kit and posts or updates. Interactive payloads are acknowledged first thing: Slack
- * shows an error to the user after 3 s, whatever the work left to do.
+ * What the bot does with each Slack surface. Each listener translates the payload (translate.ts) and runs the
+ * shared turn (../run-turn.ts) through a Slack surface: Block Kit posts in the thread, updates of a clicked card,
+ * the private fallback of a shortcut, and the facts only Slack knows (membership, permalink). Interactive payloads
+ * are acknowledged first thing: Slack shows an error to the user after 3 s, whatever the work left to do.
  */
 import type { App, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { ConversationEngine } from '../../conversations/engine.js';
-import { isHandoffAction } from '../../conversations/escalations/service.js';
 import type { ThreadStore } from '../../conversations/store.js';
-import type { EngineResult, InboundMessage } from '../../conversations/types.js';
+import type { InboundMessage, ReplyModel } from '../../conversations/types.js';
 import { parseSlackAction, SLACK_ACTION_PREFIX } from '../../bot/actions.js';
 import { renderBlockKit, type SlackReply } from '../../bot/render/block-kit.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
-import { executeEffects } from '../effects.js';
+import { runTurn, type TurnSurface } from '../run-turn.js';
+import { slackFileReading, type SlackFilesDeps } from './files.js';
 import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.js';
 import { homeView } from './home.js';
 import type { SlackInstallationStore } from './installations.js';
 import { answerPrivately, CANNOT_POST_HERE, type PrivateAnswer } from './private-answer.js';
-import { slackFileTurn, type SlackFilesDeps } from './files.js';
 import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
 import {
   addressingOf,
@@ -41,7 +41,7 @@ type WebClient = webApi.WebClient;
 const PLACEHOLDER_TEXT = ':hourglass_flowing_sand:';
 
 export interface SlackListenerDeps {
-  engine: Pick<ConversationEngine, 'handle' | 'rememberCard' | 'cardsOf' | 'rememberPosted'>;
+  engine: Pick<ConversationEngine, 'prepare' | 'rememberPosted' | 'hasSpokenIn'>;
   store: Pick<ThreadStore, 'purgeTenant'>;
   metrics: AppMetrics;
   logger: Logger;
@@ -55,14 +55,12 @@ export interface SlackListenerDeps {
   now?: () => number;
 }
 
-/** Where an answer goes. */
-type Destination =
-  | { kind: 'thread'; channel: string; threadTs: string }
-  /** `becomesCard`: the message updated is ours but not yet a card ("Reading your screenshot…"). */
-  | { kind: 'update'; channel: string; ts: string; becomesCard?: boolean };
-
 /** How to reach the asker privately when the bot cannot post in the conversation (message shortcut). */
 type PrivateFallback = Pick<PrivateAnswer, 'respond' | 'userId'>;
+
+/** The request's signature, handed over by our receiver so the engine claims it with the delivery. */
+const requestIdOf = (context: Context): string | undefined =>
+  typeof context.slackRequestId === 'string' ? context.slackRequestId : undefined;
 
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const now = deps.now ?? Date.now;
@@ -94,17 +92,12 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       addressed,
       receivedAt: now(),
     });
-    if (addressed === 'none') {
-      // A channel thread reply: only threads where the bot has posted a card are its business.
-      if ((await deps.engine.cardsOf(msg)).length === 0) return;
-      msg.botInThread = true;
-    }
-    // Files: read into the text; with a screenshot, "Reading your screenshot…" is posted now and updated below.
-    const files = await slackFileTurn(event, msg, client, deps.files);
-    const where: Destination = files.ackTs
-      ? { kind: 'update', channel: msg.channel, ts: files.ackTs, becomesCard: true }
-      : { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey };
-    await answer(files.msg, client, where, undefined, files.decorate);
+    // Files shared with the message are read into its text by the runner (a screenshot is acknowledged first).
+    const readFiles = slackFileReading(event, client, deps.files);
+    await run(withRequestId(msg, context), {
+      ...surfaceFor(client, msg),
+      ...(readFiles ? { readFiles } : {}),
+    });
   };
 
   app.event('app_mention', async (args) => onMessageEvent(args, args.client, args.context));
@@ -116,11 +109,14 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     if (isHelpCommand(fields.text)) {
       // Help is for the person who asked; the channel does not need it.
       const msg = fromSlashCommand(fields, now());
-      const result = await ask(msg);
-      if (!result?.reply) return;
-      const rendered = renderBlockKit(result.reply);
-      await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
-      finish(msg, result);
+      await run(msg, {
+        ...surfaceFor(client, msg),
+        post: async (reply) => {
+          const rendered = renderBlockKit(reply);
+          await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
+          return undefined;
+        },
+      });
       return;
     }
     // The answer opens a thread. Its root is posted first so the thread's state is keyed on the ts that buttons
@@ -133,27 +129,30 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
     }
     const msg = fromSlashCommand(fields, now(), rootTs);
-    const result = await ask(msg);
-    if (!rootTs) {
-      // The bot is not in this channel: the command's response URL still reaches it, without a thread.
-      if (result?.reply) {
-        const rendered = renderBlockKit(result.reply);
-        await respond({ response_type: 'in_channel', text: rendered.text, blocks: rendered.blocks });
-        finish(msg, result);
-      }
-      if (result) await runEffects(result, client);
-      return;
-    }
-    if (!result?.reply || result.mode === 'none') {
-      await client.chat.delete({ channel: fields.channel_id, ts: rootTs });
-      if (result) {
-        finish(msg, result);
-        await runEffects(result, client);
-      }
-      return;
-    }
-    await deliver(msg, result, client, { kind: 'update', channel: fields.channel_id, ts: rootTs });
-    await runEffects(result, client);
+    const root = rootTs;
+    const outcome = await run(msg, {
+      ...surfaceFor(client, msg),
+      post: root
+        ? async (reply) => {
+            // The root becomes the card: it is remembered like a posted one.
+            const rendered = renderBlockKit(reply);
+            await client.chat.update({
+              channel: fields.channel_id,
+              ts: root,
+              text: rendered.text,
+              blocks: preEncodedBlocks(rendered.blocks),
+            });
+            return root;
+          }
+        : async (reply) => {
+            // The bot is not in this channel: the command's response URL still reaches it, without a thread.
+            const rendered = renderBlockKit(reply);
+            await respond({ response_type: 'in_channel', text: rendered.text, blocks: rendered.blocks });
+            return undefined;
+          },
+    });
+    if (root && (outcome.sent === 'none' || !outcome.result))
+      await client.chat.delete({ channel: fields.channel_id, ts: root });
   });
 
   app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client, respond }) => {
@@ -164,10 +163,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     // The shortcut works on any message, including where the bot is not a member: then the asker gets the
     // answer privately instead of nothing.
     const privately: PrivateFallback = { userId: msg.user.id, ...(shortcut.response_url ? { respond } : {}) };
-    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey }, privately);
+    await run(msg, surfaceFor(client, msg, { privately }));
   });
 
-  app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client }) => {
+  app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client, context }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;
     const payload = parseSlackAction(action);
@@ -180,20 +179,11 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       now(),
     );
     if (!msg) return;
-    if (isHandoffAction(payload.action)) {
-      const member = await deps.escalationMembers?.isMember(msg.user.id);
-      if (member !== undefined) msg.isMember = member;
-    } else if (payload.action === 'escalate') {
-      // Shown on the handoff card; built from the team's domain, so this costs no API call in practice.
-      const team = (body as unknown as BlockActionsPayload).team;
-      const url = await permalinkOf(client, {
-        channel: msg.channel,
-        threadTs: msg.threadKey,
-        ...(team?.domain ? { teamDomain: team.domain } : {}),
-      });
-      if (url) msg.threadUrl = url;
-    }
-    await answer(msg, client, { kind: 'thread', channel: msg.channel, threadTs: msg.threadKey });
+    const team = (body as unknown as BlockActionsPayload).team;
+    await run(
+      withRequestId(msg, context),
+      surfaceFor(client, msg, team?.domain ? { teamDomain: team.domain } : {}),
+    );
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
@@ -243,113 +233,67 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     log.error('slack listener failed', { err: error });
   });
 
-  /** Engine turn with its failure recorded; undefined when the engine threw. */
-  async function ask(msg: InboundMessage): Promise<EngineResult | undefined> {
-    try {
-      return await deps.engine.handle(msg);
-    } catch (error) {
-      deps.metrics.recordOutcome('slack', 'error');
-      log.error('engine failed on a slack message', {
-        err: error,
-        channel: msg.channel,
-        addressed: msg.addressed,
-      });
-      return undefined;
-    }
+  function run(msg: InboundMessage, surface: TurnSurface) {
+    return runTurn({ engine: deps.engine, metrics: deps.metrics, logger: log, now }, msg, surface);
   }
 
-  function finish(msg: InboundMessage, result: EngineResult): void {
-    const outcome = deps.metrics.recordTurn('slack', result, msg.receivedAt ?? now(), now());
-    log.info('slack turn', {
-      outcome,
-      addressed: msg.addressed,
-      kind: result.reply?.kind,
-      reason: result.reason,
-      codes: result.codes,
-      ms: now() - (msg.receivedAt ?? now()),
-    });
-  }
-
-  async function remember(msg: InboundMessage, ts: string): Promise<void> {
-    try {
-      await deps.engine.rememberCard(msg, ts);
-    } catch (error) {
-      // The reply is out; losing the card link only means a later click posts instead of updating.
-      log.warn('could not remember the posted card', { err: error });
-    }
-  }
-
-  /** Engine → Block Kit → chat.postMessage in the thread, or chat.update of the clicked card. */
-  async function answer(
-    msg: InboundMessage,
+  /**
+   * Slack for one turn: Block Kit in the message's thread, in-place updates, the escalation effects, and what
+   * only Slack can say (channel membership, the thread's permalink). A shortcut on a conversation the bot is not
+   * in answers the asker privately instead.
+   */
+  function surfaceFor(
     client: WebClient,
-    where: Destination,
-    privately?: PrivateFallback,
-    decorate: (result: EngineResult) => EngineResult = (r) => r,
-  ): Promise<void> {
-    const asked = await ask(msg);
-    if (!asked) return;
-    const result = decorate(asked);
-    if (!result.reply || result.mode === 'none') {
-      finish(msg, result);
-    } else {
-      const target: Destination =
-        result.mode === 'update' && msg.actionMessageId
-          ? { kind: 'update', channel: msg.channel, ts: msg.actionMessageId }
-          : where;
-      await deliver(msg, result, client, target, privately);
-    }
-    await runEffects(result, client);
-  }
-
-  /** The escalation handoff's posts, updates and private notes, after the reply. */
-  async function runEffects(result: EngineResult, client: WebClient): Promise<void> {
-    if (!result.effects?.length) return;
-    await executeEffects(result.effects, slackExecutor(client), { engine: deps.engine, logger: log });
-  }
-
-  async function deliver(
     msg: InboundMessage,
-    result: EngineResult,
-    client: WebClient,
-    target: Destination,
-    privately?: PrivateFallback,
-  ) {
-    const rendered = renderBlockKit(result.reply!);
-    const blocks = preEncodedBlocks(rendered.blocks);
-    try {
-      if (target.kind === 'update') {
-        await client.chat.update({ channel: target.channel, ts: target.ts, text: rendered.text, blocks });
-        // A command's root becomes a card here; a clicked card is already known.
-        if (msg.addressed === 'command' || target.becomesCard) await remember(msg, target.ts);
-      } else {
-        const posted = await client.chat.postMessage({
-          channel: target.channel,
-          thread_ts: target.threadTs,
-          text: rendered.text,
-          blocks,
-        });
-        if (posted.ts) await remember(msg, posted.ts);
-      }
-    } catch (error) {
-      let failure = error;
-      const code = slackErrorCode(error);
-      if (privately && code && CANNOT_POST_HERE.has(code)) {
+    extra: { privately?: PrivateFallback; teamDomain?: string } = {},
+  ): TurnSurface {
+    return {
+      platform: 'slack',
+      post: async (reply: ReplyModel) => {
+        const rendered = renderBlockKit(reply);
         try {
-          const route = await answerPrivately({ ...privately, rendered, lang: result.reply!.lang, client });
+          const posted = await client.chat.postMessage({
+            channel: msg.channel,
+            thread_ts: msg.threadKey,
+            text: rendered.text,
+            blocks: preEncodedBlocks(rendered.blocks),
+          });
+          return posted.ts;
+        } catch (error) {
+          const code = slackErrorCode(error);
+          if (!extra.privately || !code || !CANNOT_POST_HERE.has(code)) throw error;
+          const route = await answerPrivately({ ...extra.privately, rendered, lang: reply.lang, client });
           log.info('slack answer sent privately: the bot is not in the conversation', { code, route });
-          finish(msg, result);
-          return;
-        } catch (privateError) {
-          failure = privateError;
+          return undefined;
         }
-      }
-      deps.metrics.recordOutcome('slack', 'error');
-      log.error('slack reply failed', { err: failure, code: slackErrorCode(failure), channel: msg.channel });
-      return;
-    }
-    finish(msg, result);
+      },
+      update: async (ts: string, reply: ReplyModel) => {
+        const rendered = renderBlockKit(reply);
+        await client.chat.update({
+          channel: msg.channel,
+          ts,
+          text: rendered.text,
+          blocks: preEncodedBlocks(rendered.blocks),
+        });
+      },
+      effects: slackExecutor(client),
+      ...(deps.escalationMembers
+        ? { isMember: (userId: string) => deps.escalationMembers!.isMember(userId) }
+        : {}),
+      // Shown on the handoff card; built from the team's domain, so this costs no API call in practice.
+      permalink: () =>
+        permalinkOf(client, {
+          channel: msg.channel,
+          threadTs: msg.threadKey,
+          ...(extra.teamDomain ? { teamDomain: extra.teamDomain } : {}),
+        }),
+    };
   }
+}
+
+function withRequestId(msg: InboundMessage, context: Context): InboundMessage {
+  const requestId = requestIdOf(context);
+  return requestId ? { ...msg, requestId } : msg;
 }
 
 /**

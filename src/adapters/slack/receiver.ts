@@ -34,6 +34,14 @@ export interface SlackReceiverOptions {
 
 type Body = Record<string, unknown>;
 
+/** Payloads whose listeners do nothing before the engine claims their delivery: a message event, a click. */
+function isEngineTurn(body: Body): boolean {
+  if (body.type === 'block_actions') return true;
+  if (body.type !== 'event_callback') return false;
+  const type = (body.event as { type?: unknown } | undefined)?.type;
+  return type === 'message' || type === 'app_mention';
+}
+
 export class RestifySlackReceiver implements Receiver {
   private app?: App;
   private readonly inFlight = new Set<Promise<void>>();
@@ -137,7 +145,10 @@ export class RestifySlackReceiver implements Receiver {
     // The retry header is not signed, so it only exempts event_callback bodies, never a command or a click.
     const retried = header(req, 'x-slack-retry-num') !== undefined && body.type === 'event_callback';
     const signature = header(req, 'x-slack-signature')!;
-    if (!retried && this.options.claimSignature && !(await this.claimOnce(signature))) {
+    // Messages and button clicks reach the engine, which claims the signature with the delivery and the thread
+    // read in one store round trip; a replay of one is dropped there (nothing of it runs before the engine).
+    const claimedByEngine = !retried && isEngineTurn(body);
+    if (!retried && !claimedByEngine && this.options.claimSignature && !(await this.claimOnce(signature))) {
       log.warn('slack request replayed; acknowledged and dropped', { type: String(body.type ?? 'command') });
       this.options.onReplay?.();
       send(res, 200);
@@ -157,6 +168,9 @@ export class RestifySlackReceiver implements Receiver {
       ack: ack.fn,
       retryNum: Number.isInteger(retryNum) && retryNum > 0 ? retryNum : undefined,
       retryReason: header(req, 'x-slack-retry-reason'),
+      ...(claimedByEngine && this.options.claimSignature
+        ? { customProperties: { slackRequestId: signature } }
+        : {}),
     };
 
     const work = app

@@ -72,14 +72,15 @@ export function addressingOf(event: SlackMessageEvent, bot: BotIdentity): Addres
     // and when it does the engine's channel + ts dedup drops the second copy.
     return event.channel_type === 'mpim' ? 'mention' : undefined;
   }
-  // A reply in a thread: the listener checks the bot has spoken there, then the engine decides (chatter stays quiet).
-  if (event.thread_ts && event.thread_ts !== event.ts) return 'none';
+  // A reply in a thread: answered only where the bot has posted (the engine reads that with the thread), and
+  // chatter stays quiet.
+  if (event.thread_ts && event.thread_ts !== event.ts) return 'thread';
   return undefined;
 }
 
 export function fromMessageEvent(
   event: SlackMessageEvent & { channel: string; user: string; ts: string },
-  meta: { teamId: string; eventId?: string; addressed: Addressed; botInThread?: boolean; receivedAt: number },
+  meta: { teamId: string; eventId?: string; addressed: Addressed; receivedAt: number },
 ): InboundMessage {
   return {
     platform: 'slack',
@@ -91,7 +92,6 @@ export function fromMessageEvent(
     user: { id: event.user },
     text: stripMentions(event.text ?? ''),
     addressed: meta.addressed,
-    ...(meta.botInThread ? { botInThread: true } : {}),
     receivedAt: meta.receivedAt,
   };
 }

@@ -3,15 +3,14 @@
  * Framework or Teams media host, fetched with the bot's token when the bot has credentials) and files sent in
  * personal chat (`application/vnd.microsoft.teams.file.download.info`, whose `downloadUrl` on SharePoint is
  * pre-authorized: no token is sent there). Only those hosts are fetched (or an ATTACHMENT_HOST_ALLOWLIST origin
- * in tests); no URL from the message text ever is. With a screenshot, "Reading your screenshot…" is sent first
- * and the bot updates that activity with the diagnosis.
+ * in tests); no URL from the message text ever is. The turn runner reads them (with a screenshot, "Reading your
+ * screenshot…" is sent first and that activity then updated with the diagnosis).
  */
-import { MessageFactory, type TurnContext } from 'botbuilder';
-import { adaptiveCardAttachment, renderAdaptiveCard } from '../../bot/render/adaptive-card.js';
+import type { TurnContext } from 'botbuilder';
 import type { InboundMessage } from '../../conversations/types.js';
 import type { AttachmentReader, AttachmentRef } from '../../files/attachments.js';
 import { downloadFile, DownloadRefusal, fileHostPolicy, type FileHosts } from '../../files/download.js';
-import { noFiles, readFileTurn, type FileTurn } from '../../files/file-turn.js';
+import { readFileTurn, type FileReading } from '../../files/file-turn.js';
 import { fromMessageActivity, type TeamsActivity, type Translation } from './translate.js';
 
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
@@ -101,11 +100,6 @@ export function translateWithFiles(
   return withText.kind === 'message' ? { kind: 'message', msg: { ...withText.msg, text: '' } } : translated;
 }
 
-export interface TeamsFileTurn extends FileTurn {
-  /** The id of the "Reading your screenshot…" activity, to be updated with the answer. */
-  ackId?: string;
-}
-
 /** The bot's token for the connector, when it has credentials (anonymous mode has none). */
 async function connectorToken(context: TurnContext): Promise<string | undefined> {
   const client = context.turnState.get(context.adapter.ConnectorClientKey) as
@@ -115,27 +109,14 @@ async function connectorToken(context: TurnContext): Promise<string | undefined>
   return credentials.getToken();
 }
 
-/** Reads the activity's files into the message: the seam the bot calls once, before the engine. */
-export async function teamsFileTurn(
+/** The activity's files bound to the reader, for the turn runner; undefined when there are none to read. */
+export function teamsFileReading(
   context: TurnContext,
   msg: InboundMessage,
   deps: TeamsFilesDeps | undefined,
-): Promise<TeamsFileTurn> {
-  if (!deps || msg.action) return noFiles(msg);
+): FileReading | undefined {
+  if (!deps || msg.action) return undefined;
   const refs = teamsAttachmentRefs(context.activity as TeamsActivity, deps, () => connectorToken(context));
-  if (refs.length === 0) return noFiles(msg);
-  let ackId: string | undefined;
-  const turn = await readFileTurn(msg, refs, deps.reader, {
-    acknowledge: async (ack) => {
-      try {
-        const sent = await context.sendActivity(
-          MessageFactory.attachment(adaptiveCardAttachment(renderAdaptiveCard(ack))),
-        );
-        ackId = sent?.id;
-      } catch {
-        // Without the acknowledgement the answer is simply sent when ready.
-      }
-    },
-  });
-  return { ...turn, ...(ackId ? { ackId } : {}) };
+  if (refs.length === 0) return undefined;
+  return (m, options) => readFileTurn(m, refs, deps.reader, options);
 }

@@ -1,7 +1,9 @@
 /**
- * The Teams bot: a thin TeamsActivityHandler that translates activities (translate.ts), asks the engine, renders
- * Adaptive Cards and sends them back through the turn context. Channel replies go to the thread the message came
- * from, because the turn's conversation id carries its `;messageid=`.
+ * The Teams bot: a thin TeamsActivityHandler that translates activities (translate.ts) and runs the shared turn
+ * (../run-turn.ts) through a Teams surface: Adaptive Cards sent and updated through the turn context, the
+ * escalation effects, the escalation team's membership and the conversation reference (written with the turn's
+ * state). Channel replies go to the thread the message came from: the turn's conversation id carries its
+ * `;messageid=`.
  */
 import {
   MessageFactory,
@@ -14,22 +16,21 @@ import { randomUUID } from 'node:crypto';
 import { adaptiveCardAttachment, renderAdaptiveCard } from '../../bot/render/adaptive-card.js';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import { langOfLocale } from '../../conversations/turn.js';
-import { isHandoffAction } from '../../conversations/escalations/service.js';
 import { phrases } from '../../conversations/phrases.js';
 import { helpReply } from '../../conversations/reply.js';
-import type { EngineResult, InboundMessage, ReplyModel } from '../../conversations/types.js';
+import type { ReplyModel } from '../../conversations/types.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
-import { executeEffects } from '../effects.js';
+import { runTurn, type TurnSurface } from '../run-turn.js';
 import { storedReferenceOf, type RememberOnce } from './conversation-refs.js';
 import { teamsExecutor, type TeamsEffectsOptions } from './effects.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER, searchResponse } from './search.js';
-import { teamsFileTurn, translateWithFiles, type TeamsFilesDeps } from './attachments.js';
+import { teamsFileReading, translateWithFiles, type TeamsFilesDeps } from './attachments.js';
 import { NO_TENANT, tenantOf, type TeamsActivity } from './translate.js';
 
 export interface TeamsBotDeps {
-  engine: Pick<ConversationEngine, 'handle' | 'rememberCard' | 'cardsOf' | 'rememberPosted'>;
+  engine: Pick<ConversationEngine, 'prepare' | 'rememberPosted' | 'hasSpokenIn'>;
   metrics: AppMetrics;
   logger: Logger;
   /** Conversation references for proactive messages (escalation). */
@@ -85,6 +86,7 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const receivedAt = this.now();
+    // A pasted screenshot with nothing typed is a message too: its files give it its text.
     const translated = translateWithFiles(
       context.activity as TeamsActivity,
       receivedAt,
@@ -95,66 +97,31 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
       this.log.debug('teams activity skipped', { reason: translated.reason });
       return;
     }
-    let msg = translated.msg;
-    if (msg.addressed === 'none') {
-      // Only with resource-specific consent do unaddressed channel messages arrive: follow-ups count in a thread
-      // where the bot already posted a card.
-      const cards = await this.deps.engine.cardsOf(msg);
-      msg = { ...msg, botInThread: cards.length > 0 };
-    }
-    // The escalation keeps where to post later in this conversation (status changes, the team's questions).
-    msg.conversationRef = storedReferenceOf(TurnContext.getConversationReference(context.activity));
-    if (msg.action && isHandoffAction(msg.action.action)) {
-      const member = await this.isEscalationMember(context, msg.user.id);
-      if (member !== undefined) msg.isMember = member;
-    }
-
-    // Files: read into the text; with a screenshot, "Reading your screenshot…" is sent now and updated below.
-    const files = await teamsFileTurn(context, msg, this.deps.files);
-    let result: EngineResult;
-    try {
-      result = files.decorate(await this.deps.engine.handle(files.msg));
-    } catch (error) {
-      this.deps.metrics.recordOutcome('teams', 'error');
-      this.log.error('engine failed on a teams message', { err: error, addressed: msg.addressed });
-      return;
-    }
-    if (!result.reply || result.mode === 'none') {
-      this.finish(msg, result);
-      await this.runEffects(context, result);
-      return;
-    }
-
-    try {
-      if (result.mode === 'update' && msg.actionMessageId) {
-        await this.updateCard(context, result.reply, msg.actionMessageId);
-      } else if (files.ackId) {
-        await this.updateCard(context, result.reply, files.ackId);
-        await this.deps.engine.rememberCard(msg, files.ackId);
-      } else {
-        const id = await this.postCard(context, result.reply);
-        if (id) await this.deps.engine.rememberCard(msg, id);
-      }
-    } catch (error) {
-      this.deps.metrics.recordOutcome('teams', 'error');
-      this.log.error('teams reply failed', { err: error, addressed: msg.addressed });
-      return;
-    }
-    this.finish(msg, result);
-    await this.runEffects(context, result);
-  }
-
-  /** The escalation handoff's posts, updates and private notes, after the reply. */
-  private async runEffects(context: TurnContext, result: EngineResult): Promise<void> {
-    if (!result.effects?.length) return;
-    if (!this.deps.effects) {
-      this.log.warn('teams escalation effects dropped: no executor configured');
-      return;
-    }
-    await executeEffects(result.effects, teamsExecutor(this.deps.effects, context), {
-      engine: this.deps.engine,
-      logger: this.log,
-    });
+    const msg = translated.msg;
+    // The escalation keeps where to post later in this conversation (status changes, the team's questions); the
+    // turn's own write carries it when this process has not stored it yet.
+    const ref = storedReferenceOf(TurnContext.getConversationReference(context.activity));
+    const tenant = tenantOf(context.activity as TeamsActivity);
+    const alongside = this.deps.refs.pending(tenant, ref);
+    const surface: TurnSurface = {
+      platform: 'teams',
+      post: (reply) => this.postCard(context, reply),
+      update: (cardId, reply) => this.updateCard(context, reply, cardId),
+      conversationRef: ref,
+      ...(alongside ? { alongside } : {}),
+      ...(this.deps.effects ? { effects: teamsExecutor(this.deps.effects, context) } : {}),
+      isMember: (userId) => this.isEscalationMember(context, userId),
+    };
+    const readFiles = teamsFileReading(context, msg, this.deps.files);
+    if (readFiles) surface.readFiles = readFiles;
+    const outcome = await runTurn(
+      { engine: this.deps.engine, metrics: this.deps.metrics, logger: this.log, now: this.now },
+      msg,
+      surface,
+    );
+    // Not carried, or the turn wrote nothing: stored on its own (a no-op once this process has stored it).
+    if (alongside && outcome.saved === 'saved') this.deps.refs.saved(tenant, ref);
+    else await this.rememberReference(tenant, ref);
   }
 
   /** Membership of the escalation channel's team; undefined when not checkable (ESCALATION_MEMBERS decides). */
@@ -201,12 +168,14 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
     }
   }
 
+  /** A message turn stores its conversation's reference itself (with its state); any other activity here. */
   private async rememberConversation(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (!activity.conversation?.id || !activity.serviceUrl) return;
     try {
       const ref = storedReferenceOf(TurnContext.getConversationReference(activity));
-      await this.deps.refs.remember(tenantOf(activity as TeamsActivity), ref);
+      if (activity.type !== 'message')
+        await this.deps.refs.remember(tenantOf(activity as TeamsActivity), ref);
       const channel = this.deps.effects?.escalationChannel;
       if (channel?.isIn(activity as TeamsActivity)) {
         // The escalation channel's address, for handoff threads and reminders posted there later.
@@ -219,22 +188,19 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
     }
   }
 
+  private async rememberReference(tenant: string, ref: ReturnType<typeof storedReferenceOf>): Promise<void> {
+    try {
+      await this.deps.refs.remember(tenant, ref);
+    } catch (error) {
+      // Losing a reference only costs a later proactive message.
+      this.log.warn('teams conversation reference not saved', { err: error });
+    }
+  }
+
   private retryOptions(call: 'send' | 'update'): RetryOptions {
     return {
       ...this.deps.retry,
       onRetry: (info) => this.log.warn('teams connector call retried', { call, ...info }),
     };
-  }
-
-  private finish(msg: InboundMessage, result: EngineResult): void {
-    const outcome = this.deps.metrics.recordTurn('teams', result, msg.receivedAt ?? this.now(), this.now());
-    this.log.info('teams turn', {
-      outcome,
-      addressed: msg.addressed,
-      kind: result.reply?.kind,
-      reason: result.reason,
-      codes: result.codes,
-      ms: this.now() - (msg.receivedAt ?? this.now()),
-    });
   }
 }

@@ -8,7 +8,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { KEY_PREFIX, threadIdOf } from '../../conversations/keys.js';
 import type { RedisClient } from '../../conversations/redis-client.js';
-import type { ThreadStore } from '../../conversations/store.js';
+import type { SideRecord, ThreadStore } from '../../conversations/store.js';
 import { withoutMessageId } from './translate.js';
 
 /** The parts of a reference `continueConversationAsync` needs; nothing about the message that produced it. */
@@ -20,6 +20,8 @@ export type StoredReference = Pick<
 export interface ConversationRefs {
   save(tenant: string, ref: StoredReference): Promise<void>;
   get(tenant: string, conversationId: string): Promise<StoredReference | undefined>;
+  /** The reference as a record the thread store can write with a turn (undefined: not stored that way). */
+  sideRecord?(tenant: string, ref: StoredReference): SideRecord | undefined;
 }
 
 export function conversationRefKey(tenant: string, conversationId: string): string {
@@ -71,9 +73,15 @@ export class RedisConversationRefs implements ConversationRefs {
   ) {}
 
   async save(tenant: string, ref: StoredReference): Promise<void> {
+    const side = this.sideRecord(tenant, ref);
+    if (side) await this.client.set(side.key, side.value, 'EX', side.ttlSec);
+  }
+
+  /** Same key, value and lifetime as `save`, so the turn's own write can carry it (no round trip of its own). */
+  sideRecord(tenant: string, ref: StoredReference): SideRecord | undefined {
     const id = ref.conversation?.id;
-    if (!id) return;
-    await this.client.set(conversationRefKey(tenant, id), JSON.stringify(ref), 'EX', this.ttlSec);
+    if (!id) return undefined;
+    return { key: conversationRefKey(tenant, id), value: JSON.stringify(ref), ttlSec: this.ttlSec };
   }
 
   async get(tenant: string, conversationId: string): Promise<StoredReference | undefined> {
@@ -102,13 +110,29 @@ export class RememberOnce {
   ) {}
 
   async remember(tenant: string, ref: StoredReference): Promise<boolean> {
-    const id = ref.conversation?.id;
-    if (!id) return false;
-    const key = `${tenant}\n${id}`;
-    if (this.seen.get(key) === (ref.serviceUrl ?? '')) return false;
+    if (!this.due(tenant, ref)) return false;
     await this.refs.save(tenant, ref);
-    this.seen.set(key, ref.serviceUrl ?? '');
-    if (this.seen.size > this.max) this.seen.delete(this.seen.keys().next().value as string);
+    this.saved(tenant, ref);
     return true;
+  }
+
+  /**
+   * For a message turn: the reference as a record the turn's write carries, when this process has not written it
+   * yet and the references live in the thread store. Report the write with `saved`, or fall back on `remember`.
+   */
+  pending(tenant: string, ref: StoredReference): SideRecord | undefined {
+    return this.due(tenant, ref) ? this.refs.sideRecord?.(tenant, ref) : undefined;
+  }
+
+  saved(tenant: string, ref: StoredReference): void {
+    const id = ref.conversation?.id;
+    if (!id) return;
+    this.seen.set(`${tenant}\n${id}`, ref.serviceUrl ?? '');
+    if (this.seen.size > this.max) this.seen.delete(this.seen.keys().next().value as string);
+  }
+
+  private due(tenant: string, ref: StoredReference): boolean {
+    const id = ref.conversation?.id;
+    return Boolean(id) && this.seen.get(`${tenant}\n${id}`) !== (ref.serviceUrl ?? '');
   }
 }

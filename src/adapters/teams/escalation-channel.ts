@@ -71,6 +71,11 @@ export class TeamsEscalationChannel {
     return channelOf(activity) === this.channelId;
   }
 
+  /** The reference this process holds (captured here, or loaded at start-up); undefined when none yet. */
+  captured(): StoredReference | undefined {
+    return this.memory;
+  }
+
   /** The captured reference (this process, then the shared store). undefined when never captured. */
   async load(): Promise<StoredReference | undefined> {
     if (this.memory) return this.memory;

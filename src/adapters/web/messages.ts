@@ -2,22 +2,23 @@
  * POST /playground/messages: the web adapter proper. A page request becomes an InboundMessage (platform 'web'),
  * goes through the same conversation engine as Teams and Slack, and comes back with every reply rendered.
  *
- * Cards the bot posts get an id here and are remembered in the thread state (`engine.rememberCard`), so a button
- * clicked on one updates that card in place; a card id the thread does not know is ignored (the answer is posted
- * instead), so a page cannot make the bot overwrite anything else. The engine's escalation effects are rendered
- * alongside, each on the surface it targets (the thread, or the simulated escalation channel).
+ * The turn runs through the shared runner (../run-turn.ts) with a surface that renders into the response. Cards
+ * the bot posts get an id here and are remembered with the turn's state, so a button clicked on one updates that
+ * card in place; a card id the thread does not know is ignored by the engine (the answer is posted instead), so a
+ * page cannot make the bot overwrite anything else. The engine's escalation effects are rendered alongside, each
+ * on the surface it targets (the thread, or the simulated escalation channel).
  */
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'restify';
 import type { ConversationEngine } from '../../conversations/engine.js';
-import type { EngineResult, InboundMessage } from '../../conversations/types.js';
 import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
-import { executeEffects } from '../effects.js';
 import { routeJsonBody } from '../http/json-body.js';
+import { runTurn } from '../run-turn.js';
 import { webExecutor } from './escalations.js';
-import { renderReply, type PlaygroundResponse } from './present.js';
-import { originRef, parsePlaygroundRequest, toInboundMessage } from './request.js';
+import type { FileReading } from '../../files/file-turn.js';
+import { renderReply, type PlaygroundResponse, type RenderedReply } from './present.js';
+import { parsePlaygroundRequest, toInboundMessage } from './request.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -67,46 +68,82 @@ export function messageHandler(deps: MessageRouteDeps, inFlight: InFlight): Requ
   };
 }
 
-/** What an upload adds to a turn (uploads.ts): the files read into the text, and the acknowledgement to replace. */
-export type PlaygroundFileTurn = (
-  msg: InboundMessage,
-) => Promise<{ msg: InboundMessage; decorate(result: EngineResult): EngineResult; ackId?: string }>;
+/** What an upload adds to a turn (uploads.ts): its files, and where to show the acknowledgement at once. */
+export interface PlaygroundFiles {
+  read: FileReading;
+  /** Shows "Reading your screenshot…" before the answer is ready (the upload route streams it). */
+  showNow: (shown: RenderedReply) => void;
+}
 
 export async function handle(
   deps: MessageRouteDeps,
   request: Parameters<typeof toInboundMessage>[0],
   action: Parameters<typeof toInboundMessage>[1],
   clock: () => number,
-  files?: PlaygroundFileTurn,
+  files?: PlaygroundFiles,
 ): Promise<PlaygroundResponse> {
   const started = clock();
-  const thread = originRef(request.threadId);
-  // A button may only update a card this thread's bot posted. Handoff cards in the panel are found by the
-  // escalation service from the escalation id, not from the card id the page sends.
-  let cardId: string | undefined;
-  if (action && request.cardId && request.surface === 'thread') {
-    if ((await deps.engine.cardsOf(thread)).includes(request.cardId)) cardId = request.cardId;
-  }
-  const inbound = toInboundMessage(request, action, { ...(cardId ? { cardId } : {}), now: started });
-  const turn = files ? await files(inbound) : undefined;
-  const msg = turn?.msg ?? inbound;
-
-  const result = turn ? turn.decorate(await deps.engine.handle(msg)) : await deps.engine.handle(msg);
-  deps.metrics?.recordTurn('web', result, started, clock());
+  // Handoff cards in the panel are found by the escalation service from the escalation id, not from the card id
+  // the page sends: only a thread card's id may be updated, and only if this thread posted it (the engine checks).
+  const cardId = action && request.cardId && request.surface === 'thread' ? request.cardId : undefined;
+  const msg = toInboundMessage(request, action, { ...(cardId ? { cardId } : {}), now: started });
   const response: PlaygroundResponse = { replies: [], effects: [] };
-  if (result.reply && result.mode !== 'none') {
-    const update = result.mode === 'update' && msg.actionMessageId !== undefined;
-    // With a screenshot, the answer replaces the "Reading your screenshot…" message already shown.
-    const id = update ? msg.actionMessageId! : (turn?.ackId ?? randomUUID());
-    response.replies.push(renderReply(id, update || turn?.ackId ? 'update' : 'post', result.reply));
-    if (!update) await deps.engine.rememberCard(thread, id);
-  }
-  await executeEffects(result.effects, webExecutor(response.effects), {
-    engine: deps.engine,
-    logger: deps.logger,
-  });
+  /** Set while the runner posts the acknowledgement: that one is shown at once, not with the answer. */
+  let acknowledging = false;
+  const shownEarly = new Set<string>();
+  const outcome = await runTurn(
+    {
+      engine: deps.engine,
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+      logger: deps.logger,
+      now: clock,
+    },
+    msg,
+    {
+      platform: 'web',
+      verifyCardId: true,
+      post: async (reply) => {
+        const id = randomUUID();
+        if (acknowledging && files) {
+          files.showNow(renderReply(id, 'post', reply));
+          shownEarly.add(id);
+        } else response.replies.push(renderReply(id, 'post', reply));
+        return id;
+      },
+      update: async (id, reply) => {
+        // The answer replaces the acknowledgement the page already shows.
+        if (shownEarly.has(id)) {
+          shownEarly.delete(id);
+          response.replies.push(renderReply(id, 'update', reply));
+          return;
+        }
+        // A memory warning after the fact replaces the card just rendered rather than adding a second one.
+        const at = response.replies.findIndex((r) => r.id === id);
+        const rendered = renderReply(id, at >= 0 ? response.replies[at]!.mode : 'update', reply);
+        if (at >= 0) response.replies[at] = rendered;
+        else response.replies.push(rendered);
+      },
+      effects: webExecutor(response.effects),
+      ...(files
+        ? {
+            readFiles: (m, options) =>
+              files.read(m, {
+                acknowledge: async (ack) => {
+                  acknowledging = true;
+                  try {
+                    await options.acknowledge?.(ack);
+                  } finally {
+                    acknowledging = false;
+                  }
+                },
+              }),
+          }
+        : {}),
+    },
+  );
+  if (!outcome.result) throw new Error('the engine failed on a playground message');
   if (response.replies.length === 0 && response.effects.length === 0) {
-    response.silent = result.reason ?? 'none';
+    response.silent = outcome.result.reason ?? 'none';
   }
   return response;
 }

@@ -75,11 +75,6 @@ export function parsePlaygroundRequest(body: unknown): ParsedRequest {
   return { ok: true, request, action };
 }
 
-/** The tab's origin thread, as the engine and the escalation service address it. */
-export function originRef(threadId: string) {
-  return { platform: 'web' as const, tenant: WEB_TENANT, channel: WEB_CHANNEL, threadKey: threadId };
-}
-
 export function toInboundMessage(
   request: PlaygroundRequest,
   action: ActionPayload | undefined,

@@ -9,14 +9,12 @@
  *   {"result": PlaygroundResponse} the answer; with a screenshot it updates the acknowledgement's id
  *   {"error": "…"}                 the turn failed after the acknowledgement
  */
-import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'restify';
 import { z } from 'zod';
 import type { AttachmentReader, AttachmentRef } from '../../files/attachments.js';
 import { DownloadRefusal } from '../../files/download.js';
 import { readFileTurn } from '../../files/file-turn.js';
 import { handle, type InFlight, type MessageRouteDeps } from './messages.js';
-import { renderReply, type RenderedReply } from './present.js';
 import type { PlaygroundRequest } from './request.js';
 import { SECURITY_HEADERS } from './static-files.js';
 
@@ -107,26 +105,22 @@ export function uploadHandler(deps: UploadRouteDeps, inFlight: InFlight): Reques
     const line = (value: object) => res.write(`${JSON.stringify(value)}\n`);
     try {
       const response = await inFlight.track(
-        handle(deps, request, undefined, clock, async (msg) => {
-          let ackId: string | undefined;
-          const turn = await readFileTurn(msg, refs, deps.reader, {
-            acknowledge: async (ack) => {
-              ackId = randomUUID();
-              const shown: RenderedReply = renderReply(ackId, 'post', ack);
-              line({ ack: shown });
-            },
-          });
-          deps.logger.info('playground upload read', {
-            files: turn.reading.files.map((f) => ({
-              kind: f.kind,
-              bytes: f.bytes,
-              ...(f.kind === 'screenshot'
-                ? { ocrMs: Math.round(f.ocrMs), confidence: Math.round(f.confidence) }
-                : {}),
-            })),
-            refused: turn.reading.refusals.map((r) => ({ reason: r.reason, detail: r.detail })),
-          });
-          return { msg: turn.msg, decorate: turn.decorate, ...(ackId ? { ackId } : {}) };
+        handle(deps, request, undefined, clock, {
+          read: async (msg, options) => {
+            const turn = await readFileTurn(msg, refs, deps.reader, options);
+            deps.logger.info('playground upload read', {
+              files: turn.reading.files.map((f) => ({
+                kind: f.kind,
+                bytes: f.bytes,
+                ...(f.kind === 'screenshot'
+                  ? { ocrMs: Math.round(f.ocrMs), confidence: Math.round(f.confidence) }
+                  : {}),
+              })),
+              refused: turn.reading.refusals.map((r) => ({ reason: r.reason, detail: r.detail })),
+            });
+            return turn;
+          },
+          showNow: (shown) => line({ ack: shown }),
         }),
       );
       line({ result: response });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Facts, HexCode, Lang, SourceKind } from '../../knowledge/types.js';
 import type { ThreadRef } from '../keys.js';
 import type { ThreadState } from '../state.js';
-import type { ActionId, ActionPayload, InboundMessage, ReplyModel } from '../types.js';
+import type { ActionId, ActionPayload, InboundMessage, Platform, ReplyModel } from '../types.js';
 import { buildDossier, type EvidenceSeen } from './dossier.js';
 import {
   apply,
@@ -100,7 +100,13 @@ export interface Posted {
 
 export interface EscalationServiceOptions {
   repo: EscalationRepository;
+  /** Read once: nothing changes it after start-up. */
   config: EscalationConfig;
+  /**
+   * The escalation channel's address as an adapter captured it at run time (Teams learns it when it first sees a
+   * message there); asked for each new handoff, so the configuration itself never changes.
+   */
+  channelAddress?: (platform: Platform) => ConversationRef | undefined;
   clock?: () => number;
   newId?: () => string;
 }
@@ -134,12 +140,14 @@ function combine(first: Applied, second: Applied): Applied {
 export class EscalationService {
   readonly repo: EscalationRepository;
   private readonly config: EscalationConfig;
+  private readonly channelAddress: EscalationServiceOptions['channelAddress'];
   private readonly clock: () => number;
   private readonly newId: () => string;
 
   constructor(options: EscalationServiceOptions) {
     this.repo = options.repo;
     this.config = options.config;
+    this.channelAddress = options.channelAddress;
     this.clock = options.clock ?? Date.now;
     this.newId = options.newId ?? newEscalationId;
   }
@@ -148,8 +156,10 @@ export class EscalationService {
   handoffFor(input: Pick<EscalateInput, 'msg' | 'originConversationRef'>): Handoff {
     const { msg } = input;
     const dest = this.config.channels[msg.platform];
-    if (dest)
-      return { channel: dest.channel, dedicated: true, ...(dest.ref ? { channelRef: dest.ref } : {}) };
+    if (dest) {
+      const ref = dest.ref ?? this.channelAddress?.(msg.platform);
+      return { channel: dest.channel, dedicated: true, ...(ref ? { channelRef: ref } : {}) };
+    }
     return {
       channel: msg.channel,
       dedicated: false,

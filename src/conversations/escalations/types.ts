@@ -35,7 +35,6 @@ export const OriginSchema = z.object({
   /** Permalink to the origin thread, when the adapter could get one (Slack chat.getPermalink). */
   url: z.string().url().max(1000).optional(),
 });
-export type Origin = z.infer<typeof OriginSchema>;
 
 /** The handoff thread in the escalation channel (or in the origin conversation when none is configured). */
 export const HandoffSchema = z.object({
@@ -62,7 +61,6 @@ export const TimelineKindSchema = z.enum([
   'resolved',
   'reminded',
 ]);
-export type TimelineKind = z.infer<typeof TimelineKindSchema>;
 
 export const TimelineEntrySchema = z.object({
   at: z.number().int(),

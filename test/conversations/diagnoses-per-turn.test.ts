@@ -1,0 +1,70 @@
+/**
+ * One diagnosis per turn: the engine is given a counting wrapper around the knowledge core's `diagnoseFacts`,
+ * and each turn of a KMS thread (paste, "didn't help" twice, Escalate with the escalation service on) is counted.
+ * "Didn't help" names the ruled-out cause from the thread's memory; Escalate's dossier and answer share one.
+ */
+import { describe, expect, it } from 'vitest';
+import { ConversationEngine } from '../../src/conversations/engine.js';
+import { createEscalations } from '../../src/conversations/handoff.js';
+import { MemoryStore } from '../../src/conversations/memory-store.js';
+import type { EngineResult, ReplyModel } from '../../src/conversations/types.js';
+import { diagnoseFacts } from '../../src/knowledge/index.js';
+import { fixture, slackThread } from './helpers.js';
+
+function reply(r: EngineResult): ReplyModel {
+  expect(r.reply).not.toBeNull();
+  return r.reply!;
+}
+
+describe('diagnoses per turn', () => {
+  it('a paste, two "didn\'t help" and Escalate each diagnose once', async () => {
+    let diagnoses = 0;
+    const counting: typeof diagnoseFacts = (input, opts) => {
+      diagnoses++;
+      return diagnoseFacts(input, opts);
+    };
+    const store = new MemoryStore();
+    const config = { channels: { slack: { channel: 'CESCAL' } }, reminderMinutes: 30, members: [] };
+    const engine = new ConversationEngine({
+      store,
+      diagnose: counting,
+      escalations: createEscalations({ store, config }),
+    });
+    const t = slackThread('T-DIAG');
+    const counted = async (input: unknown) => {
+      diagnoses = 0;
+      const result = await engine.handle(input);
+      return { result, diagnoses };
+    };
+
+    await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004F074.txt')));
+    await engine.handle(t.say(fixture('en', 'nslookup-srv-nxdomain.txt')));
+    const paste = await counted(t.say(fixture('en', 'test-netconnection-1688-false.txt')));
+    expect(paste.diagnoses).toBe(1);
+    const first = reply(paste.result);
+    expect(first.findings.map((f) => f.id).slice(0, 2)).toEqual(['kms-srv-missing', 'kms-port-blocked']);
+
+    const notIt = await counted(
+      t.say('', { action: { action: 'didnt_help', findingId: 'kms-srv-missing' }, addressed: 'button' }),
+    );
+    expect(notIt.diagnoses).toBe(1);
+    expect(reply(notIt.result).changes[0]).toBe(`Ruled out: ${first.findings[0]!.title}`);
+
+    const second = reply(notIt.result);
+    const notItEither = await counted(
+      t.say('', { action: { action: 'didnt_help', findingId: 'kms-port-blocked' }, addressed: 'button' }),
+    );
+    expect(notItEither.diagnoses).toBe(1);
+    // The title as shown, its placeholders filled from the thread's facts.
+    expect(reply(notItEither.result).changes[0]).toBe(`Ruled out: ${second.findings[0]!.title}`);
+
+    const escalate = await counted(t.say('', { action: { action: 'escalate' }, addressed: 'button' }));
+    expect(escalate.diagnoses).toBe(1);
+    const handoff = escalate.result.effects?.find((e) => e.kind === 'post' && e.target.channel === 'CESCAL');
+    expect(handoff).toBeDefined();
+    // The handoff card lists both ruled-out causes by their titles.
+    const card = JSON.stringify(handoff);
+    expect(card).toContain(first.findings[0]!.title);
+    expect(card).toContain(second.findings[0]!.title);
+  });
+});
