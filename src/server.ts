@@ -22,9 +22,8 @@ import { byPlatform, executeEffects } from './adapters/effects.js';
 import { mountLegalPages } from './adapters/http/legal-pages.js';
 import { mountProbes } from './adapters/http/probes.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
-import { escalationChannelFor } from './adapters/teams/escalation-channel.js';
 import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
-import { isAnonymous } from './adapters/teams/auth.js';
+import { isAnonymous } from './adapters/teams/mode.js';
 import { mountPlayground } from './adapters/web/index.js';
 import { WEB_ESCALATION_CHANNEL } from './adapters/web/request.js';
 import { createAppMetrics } from './observability/app-metrics.js';
@@ -95,7 +94,14 @@ export async function createBotServer(config: Config, options: BotServerOptions 
     const teams = escalationConfig.channels.teams;
     if (teams) teams.ref = ref;
   };
-  const teamsEscalationChannel = escalationChannelFor(rawStore, teamsChannel, setTeamsChannelRef);
+  // botbuilder (behind the Teams escalation channel) loads only when that channel is configured.
+  const teamsEscalationChannel = teamsChannel
+    ? (await import('./adapters/teams/escalation-channel.js')).escalationChannelFor(
+        rawStore,
+        teamsChannel,
+        setTeamsChannelRef,
+      )
+    : undefined;
   const capturedRef = await teamsEscalationChannel?.load().catch((error: unknown) => {
     logger.warn('teams escalation channel address not loaded', { err: error });
     return undefined;
