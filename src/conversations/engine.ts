@@ -13,7 +13,7 @@
  * service wants sent comes back as `EngineResult.effects`. Ordinary messages in threads without an open
  * escalation still cost two store round trips: the thread state carries the escalation id.
  */
-import { extract } from '../knowledge/index.js';
+import { extractOffThread } from './diagnose-off-thread.js';
 import type { Lang } from '../knowledge/types.js';
 import {
   isHandoffAction,
@@ -171,7 +171,7 @@ export class ConversationEngine {
   private async process(msg: InboundMessage): Promise<EngineResult> {
     const warnings: string[] = [];
     const text = capText(msg.text);
-    const ex = extract(text);
+    const ex = await extractOffThread(text);
     if (ex.truncated || text.length < msg.text.length) warnings.push('truncated');
     if (ex.codes.length > MAX_CODES_PER_MESSAGE) {
       // A paste of thousands of distinct codes is not a support question: diagnosing each would make a reply of
