@@ -156,7 +156,7 @@ async function botbuilderDefaultEcho(): Promise<Served> {
 
 async function botbuilderTunedEcho(): Promise<Served> {
   // The same adapter subclass our Teams route uses.
-  const { TeamsCloudAdapter } = await import('../src/adapters/teams/mount.js');
+  const { TeamsCloudAdapter } = await import('../src/adapters/teams/route.js');
   const { default: restify } = await import('restify');
   const { createTeamsAuthentication } = await import('../src/adapters/teams/auth.js');
   const { routeJsonBody } = await import('../src/adapters/http/json-body.js');

@@ -13,6 +13,7 @@ import { describeConfig, runWithConfig, type Config } from './config.js';
 import { loadEnvFile } from './env-file.js';
 import { ConversationEngine } from './conversations/engine.js';
 import { AttachmentReader } from './files/attachments.js';
+import { stopExtractWorker } from './conversations/diagnose-off-thread.js';
 import type { EscalationConfig } from './conversations/escalations/types.js';
 import type { Platform } from './conversations/types.js';
 import { createEscalations } from './conversations/handoff.js';
@@ -24,9 +25,8 @@ import { byPlatform, executeEffects } from './adapters/effects.js';
 import { mountLegalPages } from './adapters/http/legal-pages.js';
 import { mountProbes } from './adapters/http/probes.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
-import { escalationChannelFor } from './adapters/teams/escalation-channel.js';
 import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
-import { isAnonymous } from './adapters/teams/auth.js';
+import { isAnonymous } from './adapters/teams/mode.js';
 import { mountPlayground } from './adapters/web/index.js';
 import { WEB_ESCALATION_CHANNEL } from './adapters/web/request.js';
 import { createAppMetrics } from './observability/app-metrics.js';
@@ -94,7 +94,10 @@ export async function createBotServer(config: Config, options: BotServerOptions 
       ...(config.playground ? { web: { channel: WEB_ESCALATION_CHANNEL } } : {}),
     },
   });
-  const teamsEscalationChannel = escalationChannelFor(rawStore, teamsChannel);
+  // botbuilder (behind the Teams escalation channel) loads only when that channel is configured.
+  const teamsEscalationChannel = teamsChannel
+    ? (await import('./adapters/teams/escalation-channel.js')).escalationChannelFor(rawStore, teamsChannel)
+    : undefined;
   await teamsEscalationChannel?.load().catch((error: unknown) => {
     logger.warn('teams escalation channel address not loaded', { err: error });
     return undefined;
@@ -229,6 +232,7 @@ export async function createBotServer(config: Config, options: BotServerOptions 
         }
         server.server.closeAllConnections();
         await files.close();
+        await stopExtractWorker();
         await remindersRunning;
         await closed;
         await store.close();

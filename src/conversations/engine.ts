@@ -17,7 +17,7 @@
  * service wants sent comes back as `EngineResult.effects`. Ordinary messages in threads without an open
  * escalation still cost two store round trips: the thread state carries the escalation id.
  */
-import { extract } from '../knowledge/index.js';
+import { extractOffThread } from './diagnose-off-thread.js';
 import type { Lang } from '../knowledge/types.js';
 import {
   isHandoffAction,
@@ -227,7 +227,7 @@ export class ConversationEngine {
     let msg = input;
     const warnings: string[] = [];
     const text = capText(msg.text);
-    const ex = extract(text);
+    const ex = await extractOffThread(text);
     if (ex.truncated || text.length < msg.text.length) warnings.push('truncated');
     if (ex.codes.length > MAX_CODES_PER_MESSAGE) {
       // A paste of thousands of distinct codes is not a support question: diagnosing each would make a reply of

@@ -6,6 +6,7 @@ import { mayHoldProductKey, redactValue } from '../knowledge/redact.js';
 import type { Ask, Diagnosis, Explanation, Finding, HexCode, Lang } from '../knowledge/types.js';
 import { dedupeChecklist } from './escalations/dossier.js';
 import { phrases } from './phrases.js';
+import { checkedReply } from './reply-check.js';
 import {
   MICROSOFT_ACTIVATION_CENTERS_URL,
   ReplyModelSchema,
@@ -17,15 +18,19 @@ import {
   type ThreadStatus,
 } from './types.js';
 
-/** Validates and fills defaults; strings are redacted once more so no path can echo a full product key. */
+/**
+ * Validates and fills defaults; strings are redacted once more so no path can echo a full product key. The plain
+ * check (reply-check.ts) does the schema's work on every reply; the schema decides only what the check refuses.
+ */
 export function makeReply(input: ReplyModelInput): ReplyModel {
-  return ReplyModelSchema.parse(mayHoldKey(input) ? redactValue(input) : input);
+  const safe = mayHoldKey(input) ? redactValue(input) : input;
+  return checkedReply(safe) ?? ReplyModelSchema.parse(safe);
 }
 
 /**
  * Whether any string in the reply could be a full product key. The JSON holds every key and string of the input,
  * and one native serialization plus a scan is much cheaper than the deep redaction copy, which is rarely needed.
- * (The schema parse above returns a fresh object either way.)
+ * (The check above returns a fresh object either way.)
  */
 function mayHoldKey(input: ReplyModelInput): boolean {
   try {

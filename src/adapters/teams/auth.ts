@@ -26,6 +26,7 @@ import {
 } from 'botframework-connector';
 import type { Pipeline } from '@azure/core-rest-pipeline';
 import type { TeamsConfig } from '../../config.js';
+import { isAnonymous } from './mode.js';
 import { parseServiceUrlAllowList, ServiceUrlRefusedError, serviceUrlPolicy } from './service-url.js';
 
 export function authenticationOptions(config: TeamsConfig): ConfigurationBotFrameworkAuthenticationOptions {
@@ -147,9 +148,7 @@ function withTimeout(client: ConnectorClient, timeoutMs: number): ConnectorClien
 }
 
 /** No app id: no token is checked and replies go out unsigned (Agents Playground, local tests only). */
-export function isAnonymous(config: TeamsConfig): boolean {
-  return !config.appId;
-}
+export { isAnonymous };
 
 /** The promise made once per key; a failed one (credentials) is dropped so the next call tries again. */
 function remember<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {

@@ -1,23 +1,21 @@
 /**
- * Teams on our server: `POST /api/messages` through botbuilder's CloudAdapter, with restify's body parser on
- * this route only (/slack/events needs its raw bytes).
+ * Teams on our server: `POST /api/messages` through botbuilder's CloudAdapter (route.ts), with restify's body
+ * parser on this route only (/slack/events needs its raw bytes).
  *
- * The route calls `CloudAdapter.processActivity` itself rather than `CloudAdapter.process`, for one reason:
- * `process` answers 500 with the library's error text when a token is forged (jsonwebtoken's errors are not
- * `AuthenticationError`s). Here every token failure is a bare 401 and nothing about the failure is echoed.
+ * botbuilder is about a third of the server's start-up. With credentials Teams is the product and it loads at
+ * start-up; without them the route exists only for local tools next to the playground, so botbuilder loads on
+ * the route's first request (or the first Teams reminder) instead.
  */
-import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
+import type { EffectExecutor } from '../effects.js';
 import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
 import { routeJsonBody } from '../http/json-body.js';
-import { createTeamsAuthentication, isAnonymous } from './auth.js';
-import { ActivationDoctorTeamsBot } from './bot.js';
-import { conversationRefsFor, RememberOnce, type ConversationRefs } from './conversation-refs.js';
-import { teamsExecutor, type TeamsEffectsOptions } from './effects.js';
+import type { ConversationRefs } from './conversation-refs.js';
 import type { TeamsEscalationChannel } from './escalation-channel.js';
+import { isAnonymous } from './mode.js';
 import type { RetryOptions } from './retry.js';
-import { parseServiceUrlAllowList, serviceUrlPolicy } from './service-url.js';
+import type { TeamsRoute } from './route.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
@@ -32,9 +30,6 @@ export interface TeamsMountOptions {
   /** ESCALATION_TEAMS_CHANNEL's address and team membership (the server builds it with the escalation config). */
   escalationChannel?: TeamsEscalationChannel;
 }
-
-/** Names of jsonwebtoken's errors: a token that is malformed, badly signed, expired or not yet valid. */
-const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
 export async function mountTeams(
   server: Server,
@@ -55,90 +50,29 @@ export async function mountTeams(
       { serviceUrlAllowList: config.serviceUrlAllowList },
     );
   }
-  // Without a token nobody vouches for serviceUrl: refuse the activity before any work (see service-url.ts).
-  const serviceUrlAllowed = isAnonymous(config)
-    ? serviceUrlPolicy(parseServiceUrlAllowList(config.serviceUrlAllowList.join(',')))
-    : () => true;
-
-  const adapter = new TeamsCloudAdapter(
-    createTeamsAuthentication(config, options.credentialsFactory, options.connectorTimeoutMs),
-  );
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    deps.metrics.recordOutcome('teams', 'error');
-    logger.error('teams turn failed', { err: error, type: context.activity.type });
-  };
-  const refStore =
-    options.conversationRefs ?? conversationRefsFor(deps.store, deps.config.stateTtlDays * 24 * 3600);
-  const refs = new RememberOnce(refStore);
-  const effects: TeamsEffectsOptions = {
-    adapter,
-    appId: config.appId ?? '',
-    refs: refStore,
-    ...(options.escalationChannel ? { escalationChannel: options.escalationChannel } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-  };
-  const bot = new ActivationDoctorTeamsBot({
-    engine: deps.engine,
-    metrics: deps.metrics,
-    logger,
-    refs,
-    effects,
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(deps.files ? { files: { reader: deps.files, hostAllowList: deps.config.files.hostAllowList } } : {}),
-  });
-
-  const inFlight = new Set<Promise<unknown>>();
+  let route: Promise<TeamsRoute> | undefined;
+  const loadRoute = () =>
+    (route ??= import('./route.js').then((m) => m.createTeamsRoute(deps, options, logger)));
+  if (!isAnonymous(config)) await loadRoute();
   let stopping = false;
 
-  const handle = async (req: Request, res: Response): Promise<void> => {
-    if (stopping) {
+  server.post(TEAMS_MESSAGES_PATH, ...routeJsonBody(), async (req: Request, res: Response) => {
+    if (stopping && !route) {
       res.send(503);
       return;
     }
-    const body: unknown = req.body;
-    if (
-      body === null ||
-      typeof body !== 'object' ||
-      Array.isArray(body) ||
-      typeof (body as Activity).type !== 'string'
-    ) {
-      res.send(400, { error: 'expected a Bot Framework activity' });
-      return;
-    }
-    if (!serviceUrlAllowed((body as Activity).serviceUrl)) {
-      deps.metrics.recordOutcome('teams', 'rejected');
-      logger.warn('teams activity refused: serviceUrl not on loopback nor in BOT_SERVICE_URL_ALLOWLIST');
-      res.send(403, { error: 'serviceUrl not allowed in anonymous mode' });
-      return;
-    }
-    const activity = withDates(body as Activity);
-    const authHeader = req.header('authorization') ?? '';
-    const work = adapter.processRequest(authHeader, activity, (context) => bot.run(context));
-    inFlight.add(work);
+    let loaded: TeamsRoute;
     try {
-      const invoke = await work;
-      if (invoke?.body !== undefined) res.send(invoke.status, invoke.body);
-      else res.send(invoke?.status ?? 200);
+      loaded = await loadRoute();
     } catch (error) {
-      const status = failureStatus(error);
-      if (status === 401 || status === 403) {
-        deps.metrics.recordOutcome('teams', 'rejected');
-        logger.warn('teams request rejected', {
-          status,
-          reason: errorName(error),
-          channelId: activity.channelId,
-        });
-      } else {
-        deps.metrics.recordOutcome('teams', 'error');
-        logger.error('teams request failed', { err: error, status });
-      }
-      res.send(status);
-    } finally {
-      inFlight.delete(work);
+      route = undefined; // the next request tries again
+      deps.metrics.recordOutcome('teams', 'error');
+      logger.error('teams adapter could not be loaded', { err: error });
+      res.send(500);
+      return;
     }
-  };
-
-  server.post(TEAMS_MESSAGES_PATH, ...routeJsonBody(), handle);
+    await loaded.handle(req, res);
+  });
   logger.info('teams adapter ready', {
     path: TEAMS_MESSAGES_PATH,
     auth: isAnonymous(config) ? 'anonymous' : 'bot-framework-jwt',
@@ -146,59 +80,23 @@ export async function mountTeams(
   });
 
   const idle = async () => {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    if (route) await (await route).idle();
+  };
+  // Reminders load the route too: an escalation from an earlier run may be due before any Teams request.
+  const executor = async () => (await loadRoute()).effects;
+  const effects: EffectExecutor = {
+    platform: 'teams',
+    post: async (effect) => (await executor()).post(effect),
+    update: async (effect) => (await executor()).update(effect),
+    ephemeral: async (effect) => (await executor()).ephemeral(effect),
   };
   return {
     name: 'teams',
     idle,
     stop: async () => {
       stopping = true;
-      await idle();
+      if (route) await (await route).stop();
     },
-    // Reminders: proactive posts through the stored references.
-    effects: teamsExecutor(effects),
+    effects,
   };
-}
-
-/** CloudAdapter with its per-activity entry point public, so the route decides how failures are answered. */
-export class TeamsCloudAdapter extends CloudAdapter {
-  processRequest(
-    authHeader: string,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
-  }
-}
-
-/** ISO timestamps → Date, as botbuilder's own request parsing does (`validateAndFixActivity`). */
-function withDates(activity: Activity): Activity {
-  const raw = activity as Activity & Record<string, unknown>;
-  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
-    const value = raw[field];
-    if (typeof value === 'string') {
-      const rawField = `raw${field[0]!.toUpperCase()}${field.slice(1)}`;
-      raw[rawField] = value;
-      (raw as Record<string, unknown>)[field] = new Date(value);
-    }
-  }
-  return activity;
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
-}
-
-/**
- * 401 for every token problem (missing, malformed, forged, expired, wrong audience or issuer, serviceUrl claim
- * mismatch, channel not endorsed); 503 when the signing keys cannot be fetched (the caller may retry); 500 else.
- */
-function failureStatus(error: unknown): number {
-  if (error instanceof Error && TOKEN_ERRORS.has(error.name)) return 401;
-  const code = (error as { statusCode?: unknown } | null)?.statusCode;
-  if (error instanceof AuthenticationError) {
-    return code === 401 || code === 403 ? code : 503;
-  }
-  if (typeof code === 'number' && (code === 401 || code === 403)) return code;
-  return 500;
 }

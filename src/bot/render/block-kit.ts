@@ -1,7 +1,7 @@
 /**
  * Slack rendering: ReplyModel → `{ text, blocks }` for chat.postMessage / respond / chat.update.
  * The result always passes `SlackMessageSchema` (per-block limits, 50 blocks, the aggregate text budget behind
- * `msg_blocks_too_long`): a reply too big for one message is shortened level by level, with "… N more" notes
+ * `msg_blocks_too_long`; checked at run time by its plain-code twin in slack-fit.ts): a reply too big for one message is shortened level by level, with "… N more" notes
  * and a "Show all findings" button, never rejected.
  *
  * A long answer opens with its cause, the one next step and the buttons; the details follow under a divider in
@@ -14,14 +14,7 @@ import { encodeSlackValue, slackActionId, SLACK_OPEN_URL_ACTION_ID } from '../ac
 import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { escapeMrkdwn, mrkdwnCodeBlock } from './escape.js';
 import { firstScreen, type Lead } from './first-screen.js';
-import {
-  SLACK_LIMITS,
-  SlackMessageSchema,
-  type Block,
-  type Button,
-  type SectionBlock,
-  type SlackMessage,
-} from './limits.js';
+import { SLACK_LIMITS, type Block, type Button, type SectionBlock, type SlackMessage } from './limits.js';
 import {
   clip,
   offersShowAll,
@@ -31,6 +24,7 @@ import {
   type ShapedReply,
   type Step,
 } from './shape.js';
+import { fitsSlackMessage } from './slack-fit.js';
 import { renderText } from './text.js';
 
 export type SlackReply = SlackMessage;
@@ -59,7 +53,7 @@ export function renderBlockKit(reply: ReplyModel): SlackReply {
         throw err;
       }
     },
-    (out) => out !== undefined && SlackMessageSchema.safeParse(out).success,
+    (out) => out !== undefined && fitsSlackMessage(out),
   );
   return message ?? minimalMessage(reply, text);
 }

@@ -1,7 +1,7 @@
 /**
  * Size limits of the two chat surfaces, as zod schemas (Block Kit) and byte budgets (Adaptive Cards).
- * The Block Kit renderer checks its own output against these schemas before returning, and the tests
- * validate against the same schemas, so a limit is written once.
+ * The tests validate the renderers' output against these schemas; at run time the Block Kit renderer checks it
+ * with slack-fit.ts, plain code reading the same SLACK_LIMITS, which property tests hold to these schemas.
  *
  * Sources: Slack Block Kit reference (per-block limits), bolt-js #2509 (the undocumented aggregate
  * `msg_blocks_too_long` at about 13.2 k characters; 12 000 is the documented markdown-block budget, which we use
