@@ -30,7 +30,9 @@ const STYLES: ReadonlySet<unknown> = new Set(['primary', 'danger', 'default']);
 const HEX_CODE = /^0x[0-9A-F]{8}$/;
 
 function str(v: unknown, max = Infinity, min = 0): string {
-  if (typeof v !== 'string' || v.length < min || v.length > max) throw new Refused();
+  if (typeof v !== 'string' || v.length < min) throw new Refused();
+  // Past the limit in UTF-16 units, zod counts code points (an emoji counts once): the check does the same.
+  if (v.length > max && [...v].length > max) throw new Refused();
   return v;
 }
 function bool(v: unknown): boolean {

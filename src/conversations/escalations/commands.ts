@@ -13,12 +13,15 @@ const LIST =
 
 /** "escalate", "escalader", "please escalate this", "escaladez le cas svp". */
 export function isEscalateRequest(text: string): boolean {
+  // Not folded when it cannot be a short command: a long paste would only hold the event loop.
+  if (text.length > 1000) return false;
   const t = fold(text);
   return t.length <= 80 && ESCALATE.test(t);
 }
 
 /** "escalations", "/activation escalations", "escalades ouvertes", "escalades en cours". */
 export function isListEscalationsRequest(text: string): boolean {
+  if (text.length > 1000) return false;
   const t = fold(text);
   return t.length <= 60 && LIST.test(t);
 }
