@@ -240,7 +240,7 @@ function main(): void {
     ['huge paste (fixtures)', (n: number) => hugePaste(fixtures, n)],
   ] as const) {
     // Small inputs are timed more often: their median needs more samples to be steady.
-    const perKiB = sizesKiB.map((k) => timeOne(make(k * 1024), k <= 16 ? 41 : 5) / k);
+    const perKiB = sizesKiB.map((k) => timeOne(make(k * 1024), k <= 16 ? 15 : 5) / k);
     const ratio = perKiB[perKiB.length - 1]! / perKiB[0]!;
     // Far above 1 means the cost per byte grows with size: superlinear work somewhere.
     if (ratio > 3) linear = false;

@@ -187,13 +187,17 @@ function describeCodes(
   canonical: readonly HexCode[],
   lang: Lang,
 ): Diagnosis['codes'] {
+  // Sets, not list scans: a paste can hold thousands of distinct codes.
   const list: HexCode[] = [];
+  const listed = new Set<HexCode>();
+  const typedSet = new Set(typed);
   const covered = new Set<HexCode>();
   for (const code of [...typed, ...canonical]) {
     const k = codeKnowledge(code);
-    if (k === undefined || list.includes(k.code) || (!typed.includes(k.code) && covered.has(k.canonical)))
+    if (k === undefined || listed.has(k.code) || (!typedSet.has(k.code) && covered.has(k.canonical)))
       continue;
     list.push(k.code);
+    listed.add(k.code);
     covered.add(k.canonical);
   }
   return list.map((code) => {
@@ -211,9 +215,11 @@ function describeCodes(
 
 /** Marks each code typed in no `0x` spelling (`-1073418124`, `Error: 1168`) with the text as typed. */
 function withSpellings(codes: Diagnosis['codes'], detected: readonly DetectedCode[]): Diagnosis['codes'] {
+  const typedAs = new Map<HexCode, string>();
+  for (const d of detected) if (d.form !== 'hex' && !typedAs.has(d.code)) typedAs.set(d.code, d.raw);
   return codes.map((c) => {
-    const d = detected.find((x) => x.code === c.code && x.form !== 'hex');
-    return d ? { ...c, seenAs: d.raw } : c;
+    const raw = typedAs.get(c.code);
+    return raw !== undefined ? { ...c, seenAs: raw } : c;
   });
 }
 

@@ -219,12 +219,17 @@ function readDecimal(text: string, start: number, end: number): Hit | undefined 
  */
 export function detectCodes(text: string): DetectedCode[] {
   const written = detectWrittenCodes(text);
-  const extra = detectProseCodes(text).filter((p) => !written.some((w) => w.code === p.code));
+  const seen = new Set(written.map((w) => w.code));
+  const extra = detectProseCodes(text).filter((p) => !seen.has(p.code));
   if (extra.length === 0) return written;
   // The dialog stands for its code only when the message gives no code at all (it is printed with one).
   const said = written.length > 0 ? extra.filter((p) => p.form !== 'dialog') : extra;
   const all = [...written];
-  for (const p of said) if (!all.some((w) => w.code === p.code)) all.push(p);
+  for (const p of said)
+    if (!seen.has(p.code)) {
+      seen.add(p.code);
+      all.push(p);
+    }
   return all.sort((a, b) => a.index - b.index);
 }
 
