@@ -78,5 +78,25 @@ export function detectLang(text: string): Lang | undefined {
  * whole text does.
  */
 export function detectMessageLang(prose: string, whole: string): Lang | undefined {
-  return detectLang(prose) ?? detectLang(whole);
+  const own = withoutWindowsSentences(prose);
+  const fromOwn = detectLang(own);
+  if (fromOwn) return fromOwn;
+  // A quoted Windows sentence is in the machine's language: when only such sentences would decide, nothing does,
+  // and the thread's or the platform's language stands ("slmgr /ato sur chacun :" followed by an English dialog).
+  if (own.length < prose.length) return undefined;
+  return detectLang(whole);
+}
+
+/**
+ * Lines Windows writes in a dialog or event (slmgr, slui, the Software Protection service), which people quote
+ * without recognised labels around them.
+ */
+const WINDOWS_SENTENCE =
+  /^\s*(?:the software (?:licensing|protection) service\b|le service (?:de )?(?:licences? logicielles?|protection logicielle)\b|error details\b|d[ée]tails de l['’]erreur\b|windows script host\b|on a computer running microsoft windows non-core edition)/i;
+
+function withoutWindowsSentences(prose: string): string {
+  return prose
+    .split('\n')
+    .filter((line) => !WINDOWS_SENTENCE.test(line))
+    .join('\n');
 }

@@ -100,3 +100,27 @@ describe('detectLang', () => {
     expect(extract(message.replace(/^.*\n/, '')).lang).toBe('en');
   });
 });
+
+describe('the language of a message that quotes Windows', () => {
+  it('a French lead-in before an English dialog is not read as English', () => {
+    const text =
+      'slmgr /ato sur chacun :\n' +
+      "The Software Protection Service reported that the computer couldn't be activated. The count reported by " +
+      'your Key Management Service (KMS) is insufficient. Please contact your system administrator.';
+    expect(extract(text).lang).toBeUndefined();
+  });
+
+  it('a French sentence around an English event text stays French', () => {
+    const text =
+      "Dans le journal de l'hôte, événement 12290 :\n0xC004F015\nError details\n" +
+      'The Software Licensing Service determined that the specified Key Management Service (KMS) cannot be used.';
+    expect(extract(text).lang).toBe('fr');
+  });
+
+  it('an English question about the same dialog is English', () => {
+    const text =
+      'Why does this happen on all our new servers?\n' +
+      "The Software Protection Service reported that the computer couldn't be activated.";
+    expect(extract(text).lang).toBe('en');
+  });
+});

@@ -49,11 +49,14 @@ export function storyLines(text: string): string {
     .join('\n');
 }
 
+/** Two-letter words that carry meaning in an admin's story ("our DC", "AD", "2012 R2"). */
+const SHORT_TERMS = new Set(['dc', 'ad', 'r2']);
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 2 && !STOP_WORDS.has(w));
+    .filter((w) => (w.length > 2 || SHORT_TERMS.has(w)) && !STOP_WORDS.has(w));
 }
 
 function stem(word: string, field?: string): string[] {
