@@ -19,6 +19,21 @@ export const SECRET_VARIABLES = [
 ];
 
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
+/** A comma-separated list of origins (`https://host[:port]`, loopback `http://`), each checked and normalised. */
+const originAllowList = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return parseServiceUrlAllowList(value).map((u) => u.href);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+);
 
 /** `host:port,host:port` → [{host, port}] (Sentinel and Cluster seeds). */
 const hostList = z.preprocess(
@@ -141,20 +156,7 @@ export const EnvSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   BotOpenIdMetadata: z.preprocess(blankToUndefined, z.url().optional()),
-  BOT_SERVICE_URL_ALLOWLIST: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .transform((value, ctx) => {
-        try {
-          return parseServiceUrlAllowList(value).map((u) => u.href);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-          return z.NEVER;
-        }
-      })
-      .optional(),
-  ),
+  BOT_SERVICE_URL_ALLOWLIST: originAllowList,
   PLAYGROUND: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.toLowerCase()) : v),
     z.enum(['on', 'off']).optional(),
@@ -175,20 +177,7 @@ export const EnvSchema = z.object({
       .optional(),
   ),
   /** Origins besides the platforms' own file hosts that attachments may be downloaded from (tests: loopback). */
-  ATTACHMENT_HOST_ALLOWLIST: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .transform((value, ctx) => {
-        try {
-          return parseServiceUrlAllowList(value).map((u) => u.href);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-          return z.NEVER;
-        }
-      })
-      .optional(),
-  ),
+  ATTACHMENT_HOST_ALLOWLIST: originAllowList,
   ATTACHMENT_MAX_MB: z.preprocess(blankToUndefined, z.coerce.number().positive().max(50).default(10)),
   OCR_WORKERS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(8).optional()),
 });

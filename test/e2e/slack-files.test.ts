@@ -5,8 +5,6 @@
  * names in ATTACHMENT_HOST_ALLOWLIST; a file anywhere else is refused without being fetched.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, FAKE_BOT_USER_ID, type FakeSlack, type RecordedCall } from './helpers/fake-slack.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
@@ -19,6 +17,7 @@ import {
   slackServerEnv,
   TEST_BOT_TOKEN,
 } from './helpers/slack-requests.js';
+import { startFileHost, type FileHost } from './helpers/file-host.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const OUT_TXT = readFileSync(new URL('files/en-slmgr-dlv-powershell-utf16le.txt', FIXTURES));
@@ -27,39 +26,6 @@ const SCREENSHOT_PNG = readFileSync(new URL(`screenshots/${SCREENSHOT}.png`, FIX
 const SCREENSHOT_TEXT = (
   JSON.parse(readFileSync(new URL(`screenshots/${SCREENSHOT}.json`, FIXTURES), 'utf8')) as { text: string }
 ).text;
-
-interface FileHost {
-  origin: string;
-  requests: Array<{ path: string; authorization?: string }>;
-  close(): Promise<void>;
-}
-
-/** Serves the fixtures under /files-pri/…; records who asked and with what token. */
-async function startFileHost(files: Record<string, Buffer>): Promise<FileHost> {
-  const requests: FileHost['requests'] = [];
-  const server: Server = createServer((req, res) => {
-    const path = req.url ?? '';
-    requests.push({
-      path,
-      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-    });
-    const body = files[path.split('/').pop() ?? ''];
-    if (!body || req.headers.authorization !== `Bearer ${TEST_BOT_TOKEN}`) {
-      res.statusCode = body ? 403 : 404;
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 let redis: TestRedis;
 let fake: FakeSlack;
@@ -70,7 +36,10 @@ const JUNK = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256
 
 beforeAll(async () => {
   [redis, fake] = await Promise.all([startTestRedis(), startFakeSlack()]);
-  host = await startFileHost({ 'out.txt': OUT_TXT, 'shot.png': SCREENSHOT_PNG, 'junk.txt': JUNK });
+  host = await startFileHost(
+    { 'out.txt': OUT_TXT, 'shot.png': SCREENSHOT_PNG, 'junk.txt': JUNK },
+    { token: TEST_BOT_TOKEN },
+  );
   server = await startTestServer(
     slackServerEnv(fake.apiUrl, { REDIS_URL: redis.url, ATTACHMENT_HOST_ALLOWLIST: host.origin }),
   );

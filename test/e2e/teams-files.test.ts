@@ -5,14 +5,13 @@
  * on loopback (ATTACHMENT_HOST_ALLOWLIST) serves the files; a URL elsewhere is refused without a request.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FILE_DOWNLOAD_INFO } from '../../src/adapters/teams/attachments.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './helpers/fake-connector.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { personalMessage, postActivity } from './helpers/teams-activities.js';
+import { startFileHost, type FileHost } from './helpers/file-host.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const OUT_TXT = readFileSync(new URL('files/en-slmgr-dlv-powershell-utf16le.txt', FIXTURES));
@@ -22,42 +21,14 @@ const SHOT_TEXT = (
   JSON.parse(readFileSync(new URL(`screenshots/${SHOT}.json`, FIXTURES), 'utf8')) as { text: string }
 ).text;
 
-interface Host {
-  origin: string;
-  paths: string[];
-  close(): Promise<void>;
-}
-
-async function startAttachmentHost(files: Record<string, Buffer>): Promise<Host> {
-  const paths: string[] = [];
-  const server: Server = createServer((req, res) => {
-    paths.push(req.url ?? '');
-    const body = files[(req.url ?? '').split('/').pop() ?? ''];
-    if (!body) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    paths,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 let redis: TestRedis;
 let connector: FakeConnector;
-let host: Host;
+let host: FileHost;
 let server: TestServer;
 
 beforeAll(async () => {
   [redis, connector] = await Promise.all([startTestRedis(), startFakeConnector()]);
-  host = await startAttachmentHost({ 'out.txt': OUT_TXT, original: SHOT_PNG });
+  host = await startFileHost({ 'out.txt': OUT_TXT, original: SHOT_PNG });
   server = await startTestServer({
     PLAYGROUND: 'on',
     REDIS_URL: redis.url,
@@ -73,7 +44,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await server.bot.idle();
   connector.reset();
-  host.paths.length = 0;
+  host.requests.length = 0;
 });
 
 const cardText = (call: ConnectorCall) => JSON.stringify(call.body.attachments);
@@ -114,7 +85,7 @@ describe('Teams: files and inline images', () => {
     expect(connector.delivered()).toHaveLength(1);
     expect(titleOf(reply!)).toBe(title);
     expect(cardText(reply!)).toContain('out.txt');
-    expect(host.paths).toEqual(['/download.aspx/out.txt']);
+    expect(host.requests.map((r) => r.path)).toEqual(['/download.aspx/out.txt']);
   });
 
   it('an inline screenshot is acknowledged, then that activity is updated with the diagnosis of the paste', async () => {
@@ -149,7 +120,7 @@ describe('Teams: files and inline images', () => {
     await postActivity(server.url, activity);
     const delivered = await connector.waitFor((d) => d.some((c) => /hébergé/.test(cardText(c))), 30_000);
     await server.bot.idle();
-    expect(host.paths).toEqual([]);
+    expect(host.requests).toEqual([]);
     expect(cardText(delivered.at(-1)!)).toMatch(/n’a pas été téléchargé/);
   });
 });
