@@ -4,12 +4,15 @@
  * - inside hex codes (`0xC004F074`), GUIDs and 5-character partial keys: O/0, I/l/1, S/5, Z/2 and the like,
  *   judged by what the token must be (hex digits, or the product-key alphabet, checked against published GVLKs);
  * - broken `0x` prefixes (`OxC004F074`, `0 x C004F074`, `0×C004F074`);
- * - `;`, `,` or `.` where a known label ends with `:`, and a label misread by a letter or two.
+ * - `;`, `,` or `.` where a known label ends with `:`, and a label misread by a letter or two;
+ * - the window around the text (see `restoreWindowText`): chrome read as lines, messages the window wrapped, and
+ *   the `/xpr` layout OCR cannot see.
  * Each rule only fires where the shape of the token says what it has to be, so ordinary words stay as read.
  */
 import { lookupCode, slError } from '../../knowledge/index.js';
 import { gvlkByPartial } from '../../knowledge/gvlk/index.js';
-import { LABELS, normalizeLabel } from '../../knowledge/parse/labels.js';
+import { LABELS, normalizeLabel, XPR_PHRASES } from '../../knowledge/parse/labels.js';
+import { editionFromName } from '../../knowledge/parse/values.js';
 
 /** Characters Tesseract reads in place of hex digits, and the digit each stands for. */
 const HEX_LOOKALIKES: Readonly<Record<string, string>> = {
@@ -218,13 +221,147 @@ function fixLabel(line: string): string {
   return `${indent}${spelled}${gap}:${space || ' '}${fixedValue}`;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The window around the text
+// ---------------------------------------------------------------------------------------------------------
+
+/** Button captions of the dialogs people screenshot, read as a line of their own. */
+const BUTTON_CAPTIONS = new Set(['ok', 'cancel', 'annuler', 'close', 'fermer']);
+/** Title bars read as a line (the close glyph after the title often comes out as `x`). */
+const TITLE_BAR = /^(?:Windows Script Host)(?:\s+[xX×])?$/;
+/** The breadcrumb of Settings › System › Activation (the chevron is read as `>`, `›` or `»`). */
+const SETTINGS_ACTIVATION = /^(?:System|Syst[eè]me)\s*[>›»]\s*Activation$/i;
+/** Entries of the Settings navigation pane, and its title, in English and French (Windows 10 and 11). */
+const SETTINGS_NAV = new Set(
+  [
+    'Settings',
+    'Home',
+    'System',
+    'Bluetooth & devices',
+    'Devices',
+    'Network & internet',
+    'Personalization',
+    'Apps',
+    'Accounts',
+    'Time & language',
+    'Gaming',
+    'Accessibility',
+    'Privacy & security',
+    'Windows Update',
+    'Update & Security',
+    'Paramètres',
+    'Accueil',
+    'Système',
+    'Bluetooth et appareils',
+    'Périphériques',
+    'Réseau et Internet',
+    'Personnalisation',
+    'Applications',
+    'Comptes',
+    'Heure et langue',
+    'Jeux',
+    'Accessibilité',
+    'Confidentialité et sécurité',
+    'Mise à jour et sécurité',
+  ].map(normalizeLabel),
+);
+
+/** Lines that are the window and not its text: buttons, title bars, and Settings' navigation pane. */
+function isChrome(line: string, settingsPage: boolean): boolean {
+  const t = line.trim();
+  if (BUTTON_CAPTIONS.has(t.toLowerCase()) || TITLE_BAR.test(t)) return true;
+  if (!settingsPage || SETTINGS_ACTIVATION.test(t)) return settingsPage;
+  // A caption misread by a letter (`Setings`) is still the caption.
+  const norm = normalizeLabel(t);
+  return (
+    SETTINGS_NAV.has(norm) || (norm.length >= 6 && [...SETTINGS_NAV].some((c) => distance(norm, c, 1) <= 1))
+  );
+}
+
+/** `Error: 0x… message` as slmgr prints it on one line, which its dialog wraps. */
+const ERROR_MESSAGE = /^\s*(?:Error|Erreur)\s*:\s*0x[0-9A-F]{8}\s+\S/i;
+
+/** A line that goes on with the error message: prose, not a label, a code, another error or an /ato line. */
+function continuesMessage(line: string): boolean {
+  const t = line.trim();
+  return (
+    /^[\p{L}(]/u.test(t) &&
+    /\s/.test(t) &&
+    !t.includes(':') &&
+    !/0x[0-9A-F]/i.test(t) &&
+    !/^(?:Error|Erreur|Activating|Activation de)\b/i.test(t)
+  );
+}
+
+/** A sentence cut where the window wrapped it: no final punctuation, and the next line starts in lower case. */
+function wrappedMidSentence(line: string, next: string): boolean {
+  const t = line.trim();
+  return (
+    /[\p{L},'’]$/u.test(t) && t.split(/\s+/).length >= 4 && !/:\s*$/.test(t) && /^\p{Ll}/u.test(next.trim())
+  );
+}
+
+const XPR_STATUS = XPR_PHRASES.map(([, , text]) => normalizeLabel(text));
+
+/** `Windows(R), X edition` with nothing after it: the heading of an /xpr answer once OCR lost its colon. */
+function isXprHeading(line: string): boolean {
+  const t = line.trim().replace(/\s*[:;.,]?$/, '');
+  return (
+    /^Windows\s*\(R\)/i.test(t) && /(?:edition|[ée]dition)$/i.test(t) && editionFromName(t) !== undefined
+  );
+}
+
+/**
+ * Puts back what the window's text was before OCR saw the window: drops buttons, title bars and Settings'
+ * navigation pane; joins an slmgr error message (and any sentence) that the dialog wrapped over lines (OCR may put
+ * a blank line in the wrap); writes an /xpr answer as slmgr prints it, `Windows(R), X edition:` then the status
+ * indented by four spaces (OCR loses both the colon and the indent).
+ */
+function restoreWindowText(lines: readonly string[]): { lines: string[]; changed: number } {
+  const settingsPage = lines.some((l) => SETTINGS_ACTIVATION.test(l.trim()));
+  const kept = lines.filter((l) => !isChrome(l, settingsPage));
+  let changed = lines.length - kept.length;
+  const out: string[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    let line = kept[i]!;
+    const nextText = (from: number) => (kept[from]?.trim() === '' ? from + 1 : from);
+    for (;;) {
+      const j = nextText(i + 1);
+      const next = kept[j];
+      if (next === undefined || next.trim() === '') break;
+      const joins =
+        (ERROR_MESSAGE.test(line) && continuesMessage(next)) ||
+        (j === i + 1 && wrappedMidSentence(line, next));
+      if (!joins) break;
+      line = `${line.trimEnd()} ${next.trim()}`;
+      changed += j - i;
+      i = j;
+    }
+    if (isXprHeading(line)) {
+      const j = nextText(i + 1);
+      const status = kept[j];
+      if (status !== undefined && XPR_STATUS.some((p) => normalizeLabel(status.trim()).startsWith(p))) {
+        out.push(`${line.trim().replace(/\s*[:;.,]?$/, '')}:`, `    ${status.trim()}`);
+        changed += 1 + (j - i);
+        i = j;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return { lines: out, changed };
+}
+
 export interface CorrectedText {
   text: string;
   /** Lines that the corrections changed. */
   changed: number;
 }
 
-/** OCR text with the domain corrections applied, line by line (blank lines and spacing kept). */
+/**
+ * OCR text with the domain corrections applied: line by line (blank lines and spacing kept), then the window's
+ * layout put back.
+ */
 export function correctOcrText(text: string): CorrectedText {
   let changed = 0;
   const lines = text.split(/\r?\n/).map((line) => {
@@ -232,5 +369,6 @@ export function correctOcrText(text: string): CorrectedText {
     if (fixed !== line) changed++;
     return fixed;
   });
-  return { text: lines.join('\n'), changed };
+  const restored = restoreWindowText(lines);
+  return { text: restored.lines.join('\n'), changed: changed + restored.changed };
 }
