@@ -134,3 +134,50 @@ describe('durations in both languages', () => {
     });
   });
 });
+
+describe('slmgr’s Description value quoted without its label', () => {
+  const channelOf = (text: string) => {
+    const facts = Object.assign({}, ...extract(text).observations.map((o) => o.facts)) as Record<
+      string,
+      unknown
+    >;
+    return { channel: facts.channel, keyType: facts.keyType };
+  };
+
+  it('reads the channel from an English sentence', () => {
+    expect(
+      channelOf(
+        '/dlv looks normal to me. The description line says Windows® Operating System, RETAIL Channel.',
+      ),
+    ).toEqual({ channel: 'RETAIL', keyType: 'Retail' });
+  });
+
+  it('reads the channel from a French line', () => {
+    expect(channelOf('Voici la description :\nSystème d’exploitation Windows®, Canal RETAIL')).toEqual({
+      channel: 'RETAIL',
+      keyType: 'Retail',
+    });
+  });
+
+  it('reads nothing from a sentence that only names a channel in passing', () => {
+    expect(channelOf('is this a retail channel problem or a volume one')).toEqual({
+      channel: undefined,
+      keyType: undefined,
+    });
+  });
+});
+
+describe('a channel named the way slmgr prints it', () => {
+  const channelOf = (text: string) =>
+    (Object.assign({}, ...extract(text).observations.map((o) => o.facts)) as Record<string, unknown>).channel;
+
+  it('reads the upper-case token before "channel"', () => {
+    expect(channelOf('the image came from an MSDN ISO and /dlv shows the RETAIL channel')).toBe('RETAIL');
+  });
+
+  it('reads the French retail wording', () => {
+    expect(channelOf('Le slmgr /dlv indique « Canal de vente au détail » dans la description.')).toBe(
+      'RETAIL',
+    );
+  });
+});

@@ -5,6 +5,7 @@
  * matched phrase removed, so phrases that carry their own negation ("not elevated", "pas à jour") still count.
  */
 import type { Facts, Observation } from '../types.js';
+import { channelFromDescription, keyTypeFromChannel } from './values.js';
 
 type ProseFact =
   | 'isDomainController'
@@ -145,10 +146,35 @@ export function readProseFacts(text: string): Facts {
       }
     }
   }
+  const channel = quotedChannel(text);
+  if (channel) {
+    f.channel = channel;
+    const keyType = keyTypeFromChannel(channel);
+    if (keyType) f.keyType = keyType;
+  }
   // An Azure VM is a virtual machine; an Azure Local guest is one too, and not an Azure VM.
   if (f.azureLocal) delete f.onAzure;
   if (f.onAzure || f.azureLocal) f.isVirtualMachine = true;
   return f;
+}
+
+/**
+ * slmgr's Description value quoted without its label ("the description line says Windows® Operating System,
+ * RETAIL Channel", « Système d’exploitation Windows®, Canal RETAIL »): the licence channel, as the label would give.
+ */
+const QUOTED_DESCRIPTION =
+  /windows(?:\(r\)|®)?\s+operating system,\s*([A-Z][A-Z0-9_]*)\s+channel|syst[èe]me d['’]exploitation windows(?:\(r\)|®)?,\s*canal\s+([A-Z][A-Z0-9_]*)/i;
+
+/** The channel token as slmgr prints it, upper case, right before "channel" ("/dlv shows the RETAIL channel"). */
+const CHANNEL_TOKEN = /\b(RETAIL|OEM(?:_[A-Z]+)*|VOLUME_[A-Z_]+|TIMEBASED_EVAL)\s+[Cc]hannel\b/;
+/** What a French Windows writes for the retail channel in some builds. */
+const FR_RETAIL = /canal de vente au d[ée]tail/i;
+
+function quotedChannel(text: string): Facts['channel'] | undefined {
+  const m = QUOTED_DESCRIPTION.exec(text);
+  const token = (m?.[1] ?? m?.[2])?.toUpperCase() ?? CHANNEL_TOKEN.exec(text)?.[1];
+  if (token) return channelFromDescription(token) as Facts['channel'] | undefined;
+  return FR_RETAIL.test(text) ? 'RETAIL' : undefined;
 }
 
 export function parseProse(text: string): Observation[] {
