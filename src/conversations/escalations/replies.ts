@@ -12,14 +12,17 @@ import {
   type ThreadStatus,
 } from '../types.js';
 import { missingEvidenceAsks } from './dossier.js';
-import type {
-  Actor,
-  ChecklistId,
-  ChecklistItem,
-  EscalationRecord,
-  EscalationStatus,
-  TimelineEntry,
+import {
+  HandoffCardModelSchema,
+  type Actor,
+  type ChecklistId,
+  type ChecklistItem,
+  type EscalationRecord,
+  type EscalationStatus,
+  type HandoffCardModel,
+  type TimelineEntry,
 } from './types.js';
+import { mayHoldProductKey, redactValue } from '../../knowledge/redact.js';
 import { factEvidenceText } from '../../knowledge/fact-labels.js';
 
 export type RefusalReason =
@@ -46,7 +49,7 @@ interface Texts {
   finding: (title: string) => string;
   tried: (list: string) => string;
   missingIntro: string;
-  timeline: (e: TimelineEntry, when: string) => string;
+  timeline: (e: TimelineEntry) => string;
   buttons: { claim: string; needInfo: string; escalatedMs: string; resolved: string };
   update: {
     claimed: (who: string) => string;
@@ -91,25 +94,25 @@ const EN: Texts = {
   finding: (t) => `Finding: ${t}`,
   tried: (list) => `Already tried: ${list}`,
   missingIntro: 'Please add these to this thread; the licensing team sees them as they arrive.',
-  timeline: (e, when) => {
+  timeline: (e) => {
     const who = actorName(e.actor);
     switch (e.kind) {
       case 'opened':
-        return `${when} — ${who} escalated`;
+        return `${who} escalated`;
       case 'claimed':
-        return `${when} — ${who} claimed it`;
+        return `${who} claimed it`;
       case 'need_info':
-        return `${when} — ${who} asked: ${e.text ?? ''}`;
+        return `${who} asked: ${e.text ?? ''}`;
       case 'answer':
-        return `${when} — ${who} answered: ${e.text ?? ''}`;
+        return `${who} answered: ${e.text ?? ''}`;
       case 'evidence':
-        return `${when} — evidence added: ${e.text ?? ''}`;
+        return `evidence added: ${e.text ?? ''}`;
       case 'escalated_ms':
-        return `${when} — ${who} escalated to Microsoft, case ${e.text ?? ''}`;
+        return `${who} escalated to Microsoft, case ${e.text ?? ''}`;
       case 'resolved':
-        return `${when} — ${who} resolved it: ${e.text ?? ''}`;
+        return `${who} resolved it: ${e.text ?? ''}`;
       case 'reminded':
-        return `${when} — reminder sent`;
+        return `reminder sent`;
     }
   },
   buttons: {
@@ -173,25 +176,25 @@ const FR: Texts = {
   finding: (t) => `Constat : ${t}`,
   tried: (list) => `Déjà essayé : ${list}`,
   missingIntro: 'Merci d’ajouter ces éléments dans ce fil ; l’équipe licences les voit arriver.',
-  timeline: (e, when) => {
+  timeline: (e) => {
     const who = actorName(e.actor);
     switch (e.kind) {
       case 'opened':
-        return `${when} — ${who} a escaladé`;
+        return `${who} a escaladé`;
       case 'claimed':
-        return `${when} — ${who} l’a pris en charge`;
+        return `${who} l’a pris en charge`;
       case 'need_info':
-        return `${when} — ${who} a demandé : ${e.text ?? ''}`;
+        return `${who} a demandé : ${e.text ?? ''}`;
       case 'answer':
-        return `${when} — ${who} a répondu : ${e.text ?? ''}`;
+        return `${who} a répondu : ${e.text ?? ''}`;
       case 'evidence':
-        return `${when} — éléments ajoutés : ${e.text ?? ''}`;
+        return `éléments ajoutés : ${e.text ?? ''}`;
       case 'escalated_ms':
-        return `${when} — ${who} a transmis à Microsoft, dossier ${e.text ?? ''}`;
+        return `${who} a transmis à Microsoft, dossier ${e.text ?? ''}`;
       case 'resolved':
-        return `${when} — ${who} l’a résolu : ${e.text ?? ''}`;
+        return `${who} l’a résolu : ${e.text ?? ''}`;
       case 'reminded':
-        return `${when} — rappel envoyé`;
+        return `rappel envoyé`;
     }
   },
   buttons: {
@@ -315,39 +318,51 @@ function statusLines(record: EscalationRecord, lang: Lang): string[] {
   ];
 }
 
-/** The card in the escalation channel: who, where, summary, dossier checklist, timeline and the buttons. */
-export function handoffCard(record: EscalationRecord, lang: Lang = record.lang): ReplyModel {
+/** The card in the escalation channel: who, where, status, holder, dossier checklist, timeline and the buttons. */
+export function handoffCard(record: EscalationRecord, lang: Lang = record.lang): HandoffCardModel {
   const t = texts(lang);
   const d = record.dossier;
   const top = headline(record);
-  const evidence = [
-    ...(d.codes.length > 0 ? [t.codes(d.codes.join(', '))] : []),
-    ...d.facts.map((f) => factEvidenceText(`${f.key}=${f.value}`, lang)),
-    ...d.findings.slice(1).map((f) => t.finding(f.title)),
-    ...(d.tried.length > 0 ? [t.tried(d.tried.join('; '))] : []),
-    ...d.checklist.map((i) => checklistLine(i, lang)),
-    ...statusLines(record, lang),
-  ];
-  const owner = record.owner ? actorName(record.owner) : t.unclaimed;
-  return makeReply({
-    kind: 'escalation',
+  const o = record.origin;
+  const statusText = t.status[record.status];
+  const card: HandoffCardModel = {
+    kind: 'handoff',
     lang,
+    escalationId: record.id,
     title: top ? `${t.handoffTitle(record.id)}: ${top}` : t.handoffTitle(record.id),
     summary: `${t.handoffSummary(actorName(record.requestedBy), originText(record, lang))} ${t.originSummary(
-      t.status[record.status],
-      owner,
+      statusText,
+      record.owner ? actorName(record.owner) : t.unclaimed,
     )}`,
-    evidence,
-    changes: record.timeline.map((e) => t.timeline(e, formatTime(e.at))),
-    escalation: {
-      url: MICROSOFT_ACTIVATION_CENTERS_URL,
-      label: t.msLink,
-      // The missing items are already the ✗ lines of the checklist above; listing them again repeated them.
-      bring: [],
-    },
+    status: record.status,
+    statusText,
+    origin: { text: t.originWhere(o.platform, o.channel, o.threadKey), ...(o.url ? { url: o.url } : {}) },
+    ...(record.owner ? { assignee: actorName(record.owner) } : {}),
+    codes: d.codes,
+    facts: d.facts.map((f) => factEvidenceText(`${f.key}=${f.value}`, lang)),
+    otherFindings: d.findings.slice(1).map((f) => f.title),
+    tried: d.tried,
+    checklist: d.checklist.map((i) => ({
+      label: i.label[lang],
+      done: i.present,
+      ...(i.present && i.value ? { value: i.value } : {}),
+    })),
+    timeline: record.timeline.map((e) => ({ at: e.at, when: formatTime(e.at), text: t.timeline(e) })),
+    ...(record.pendingQuestion
+      ? {
+          pendingQuestion: {
+            text: record.pendingQuestion.text,
+            askedBy: actorName(record.pendingQuestion.askedBy),
+          },
+        }
+      : {}),
+    ...(record.msCaseNumber ? { msCaseNumber: record.msCaseNumber } : {}),
+    ...(record.resolution ? { resolution: record.resolution } : {}),
+    microsoft: { url: MICROSOFT_ACTIVATION_CENTERS_URL, label: t.msLink },
     actions: handoffActions(record, lang),
-    status: threadStatusOf(record.status),
-  });
+  };
+  // Like `makeReply`: checked, and product keys redacted once more whatever the record holds.
+  return HandoffCardModelSchema.parse(mayHoldProductKey(JSON.stringify(card)) ? redactValue(card) : card);
 }
 
 /** The status card in the origin thread, updated in place: status, checklist, what is still missing. */
@@ -363,7 +378,7 @@ export function originCard(record: EscalationRecord, lang: Lang = record.lang): 
       open && questions.length > 0 ? ` ${t.missingIntro}` : ''
     }`,
     evidence: [...record.dossier.checklist.map((i) => checklistLine(i, lang)), ...statusLines(record, lang)],
-    changes: record.timeline.map((e) => t.timeline(e, formatTime(e.at))),
+    changes: record.timeline.map((e) => `${formatTime(e.at)} — ${t.timeline(e)}`),
     questions,
     status: threadStatusOf(record.status),
   });
