@@ -378,11 +378,16 @@ function handoffBlocksOf(s: ShapedHandoff): Block[] {
     );
   }
   const buttons = buttonsOf(s.actions, lang, false);
-  buttons.unshift(linkButton({ ...s.microsoft, bring: { items: [], omitted: 0 } }));
-  blocks.push({ type: 'divider' });
-  const noteButtons = s.actions.filter((a) => NOTE_ACTIONS.has(a.payload.action));
-  if (noteButtons.length > 0) blocks.push(noteInput(lang, noteButtons));
-  blocks.push({ type: 'actions', elements: buttons.slice(0, SLACK_LIMITS.actionsElements) });
+  const link = linkButton({ ...s.microsoft, bring: { items: [], omitted: 0 } });
+  if (buttons.length === 0) {
+    // A resolved handoff has nothing left to click: the link sits beside the summary, no button row is left over.
+    (blocks[1] as SectionBlock).accessory = link;
+  } else {
+    blocks.push({ type: 'divider' });
+    const noteButtons = s.actions.filter((a) => NOTE_ACTIONS.has(a.payload.action));
+    if (noteButtons.length > 0) blocks.push(noteInput(lang, noteButtons));
+    blocks.push({ type: 'actions', elements: [link, ...buttons].slice(0, SLACK_LIMITS.actionsElements) });
+  }
 
   const details: Block[] = [];
   const list = (label: string, lines: string[]) => {
