@@ -2,7 +2,6 @@
  * Plain-text rendering: the CLI output, the Teams card `fallbackText` source and the Slack notification `text`.
  * Commands sit alone on their line, indented, exactly as the user must type them.
  */
-import type { ReplyModel } from '../../conversations/types.js';
 import type { CardModel } from '../../conversations/escalations/types.js';
 import { confidenceLabel, t } from '../phrases.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
