@@ -130,7 +130,7 @@ describe('the handoff card has headings of its own', () => {
   it('Slack: the same two headings, each followed by its own lines', () => {
     const msg = renderBlockKit(model);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
-    const sectionTexts = msg.blocks.flatMap((b) => (b.type === 'section' ? [b.text.text] : []));
+    const sectionTexts = msg.blocks.flatMap((b) => (b.type === 'section' ? [b.text?.text ?? ''] : []));
     const timeline = sectionTexts.find((x) => x.startsWith('*Timeline*'))!;
     expect(timeline.split('\n')).toEqual([
       '*Timeline*',
