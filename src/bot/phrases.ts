@@ -1,11 +1,10 @@
 /**
  * The rendering layer's words (section headings, "more" notes, input hints), one table per language with the same
  * keys. The knowledge base localizes the diagnosis itself and the conversation layer names its buttons and confidence
- * levels (src/conversations/phrases.ts, escalations/replies.ts); this file only holds the chrome around them, so
+ * levels (src/conversations/phrases.ts); this file only holds the chrome around them, so
  * the three renderers say the same thing in the same words and a note never names a button by another label.
  */
-import { texts as handoffTexts } from '../conversations/escalations/replies.js';
-import { phrases } from '../conversations/phrases.js';
+import { escalationPhrases, phrases } from '../conversations/phrases.js';
 import type { ActionId } from '../conversations/types.js';
 import type { Confidence, Lang } from '../knowledge/types.js';
 
@@ -138,7 +137,7 @@ export function t(lang: Lang, id: LabelId, params: Record<string, string | numbe
 /** A button's label as the engine writes it on its cards, for the buttons a renderer adds itself. */
 export function actionLabel(lang: Lang, id: ActionId): string {
   const diagnosis = phrases(lang).buttons;
-  const handoff = handoffTexts(lang).buttons;
+  const handoff = escalationPhrases(lang).buttons;
   const labels: Record<ActionId, string> = {
     escalate: diagnosis.escalate,
     resolved: diagnosis.resolved,

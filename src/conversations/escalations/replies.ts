@@ -1,7 +1,8 @@
 /**
- * What the escalation handoff says, in English and French: the handoff card, the origin thread's status card
- * and short updates, the need-info question, the relayed answer, the reminder, the open list and refusals.
- * Every model goes through `makeReply`, which validates it and redacts product keys once more.
+ * The escalation handoff's messages: the handoff card (its own model, `HandoffCardModel`), the origin thread's
+ * status card and short updates, the need-info question, the relayed answer, the reminder, the open list and
+ * refusals. Their words live in ../phrases.ts (`escalationPhrases`, English and French). Every reply goes
+ * through `makeReply`, the handoff card through its schema; both redact product keys once more.
  */
 import type { Lang } from '../../knowledge/types.js';
 import { escalationPhrases } from '../phrases.js';
@@ -21,7 +22,6 @@ import {
   type EscalationRecord,
   type EscalationStatus,
   type HandoffCardModel,
-  type TimelineEntry,
 } from './types.js';
 import { mayHoldProductKey, redactValue } from '../../knowledge/redact.js';
 import { factEvidenceText } from '../../knowledge/fact-labels.js';
@@ -36,7 +36,6 @@ export type RefusalReason =
   | 'need_resolution'
   | 'not_found'
   | 'no_question_pending';
-
 
 export function actorName(a: Actor): string {
   return a.name && a.name.trim() !== '' ? a.name : a.id;
@@ -134,7 +133,11 @@ export function handoffCard(record: EscalationRecord, lang: Lang = record.lang):
       done: i.present,
       ...(i.present && i.value ? { value: i.value } : {}),
     })),
-    timeline: record.timeline.map((e) => ({ at: e.at, when: formatTime(e.at), text: t.timeline(e, actorName(e.actor)) })),
+    timeline: record.timeline.map((e) => ({
+      at: e.at,
+      when: formatTime(e.at),
+      text: t.timeline(e, actorName(e.actor)),
+    })),
     ...(record.pendingQuestion
       ? {
           pendingQuestion: {
