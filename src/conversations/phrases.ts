@@ -4,7 +4,7 @@
  */
 import type { Confidence, Lang, SourceKind } from '../knowledge/types.js';
 import type { RefusalReason } from './escalations/replies.js';
-import type { EscalationStatus, TimelineEntry } from './escalations/types.js';
+import type { ChecklistId, EscalationStatus, TimelineEntry } from './escalations/types.js';
 
 export interface Phrases {
   helpTitle: string;
@@ -476,4 +476,72 @@ export function escalationPhrases(lang: Lang): EscalationPhrases {
 
 function platformName(p: string): string {
   return p === 'slack' ? 'Slack' : p === 'teams' ? 'Teams' : p;
+}
+
+// --- the escalation dossier ------------------------------------------------------------------------------------
+
+/** The dossier's checklist labels and why each missing item is asked for (escalations/dossier.ts). */
+interface DossierPhrases {
+  checklist: Record<ChecklistId, string>;
+  why: {
+    dlv: string;
+    ato: string;
+    installationId: string;
+    events: string;
+    setupact: string;
+    proofOfPurchase: string;
+    partialKey: string;
+  };
+  /** What to type for the agreement number (the detector reads this shape). */
+  agreementExample: string;
+}
+
+const dossierEn: DossierPhrases = {
+  checklist: {
+    dlv: 'slmgr /dlv output',
+    ato: 'slmgr /ato output',
+    installation_id: 'Installation ID (slmgr /dti or slui 4)',
+    events: 'setupact.log or SoftwareLicensingService events',
+    proof_of_purchase: 'Proof of purchase / agreement number',
+    partial_key: "Product key's last five characters",
+  },
+  why: {
+    dlv: 'Details of the installed licence (channel, status, activation ID) — run it elevated.',
+    ato: 'The activation attempt and its exact error code, as displayed.',
+    installationId: 'The Installation ID, needed for phone activation (slui 4 shows it too).',
+    events: 'The latest Software Licensing Service events.',
+    setupact: 'The lines of this log around the failure, when the machine was just installed or converted.',
+    proofOfPurchase:
+      'The volume licensing agreement number or proof of purchase (type it as in the example).',
+    partialKey: 'The last five characters of the key ("Partial Product Key") — never the full key.',
+  },
+  agreementExample: 'agreement 12345678',
+};
+
+const dossierFr: DossierPhrases = {
+  checklist: {
+    dlv: 'Sortie de slmgr /dlv',
+    ato: 'Sortie de slmgr /ato',
+    installation_id: "ID d'installation (slmgr /dti ou slui 4)",
+    events: 'setupact.log ou événements de SoftwareLicensingService',
+    proof_of_purchase: "Preuve d'achat / numéro de contrat",
+    partial_key: 'Cinq derniers caractères de la clé de produit',
+  },
+  why: {
+    dlv: 'Détail de la licence installée (canal, état, ID d’activation) — à lancer en invite élevée.',
+    ato: 'La tentative d’activation et son code d’erreur exact, tel qu’affiché.',
+    installationId: 'L’ID d’installation, demandé pour l’activation par téléphone (ou affiché par slui 4).',
+    events: 'Les derniers événements du service de licences logicielles.',
+    setupact:
+      'Les lignes de ce journal autour de l’échec, si la machine vient d’être installée ou convertie.',
+    proofOfPurchase:
+      'Le numéro de contrat de licence en volume ou une preuve d’achat (tapez-le comme dans l’exemple).',
+    partialKey:
+      'Les cinq derniers caractères de la clé (« Clé de produit partielle ») — jamais la clé complète.',
+  },
+  agreementExample: 'contrat n° 12345678',
+};
+
+export function dossierPhrases(lang: Lang): DossierPhrases {
+  return lang === 'fr' ? dossierFr : dossierEn;
 }
