@@ -1,11 +1,10 @@
 /**
  * The rendering layer's words (section headings, "more" notes, input hints), one table per language with the same
  * keys. The knowledge base localizes the diagnosis itself and the conversation layer names its buttons and confidence
- * levels (src/conversations/phrases.ts, escalations/replies.ts); this file only holds the chrome around them, so
+ * levels (src/conversations/phrases.ts); this file only holds the chrome around them, so
  * the three renderers say the same thing in the same words and a note never names a button by another label.
  */
-import { texts as handoffTexts } from '../conversations/escalations/replies.js';
-import { phrases } from '../conversations/phrases.js';
+import { escalationPhrases, phrases } from '../conversations/phrases.js';
 import type { ActionId } from '../conversations/types.js';
 import type { Confidence, Lang } from '../knowledge/types.js';
 
@@ -40,6 +39,20 @@ const en = {
   noteInputError: 'Type your question, the case number or the resolution first.',
   or: 'or',
   openActivationCenters: 'Microsoft Licensing Activation Centers',
+  // The handoff card's own headings (HandoffCardModel): its timeline and checklist are not a diagnosis's.
+  'handoff.status': 'Status',
+  'handoff.assignee': 'Assigned to',
+  'handoff.unassigned': 'Nobody yet',
+  'handoff.origin': 'Asked in',
+  'handoff.case': 'Microsoft case number',
+  'handoff.resolution': 'Resolution',
+  'handoff.question': 'Waiting for an answer',
+  'handoff.askedBy': 'Asked by {who}',
+  'handoff.checklist': 'Checklist for Microsoft',
+  'handoff.timeline': 'Timeline',
+  'handoff.earlier': '… {n} earlier',
+  'handoff.thread': 'From the thread',
+  'handoff.tried': 'Already tried',
   // The command line's plain-text report of a diagnosis or an explanation (src/adapters/cli/format.ts).
   'cli.diagnosis': 'Activation diagnosis',
   'cli.noCodes': '(no error code found)',
@@ -87,6 +100,19 @@ const fr: Record<LabelId, string> = {
   noteInputError: 'Saisissez d’abord votre question, le numéro de dossier ou la résolution.',
   or: 'ou',
   openActivationCenters: 'Centres d’activation des licences Microsoft',
+  'handoff.status': 'État',
+  'handoff.assignee': 'Pris en charge par',
+  'handoff.unassigned': 'Personne pour l’instant',
+  'handoff.origin': 'Demandé dans',
+  'handoff.case': 'Numéro de dossier Microsoft',
+  'handoff.resolution': 'Résolution',
+  'handoff.question': 'En attente d’une réponse',
+  'handoff.askedBy': 'Demandé par {who}',
+  'handoff.checklist': 'Liste pour Microsoft',
+  'handoff.timeline': 'Historique',
+  'handoff.earlier': '… {n} plus tôt',
+  'handoff.thread': 'Dans le fil',
+  'handoff.tried': 'Déjà essayé',
   'cli.diagnosis': 'Diagnostic d’activation',
   'cli.noCodes': '(aucun code d’erreur trouvé)',
   'cli.findings': 'Constats',
@@ -111,7 +137,7 @@ export function t(lang: Lang, id: LabelId, params: Record<string, string | numbe
 /** A button's label as the engine writes it on its cards, for the buttons a renderer adds itself. */
 export function actionLabel(lang: Lang, id: ActionId): string {
   const diagnosis = phrases(lang).buttons;
-  const handoff = handoffTexts(lang).buttons;
+  const handoff = escalationPhrases(lang).buttons;
   const labels: Record<ActionId, string> = {
     escalate: diagnosis.escalate,
     resolved: diagnosis.resolved,

@@ -3,6 +3,8 @@
  * English and French. One table per language with the same keys, so a missing translation is a type error.
  */
 import type { Confidence, Lang, SourceKind } from '../knowledge/types.js';
+import type { RefusalReason } from './escalations/replies.js';
+import type { ChecklistId, EscalationStatus, TimelineEntry } from './escalations/types.js';
 
 export interface Phrases {
   helpTitle: string;
@@ -258,3 +260,288 @@ const COMMAND_LABELS: Record<Exclude<SourceKind, 'event' | 'prose'>, string> = {
   'test-netconnection': 'Test-NetConnection',
   'ospp-dstatus': 'ospp.vbs /dstatus',
 };
+
+// --- the escalation handoff -------------------------------------------------------------------------------------
+
+/** What the escalation handoff says (escalations/replies.ts builds its cards and notes from these). */
+export interface EscalationPhrases {
+  status: Record<EscalationStatus, string>;
+  handoffTitle: (id: string) => string;
+  handoffSummary: (who: string, where: string) => string;
+  originTitle: string;
+  originSummary: (status: string, owner?: string) => string;
+  unclaimed: string;
+  codes: (list: string) => string;
+  caseNumber: (n: string) => string;
+  resolution: (r: string) => string;
+  finding: (title: string) => string;
+  tried: (list: string) => string;
+  missingIntro: string;
+  /** One timeline entry; `who` is the actor's display name. */
+  timeline: (e: TimelineEntry, who: string) => string;
+  buttons: { claim: string; needInfo: string; escalatedMs: string; resolved: string };
+  update: {
+    claimed: (who: string) => string;
+    escalatedMs: (n: string) => string;
+    resolved: (r: string) => string;
+    answerRelayed: string;
+  };
+  questionTitle: string;
+  questionSummary: (who: string, q: string) => string;
+  answerTitle: (id: string) => string;
+  answerSummary: (who: string, text: string) => string;
+  evidenceTitle: (id: string) => string;
+  evidenceSummary: (items: string) => string;
+  reminderTitle: (id: string) => string;
+  reminderSummary: (age: string, who: string) => string;
+  listTitle: (n: number) => string;
+  listNone: string;
+  listSummary: (n: number) => string;
+  listLine: (id: string, age: string, owner: string, status: string, title: string) => string;
+  refusalTitle: string;
+  refusal: Record<RefusalReason, (x: string) => string>;
+  msLink: string;
+  originWhere: (platform: string, channel: string, threadKey: string) => string;
+}
+
+const escalationEn: EscalationPhrases = {
+  status: {
+    open: 'waiting for an engineer',
+    claimed: 'being handled',
+    need_info: 'waiting for information',
+    escalated_ms: 'escalated to Microsoft',
+    resolved: 'resolved',
+  },
+  handoffTitle: (id) => `Escalation ${id}`,
+  handoffSummary: (who, where) => `${who} asked for help in ${where}.`,
+  originTitle: 'Handed to the licensing team',
+  originSummary: (status, owner) => `Status: ${status}${owner ? ` (${owner})` : ''}.`,
+  unclaimed: 'unclaimed',
+  codes: (list) => `Codes: ${list}`,
+  caseNumber: (n) => `Microsoft case number: ${n}`,
+  resolution: (r) => `Resolution: ${r}`,
+  finding: (t) => `Finding: ${t}`,
+  tried: (list) => `Already tried: ${list}`,
+  missingIntro: 'Please add these to this thread; the licensing team sees them as they arrive.',
+  timeline: (e, who) => {
+    switch (e.kind) {
+      case 'opened':
+        return `${who} escalated`;
+      case 'claimed':
+        return `${who} claimed it`;
+      case 'need_info':
+        return `${who} asked: ${e.text ?? ''}`;
+      case 'answer':
+        return `${who} answered: ${e.text ?? ''}`;
+      case 'evidence':
+        return `evidence added: ${e.text ?? ''}`;
+      case 'escalated_ms':
+        return `${who} escalated to Microsoft, case ${e.text ?? ''}`;
+      case 'resolved':
+        return `${who} resolved it: ${e.text ?? ''}`;
+      case 'reminded':
+        return `reminder sent`;
+    }
+  },
+  buttons: {
+    claim: 'Claim',
+    needInfo: 'Need info',
+    escalatedMs: 'Escalated to Microsoft',
+    resolved: 'Resolved',
+  },
+  update: {
+    claimed: (who) => `${who} from the licensing team is now handling this case.`,
+    escalatedMs: (n) => `The licensing team escalated this case to Microsoft (case number ${n}).`,
+    resolved: (r) => `The licensing team marked this case resolved: ${r}`,
+    answerRelayed: 'Your answer was passed to the licensing team.',
+  },
+  questionTitle: 'The licensing team needs more information',
+  questionSummary: (who, q) => `${who} asks: ${q}\nAnswer in this thread; your reply is passed on.`,
+  answerTitle: (id) => `Answer for ${id}`,
+  answerSummary: (who, text) => `${who} answered: ${text}`,
+  evidenceTitle: (id) => `New evidence for ${id}`,
+  evidenceSummary: (items) => `Now in the dossier: ${items}.`,
+  reminderTitle: (id) => `Escalation ${id} is still unclaimed`,
+  reminderSummary: (age, who) => `${who} has been waiting ${age}. Open the handoff thread and click Claim.`,
+  listTitle: (n) => `Open escalations (${n})`,
+  listNone: 'No open escalations.',
+  listSummary: (n) => (n === 1 ? 'One escalation is open.' : `${n} escalations are open, oldest first.`),
+  listLine: (id, age, owner, status, title) =>
+    `${id} · ${age} · ${owner} · ${status}${title ? ` — ${title}` : ''}`,
+  refusalTitle: 'Not possible',
+  refusal: {
+    not_member: () => 'Only members of the escalation team can do this. Nothing was changed.',
+    claimed_by_other: (who) => `${who} already claimed this escalation. Nothing was changed.`,
+    resolved: () => 'This escalation is already resolved. Nothing was changed.',
+    need_question: () => 'Type your question in the box, then click Need info.',
+    need_case_number: () => 'Type the Microsoft case number in the box, then click Escalated to Microsoft.',
+    bad_case_number: (n) => `"${n}" does not look like a case number (4 to 40 letters, digits or hyphens).`,
+    need_resolution: () => 'Type the resolution in the box, then click Resolved.',
+    not_found: (id) => `Escalation ${id} was not found (it may have expired).`,
+    no_question_pending: () => 'No question is waiting for an answer.',
+  },
+  msLink: 'Microsoft Licensing Activation Centers',
+  originWhere: (platform, channel, threadKey) =>
+    `${platformName(platform)} channel ${channel}, thread ${threadKey}`,
+};
+
+const escalationFr: EscalationPhrases = {
+  status: {
+    open: 'en attente d’un ingénieur',
+    claimed: 'en cours de traitement',
+    need_info: 'en attente d’informations',
+    escalated_ms: 'transmis à Microsoft',
+    resolved: 'résolu',
+  },
+  handoffTitle: (id) => `Escalade ${id}`,
+  handoffSummary: (who, where) => `${who} a demandé de l’aide dans ${where}.`,
+  originTitle: 'Transmis à l’équipe licences',
+  originSummary: (status, owner) => `État : ${status}${owner ? ` (${owner})` : ''}.`,
+  unclaimed: 'non pris en charge',
+  codes: (list) => `Codes : ${list}`,
+  caseNumber: (n) => `Numéro de dossier Microsoft : ${n}`,
+  resolution: (r) => `Résolution : ${r}`,
+  finding: (t) => `Constat : ${t}`,
+  tried: (list) => `Déjà essayé : ${list}`,
+  missingIntro: 'Merci d’ajouter ces éléments dans ce fil ; l’équipe licences les voit arriver.',
+  timeline: (e, who) => {
+    switch (e.kind) {
+      case 'opened':
+        return `${who} a escaladé`;
+      case 'claimed':
+        return `${who} l’a pris en charge`;
+      case 'need_info':
+        return `${who} a demandé : ${e.text ?? ''}`;
+      case 'answer':
+        return `${who} a répondu : ${e.text ?? ''}`;
+      case 'evidence':
+        return `éléments ajoutés : ${e.text ?? ''}`;
+      case 'escalated_ms':
+        return `${who} a transmis à Microsoft, dossier ${e.text ?? ''}`;
+      case 'resolved':
+        return `${who} l’a résolu : ${e.text ?? ''}`;
+      case 'reminded':
+        return `rappel envoyé`;
+    }
+  },
+  buttons: {
+    claim: 'Prendre en charge',
+    needInfo: 'Demander une info',
+    escalatedMs: 'Transmis à Microsoft',
+    resolved: 'Résolu',
+  },
+  update: {
+    claimed: (who) => `${who}, de l’équipe licences, s’occupe maintenant de ce dossier.`,
+    escalatedMs: (n) => `L’équipe licences a transmis ce dossier à Microsoft (numéro de dossier ${n}).`,
+    resolved: (r) => `L’équipe licences a marqué ce dossier comme résolu : ${r}`,
+    answerRelayed: 'Votre réponse a été transmise à l’équipe licences.',
+  },
+  questionTitle: 'L’équipe licences a besoin d’informations',
+  questionSummary: (who, q) => `${who} demande : ${q}\nRépondez dans ce fil ; votre réponse est transmise.`,
+  answerTitle: (id) => `Réponse pour ${id}`,
+  answerSummary: (who, text) => `${who} a répondu : ${text}`,
+  evidenceTitle: (id) => `Nouveaux éléments pour ${id}`,
+  evidenceSummary: (items) => `Désormais dans le dossier : ${items}.`,
+  reminderTitle: (id) => `L’escalade ${id} n’est toujours pas prise en charge`,
+  reminderSummary: (age, who) =>
+    `${who} attend depuis ${age}. Ouvrez le fil de l’escalade et cliquez sur Prendre en charge.`,
+  listTitle: (n) => `Escalades ouvertes (${n})`,
+  listNone: 'Aucune escalade ouverte.',
+  listSummary: (n) =>
+    n === 1 ? 'Une escalade est ouverte.' : `${n} escalades sont ouvertes, la plus ancienne d’abord.`,
+  listLine: (id, age, owner, status, title) =>
+    `${id} · ${age} · ${owner} · ${status}${title ? ` — ${title}` : ''}`,
+  refusalTitle: 'Action impossible',
+  refusal: {
+    not_member: () => 'Seuls les membres de l’équipe d’escalade peuvent faire cela. Rien n’a été modifié.',
+    claimed_by_other: (who) => `${who} a déjà pris en charge cette escalade. Rien n’a été modifié.`,
+    resolved: () => 'Cette escalade est déjà résolue. Rien n’a été modifié.',
+    need_question: () => 'Saisissez votre question dans le champ, puis cliquez sur Demander une info.',
+    need_case_number: () =>
+      'Saisissez le numéro de dossier Microsoft, puis cliquez sur Transmis à Microsoft.',
+    bad_case_number: (n) =>
+      `« ${n} » ne ressemble pas à un numéro de dossier (4 à 40 lettres, chiffres ou tirets).`,
+    need_resolution: () => 'Saisissez la résolution dans le champ, puis cliquez sur Résolu.',
+    not_found: (id) => `L’escalade ${id} est introuvable (elle a peut-être expiré).`,
+    no_question_pending: () => 'Aucune question n’attend de réponse.',
+  },
+  msLink: 'Centres d’activation des licences en volume Microsoft',
+  originWhere: (platform, channel, threadKey) =>
+    `le canal ${platformName(platform)} ${channel}, fil ${threadKey}`,
+};
+
+export function escalationPhrases(lang: Lang): EscalationPhrases {
+  return lang === 'fr' ? escalationFr : escalationEn;
+}
+
+function platformName(p: string): string {
+  return p === 'slack' ? 'Slack' : p === 'teams' ? 'Teams' : p;
+}
+
+// --- the escalation dossier ------------------------------------------------------------------------------------
+
+/** The dossier's checklist labels and why each missing item is asked for (escalations/dossier.ts). */
+interface DossierPhrases {
+  checklist: Record<ChecklistId, string>;
+  why: {
+    dlv: string;
+    ato: string;
+    installationId: string;
+    events: string;
+    setupact: string;
+    proofOfPurchase: string;
+    partialKey: string;
+  };
+  /** What to type for the agreement number (the detector reads this shape). */
+  agreementExample: string;
+}
+
+const dossierEn: DossierPhrases = {
+  checklist: {
+    dlv: 'slmgr /dlv output',
+    ato: 'slmgr /ato output',
+    installation_id: 'Installation ID (slmgr /dti or slui 4)',
+    events: 'setupact.log or SoftwareLicensingService events',
+    proof_of_purchase: 'Proof of purchase / agreement number',
+    partial_key: "Product key's last five characters",
+  },
+  why: {
+    dlv: 'Details of the installed licence (channel, status, activation ID) — run it elevated.',
+    ato: 'The activation attempt and its exact error code, as displayed.',
+    installationId: 'The Installation ID, needed for phone activation (slui 4 shows it too).',
+    events: 'The latest Software Licensing Service events.',
+    setupact: 'The lines of this log around the failure, when the machine was just installed or converted.',
+    proofOfPurchase:
+      'The volume licensing agreement number or proof of purchase (type it as in the example).',
+    partialKey: 'The last five characters of the key ("Partial Product Key") — never the full key.',
+  },
+  agreementExample: 'agreement 12345678',
+};
+
+const dossierFr: DossierPhrases = {
+  checklist: {
+    dlv: 'Sortie de slmgr /dlv',
+    ato: 'Sortie de slmgr /ato',
+    installation_id: "ID d'installation (slmgr /dti ou slui 4)",
+    events: 'setupact.log ou événements de SoftwareLicensingService',
+    proof_of_purchase: "Preuve d'achat / numéro de contrat",
+    partial_key: 'Cinq derniers caractères de la clé de produit',
+  },
+  why: {
+    dlv: 'Détail de la licence installée (canal, état, ID d’activation) — à lancer en invite élevée.',
+    ato: 'La tentative d’activation et son code d’erreur exact, tel qu’affiché.',
+    installationId: 'L’ID d’installation, demandé pour l’activation par téléphone (ou affiché par slui 4).',
+    events: 'Les derniers événements du service de licences logicielles.',
+    setupact:
+      'Les lignes de ce journal autour de l’échec, si la machine vient d’être installée ou convertie.',
+    proofOfPurchase:
+      'Le numéro de contrat de licence en volume ou une preuve d’achat (tapez-le comme dans l’exemple).',
+    partialKey:
+      'Les cinq derniers caractères de la clé (« Clé de produit partielle ») — jamais la clé complète.',
+  },
+  agreementExample: 'contrat n° 12345678',
+};
+
+export function dossierPhrases(lang: Lang): DossierPhrases {
+  return lang === 'fr' ? dossierFr : dossierEn;
+}

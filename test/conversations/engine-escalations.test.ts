@@ -21,7 +21,7 @@ import {
   type InboundMessage,
   type ReplyModel,
 } from '../../src/conversations/types.js';
-import { fixture, PASTED_MAK, slackThread } from './helpers.js';
+import { fixture, handoffModelOf, PASTED_MAK, replyModelOf, slackThread } from './helpers.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const RUN = randomUUID().slice(0, 8);
@@ -179,19 +179,24 @@ describe.each(backends)('escalation handoff through the engine on the $name stor
       'handoff_resolved',
     ]);
     expect(handoff.reply.title).toContain(card.findings[0]!.title);
-    expect(handoff.reply.evidence).toEqual(
+    const handoffCard = handoffModelOf(handoff);
+    expect(handoffCard.checklist).toEqual(
       expect.arrayContaining([
-        '✓ slmgr /dlv output',
-        '✓ slmgr /ato output: 0xC004C003',
-        expect.stringMatching(/^✓ Installation ID \(slmgr \/dti or slui 4\): \d{63}$/),
-        '✗ setupact.log or SoftwareLicensingService events',
-        '✗ Proof of purchase / agreement number',
-        "✓ Product key's last five characters: 8HTKD",
+        { label: 'slmgr /dlv output', done: true },
+        { label: 'slmgr /ato output', done: true, value: '0xC004C003' },
+        {
+          label: 'Installation ID (slmgr /dti or slui 4)',
+          done: true,
+          value: expect.stringMatching(/^\d{63}$/),
+        },
+        { label: 'setupact.log or SoftwareLicensingService events', done: false },
+        { label: 'Proof of purchase / agreement number', done: false },
+        { label: "Product key's last five characters", done: true, value: '8HTKD' },
       ]),
     );
-    expect(handoff.reply.evidence[0]).toMatch(/^Codes: .*0xC004C003/);
+    expect(handoffCard.codes).toContain('0xC004C003');
     // The origin thread is told what is still missing, with the commands that bring it.
-    const asked = origin.reply.questions.map((q) => q.command);
+    const asked = replyModelOf(origin).questions.map((q) => q.command);
     expect(asked).toEqual(expect.arrayContaining(['%windir%\\Panther\\setupact.log', 'agreement 12345678']));
     expect(asked).not.toContain('slmgr /dlv');
     expect(asked).not.toContain('slmgr /dti');

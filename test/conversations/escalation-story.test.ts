@@ -12,7 +12,8 @@ import { createEscalations } from '../../src/conversations/handoff.js';
 import { threadKeyOf } from '../../src/conversations/keys.js';
 import { MemoryStore } from '../../src/conversations/memory-store.js';
 import { StoreUnavailableError } from '../../src/conversations/store.js';
-import type { ActionId, InboundMessage, ReplyModel } from '../../src/conversations/types.js';
+import type { ActionId, InboundMessage } from '../../src/conversations/types.js';
+import type { CardModel } from '../../src/conversations/escalations/types.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { fixture } from './helpers.js';
 
@@ -32,7 +33,7 @@ interface Line {
   thread: string;
   id: string;
   to?: string;
-  reply: ReplyModel;
+  reply: CardModel;
 }
 
 /** A Slack workspace played by the test: the runner, one engine, and everything the bot said, in order. */
@@ -168,6 +169,7 @@ describe('the escalation story, as a transcript through the turn runner', () => 
     expect(summary!.reply.kind).toBe('escalation');
     expect(summary!.reply.summary).toMatch(/^Handed to the licensing team as E-[0-9A-Z]{8}/);
     expect(handoff).toMatchObject({ kind: 'post', channel: ESCALATION });
+    expect(handoff!.reply.kind).toBe('handoff');
     expect(handoff!.reply.actions.map((a) => a.id)).toEqual([
       'claim',
       'need_info',

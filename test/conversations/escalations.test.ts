@@ -9,7 +9,7 @@ import { RedisKv } from '../../src/conversations/escalations/redis-kv.js';
 import { EscalationRepository } from '../../src/conversations/escalations/repository.js';
 import { EscalationService, type EscalateInput } from '../../src/conversations/escalations/service.js';
 import type { Outbound, Scope } from '../../src/conversations/escalations/types.js';
-import { fixture, PASTED_MAK } from './helpers.js';
+import { fixture, handoffModelOf, PASTED_MAK, replyModelOf } from './helpers.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const FULL_KEY = /[0-9A-Z]{5}(?:-[0-9A-Z]{5}){4}/g;
@@ -175,15 +175,18 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     ]);
     expect(handoff!.reply.actions.every((a) => a.payload.escalationId === id)).toBe(true);
     expect(handoff!.reply.summary).toContain('Tech asked for help in Slack channel CHELP');
-    expect(handoff!.reply.evidence).toEqual(
+    // The checklist is the handoff card's own: each item done or not, with its value.
+    expect(handoffModelOf(handoff).checklist).toEqual(
       expect.arrayContaining([
-        '✓ slmgr /dlv output',
-        '✓ slmgr /ato output: 0xC004C003',
-        '✗ Proof of purchase / agreement number',
+        { label: 'slmgr /dlv output', done: true },
+        { label: 'slmgr /ato output', done: true, value: '0xC004C003' },
+        { label: 'Proof of purchase / agreement number', done: false },
       ]),
     );
+    expect(handoffModelOf(handoff)).toMatchObject({ status: 'open', statusText: 'waiting for an engineer' });
+    expect(handoffModelOf(handoff).assignee).toBeUndefined();
     expect(origin!.target.threadKey).toBe(input.msg.threadKey);
-    expect(origin!.reply.questions.map((q) => q.command)).toContain('agreement 12345678');
+    expect(replyModelOf(origin).questions.map((q) => q.command)).toContain('agreement 12345678');
 
     // 2. Claim.
     now += 5 * 60_000;
@@ -197,6 +200,7 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     expect(claim.effects[0]!.target.threadKey).toBe('1700000100.000100');
     expect(claim.effects[2]!.reply.summary).toBe('Alice from the licensing team is now handling this case.');
     expect(claim.effects[0]!.reply.actions.map((a) => a.id)).not.toContain('claim');
+    expect(handoffModelOf(claim.effects[0])).toMatchObject({ status: 'claimed', assignee: 'Alice' });
 
     // 3. Need info: the question goes to the origin thread.
     const ask = await svc.onAction(
@@ -254,8 +258,15 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     });
     const card = done.effects.find((e) => e.kind === 'update' && e.target.channel === 'CESCAL')!;
     expect(card.reply.actions).toEqual([]);
-    expect(card.reply.changes).toHaveLength(7);
-    expect(card.reply.changes.join('\n')).toMatch(
+    const timeline = handoffModelOf(card).timeline;
+    expect(timeline).toHaveLength(7);
+    expect(timeline.every((m) => /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/.test(m.when))).toBe(true);
+    expect(handoffModelOf(card)).toMatchObject({
+      status: 'resolved',
+      msCaseNumber: '2503140010001234',
+      resolution: 'Microsoft issued a new MAK; activated.',
+    });
+    expect(timeline.map((m) => m.text).join('\n')).toMatch(
       /Alice claimed it[\s\S]*asked: What is your agreement number\?[\s\S]*Tech answered[\s\S]*case 2503140010001234[\s\S]*resolved it: Microsoft issued/,
     );
     expect(done.effects.at(-1)?.reply.summary).toBe(

@@ -2,7 +2,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../../src/observability/logger.js';
-import type { InboundMessage } from '../../src/conversations/types.js';
+import type { InboundMessage, ReplyModel } from '../../src/conversations/types.js';
+import type { HandoffCardModel, Outbound } from '../../src/conversations/escalations/types.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -69,4 +70,17 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000)
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The handoff card an effect carries; fails the test when it carries a reply instead. */
+export function handoffModelOf(effect: Outbound | undefined): HandoffCardModel {
+  if (effect?.reply.kind !== 'handoff') throw new Error(`expected a handoff card, got ${effect?.reply.kind}`);
+  return effect.reply;
+}
+
+/** The reply an effect carries; fails the test when it carries the handoff card instead. */
+export function replyModelOf(effect: Outbound | undefined): ReplyModel {
+  if (!effect || effect.reply.kind === 'handoff')
+    throw new Error(`expected a reply, got ${effect?.reply.kind}`);
+  return effect.reply;
 }

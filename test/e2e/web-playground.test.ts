@@ -286,6 +286,13 @@ describe('POST /playground/messages: the simulated escalation channel', () => {
     const status = escalated.effects.find((e) => e.surface === 'thread' && e.kind === 'post')!;
     expect(handoff.escalationId).toMatch(/^E-[0-9A-Z]{8}$/);
     expect(handoff.handoffThread).toBe(handoff.id);
+    // The panel gets the handoff card's own model, drawn with its own headings in all three views.
+    expect(handoff.reply.kind).toBe('handoff');
+    for (const view of [JSON.stringify(handoff.card), JSON.stringify(handoff.blockKit), handoff.text]) {
+      expect(view).toContain('Checklist for Microsoft');
+      expect(view).toContain('Timeline');
+      expect(view).not.toContain('What changed');
+    }
     expect(status.escalationId).toBe(handoff.escalationId);
     const claim = buttonData(handoff, 'claim');
     expect(claim.escalationId).toBe(handoff.escalationId);

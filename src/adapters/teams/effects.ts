@@ -21,8 +21,7 @@ import {
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import { adaptiveCardAttachment, renderAdaptiveCard } from '../../bot/render/adaptive-card.js';
-import type { Target } from '../../conversations/escalations/types.js';
-import type { ReplyModel } from '../../conversations/types.js';
+import type { CardModel, Target } from '../../conversations/escalations/types.js';
 import type { EffectExecutor, EphemeralEffect } from '../effects.js';
 import type { ConversationRefs, StoredReference } from './conversation-refs.js';
 import { derivedChannelReference, type TeamsEscalationChannel } from './escalation-channel.js';
@@ -39,7 +38,7 @@ export interface TeamsEffectsOptions {
   retry?: RetryOptions;
 }
 
-function cardActivity(reply: ReplyModel) {
+function cardActivity(reply: CardModel) {
   return MessageFactory.attachment(adaptiveCardAttachment(renderAdaptiveCard(reply)));
 }
 

@@ -7,15 +7,16 @@
 import { renderAdaptiveCard, type AdaptiveCard } from '../../bot/render/adaptive-card.js';
 import { renderBlockKit, type SlackReply } from '../../bot/render/block-kit.js';
 import { renderText } from '../../bot/render/text.js';
-import type { ActionPayload, ReplyModel } from '../../conversations/types.js';
-import type { Outbound } from '../../conversations/escalations/types.js';
+import type { ActionPayload } from '../../conversations/types.js';
+import type { CardModel, Outbound } from '../../conversations/escalations/types.js';
 import { WEB_ESCALATION_CHANNEL } from './request.js';
 
 export interface RenderedReply {
   /** The page's id of this message; an update carries the id of the message it replaces. */
   id: string;
   mode: 'post' | 'update';
-  reply: ReplyModel;
+  /** The model rendered: a reply, or the handoff card (`kind: 'handoff'`) in the escalation channel. */
+  reply: CardModel;
   card: AdaptiveCard;
   blockKit: SlackReply;
   text: string;
@@ -41,7 +42,7 @@ export interface PlaygroundResponse {
 export function renderReply(
   id: string,
   mode: RenderedReply['mode'],
-  reply: ReplyModel,
+  reply: CardModel,
   actionContext?: Partial<Omit<ActionPayload, 'action'>>,
 ): RenderedReply {
   return {

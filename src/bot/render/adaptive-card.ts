@@ -15,9 +15,11 @@
  *   "… N more" notes and a "Show all findings" button, never refused.
  */
 import type { ActionId, ActionPayload, ReplyAction, ReplyModel } from '../../conversations/types.js';
+import type { CardModel, HandoffCardModel } from '../../conversations/escalations/types.js';
 import { teamsSubmitData } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { firstScreen, type Lead } from './first-screen.js';
+import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
 import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
 import {
   clip,
@@ -128,7 +130,8 @@ export interface AdaptiveCardOptions {
 /** Actions that need the note (the question, the case number, the resolution): the engine refuses them without. */
 const NOTE_ACTIONS: ReadonlySet<ActionId> = new Set(['need_info', 'escalated_ms', 'handoff_resolved']);
 
-export function renderAdaptiveCard(reply: ReplyModel, opts: AdaptiveCardOptions = {}): AdaptiveCard {
+export function renderAdaptiveCard(reply: CardModel, opts: AdaptiveCardOptions = {}): AdaptiveCard {
+  if (reply.kind === 'handoff') return renderHandoffCard(reply, opts);
   const budget = opts.budgetBytes ?? TEAMS_CARD_BUDGET_BYTES;
   const fallbackText = gist(reply);
   const card = renderWithin(
@@ -346,25 +349,104 @@ function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions)
   if (s.truncated) (details.length > 0 ? details : body).push(subtle(truncationNote(s)));
 
   const actions = actionsOf(s.actions, lang, offersShowAll(s.kind, s.truncated), s.escalation, opts, details);
+  addNoteInput(body, actions, lang);
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** The box the note buttons read (question, case number, resolution), when the card has such a button. */
+function addNoteInput(body: CardElement[], actions: CardAction[], lang: ShapedReply['lang']): void {
   const noteButtons = actions.filter(
     (a): a is SubmitAction => a.type === 'Action.Submit' && NOTE_ACTIONS.has(a.data.action),
   );
-  if (noteButtons.length > 0) {
-    // Buttons that need no note (Claim) must work with the box empty.
-    for (const a of actions) {
-      if (a.type === 'Action.Submit' && !NOTE_ACTIONS.has(a.data.action)) a.associatedInputs = 'none';
-    }
-    body.push({
-      type: 'Input.Text',
-      id: NOTE_INPUT_ID,
-      label: t(lang, 'noteInput'),
-      isMultiline: true,
-      maxLength: 2000,
-      // Teams marks the label as required and blocks those buttons with this message while the box is empty.
-      isRequired: true,
-      errorMessage: t(lang, 'noteInputError'),
-    });
+  if (noteButtons.length === 0) return;
+  // Buttons that need no note (Claim) must work with the box empty.
+  for (const a of actions) {
+    if (a.type === 'Action.Submit' && !NOTE_ACTIONS.has(a.data.action)) a.associatedInputs = 'none';
   }
+  body.push({
+    type: 'Input.Text',
+    id: NOTE_INPUT_ID,
+    label: t(lang, 'noteInput'),
+    isMultiline: true,
+    maxLength: 2000,
+    // Teams marks the label as required and blocks those buttons with this message while the box is empty.
+    isRequired: true,
+    errorMessage: t(lang, 'noteInputError'),
+  });
+}
+
+// --- the handoff card ------------------------------------------------------------------------------------------
+
+/**
+ * The handoff card: first the title, who asked where, the status, who holds it, a pending question, the box and
+ * the buttons; behind "Details" the checklist, the timeline and what the thread knows, each under its own heading.
+ */
+function renderHandoffCard(card: HandoffCardModel, opts: AdaptiveCardOptions): AdaptiveCard {
+  const budget = opts.budgetBytes ?? TEAMS_CARD_BUDGET_BYTES;
+  const fallbackText = clip(`${card.title}\n\n${card.summary}`, 1000);
+  return renderHandoffWithin(
+    card,
+    (s) => handoffCardOf(s, fallbackText, opts),
+    (c) => jsonBytes(c) <= budget,
+  );
+}
+
+function handoffCardOf(s: ShapedHandoff, fallbackText: string, opts: AdaptiveCardOptions): AdaptiveCard {
+  const { lang } = s;
+  const body: CardElement[] = [prose(s.title, { size: 'Large', weight: 'Bolder' }), prose(s.summary)];
+  body.push(
+    ...facts([
+      { title: t(lang, 'handoff.status'), value: s.statusText },
+      { title: t(lang, 'handoff.assignee'), value: s.assignee ?? t(lang, 'handoff.unassigned') },
+      ...(s.msCaseNumber ? [{ title: t(lang, 'handoff.case'), value: s.msCaseNumber }] : []),
+    ]),
+  );
+  if (s.resolution) body.push(...group(t(lang, 'handoff.resolution'), [prose(s.resolution)]));
+  if (s.pendingQuestion) {
+    const q = s.pendingQuestion;
+    body.push(
+      ...group(t(lang, 'handoff.question'), [
+        prose(q.text),
+        subtle(t(lang, 'handoff.askedBy', { who: q.askedBy })),
+      ]),
+    );
+  }
+  const line = (value: string) => prose(value, {}, 'Small');
+  const bullets = (list: Cut<string>) => [...list.items.map((x) => line(`• ${x}`)), ...moreNote(list, lang)];
+  const details: CardElement[] = [
+    ...group(
+      t(lang, 'handoff.checklist'),
+      s.checklist.map((i) => line(checkedLine(i))),
+    ),
+    ...group(t(lang, 'handoff.timeline'), [
+      ...(s.timeline.omitted > 0 ? [subtle(t(lang, 'handoff.earlier', { n: s.timeline.omitted }))] : []),
+      ...s.timeline.items.map((m) => line(`${m.when} — ${m.text}`)),
+    ]),
+    ...group(t(lang, 'handoff.origin'), [
+      line(s.origin.url ? `${s.origin.text} (${s.origin.url})` : s.origin.text),
+    ]),
+    ...group(t(lang, 'codes'), bullets(s.codes)),
+    ...group(t(lang, 'handoff.thread'), bullets(s.facts)),
+    ...group(t(lang, 'otherFindings'), bullets(s.otherFindings)),
+    ...group(t(lang, 'handoff.tried'), bullets(s.tried)),
+  ];
+  const actions = actionsOf(
+    s.actions,
+    lang,
+    false,
+    { ...s.microsoft, bring: { items: [], omitted: 0 } },
+    opts,
+    details,
+  );
+  addNoteInput(body, actions, lang);
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,

@@ -10,10 +10,12 @@
  * whole and the details simply come after the buttons.)
  */
 import type { ReplyAction, ReplyModel } from '../../conversations/types.js';
+import type { CardModel, HandoffCardModel } from '../../conversations/escalations/types.js';
 import { encodeSlackValue, slackActionId, SLACK_OPEN_URL_ACTION_ID } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { escapeMrkdwn, mrkdwnCodeBlock } from './escape.js';
 import { firstScreen, type Lead } from './first-screen.js';
+import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
 import { SLACK_LIMITS, type Block, type Button, type SectionBlock, type SlackMessage } from './limits.js';
 import {
   clip,
@@ -36,7 +38,8 @@ const NOTIFICATION_TEXT_CHARS = 4000;
 /** Thrown inside a rendering attempt when one entry cannot fit a section at this level; the next level will. */
 class DoesNotFit extends Error {}
 
-export function renderBlockKit(reply: ReplyModel): SlackReply {
+export function renderBlockKit(reply: CardModel): SlackReply {
+  if (reply.kind === 'handoff') return renderHandoffBlocks(reply);
   // Only notifications and block-less clients show `text`: a few thousand characters say enough, far below
   // Slack's 40 000 even after escaping lengthens it.
   const text = clip(
@@ -325,4 +328,99 @@ function minimalMessage(reply: ReplyModel, text: string): SlackReply {
   const buttons = buttonsOf(reply.actions, lang, offersShowAll(reply.kind, true));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return { text: text || '…', blocks };
+}
+
+// --- the handoff card ------------------------------------------------------------------------------------------
+
+/**
+ * The handoff card: title, who asked where, status and who holds it, a pending question, the box and the buttons;
+ * after them, under "Details", the checklist, the timeline and what the thread knows, each under its own heading.
+ */
+function renderHandoffBlocks(card: HandoffCardModel): SlackReply {
+  const text = clip(
+    escapeMrkdwn(renderText(card, { maxChars: NOTIFICATION_TEXT_CHARS })),
+    SLACK_LIMITS.messageText,
+  );
+  return renderHandoffWithin(
+    card,
+    (s) => {
+      try {
+        return { text, blocks: handoffBlocksOf(s) };
+      } catch (err) {
+        if (err instanceof DoesNotFit) return { text, blocks: [] };
+        throw err;
+      }
+    },
+    (out) => out.blocks.length > 0 && fitsSlackMessage(out),
+  );
+}
+
+function handoffBlocksOf(s: ShapedHandoff): Block[] {
+  const { lang } = s;
+  const field = (label: string, value: string) => `${bold(label)}: ${escapeMrkdwn(value)}`;
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(s.title, SLACK_LIMITS.headerText) } },
+    section(escapeMrkdwn(clip(s.summary, SLACK_LIMITS.sectionText))),
+    ...packed('', [
+      field(t(lang, 'handoff.status'), s.statusText),
+      field(t(lang, 'handoff.assignee'), s.assignee ?? t(lang, 'handoff.unassigned')),
+      ...(s.msCaseNumber ? [field(t(lang, 'handoff.case'), s.msCaseNumber)] : []),
+    ]),
+  ];
+  if (s.resolution) blocks.push(...packed(bold(t(lang, 'handoff.resolution')), [escapeMrkdwn(s.resolution)]));
+  if (s.pendingQuestion) {
+    const q = s.pendingQuestion;
+    blocks.push(
+      ...packed(bold(t(lang, 'handoff.question')), [
+        escapeMrkdwn(q.text),
+        `_${escapeMrkdwn(t(lang, 'handoff.askedBy', { who: q.askedBy }))}_`,
+      ]),
+    );
+  }
+  const buttons = buttonsOf(s.actions, lang, false);
+  const link = linkButton({ ...s.microsoft, bring: { items: [], omitted: 0 } });
+  if (buttons.length === 0) {
+    // A resolved handoff has nothing left to click: the link sits beside the summary, no button row is left over.
+    (blocks[1] as SectionBlock).accessory = link;
+  } else {
+    blocks.push({ type: 'divider' });
+    const noteButtons = s.actions.filter((a) => NOTE_ACTIONS.has(a.payload.action));
+    if (noteButtons.length > 0) blocks.push(noteInput(lang, noteButtons));
+    blocks.push({ type: 'actions', elements: [link, ...buttons].slice(0, SLACK_LIMITS.actionsElements) });
+  }
+
+  const details: Block[] = [];
+  const list = (label: string, lines: string[]) => {
+    if (lines.length > 0) details.push(...packed(bold(label), lines));
+  };
+  const bullets = (list: Cut<string>) => [
+    ...list.items.map((x) => `• ${escapeMrkdwn(x)}`),
+    ...moreNote(list, lang),
+  ];
+  list(
+    t(lang, 'handoff.checklist'),
+    s.checklist.map((i) => escapeMrkdwn(checkedLine(i))),
+  );
+  list(t(lang, 'handoff.timeline'), [
+    ...(s.timeline.omitted > 0
+      ? [`_${escapeMrkdwn(t(lang, 'handoff.earlier', { n: s.timeline.omitted }))}_`]
+      : []),
+    ...s.timeline.items.map((m) => `${escapeMrkdwn(m.when)} — ${escapeMrkdwn(m.text)}`),
+  ]);
+  list(t(lang, 'handoff.origin'), [
+    // A link only when the address cannot break out of Slack's `<url|label>` syntax.
+    s.origin.url && /^https:\/\/[^\s|<>]+$/.test(s.origin.url)
+      ? `<${s.origin.url}|${escapeMrkdwn(s.origin.text)}>`
+      : escapeMrkdwn(s.origin.url ? `${s.origin.text} (${s.origin.url})` : s.origin.text),
+  ]);
+  list(t(lang, 'codes'), [...s.codes.items.map((c) => `\`${c}\``), ...moreNote(s.codes, lang)]);
+  list(t(lang, 'handoff.thread'), bullets(s.facts));
+  list(t(lang, 'otherFindings'), bullets(s.otherFindings));
+  list(t(lang, 'handoff.tried'), bullets(s.tried));
+  blocks.push(
+    { type: 'divider' },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: bold(t(lang, 'details')) }] },
+    ...details,
+  );
+  return blocks;
 }

@@ -2,8 +2,9 @@
  * Plain-text rendering: the CLI output, the Teams card `fallbackText` source and the Slack notification `text`.
  * Commands sit alone on their line, indented, exactly as the user must type them.
  */
-import type { ReplyModel } from '../../conversations/types.js';
+import type { CardModel } from '../../conversations/escalations/types.js';
 import { confidenceLabel, t } from '../phrases.js';
+import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
 import {
   clip,
   renderWithin,
@@ -20,8 +21,13 @@ export interface TextOptions {
   maxChars?: number;
 }
 
-export function renderText(reply: ReplyModel, opts: TextOptions = {}): string {
+export function renderText(reply: CardModel, opts: TextOptions = {}): string {
   const max = opts.maxChars;
+  if (reply.kind === 'handoff') {
+    const fits = (s: string) => max === undefined || s.length <= max;
+    const out = renderHandoffWithin(reply, handoffTextOf, fits);
+    return fits(out) ? out : clip(out, max!);
+  }
   if (max === undefined) return textOf(shapeReply(reply, SHAPE_LEVELS[0]!));
   const out = renderWithin(reply, textOf, (s) => s.length <= max);
   if (out !== undefined) return out;
@@ -107,5 +113,47 @@ function textOf(s: ShapedReply): string {
     }
   }
   if (s.truncated) lines.push('', truncationNote(s));
+  return lines.join('\n');
+}
+
+/** The handoff card as text: its facts, then the checklist, the timeline and the dossier under their own headings. */
+function handoffTextOf(s: ShapedHandoff): string {
+  const { lang } = s;
+  const lines: string[] = [s.title, s.summary, ''];
+  const heading = (label: string) => lines.push('', label);
+  const bullets = (label: string, list: Cut<string>) => {
+    if (list.items.length + list.omitted === 0) return;
+    heading(label);
+    for (const item of list.items) lines.push(`${INDENT}- ${item}`);
+    more(lines, list, lang);
+  };
+  lines.push(`${t(lang, 'handoff.status')}: ${s.statusText}`);
+  lines.push(`${t(lang, 'handoff.assignee')}: ${s.assignee ?? t(lang, 'handoff.unassigned')}`);
+  if (s.msCaseNumber) lines.push(`${t(lang, 'handoff.case')}: ${s.msCaseNumber}`);
+  if (s.resolution) lines.push(`${t(lang, 'handoff.resolution')}: ${s.resolution}`);
+  if (s.pendingQuestion) {
+    heading(t(lang, 'handoff.question'));
+    lines.push(
+      INDENT + s.pendingQuestion.text,
+      INDENT + t(lang, 'handoff.askedBy', { who: s.pendingQuestion.askedBy }),
+    );
+  }
+  if (s.checklist.length > 0) {
+    heading(t(lang, 'handoff.checklist'));
+    for (const i of s.checklist) lines.push(INDENT + checkedLine(i));
+  }
+  if (s.timeline.items.length > 0) {
+    heading(t(lang, 'handoff.timeline'));
+    if (s.timeline.omitted > 0) lines.push(INDENT + t(lang, 'handoff.earlier', { n: s.timeline.omitted }));
+    for (const m of s.timeline.items) lines.push(`${INDENT}${m.when} — ${m.text}`);
+  }
+  heading(t(lang, 'handoff.origin'));
+  lines.push(INDENT + (s.origin.url ? `${s.origin.text} (${s.origin.url})` : s.origin.text));
+  bullets(t(lang, 'codes'), s.codes);
+  bullets(t(lang, 'handoff.thread'), s.facts);
+  bullets(t(lang, 'otherFindings'), s.otherFindings);
+  bullets(t(lang, 'handoff.tried'), s.tried);
+  heading(t(lang, 'escalation'));
+  lines.push(`${INDENT}${s.microsoft.label}: ${s.microsoft.url}`);
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@
 import { redactKeys } from '../../knowledge/redact.js';
 import type { Ask, Facts, HexCode, Lang, Localized, SourceKind } from '../../knowledge/types.js';
 import { fold } from '../../knowledge/fold.js';
+import { dossierPhrases } from '../phrases.js';
 import { detectProofOfPurchase, detectSetupactLog } from './detect.js';
 import type { ChecklistId, ChecklistItem, Dossier, DossierFinding, KeyFact } from './types.js';
 
@@ -23,26 +24,10 @@ export interface EvidenceSeen {
 export const EVENTS_COMMAND = `Get-WinEvent -LogName Application -FilterXPath "*[System[Provider[@Name='Microsoft-Windows-Security-SPP']]]" -MaxEvents 20`;
 export const SETUPACT_PATH = '%windir%\\Panther\\setupact.log';
 
-const LABELS: Record<ChecklistId, Localized> = {
-  dlv: { en: 'slmgr /dlv output', fr: 'Sortie de slmgr /dlv' },
-  ato: { en: 'slmgr /ato output', fr: 'Sortie de slmgr /ato' },
-  installation_id: {
-    en: 'Installation ID (slmgr /dti or slui 4)',
-    fr: "ID d'installation (slmgr /dti ou slui 4)",
-  },
-  events: {
-    en: 'setupact.log or SoftwareLicensingService events',
-    fr: 'setupact.log ou événements de SoftwareLicensingService',
-  },
-  proof_of_purchase: {
-    en: 'Proof of purchase / agreement number',
-    fr: "Preuve d'achat / numéro de contrat",
-  },
-  partial_key: {
-    en: "Product key's last five characters",
-    fr: 'Cinq derniers caractères de la clé de produit',
-  },
-};
+/** Each checklist item's label in both languages: the record keeps both, so the card can be drawn in either. */
+function labelOf(id: ChecklistId): Localized {
+  return { en: dossierPhrases('en').checklist[id], fr: dossierPhrases('fr').checklist[id] };
+}
 
 /**
  * What a "have this ready" line asks for, read from its words in either language: the catalogue, the default
@@ -126,7 +111,7 @@ function check(id: ChecklistId, seen: EvidenceSeen): { present: boolean; value?:
 
 function item(id: ChecklistId, seen: EvidenceSeen): ChecklistItem {
   const { present, value } = check(id, seen);
-  return { id, label: LABELS[id], present, ...(value ? { value: redactKeys(value) } : {}) };
+  return { id, label: labelOf(id), present, ...(value ? { value: redactKeys(value) } : {}) };
 }
 
 /** Facts an escalation engineer reads first, in that order. */
@@ -220,63 +205,28 @@ export function missingItems(dossier: Dossier): ChecklistItem[] {
 
 /** The asks for each missing item: exact commands to run, or what to type. */
 export function missingEvidenceAsks(dossier: Dossier, lang: Lang): Ask[] {
-  const fr = lang === 'fr';
+  const why = dossierPhrases(lang).why;
   const asks: Ask[] = [];
   for (const it of missingItems(dossier)) {
     switch (it.id) {
       case 'dlv':
-        asks.push({
-          command: 'slmgr /dlv',
-          why: fr
-            ? 'Détail de la licence installée (canal, état, ID d’activation) — à lancer en invite élevée.'
-            : 'Details of the installed licence (channel, status, activation ID) — run it elevated.',
-        });
+        asks.push({ command: 'slmgr /dlv', why: why.dlv });
         break;
       case 'ato':
-        asks.push({
-          command: 'slmgr /ato',
-          why: fr
-            ? 'La tentative d’activation et son code d’erreur exact, tel qu’affiché.'
-            : 'The activation attempt and its exact error code, as displayed.',
-        });
+        asks.push({ command: 'slmgr /ato', why: why.ato });
         break;
       case 'installation_id':
-        asks.push({
-          command: 'slmgr /dti',
-          why: fr
-            ? 'L’ID d’installation, demandé pour l’activation par téléphone (ou affiché par slui 4).'
-            : 'The Installation ID, needed for phone activation (slui 4 shows it too).',
-        });
+        asks.push({ command: 'slmgr /dti', why: why.installationId });
         break;
       case 'events':
-        asks.push({
-          command: EVENTS_COMMAND,
-          why: fr
-            ? 'Les derniers événements du service de licences logicielles.'
-            : 'The latest Software Licensing Service events.',
-        });
-        asks.push({
-          command: SETUPACT_PATH,
-          why: fr
-            ? 'Les lignes de ce journal autour de l’échec, si la machine vient d’être installée ou convertie.'
-            : 'The lines of this log around the failure, when the machine was just installed or converted.',
-        });
+        asks.push({ command: EVENTS_COMMAND, why: why.events });
+        asks.push({ command: SETUPACT_PATH, why: why.setupact });
         break;
       case 'proof_of_purchase':
-        asks.push({
-          command: fr ? 'contrat n° 12345678' : 'agreement 12345678',
-          why: fr
-            ? 'Le numéro de contrat de licence en volume ou une preuve d’achat (tapez-le comme dans l’exemple).'
-            : 'The volume licensing agreement number or proof of purchase (type it as in the example).',
-        });
+        asks.push({ command: dossierPhrases(lang).agreementExample, why: why.proofOfPurchase });
         break;
       case 'partial_key':
-        asks.push({
-          command: 'slmgr /dli',
-          why: fr
-            ? 'Les cinq derniers caractères de la clé (« Clé de produit partielle ») — jamais la clé complète.'
-            : 'The last five characters of the key ("Partial Product Key") — never the full key.',
-        });
+        asks.push({ command: 'slmgr /dli', why: why.partialKey });
         break;
     }
   }

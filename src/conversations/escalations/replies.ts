@@ -1,9 +1,11 @@
 /**
- * What the escalation handoff says, in English and French: the handoff card, the origin thread's status card
- * and short updates, the need-info question, the relayed answer, the reminder, the open list and refusals.
- * Every model goes through `makeReply`, which validates it and redacts product keys once more.
+ * The escalation handoff's messages: the handoff card (its own model, `HandoffCardModel`), the origin thread's
+ * status card and short updates, the need-info question, the relayed answer, the reminder, the open list and
+ * refusals. Their words live in ../phrases.ts (`escalationPhrases`, English and French). Every reply goes
+ * through `makeReply`, the handoff card through its schema; both redact product keys once more.
  */
 import type { Lang } from '../../knowledge/types.js';
+import { escalationPhrases } from '../phrases.js';
 import { makeReply } from '../reply.js';
 import {
   MICROSOFT_ACTIVATION_CENTERS_URL,
@@ -12,14 +14,16 @@ import {
   type ThreadStatus,
 } from '../types.js';
 import { missingEvidenceAsks } from './dossier.js';
-import type {
-  Actor,
-  ChecklistId,
-  ChecklistItem,
-  EscalationRecord,
-  EscalationStatus,
-  TimelineEntry,
+import {
+  HandoffCardModelSchema,
+  type Actor,
+  type ChecklistId,
+  type ChecklistItem,
+  type EscalationRecord,
+  type EscalationStatus,
+  type HandoffCardModel,
 } from './types.js';
+import { mayHoldProductKey, redactValue } from '../../knowledge/redact.js';
 import { factEvidenceText } from '../../knowledge/fact-labels.js';
 
 export type RefusalReason =
@@ -32,221 +36,6 @@ export type RefusalReason =
   | 'need_resolution'
   | 'not_found'
   | 'no_question_pending';
-
-interface Texts {
-  status: Record<EscalationStatus, string>;
-  handoffTitle: (id: string) => string;
-  handoffSummary: (who: string, where: string) => string;
-  originTitle: string;
-  originSummary: (status: string, owner?: string) => string;
-  unclaimed: string;
-  codes: (list: string) => string;
-  caseNumber: (n: string) => string;
-  resolution: (r: string) => string;
-  finding: (title: string) => string;
-  tried: (list: string) => string;
-  missingIntro: string;
-  timeline: (e: TimelineEntry, when: string) => string;
-  buttons: { claim: string; needInfo: string; escalatedMs: string; resolved: string };
-  update: {
-    claimed: (who: string) => string;
-    escalatedMs: (n: string) => string;
-    resolved: (r: string) => string;
-    answerRelayed: string;
-  };
-  questionTitle: string;
-  questionSummary: (who: string, q: string) => string;
-  answerTitle: (id: string) => string;
-  answerSummary: (who: string, text: string) => string;
-  evidenceTitle: (id: string) => string;
-  evidenceSummary: (items: string) => string;
-  reminderTitle: (id: string) => string;
-  reminderSummary: (age: string, who: string) => string;
-  listTitle: (n: number) => string;
-  listNone: string;
-  listSummary: (n: number) => string;
-  listLine: (id: string, age: string, owner: string, status: string, title: string) => string;
-  refusalTitle: string;
-  refusal: Record<RefusalReason, (x: string) => string>;
-  msLink: string;
-  originWhere: (platform: string, channel: string, threadKey: string) => string;
-}
-
-const EN: Texts = {
-  status: {
-    open: 'waiting for an engineer',
-    claimed: 'being handled',
-    need_info: 'waiting for information',
-    escalated_ms: 'escalated to Microsoft',
-    resolved: 'resolved',
-  },
-  handoffTitle: (id) => `Escalation ${id}`,
-  handoffSummary: (who, where) => `${who} asked for help in ${where}.`,
-  originTitle: 'Handed to the licensing team',
-  originSummary: (status, owner) => `Status: ${status}${owner ? ` (${owner})` : ''}.`,
-  unclaimed: 'unclaimed',
-  codes: (list) => `Codes: ${list}`,
-  caseNumber: (n) => `Microsoft case number: ${n}`,
-  resolution: (r) => `Resolution: ${r}`,
-  finding: (t) => `Finding: ${t}`,
-  tried: (list) => `Already tried: ${list}`,
-  missingIntro: 'Please add these to this thread; the licensing team sees them as they arrive.',
-  timeline: (e, when) => {
-    const who = actorName(e.actor);
-    switch (e.kind) {
-      case 'opened':
-        return `${when} — ${who} escalated`;
-      case 'claimed':
-        return `${when} — ${who} claimed it`;
-      case 'need_info':
-        return `${when} — ${who} asked: ${e.text ?? ''}`;
-      case 'answer':
-        return `${when} — ${who} answered: ${e.text ?? ''}`;
-      case 'evidence':
-        return `${when} — evidence added: ${e.text ?? ''}`;
-      case 'escalated_ms':
-        return `${when} — ${who} escalated to Microsoft, case ${e.text ?? ''}`;
-      case 'resolved':
-        return `${when} — ${who} resolved it: ${e.text ?? ''}`;
-      case 'reminded':
-        return `${when} — reminder sent`;
-    }
-  },
-  buttons: {
-    claim: 'Claim',
-    needInfo: 'Need info',
-    escalatedMs: 'Escalated to Microsoft',
-    resolved: 'Resolved',
-  },
-  update: {
-    claimed: (who) => `${who} from the licensing team is now handling this case.`,
-    escalatedMs: (n) => `The licensing team escalated this case to Microsoft (case number ${n}).`,
-    resolved: (r) => `The licensing team marked this case resolved: ${r}`,
-    answerRelayed: 'Your answer was passed to the licensing team.',
-  },
-  questionTitle: 'The licensing team needs more information',
-  questionSummary: (who, q) => `${who} asks: ${q}\nAnswer in this thread; your reply is passed on.`,
-  answerTitle: (id) => `Answer for ${id}`,
-  answerSummary: (who, text) => `${who} answered: ${text}`,
-  evidenceTitle: (id) => `New evidence for ${id}`,
-  evidenceSummary: (items) => `Now in the dossier: ${items}.`,
-  reminderTitle: (id) => `Escalation ${id} is still unclaimed`,
-  reminderSummary: (age, who) => `${who} has been waiting ${age}. Open the handoff thread and click Claim.`,
-  listTitle: (n) => `Open escalations (${n})`,
-  listNone: 'No open escalations.',
-  listSummary: (n) => (n === 1 ? 'One escalation is open.' : `${n} escalations are open, oldest first.`),
-  listLine: (id, age, owner, status, title) =>
-    `${id} · ${age} · ${owner} · ${status}${title ? ` — ${title}` : ''}`,
-  refusalTitle: 'Not possible',
-  refusal: {
-    not_member: () => 'Only members of the escalation team can do this. Nothing was changed.',
-    claimed_by_other: (who) => `${who} already claimed this escalation. Nothing was changed.`,
-    resolved: () => 'This escalation is already resolved. Nothing was changed.',
-    need_question: () => 'Type your question in the box, then click Need info.',
-    need_case_number: () => 'Type the Microsoft case number in the box, then click Escalated to Microsoft.',
-    bad_case_number: (n) => `"${n}" does not look like a case number (4 to 40 letters, digits or hyphens).`,
-    need_resolution: () => 'Type the resolution in the box, then click Resolved.',
-    not_found: (id) => `Escalation ${id} was not found (it may have expired).`,
-    no_question_pending: () => 'No question is waiting for an answer.',
-  },
-  msLink: 'Microsoft Licensing Activation Centers',
-  originWhere: (platform, channel, threadKey) =>
-    `${platformName(platform)} channel ${channel}, thread ${threadKey}`,
-};
-
-const FR: Texts = {
-  status: {
-    open: 'en attente d’un ingénieur',
-    claimed: 'en cours de traitement',
-    need_info: 'en attente d’informations',
-    escalated_ms: 'transmis à Microsoft',
-    resolved: 'résolu',
-  },
-  handoffTitle: (id) => `Escalade ${id}`,
-  handoffSummary: (who, where) => `${who} a demandé de l’aide dans ${where}.`,
-  originTitle: 'Transmis à l’équipe licences',
-  originSummary: (status, owner) => `État : ${status}${owner ? ` (${owner})` : ''}.`,
-  unclaimed: 'non pris en charge',
-  codes: (list) => `Codes : ${list}`,
-  caseNumber: (n) => `Numéro de dossier Microsoft : ${n}`,
-  resolution: (r) => `Résolution : ${r}`,
-  finding: (t) => `Constat : ${t}`,
-  tried: (list) => `Déjà essayé : ${list}`,
-  missingIntro: 'Merci d’ajouter ces éléments dans ce fil ; l’équipe licences les voit arriver.',
-  timeline: (e, when) => {
-    const who = actorName(e.actor);
-    switch (e.kind) {
-      case 'opened':
-        return `${when} — ${who} a escaladé`;
-      case 'claimed':
-        return `${when} — ${who} l’a pris en charge`;
-      case 'need_info':
-        return `${when} — ${who} a demandé : ${e.text ?? ''}`;
-      case 'answer':
-        return `${when} — ${who} a répondu : ${e.text ?? ''}`;
-      case 'evidence':
-        return `${when} — éléments ajoutés : ${e.text ?? ''}`;
-      case 'escalated_ms':
-        return `${when} — ${who} a transmis à Microsoft, dossier ${e.text ?? ''}`;
-      case 'resolved':
-        return `${when} — ${who} l’a résolu : ${e.text ?? ''}`;
-      case 'reminded':
-        return `${when} — rappel envoyé`;
-    }
-  },
-  buttons: {
-    claim: 'Prendre en charge',
-    needInfo: 'Demander une info',
-    escalatedMs: 'Transmis à Microsoft',
-    resolved: 'Résolu',
-  },
-  update: {
-    claimed: (who) => `${who}, de l’équipe licences, s’occupe maintenant de ce dossier.`,
-    escalatedMs: (n) => `L’équipe licences a transmis ce dossier à Microsoft (numéro de dossier ${n}).`,
-    resolved: (r) => `L’équipe licences a marqué ce dossier comme résolu : ${r}`,
-    answerRelayed: 'Votre réponse a été transmise à l’équipe licences.',
-  },
-  questionTitle: 'L’équipe licences a besoin d’informations',
-  questionSummary: (who, q) => `${who} demande : ${q}\nRépondez dans ce fil ; votre réponse est transmise.`,
-  answerTitle: (id) => `Réponse pour ${id}`,
-  answerSummary: (who, text) => `${who} a répondu : ${text}`,
-  evidenceTitle: (id) => `Nouveaux éléments pour ${id}`,
-  evidenceSummary: (items) => `Désormais dans le dossier : ${items}.`,
-  reminderTitle: (id) => `L’escalade ${id} n’est toujours pas prise en charge`,
-  reminderSummary: (age, who) =>
-    `${who} attend depuis ${age}. Ouvrez le fil de l’escalade et cliquez sur Prendre en charge.`,
-  listTitle: (n) => `Escalades ouvertes (${n})`,
-  listNone: 'Aucune escalade ouverte.',
-  listSummary: (n) =>
-    n === 1 ? 'Une escalade est ouverte.' : `${n} escalades sont ouvertes, la plus ancienne d’abord.`,
-  listLine: (id, age, owner, status, title) =>
-    `${id} · ${age} · ${owner} · ${status}${title ? ` — ${title}` : ''}`,
-  refusalTitle: 'Action impossible',
-  refusal: {
-    not_member: () => 'Seuls les membres de l’équipe d’escalade peuvent faire cela. Rien n’a été modifié.',
-    claimed_by_other: (who) => `${who} a déjà pris en charge cette escalade. Rien n’a été modifié.`,
-    resolved: () => 'Cette escalade est déjà résolue. Rien n’a été modifié.',
-    need_question: () => 'Saisissez votre question dans le champ, puis cliquez sur Demander une info.',
-    need_case_number: () =>
-      'Saisissez le numéro de dossier Microsoft, puis cliquez sur Transmis à Microsoft.',
-    bad_case_number: (n) =>
-      `« ${n} » ne ressemble pas à un numéro de dossier (4 à 40 lettres, chiffres ou tirets).`,
-    need_resolution: () => 'Saisissez la résolution dans le champ, puis cliquez sur Résolu.',
-    not_found: (id) => `L’escalade ${id} est introuvable (elle a peut-être expiré).`,
-    no_question_pending: () => 'Aucune question n’attend de réponse.',
-  },
-  msLink: 'Centres d’activation des licences en volume Microsoft',
-  originWhere: (platform, channel, threadKey) =>
-    `le canal ${platformName(platform)} ${channel}, fil ${threadKey}`,
-};
-
-export function texts(lang: Lang): Texts {
-  return lang === 'fr' ? FR : EN;
-}
-
-function platformName(p: string): string {
-  return p === 'slack' ? 'Slack' : p === 'teams' ? 'Teams' : p;
-}
 
 export function actorName(a: Actor): string {
   return a.name && a.name.trim() !== '' ? a.name : a.id;
@@ -277,7 +66,7 @@ function threadStatusOf(status: EscalationStatus): ThreadStatus {
 /** Where the user asked, as a link text (the adapter's permalink when it gave one). */
 export function originText(record: EscalationRecord, lang: Lang): string {
   const o = record.origin;
-  const where = texts(lang).originWhere(o.platform, o.channel, o.threadKey);
+  const where = escalationPhrases(lang).originWhere(o.platform, o.channel, o.threadKey);
   return o.url ? `${where} (${o.url})` : where;
 }
 
@@ -292,7 +81,7 @@ function button(
 
 /** Buttons the handoff card offers in each status (none once resolved). */
 export function handoffActions(record: EscalationRecord, lang: Lang): ReplyAction[] {
-  const b = texts(lang).buttons;
+  const b = escalationPhrases(lang).buttons;
   const id = record.id;
   if (record.status === 'resolved') return [];
   const out: ReplyAction[] = [];
@@ -308,51 +97,67 @@ function headline(record: EscalationRecord): string | undefined {
 }
 
 function statusLines(record: EscalationRecord, lang: Lang): string[] {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   return [
     ...(record.msCaseNumber ? [t.caseNumber(record.msCaseNumber)] : []),
     ...(record.resolution ? [t.resolution(record.resolution)] : []),
   ];
 }
 
-/** The card in the escalation channel: who, where, summary, dossier checklist, timeline and the buttons. */
-export function handoffCard(record: EscalationRecord, lang: Lang = record.lang): ReplyModel {
-  const t = texts(lang);
+/** The card in the escalation channel: who, where, status, holder, dossier checklist, timeline and the buttons. */
+export function handoffCard(record: EscalationRecord, lang: Lang = record.lang): HandoffCardModel {
+  const t = escalationPhrases(lang);
   const d = record.dossier;
   const top = headline(record);
-  const evidence = [
-    ...(d.codes.length > 0 ? [t.codes(d.codes.join(', '))] : []),
-    ...d.facts.map((f) => factEvidenceText(`${f.key}=${f.value}`, lang)),
-    ...d.findings.slice(1).map((f) => t.finding(f.title)),
-    ...(d.tried.length > 0 ? [t.tried(d.tried.join('; '))] : []),
-    ...d.checklist.map((i) => checklistLine(i, lang)),
-    ...statusLines(record, lang),
-  ];
-  const owner = record.owner ? actorName(record.owner) : t.unclaimed;
-  return makeReply({
-    kind: 'escalation',
+  const o = record.origin;
+  const statusText = t.status[record.status];
+  const card: HandoffCardModel = {
+    kind: 'handoff',
     lang,
+    escalationId: record.id,
     title: top ? `${t.handoffTitle(record.id)}: ${top}` : t.handoffTitle(record.id),
     summary: `${t.handoffSummary(actorName(record.requestedBy), originText(record, lang))} ${t.originSummary(
-      t.status[record.status],
-      owner,
+      statusText,
+      record.owner ? actorName(record.owner) : t.unclaimed,
     )}`,
-    evidence,
-    changes: record.timeline.map((e) => t.timeline(e, formatTime(e.at))),
-    escalation: {
-      url: MICROSOFT_ACTIVATION_CENTERS_URL,
-      label: t.msLink,
-      // The missing items are already the ✗ lines of the checklist above; listing them again repeated them.
-      bring: [],
-    },
+    status: record.status,
+    statusText,
+    origin: { text: t.originWhere(o.platform, o.channel, o.threadKey), ...(o.url ? { url: o.url } : {}) },
+    ...(record.owner ? { assignee: actorName(record.owner) } : {}),
+    codes: d.codes,
+    facts: d.facts.map((f) => factEvidenceText(`${f.key}=${f.value}`, lang)),
+    otherFindings: d.findings.slice(1).map((f) => f.title),
+    tried: d.tried,
+    checklist: d.checklist.map((i) => ({
+      label: i.label[lang],
+      done: i.present,
+      ...(i.present && i.value ? { value: i.value } : {}),
+    })),
+    timeline: record.timeline.map((e) => ({
+      at: e.at,
+      when: formatTime(e.at),
+      text: t.timeline(e, actorName(e.actor)),
+    })),
+    ...(record.pendingQuestion
+      ? {
+          pendingQuestion: {
+            text: record.pendingQuestion.text,
+            askedBy: actorName(record.pendingQuestion.askedBy),
+          },
+        }
+      : {}),
+    ...(record.msCaseNumber ? { msCaseNumber: record.msCaseNumber } : {}),
+    ...(record.resolution ? { resolution: record.resolution } : {}),
+    microsoft: { url: MICROSOFT_ACTIVATION_CENTERS_URL, label: t.msLink },
     actions: handoffActions(record, lang),
-    status: threadStatusOf(record.status),
-  });
+  };
+  // Like `makeReply`: checked, and product keys redacted once more whatever the record holds.
+  return HandoffCardModelSchema.parse(mayHoldProductKey(JSON.stringify(card)) ? redactValue(card) : card);
 }
 
 /** The status card in the origin thread, updated in place: status, checklist, what is still missing. */
 export function originCard(record: EscalationRecord, lang: Lang = record.lang): ReplyModel {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   const open = record.status !== 'resolved';
   const questions = open ? missingEvidenceAsks(record.dossier, lang) : [];
   return makeReply({
@@ -363,7 +168,7 @@ export function originCard(record: EscalationRecord, lang: Lang = record.lang): 
       open && questions.length > 0 ? ` ${t.missingIntro}` : ''
     }`,
     evidence: [...record.dossier.checklist.map((i) => checklistLine(i, lang)), ...statusLines(record, lang)],
-    changes: record.timeline.map((e) => t.timeline(e, formatTime(e.at))),
+    changes: record.timeline.map((e) => `${formatTime(e.at)} — ${t.timeline(e, actorName(e.actor))}`),
     questions,
     status: threadStatusOf(record.status),
   });
@@ -375,7 +180,7 @@ export function originUpdate(
   kind: 'claimed' | 'escalated_ms' | 'resolved',
   lang = record.lang,
 ) {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   const summary =
     kind === 'claimed'
       ? t.update.claimed(record.owner ? actorName(record.owner) : '')
@@ -398,7 +203,7 @@ export function needInfoQuestion(
   question: string,
   lang = record.lang,
 ) {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   return makeReply({
     kind: 'escalation',
     lang,
@@ -410,7 +215,7 @@ export function needInfoQuestion(
 
 /** The user's answer, relayed into the handoff thread. */
 export function relayedAnswer(record: EscalationRecord, from: Actor, text: string, lang = record.lang) {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   return makeReply({
     kind: 'escalation',
     lang,
@@ -423,7 +228,7 @@ export function relayedAnswer(record: EscalationRecord, from: Actor, text: strin
 
 /** Posted in the handoff thread when a missing checklist item arrives in the origin thread. */
 export function evidenceArrived(record: EscalationRecord, ticked: ChecklistId[], lang = record.lang) {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   const items = record.dossier.checklist.filter((i) => ticked.includes(i.id));
   return makeReply({
     kind: 'escalation',
@@ -436,7 +241,7 @@ export function evidenceArrived(record: EscalationRecord, ticked: ChecklistId[],
 }
 
 export function reminder(record: EscalationRecord, now: number, lang = record.lang): ReplyModel {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   return makeReply({
     kind: 'escalation',
     lang,
@@ -449,7 +254,7 @@ export function reminder(record: EscalationRecord, now: number, lang = record.la
 
 /** `escalations`: open escalations, oldest first, with age, owner and status. */
 export function openList(records: EscalationRecord[], now: number, lang: Lang): ReplyModel {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   const sorted = [...records].sort((a, b) => a.createdAt - b.createdAt);
   return makeReply({
     kind: 'escalation',
@@ -469,12 +274,12 @@ export function openList(records: EscalationRecord[], now: number, lang: Lang): 
 }
 
 export function refusal(reason: RefusalReason, lang: Lang, detail = ''): ReplyModel {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   return makeReply({ kind: 'escalation', lang, title: t.refusalTitle, summary: t.refusal[reason](detail) });
 }
 
 export function answerRelayedNotice(record: EscalationRecord, lang = record.lang): ReplyModel {
-  const t = texts(lang);
+  const t = escalationPhrases(lang);
   return makeReply({
     kind: 'escalation',
     lang,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { HexCodeSchema, LangSchema, LocalizedSchema } from '../../knowledge/types.js';
-import { PlatformSchema, ReplyModelSchema } from '../types.js';
+import { PlatformSchema, ReplyActionSchema, ReplyModelSchema } from '../types.js';
 
 export const ESCALATION_RECORD_VERSION = 1;
 
@@ -157,12 +157,50 @@ export type Target = z.infer<typeof TargetSchema>;
 export const RememberAsSchema = z.enum(['handoff-card', 'origin-update']);
 export type RememberAs = z.infer<typeof RememberAsSchema>;
 
+/**
+ * The handoff card in the escalation channel, a model of its own rather than a diagnosis reply: a status, who
+ * asked and where, who holds it, the checklist with each item done or not, the timeline and the pending question.
+ * Texts are already in the card's language; the renderers (src/bot/render) add the headings.
+ */
+export const HandoffCardModelSchema = z.object({
+  kind: z.literal('handoff'),
+  lang: LangSchema,
+  escalationId: z.string().min(1).max(100),
+  title: z.string(),
+  /** Who asked, where, and the status in one sentence (notification text, the card's first lines). */
+  summary: z.string(),
+  status: EscalationStatusSchema,
+  statusText: z.string(),
+  origin: z.object({ text: z.string(), url: z.string().url().max(1000).optional() }),
+  /** The engineer holding it; absent while unclaimed. */
+  assignee: z.string().optional(),
+  codes: z.array(HexCodeSchema),
+  /** Facts from the thread, with human labels. */
+  facts: z.array(z.string()),
+  otherFindings: z.array(z.string()),
+  tried: z.array(z.string()),
+  checklist: z.array(z.object({ label: z.string(), done: z.boolean(), value: z.string().optional() })),
+  /** Oldest first; `text` already names who did what, `when` is the UTC time it happened. */
+  timeline: z.array(z.object({ at: z.number().int(), when: z.string(), text: z.string() })),
+  pendingQuestion: z.object({ text: z.string(), askedBy: z.string() }).optional(),
+  msCaseNumber: z.string().optional(),
+  resolution: z.string().optional(),
+  /** The Licensing Activation Centers link. */
+  microsoft: z.object({ url: z.string().url(), label: z.string() }),
+  actions: z.array(ReplyActionSchema),
+});
+export type HandoffCardModel = z.infer<typeof HandoffCardModelSchema>;
+
+/** What an effect posts or updates: a reply like any other, or the handoff card (`kind: 'handoff'`). */
+export const CardModelSchema = z.union([HandoffCardModelSchema, ReplyModelSchema]);
+export type CardModel = z.infer<typeof CardModelSchema>;
+
 export const OutboundSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('post'),
     escalationId: z.string(),
     target: TargetSchema,
-    reply: ReplyModelSchema,
+    reply: CardModelSchema,
     rememberAs: RememberAsSchema.optional(),
   }),
   z.object({
@@ -170,7 +208,7 @@ export const OutboundSchema = z.discriminatedUnion('kind', [
     escalationId: z.string(),
     target: TargetSchema,
     messageId: z.string().min(1),
-    reply: ReplyModelSchema,
+    reply: CardModelSchema,
   }),
   z.object({
     kind: z.literal('ephemeral'),

@@ -1,0 +1,219 @@
+/**
+ * The handoff card rendered from its own model (`HandoffCardModel`, built by `handoffCard` from an escalation
+ * record): on every surface its timeline sits under "Timeline" and its checklist under "Checklist for Microsoft",
+ * never under a diagnosis's "What changed" or "Evidence"; and a record at its limits still fits each surface.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  renderAdaptiveCard,
+  type AdaptiveCard,
+  type CardElement,
+} from '../../src/bot/render/adaptive-card.js';
+import { renderBlockKit } from '../../src/bot/render/block-kit.js';
+import { jsonBytes, SlackMessageSchema, TEAMS_CARD_BUDGET_BYTES } from '../../src/bot/render/limits.js';
+import { renderText } from '../../src/bot/render/text.js';
+import { handoffCard } from '../../src/conversations/escalations/replies.js';
+import type { EscalationRecord } from '../../src/conversations/escalations/types.js';
+import { checkCard } from './card-validator.js';
+
+const T0 = Date.UTC(2026, 2, 14, 9, 30);
+const TECH = { id: 'U0TECH', name: 'Tech' };
+const ALICE = { id: 'UENG1', name: 'Alice' };
+
+function record(overrides: Partial<EscalationRecord> = {}): EscalationRecord {
+  return {
+    v: 1,
+    id: 'E-7K2M9Q4X',
+    version: 3,
+    status: 'need_info',
+    lang: 'en',
+    origin: { platform: 'slack', tenant: 'T1', channel: 'CHELP', threadKey: '1700000000.000100' },
+    handoff: { channel: 'CESCAL', threadKey: '1700000100.000100', dedicated: true },
+    requestedBy: TECH,
+    owner: ALICE,
+    dossier: {
+      lang: 'en',
+      codes: ['0xC004C003'],
+      facts: [{ key: 'edition', value: 'ServerStandard' }],
+      findings: [{ id: 'mak-blocked', title: 'The MAK is blocked' }],
+      tried: [],
+      checklist: [
+        { id: 'dlv', label: { en: 'slmgr /dlv output', fr: 'Sortie de slmgr /dlv' }, present: true },
+        {
+          id: 'proof_of_purchase',
+          label: { en: 'Proof of purchase / agreement number', fr: 'Preuve d’achat / numéro de contrat' },
+          present: false,
+        },
+      ],
+    },
+    timeline: [
+      { at: T0, actor: TECH, kind: 'opened' },
+      { at: T0 + 60_000, actor: ALICE, kind: 'claimed' },
+      { at: T0 + 120_000, actor: ALICE, kind: 'need_info', text: 'What is your agreement number?' },
+    ],
+    pendingQuestion: {
+      text: 'What is your agreement number?',
+      askedBy: ALICE,
+      at: T0 + 120_000,
+      resumeStatus: 'claimed',
+    },
+    deliveries: [],
+    createdAt: T0,
+    updatedAt: T0 + 120_000,
+    ...overrides,
+  };
+}
+
+/** Each Container's heading (its first TextBlock) and the texts under it, through the Details card too. */
+function sections(card: AdaptiveCard): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const textOf = (e: CardElement): string[] =>
+    e.type === 'TextBlock'
+      ? [e.text]
+      : e.type === 'RichTextBlock'
+        ? [e.inlines.map((i) => i.text).join('')]
+        : e.type === 'Container'
+          ? e.items.flatMap(textOf)
+          : [];
+  const walk = (elements: CardElement[]) => {
+    for (const e of elements) {
+      if (e.type !== 'Container') continue;
+      const [head, ...rest] = e.items;
+      if (head?.type === 'TextBlock' && head.weight === 'Bolder') out.set(head.text, rest.flatMap(textOf));
+      walk(e.items);
+    }
+  };
+  walk(card.body);
+  for (const a of card.actions ?? []) if (a.type === 'Action.ShowCard') walk(a.card.body);
+  return out;
+}
+
+/** The lines of a plain-text (or mrkdwn) rendering between a heading line and the next blank line. */
+function under(text: string, heading: string): string[] {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.trim() === heading);
+  if (at < 0) return [];
+  const end = lines.findIndex((l, i) => i > at && l.trim() === '');
+  return lines.slice(at + 1, end < 0 ? undefined : end).map((l) => l.trim());
+}
+
+describe('the handoff card has headings of its own', () => {
+  const model = handoffCard(record());
+
+  it('Teams: the timeline under "Timeline", the checklist under "Checklist for Microsoft", no diagnosis headings', () => {
+    const card = renderAdaptiveCard(model);
+    expect(checkCard(card).errors).toEqual([]);
+    const s = sections(card);
+    expect(s.get('Timeline')).toEqual([
+      '2026-03-14 09:30 UTC — Tech escalated',
+      '2026-03-14 09:31 UTC — Alice claimed it',
+      '2026-03-14 09:32 UTC — Alice asked: What is your agreement number?',
+    ]);
+    expect(s.get('Checklist for Microsoft')).toEqual([
+      '✓ slmgr /dlv output',
+      '✗ Proof of purchase / agreement number',
+    ]);
+    expect(s.get('Waiting for an answer')).toEqual(['What is your agreement number?', 'Asked by Alice']);
+    expect(s.has('What changed')).toBe(false);
+    expect(s.has('Evidence')).toBe(false);
+    // Status and holder are on the first screen, the box and the buttons too.
+    const facts = card.body.find((e) => e.type === 'FactSet');
+    expect(facts).toMatchObject({
+      facts: [
+        { title: 'Status', value: 'waiting for information' },
+        { title: 'Assigned to', value: 'Alice' },
+      ],
+    });
+    expect(card.body.some((e) => e.type === 'Input.Text')).toBe(true);
+  });
+
+  it('Slack: the same two headings, each followed by its own lines', () => {
+    const msg = renderBlockKit(model);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const sectionTexts = msg.blocks.flatMap((b) => (b.type === 'section' ? [b.text?.text ?? ''] : []));
+    const timeline = sectionTexts.find((x) => x.startsWith('*Timeline*'))!;
+    expect(timeline.split('\n')).toEqual([
+      '*Timeline*',
+      '2026-03-14 09:30 UTC — Tech escalated',
+      '2026-03-14 09:31 UTC — Alice claimed it',
+      '2026-03-14 09:32 UTC — Alice asked: What is your agreement number?',
+    ]);
+    const checklist = sectionTexts.find((x) => x.startsWith('*Checklist for Microsoft*'))!;
+    expect(checklist.split('\n')).toEqual([
+      '*Checklist for Microsoft*',
+      '✓ slmgr /dlv output',
+      '✗ Proof of purchase / agreement number',
+    ]);
+    const all = JSON.stringify(msg.blocks);
+    expect(all).not.toContain('What changed');
+    expect(all).not.toContain('*Evidence*');
+    expect(msg.blocks.some((b) => b.type === 'input')).toBe(true);
+    expect(msg.text).toContain('E-7K2M9Q4X');
+  });
+
+  it('text: the timeline and the checklist under their own headings', () => {
+    const text = renderText(model);
+    expect(under(text, 'Timeline')).toEqual([
+      '2026-03-14 09:30 UTC — Tech escalated',
+      '2026-03-14 09:31 UTC — Alice claimed it',
+      '2026-03-14 09:32 UTC — Alice asked: What is your agreement number?',
+    ]);
+    expect(under(text, 'Checklist for Microsoft')).toEqual([
+      '✓ slmgr /dlv output',
+      '✗ Proof of purchase / agreement number',
+    ]);
+    expect(text).not.toContain('What changed');
+    expect(text).not.toMatch(/^Evidence$/m);
+  });
+
+  it('French: the headings come from the bot layer’s French table', () => {
+    const fr = handoffCard(record({ lang: 'fr' }), 'fr');
+    const s = sections(renderAdaptiveCard(fr));
+    expect(s.get('Historique')).toHaveLength(3);
+    expect(s.get('Liste pour Microsoft')).toEqual([
+      '✓ Sortie de slmgr /dlv',
+      '✗ Preuve d’achat / numéro de contrat',
+    ]);
+    expect(under(renderText(fr), 'Historique')[2]).toBe(
+      '2026-03-14 09:32 UTC — Alice a demandé : What is your agreement number?',
+    );
+  });
+
+  it('resolved: no buttons left, the resolution on the first screen, the Activation Centers link beside the summary', () => {
+    const done = handoffCard(
+      record({ status: 'resolved', resolution: 'Microsoft issued a new MAK.', pendingQuestion: undefined }),
+    );
+    expect(done.actions).toEqual([]);
+    const msg = renderBlockKit(done);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    expect(msg.blocks.some((b) => b.type === 'actions' || b.type === 'input')).toBe(false);
+    expect(msg.blocks[1]).toMatchObject({ accessory: { url: done.microsoft.url } });
+    expect(JSON.stringify(msg.blocks)).toContain('*Resolution*\\nMicrosoft issued a new MAK.');
+    const card = renderAdaptiveCard(done);
+    expect(card.body.some((e) => e.type === 'Input.Text')).toBe(false);
+    expect(sections(card).get('Resolution')).toEqual(['Microsoft issued a new MAK.']);
+  });
+
+  it('a record at its limits (200 long timeline entries) still fits Teams and Slack, keeping the latest entries', () => {
+    const long = 'x'.repeat(1900);
+    const big = handoffCard(
+      record({
+        timeline: Array.from({ length: 200 }, (_, i) => ({
+          at: T0 + i * 60_000,
+          actor: ALICE,
+          kind: 'answer' as const,
+          text: `${i} ${long}`,
+        })),
+      }),
+    );
+    const card = renderAdaptiveCard(big);
+    expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+    expect(checkCard(card).errors).toEqual([]);
+    const timeline = sections(card).get('Timeline')!;
+    expect(timeline[0]).toMatch(/^… \d+ earlier$/);
+    expect(timeline.at(-1)).toContain('answered: 199 ');
+    const msg = renderBlockKit(big);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    expect(JSON.stringify(msg.blocks)).toContain('answered: 199 ');
+  });
+});
