@@ -350,15 +350,7 @@ function cardOf(s: ShapedReply, fallbackText: string, opts: AdaptiveCardOptions)
 
   const actions = actionsOf(s.actions, lang, offersShowAll(s.kind, s.truncated), s.escalation, opts, details);
   addNoteInput(body, actions, lang);
-  return {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: ADAPTIVE_CARD_VERSION,
-    fallbackText,
-    body,
-    ...(actions.length > 0 ? { actions } : {}),
-    msteams: { width: 'Full' },
-  };
+  return card(fallbackText, body, actions);
 }
 
 /** The box the note buttons read (question, case number, resolution), when the card has such a button. */
@@ -447,15 +439,7 @@ function handoffCardOf(s: ShapedHandoff, fallbackText: string, opts: AdaptiveCar
     details,
   );
   addNoteInput(body, actions, lang);
-  return {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_CARD_SCHEMA,
-    version: ADAPTIVE_CARD_VERSION,
-    fallbackText,
-    body,
-    ...(actions.length > 0 ? { actions } : {}),
-    msteams: { width: 'Full' },
-  };
+  return card(fallbackText, body, actions);
 }
 
 function actionsOf(
@@ -519,6 +503,19 @@ function minimalCard(reply: ReplyModel, opts: AdaptiveCardOptions): AdaptiveCard
     fallbackText: clip(reply.title, 150),
     body: [prose(clip(reply.title, 150), { size: 'Large', weight: 'Bolder' }), subtle(truncationNote(reply))],
     actions: actionsOf(reply.actions, reply.lang, offersShowAll(reply.kind, true), shaped.escalation, opts),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** The card around a body and its actions: the one place that sets the schema, the version and the full width. */
+function card(fallbackText: string, body: CardElement[], actions: CardAction[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
     msteams: { width: 'Full' },
   };
 }
