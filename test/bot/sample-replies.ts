@@ -251,3 +251,8 @@ export function hugeReply(
     ],
   });
 }
+
+/** Every sample above, the huge reply in both languages included: what renderer and guard tests go round. */
+export function everySample(): ReplyModel[] {
+  return [kmsDiagnosisEn, evalConversionFr, handoffEn, hostileEn, hugeReply(), hugeReply('diagnosis', 'fr')];
+}

@@ -10,7 +10,7 @@ import {
 import { fitsSlackMessage } from '../../src/bot/render/slack-fit.js';
 import { ReplyModelSchema } from '../../src/conversations/types.js';
 import { replyInput } from './reply-arbitraries.js';
-import { evalConversionFr, handoffEn, hostileEn, hugeReply, kmsDiagnosisEn } from './sample-replies.js';
+import { everySample } from './sample-replies.js';
 
 const RUNS = 300;
 const L = SLACK_LIMITS;
@@ -137,14 +137,7 @@ describe('the plain Block Kit limit check', () => {
       }),
       { numRuns: RUNS },
     );
-    for (const r of [
-      kmsDiagnosisEn,
-      evalConversionFr,
-      handoffEn,
-      hostileEn,
-      hugeReply(),
-      hugeReply('diagnosis', 'fr'),
-    ])
+    for (const r of everySample())
       expect(SlackMessageSchema.safeParse(renderBlockKit(r)).error).toBeUndefined();
   });
 

@@ -4,7 +4,7 @@ import { makeReply } from '../../src/conversations/reply.js';
 import { checkedReply } from '../../src/conversations/reply-check.js';
 import { ReplyModelSchema, type ReplyModelInput } from '../../src/conversations/types.js';
 import { replyInput } from '../bot/reply-arbitraries.js';
-import { evalConversionFr, handoffEn, hostileEn, hugeReply, kmsDiagnosisEn } from '../bot/sample-replies.js';
+import { everySample } from '../bot/sample-replies.js';
 
 const RUNS = 400;
 
@@ -44,14 +44,7 @@ describe('the plain check of the replies we build', () => {
   });
 
   it('answers for the renderer samples, the huge reply included, without sharing their objects', () => {
-    for (const sample of [
-      kmsDiagnosisEn,
-      evalConversionFr,
-      handoffEn,
-      hostileEn,
-      hugeReply(),
-      hugeReply('diagnosis', 'fr'),
-    ]) {
+    for (const sample of everySample()) {
       const checked = checkedReply(sample);
       expect(checked).toEqual(ReplyModelSchema.parse(sample));
       expect(checked?.findings).not.toBe(sample.findings);

@@ -11,17 +11,19 @@ const ESCALATE =
 const LIST =
   /^(?:\/?activation\s+)?(?:escalations|escalades|open escalations|escalades ouvertes|escalades en cours|escalations en cours|list escalations|liste des escalades)[\s.!?]*$/;
 
+/** Longer than this, a text cannot be a command once folded: it is not folded (a long paste would hold the loop). */
+const LONGEST_COMMAND = 1000;
+
 /** "escalate", "escalader", "please escalate this", "escaladez le cas svp". */
 export function isEscalateRequest(text: string): boolean {
-  // Not folded when it cannot be a short command: a long paste would only hold the event loop.
-  if (text.length > 1000) return false;
+  if (text.length > LONGEST_COMMAND) return false;
   const t = fold(text);
   return t.length <= 80 && ESCALATE.test(t);
 }
 
 /** "escalations", "/activation escalations", "escalades ouvertes", "escalades en cours". */
 export function isListEscalationsRequest(text: string): boolean {
-  if (text.length > 1000) return false;
+  if (text.length > LONGEST_COMMAND) return false;
   const t = fold(text);
   return t.length <= 60 && LIST.test(t);
 }
