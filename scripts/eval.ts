@@ -2,10 +2,11 @@
  * `npm run eval`: scores the labelled cases in test/fixtures/cases (and any directory given with --dir) and
  * prints a scoreboard by kind of case and language, then every miss with what was expected and what was
  * answered. `--record` writes the overall and per-language shares to test/fixtures/cases/score.json, which the
- * test suite will not let drop.
+ * test suite will not let drop. `--cases <dir>` scores that directory instead of the main set (for example the
+ * held-out cases in test/fixtures/cases-heldout): a report only, never recorded.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCases } from './eval/cases.js';
 import { scoreboard, scoreCases, shares, type Scored } from './eval/score.js';
@@ -39,7 +40,11 @@ function miss(s: Scored): string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const root = repoRoot();
-  const dirs = [join(root, 'test', 'fixtures', 'cases')];
+  const at = args.indexOf('--cases');
+  const only = at >= 0 ? args[at + 1] : undefined;
+  if (at >= 0 && (!only || only.startsWith('--') || args.includes('--record')))
+    throw new Error('--cases needs a directory, and its score is a report only (no --record)');
+  const dirs = only ? [resolve(only)] : [join(root, 'test', 'fixtures', 'cases')];
   args.forEach((a, i) => {
     if (a === '--dir' && args[i + 1]) dirs.push(args[i + 1]!);
   });
@@ -47,7 +52,9 @@ async function main(): Promise<void> {
   for (const bad of invalid) console.log(`invalid case file ${bad.file}: ${bad.error}`);
   const scored = await scoreCases(cases);
   const board = scoreboard(scored);
-  console.log(`Labelled cases: ${cases.length} (${invalid.length} invalid files skipped)\n`);
+  console.log(
+    `Labelled cases: ${cases.length} (${invalid.length} invalid files skipped) from ${dirs.join(', ')}\n`,
+  );
   console.log(`  ${'kind'.padEnd(12)} ${'n'.padStart(4)}   top1   top3  escal   lang`);
   for (const [kind, s] of Object.entries(board.byKind)) console.log(row(kind, s));
   console.log('');

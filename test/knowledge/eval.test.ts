@@ -10,6 +10,8 @@ import { loadCases } from '../../scripts/eval/cases.js';
 import { scoreboard, scoreCases } from '../../scripts/eval/score.js';
 
 const CASES = join(import.meta.dirname, '..', 'fixtures', 'cases');
+/** Cases nobody tuned on: scored apart (`npm run eval -- --cases test/fixtures/cases-heldout`), never recorded. */
+const HELDOUT = join(import.meta.dirname, '..', 'fixtures', 'cases-heldout');
 const Shares = z.object({
   n: z.number(),
   top1: z.number(),
@@ -25,6 +27,15 @@ describe('labelled real cases', () => {
   it('every case file is valid', () => {
     expect(invalid).toEqual([]);
     expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it('every held-out case file is valid and shares no id or source with the main set', () => {
+    const held = loadCases([HELDOUT]);
+    expect(held.invalid).toEqual([]);
+    expect(held.cases.length).toBeGreaterThan(0);
+    const ids = new Set(cases.map((c) => c.id));
+    const urls = new Set(cases.map((c) => c.source.url));
+    expect(held.cases.filter((c) => ids.has(c.id) || urls.has(c.source.url)).map((c) => c.id)).toEqual([]);
   });
 
   it('scores at least what score.json records, overall and per language', async () => {
