@@ -146,7 +146,13 @@ export function extract(text: string): Extraction {
   return extraction;
 }
 
-const ARRAY_KEYS = new Set<keyof Facts>(['events', 'srvHosts', 'targetEditions', 'storyMatches']);
+const ARRAY_KEYS = new Set<keyof Facts>([
+  'events',
+  'srvHosts',
+  'targetEditions',
+  'storyMatches',
+  'ranCommands',
+]);
 
 function dedupe<T>(items: readonly T[]): T[] {
   const seen = new Set<string>();
