@@ -31,6 +31,7 @@ export const AZURE: ScenarioInput[] = [
         fr: [
           'le pare-feu Windows de la VM bloque tout le trafic sortant',
           'prochain saut VirtualNetworkGateway',
+          'le tronçon suivant de Network Watcher depuis la VM donne VirtualNetworkGateway',
           'la VM Azure ne s’active pas',
           'nos VM Azure ne s’activent plus',
           'tunnel forcé',

@@ -10,7 +10,8 @@ export const EVALUATION: ScenarioInput[] = [
       fr: 'L’édition d’évaluation n’a pas encore été convertie',
     },
     when: {
-      codes: ['0xC004F069'],
+      // 0x80070032 (not supported): a non-evaluation key offered to an evaluation edition (catalogue, facts §1.2).
+      codes: ['0xC004F069', '0x80070032'],
       alsoCodes: ['0xC004C003'],
       symptoms: {
         en: [
@@ -86,7 +87,8 @@ export const EVALUATION: ScenarioInput[] = [
       fr: 'Un contrôleur de domaine d’évaluation ne peut pas être converti',
     },
     when: {
-      codes: ['0x80070032'],
+      // DISM refuses the conversion on a domain controller; the rule proves it from isDomainController.
+      alsoCodes: ['0x80070032'],
       symptoms: {
         en: [
           'evaluation domain controller conversion fails',
