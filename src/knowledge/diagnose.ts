@@ -102,8 +102,11 @@ function sharedCmidObservation(observations: readonly Observation[]): Observatio
   return undefined;
 }
 
-/** Seven runs of blanks: eight words or more (anchored, so each line is read once). */
-const EIGHT_WORDS = /^\S*(?:\s+\S+){6}\s+/;
+/**
+ * Eight words or more, counted from the first word: an output's indent is no word, so slmgr's indented
+ * `    Volume activation will expire …` reads like the same line pasted flush left (anchored, read once).
+ */
+const EIGHT_WORDS = /^\s*\S+(?:\s+\S+){7}/;
 
 /**
  * What the person wrote, for the story: the prose around the outputs, plus long sentences the output reader kept
