@@ -10,6 +10,8 @@ import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
 import { detectMessageLang } from './lang.js';
 import { parseMessage } from './parse/index.js';
+import { quotedChannel } from './parse/prose.js';
+import { keyTypeFromChannel } from './parse/values.js';
 import type { Segment } from './parse/segment.js';
 import { unwrapChatFormatting } from './parse/normalize.js';
 import { asksForUnauthorizedActivation, refusalText } from './policy.js';
@@ -120,6 +122,27 @@ function toldText({ segments, prose }: { segments: readonly Segment[]; prose: st
   return sentences.length === 0 ? prose : `${prose}\n${sentences.join('\n')}`;
 }
 
+/**
+ * slmgr's channel quoted in a sentence that the output reader kept with an output ("Le slmgr /dlv indique « Canal
+ * de vente au détail »", a bare `Système d’exploitation Windows®, Canal RETAIL` under a sentence): read as the
+ * prose reader reads it, when no output gave the channel.
+ */
+function channelInOutputs(
+  segments: readonly Segment[],
+  observations: readonly Observation[],
+): Observation | undefined {
+  if (segments.length === 0 || observations.some((o) => o.facts.channel !== undefined)) return undefined;
+  for (const seg of segments) {
+    for (const line of seg.lines) {
+      const channel = quotedChannel(line.raw);
+      if (channel === undefined) continue;
+      const keyType = keyTypeFromChannel(channel);
+      return { source: 'prose', facts: keyType ? { channel, keyType } : { channel } };
+    }
+  }
+  return undefined;
+}
+
 export function extract(text: string): Extraction {
   const input = typeof text === 'string' ? text : '';
   const { text: capped, truncated } = cap(input);
@@ -132,6 +155,8 @@ export function extract(text: string): Extraction {
   for (const obs of parsed.observations) observations.push(withPartialGvlk(obs));
   const clones = sharedCmidObservation(observations);
   if (clones) observations.push(clones);
+  const channel = channelInOutputs(parsed.segments, observations);
+  if (channel) observations.push(channel);
   // The message's own words (not the command output it quotes), kept as a fact so that a thread remembers the
   // story told in its first message.
   const storyMatches = matchStory(toldText(parsed));
