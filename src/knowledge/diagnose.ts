@@ -133,6 +133,8 @@ function channelInOutputs(
 ): Observation | undefined {
   if (segments.length === 0 || observations.some((o) => o.facts.channel !== undefined)) return undefined;
   for (const seg of segments) {
+    // Office's own licence lines name Office's channel, not Windows'.
+    if (seg.family === 'ospp') continue;
     for (const line of seg.lines) {
       const channel = quotedChannel(line.raw);
       if (channel === undefined) continue;
