@@ -83,7 +83,7 @@ export const KMS_HOST: ScenarioInput[] = [
           'failed requests rising on the KMS host',
           'KMS host running on a client OS only activates client editions',
           'Windows 10 KMS host key cannot activate Windows Server',
-          'our KMS host is a Windows 10 machine with the client KMS host key and the servers never activate from it',
+          'a KMS host running a client OS with the client host key never activates the Windows Server VMs',
         ],
         fr: [
           'l’hôte KMS n’active pas les clients Windows Server 2022',
@@ -94,7 +94,7 @@ export const KMS_HOST: ScenarioInput[] = [
           'les demandes en échec augmentent sur l’hôte KMS',
           'un hôte KMS sur un système client n’active que des éditions clientes',
           'la clé d’hôte KMS Windows 10 n’active pas Windows Server',
-          'notre hôte KMS tourne sur un Windows 10 avec la clé d’hôte KMS client et les serveurs ne s’activent jamais',
+          'un hôte KMS sur un OS client avec la clé d’hôte client n’active jamais les VM Windows Server',
         ],
       },
     },
