@@ -14,7 +14,7 @@ import type { Facts, KmsHostRef, Observation } from '../types.js';
 
 /** The names of the commands read here; one scan of the text finds every candidate. */
 const COMMAND =
-  /(?<![\p{L}\p{N}_-])(?:slmgr(?:\.vbs)?|psping(?:64)?(?:\.exe)?|Test-NetConnection|tnc|telnet|portqry(?:\.exe)?|nslookup(?:\.exe)?|Resolve-DnsName|ospp\.vbs|dism(?:\.exe)?)(?![\p{L}\p{N}_-])/giu;
+  /(?<![\w-])(?:slmgr(?:\.vbs)?|psping(?:64)?(?:\.exe)?|Test-NetConnection|tnc|telnet|portqry(?:\.exe)?|nslookup(?:\.exe)?|Resolve-DnsName|ospp\.vbs|dism(?:\.exe)?)(?![\w-])/gi;
 
 /** How much of the text after a command name its arguments may take. */
 const ARGS_CHARS = 200;
