@@ -40,8 +40,41 @@ export function addCodes(prev: ThreadState['codes'], codes: HexCode[], messageId
   return [...prev, ...added];
 }
 
+/**
+ * A story told in an earlier message weighs this much less for each later message that tells a story at least as
+ * clear: "our VMs keep going down" is a first account, "WLMS says the licence is expired" in the next message is
+ * what the thread is about. A later message that only pastes output or a code leaves the earlier story whole: the
+ * story is then the context the output is read in (an Azure VM, a lab), and the rules weigh the output.
+ */
+export const EARLIER_STORY_DECAY = 0.8;
+
+/** The clearest story score of one message (its observations hold at most one story). */
+function topStory(o: ObservationRecord): number {
+  return o.facts.storyMatches?.[0]?.score ?? 0;
+}
+
+/** Story scores of earlier messages scaled down by the clearer stories told after them. */
+function weighStories(observations: readonly ObservationRecord[]): Observation[] {
+  const stories = observations.filter((o) => o.facts.storyMatches !== undefined);
+  return observations.map((o) => {
+    const matches = o.facts.storyMatches;
+    if (matches === undefined) return { source: o.source, facts: o.facts };
+    const mine = stories.indexOf(o);
+    const clear = topStory(o);
+    const later = stories.slice(mine + 1).filter((s) => s.messageId !== o.messageId && topStory(s) >= clear);
+    if (later.length === 0) return { source: o.source, facts: o.facts };
+    const factor = EARLIER_STORY_DECAY ** later.length;
+    const storyMatches = matches.map((m) => ({ ...m, score: Math.round(m.score * factor * 100) / 100 }));
+    return { source: o.source, facts: { ...o.facts, storyMatches } };
+  });
+}
+
+/**
+ * The thread's facts: every observation merged, later pastes of a command winning, and the stories of earlier
+ * messages weighed down by the clearer stories told after them.
+ */
 export function threadFacts(observations: ObservationRecord[]): Facts {
-  return mergeFacts(observations.map(({ source, facts }) => ({ source, facts })));
+  return mergeFacts(weighStories(observations));
 }
 
 export function threadCodes(state: Pick<ThreadState, 'codes'>): HexCode[] {

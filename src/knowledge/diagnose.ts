@@ -10,6 +10,8 @@ import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
 import { detectMessageLang } from './lang.js';
 import { parseMessage } from './parse/index.js';
+import { quotedChannel } from './parse/prose.js';
+import { keyTypeFromChannel } from './parse/values.js';
 import type { Segment } from './parse/segment.js';
 import { unwrapChatFormatting } from './parse/normalize.js';
 import { asksForUnauthorizedActivation, refusalText } from './policy.js';
@@ -102,8 +104,11 @@ function sharedCmidObservation(observations: readonly Observation[]): Observatio
   return undefined;
 }
 
-/** Seven runs of blanks: eight words or more (anchored, so each line is read once). */
-const EIGHT_WORDS = /^\S*(?:\s+\S+){6}\s+/;
+/**
+ * Eight words or more, counted from the first word: an output's indent is no word, so slmgr's indented
+ * `    Volume activation will expire …` reads like the same line pasted flush left (anchored, read once).
+ */
+const EIGHT_WORDS = /^\s*\S+(?:\s+\S+){7}/;
 
 /**
  * What the person wrote, for the story: the prose around the outputs, plus long sentences the output reader kept
@@ -115,6 +120,29 @@ function toldText({ segments, prose }: { segments: readonly Segment[]; prose: st
     for (const line of seg.lines)
       if (EIGHT_WORDS.test(line.raw) && !line.raw.includes('Windows(R)')) sentences.push(line.raw);
   return sentences.length === 0 ? prose : `${prose}\n${sentences.join('\n')}`;
+}
+
+/**
+ * slmgr's channel quoted in a sentence that the output reader kept with an output ("Le slmgr /dlv indique « Canal
+ * de vente au détail »", a bare `Système d’exploitation Windows®, Canal RETAIL` under a sentence): read as the
+ * prose reader reads it, when no output gave the channel.
+ */
+function channelInOutputs(
+  segments: readonly Segment[],
+  observations: readonly Observation[],
+): Observation | undefined {
+  if (segments.length === 0 || observations.some((o) => o.facts.channel !== undefined)) return undefined;
+  for (const seg of segments) {
+    // Office's own licence lines name Office's channel, not Windows'.
+    if (seg.family === 'ospp') continue;
+    for (const line of seg.lines) {
+      const channel = quotedChannel(line.raw);
+      if (channel === undefined) continue;
+      const keyType = keyTypeFromChannel(channel);
+      return { source: 'prose', facts: keyType ? { channel, keyType } : { channel } };
+    }
+  }
+  return undefined;
 }
 
 export function extract(text: string): Extraction {
@@ -129,6 +157,8 @@ export function extract(text: string): Extraction {
   for (const obs of parsed.observations) observations.push(withPartialGvlk(obs));
   const clones = sharedCmidObservation(observations);
   if (clones) observations.push(clones);
+  const channel = channelInOutputs(parsed.segments, observations);
+  if (channel) observations.push(channel);
   // The message's own words (not the command output it quotes), kept as a fact so that a thread remembers the
   // story told in its first message.
   const storyMatches = matchStory(toldText(parsed));
@@ -146,7 +176,13 @@ export function extract(text: string): Extraction {
   return extraction;
 }
 
-const ARRAY_KEYS = new Set<keyof Facts>(['events', 'srvHosts', 'targetEditions', 'storyMatches']);
+const ARRAY_KEYS = new Set<keyof Facts>([
+  'events',
+  'srvHosts',
+  'targetEditions',
+  'storyMatches',
+  'ranCommands',
+]);
 
 function dedupe<T>(items: readonly T[]): T[] {
   const seen = new Set<string>();

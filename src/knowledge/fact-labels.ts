@@ -70,6 +70,12 @@ export const FACT_LABELS: { readonly [K in FactKey]: Localized } = {
   onAzure: l('Azure VM', 'VM Azure'),
   azureLocal: l('Azure Local guest', 'Invité Azure Local'),
   officeLicenses: l('Office licences (ospp.vbs)', 'Licences Office (ospp.vbs)'),
+  officeKmsHost: l('Office KMS host (ospp.vbs /sethst)', 'Hôte KMS d’Office (ospp.vbs /sethst)'),
+  editionConversionTarget: l(
+    'Edition converted to (DISM /Set-Edition)',
+    'Édition visée par la conversion (DISM /Set-Edition)',
+  ),
+  ranCommands: l('Commands already run', 'Commandes déjà lancées'),
   storyMatches: l('What the message describes', 'Ce que décrit le message'),
 };
 

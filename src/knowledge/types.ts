@@ -244,6 +244,13 @@ export const FactsSchema = z.object({
       }),
     )
     .optional(),
+  // --- commands the person says they ran (typed in a sentence) ----------------------------------------
+  /** `cscript ospp.vbs /sethst:host`: the KMS host Office was pointed at. */
+  officeKmsHost: KmsHostRefSchema.optional(),
+  /** `DISM /online /Set-Edition:<target>`: the edition a conversion was attempted to. */
+  editionConversionTarget: z.string().optional(),
+  /** Commands the person says they ran (`slmgr /ato`, `ospp.vbs /sethst`, `psping`), without their arguments. */
+  ranCommands: z.array(z.string()).optional(),
   /** Scenarios the message's own words describe (full-text match of its story), best first, score 0–1. */
   storyMatches: z.array(z.object({ scenario: z.string(), score: z.number().min(0).max(1) })).optional(),
 });

@@ -15,6 +15,7 @@ import { readIpkLines } from './slmgr-ipk.js';
 import { readLicenseLines } from './slmgr-license.js';
 import { readXprLines } from './slmgr-xpr.js';
 import { readTestNetConnectionLines } from './test-netconnection.js';
+import { parseTypedCommands } from './typed-commands.js';
 import { unwrapChatFormatting } from './normalize.js';
 
 export { unwrapChatFormatting } from './normalize.js';
@@ -108,7 +109,8 @@ export function parseMessage(unwrapped: string): {
         // A reader bug on one output must not cost the others.
       }
     }
-    out.push(...parseProse(prose), ...parseQuoted(prose));
+    // Commands typed in sentences: read over the whole message, since a command line can open an output.
+    out.push(...parseProse(prose), ...parseQuoted(prose), ...parseTypedCommands(unwrapped));
     return { observations: out, prose, segments };
   } catch {
     return { observations: [], prose: unwrapped, segments: [] };

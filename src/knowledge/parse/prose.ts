@@ -170,7 +170,7 @@ const CHANNEL_TOKEN = /\b(RETAIL|OEM(?:_[A-Z]+)*|VOLUME_[A-Z_]+|TIMEBASED_EVAL)\
 /** What a French Windows writes for the retail channel in some builds. */
 const FR_RETAIL = /canal de vente au d[ée]tail/i;
 
-function quotedChannel(text: string): Facts['channel'] | undefined {
+export function quotedChannel(text: string): Facts['channel'] | undefined {
   const m = QUOTED_DESCRIPTION.exec(text);
   const token = (m?.[1] ?? m?.[2])?.toUpperCase() ?? CHANNEL_TOKEN.exec(text)?.[1];
   if (token) return channelFromDescription(token) as Facts['channel'] | undefined;

@@ -10,7 +10,8 @@ export const EVALUATION: ScenarioInput[] = [
       fr: 'L’édition d’évaluation n’a pas encore été convertie',
     },
     when: {
-      codes: ['0xC004F069'],
+      // 0x80070032 (not supported): a non-evaluation key offered to an evaluation edition (catalogue, facts §1.2).
+      codes: ['0xC004F069', '0x80070032'],
       alsoCodes: ['0xC004C003'],
       symptoms: {
         en: [
@@ -86,7 +87,8 @@ export const EVALUATION: ScenarioInput[] = [
       fr: 'Un contrôleur de domaine d’évaluation ne peut pas être converti',
     },
     when: {
-      codes: ['0x80070032'],
+      // DISM refuses the conversion on a domain controller; the rule proves it from isDomainController.
+      alsoCodes: ['0x80070032'],
       symptoms: {
         en: [
           'evaluation domain controller conversion fails',
@@ -361,6 +363,7 @@ export const EVALUATION: ScenarioInput[] = [
           'this system will shut down in 1 hour',
           'VMs power off cleanly about an hour after boot',
           'VM unexpectedly shut down by WLMS',
+          'old evaluation box says the license expired and the trial key is now blocked',
         ],
         fr: [
           'le serveur s’éteint toutes les heures',
@@ -371,6 +374,7 @@ export const EVALUATION: ScenarioInput[] = [
           'le serveur s’arrête tout seul toutes les heures',
           'la VM s’éteint toute seule au bout d’une heure',
           'ce système va s’arrêter dans 1 heure',
+          'box d’évaluation expirée dont la clé d’essai est bloquée',
         ],
       },
     },
@@ -429,6 +433,7 @@ export const EVALUATION: ScenarioInput[] = [
           'reset the evaluation timer',
           'evaluation clock running out soon how to prolong it',
           'slmgr rearm to extend the trial without reinstalling',
+          'how do we get a fresh trial period on the cloned VMs',
         ],
         fr: [
           'prolonger la période d’évaluation',
@@ -438,6 +443,7 @@ export const EVALUATION: ScenarioInput[] = [
           'remettre à zéro le compteur d’évaluation',
           'prolonger l’évaluation sans réinstaller',
           'slmgr rearm pour prolonger la période d’essai',
+          'comment obtenir une nouvelle période d’essai sur les VM clonées',
         ],
       },
     },
@@ -480,12 +486,16 @@ export const EVALUATION: ScenarioInput[] = [
           'evaluation image sysprepped at build time starts unactivated',
           'trial VM without internet access',
           'eval needs online activation in its first 10 days',
+          'brand new evaluation box says the license has expired at the very first login',
+          'freshly downloaded evaluation box dies one hour after boot',
         ],
         fr: [
           'VM d’évaluation sans internet s’arrête au bout d’une heure',
           'l’évaluation doit s’activer en ligne sous 10 jours',
           'VM de labo depuis un média d’évaluation sans accès internet',
           'VM d’essai sans accès internet',
+          'box d’évaluation toute neuve qui annonce une licence expirée dès la première ouverture de session',
+          'la VM d’évaluation neuve s’éteint une heure après le démarrage',
         ],
       },
     },

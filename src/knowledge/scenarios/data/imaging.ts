@@ -25,6 +25,7 @@ export const IMAGING: ScenarioInput[] = [
           'SkipRearm 1 in unattend.xml leaves the CMID unchanged',
           'same client machine ID seen for different machines on the KMS host',
           'P2V converted machines share one CMID',
+          'the Client Machine ID line is identical on both machines',
         ],
         fr: [
           'le compteur KMS reste à 1',
@@ -39,6 +40,7 @@ export const IMAGING: ScenarioInput[] = [
           'postes déployés depuis le même modèle cloné sans sysprep',
           'SkipRearm à 1 dans unattend.xml laisse le CMID inchangé',
           'machines converties en P2V qui partagent le même CMID',
+          'la ligne Client Machine ID est identique sur les deux machines',
         ],
       },
     },

@@ -108,6 +108,7 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'the Key Management Service could not be contacted',
           'VPN users cannot activate',
           'port 1688 closed on the KMS server',
+          'laptops on Always On VPN with force tunnelling cannot reach the KMS host',
         ],
         fr: [
           'l’hôte KMS n’est pas joignable sur le port 1688',
@@ -117,6 +118,7 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'impossible de contacter le service de gestion des clés',
           'les utilisateurs en VPN n’activent pas',
           'port 1688 fermé sur le serveur KMS',
+          'les portables en VPN Always On avec tunnel forcé ne joignent pas l’hôte KMS',
         ],
       },
     },

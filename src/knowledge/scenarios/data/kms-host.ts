@@ -83,6 +83,7 @@ export const KMS_HOST: ScenarioInput[] = [
           'failed requests rising on the KMS host',
           'KMS host running on a client OS only activates client editions',
           'Windows 10 KMS host key cannot activate Windows Server',
+          'a KMS host running a client OS with the client host key never activates the Windows Server VMs',
         ],
         fr: [
           'l’hôte KMS n’active pas les clients Windows Server 2022',
@@ -93,6 +94,7 @@ export const KMS_HOST: ScenarioInput[] = [
           'les demandes en échec augmentent sur l’hôte KMS',
           'un hôte KMS sur un système client n’active que des éditions clientes',
           'la clé d’hôte KMS Windows 10 n’active pas Windows Server',
+          'un hôte KMS sur un OS client avec la clé d’hôte client n’active jamais les VM Windows Server',
         ],
       },
     },
@@ -455,6 +457,7 @@ export const KMS_HOST: ScenarioInput[] = [
           'unexpected KMS hosts in DNS',
           'clients acting as KMS hosts',
           'someone used the CSVLK instead of the client key',
+          'the KMS host key was installed on a dozen workstations so they would activate faster',
         ],
         fr: [
           'clé d’hôte KMS installée sur des postes clients',
@@ -462,6 +465,7 @@ export const KMS_HOST: ScenarioInput[] = [
           'hôtes KMS inattendus dans le DNS',
           'des clients se comportent en hôtes KMS',
           'quelqu’un a utilisé la CSVLK au lieu de la clé client',
+          'la clé d’hôte KMS installée sur une dizaine de postes pour qu’ils s’activent plus vite',
         ],
       },
     },

@@ -24,6 +24,7 @@ export const OFFICE: ScenarioInput[] = [
           'Office KMS host keys are version specific',
           'older Office versions do not activate against the new Office KMS key',
           'newer Office release does not activate on a host that serves the older one',
+          'rolled out the next Office version and none of its installs activate while the previous version keeps activating',
         ],
         fr: [
           'clé d’hôte KMS Office',
@@ -33,6 +34,7 @@ export const OFFICE: ScenarioInput[] = [
           'les clés d’hôte KMS Office sont propres à chaque version',
           'les anciennes versions d’Office ne s’activent pas avec la nouvelle clé Office',
           'la nouvelle version d’Office ne s’active pas alors que l’ancienne s’active',
+          'déployé la version suivante d’Office et aucune installation ne s’active alors que la précédente continue de s’activer',
         ],
       },
     },
@@ -187,6 +189,7 @@ export const OFFICE: ScenarioInput[] = [
           'Office activation count insufficient',
           'Office KMS threshold not reached',
           'first Office clients do not activate against KMS until five have asked',
+          'only three PCs in the Office pilot and not one of them activates',
         ],
         fr: [
           'compteur KMS Office sous 5',
@@ -194,6 +197,7 @@ export const OFFICE: ScenarioInput[] = [
           'seuil KMS Office non atteint',
           'les premiers postes Office ne s’activent pas tant que cinq n’ont pas demandé',
           'Office en volume ne s’active sur aucun des premiers postes',
+          'seulement trois postes dans le pilote Office et aucun ne s’active',
         ],
       },
     },

@@ -545,6 +545,9 @@ export const KEYS: ScenarioInput[] = [
           'secure channel error during activation',
           'no internet access on the server',
           'activation times out behind the proxy',
+          'every connection to the internet goes through an authenticating web proxy',
+          'the MAK activates at home but not on the company network',
+          'Office MAK activation fails behind our proxy',
         ],
         fr: [
           'impossible de joindre le serveur d’activation Microsoft',
@@ -552,6 +555,9 @@ export const KEYS: ScenarioInput[] = [
           'le nom du serveur n’a pas pu être résolu',
           'erreur de canal sécurisé pendant l’activation',
           'pas d’accès internet sur le serveur',
+          'tout le trafic internet passe par un proxy web qui demande une authentification',
+          'la MAK s’active à la maison mais pas sur le réseau de l’entreprise',
+          'l’activation MAK d’Office échoue derrière notre proxy',
         ],
       },
     },
@@ -640,11 +646,12 @@ export const KEYS: ScenarioInput[] = [
     id: 'non-genuine-tampered',
     kind: 'keys',
     title: {
-      en: 'Leftovers of an unofficial activator make Windows non-genuine',
-      fr: 'Des restes d’un activateur non officiel rendent Windows non authentique',
+      en: 'Windows is not genuine: activator leftovers, extra language packs or altered files',
+      fr: 'Windows non authentique : restes d’activateur, langues en trop ou fichiers modifiés',
     },
     when: {
-      codes: ['0xC004F200'],
+      // 0x8004FE21: the genuine check's own failure (language packs, modified or damaged files; facts §1.1).
+      codes: ['0xC004F200', '0x8004FE21'],
       alsoCodes: ['0xC004E003'],
       symptoms: {
         en: [
@@ -654,6 +661,8 @@ export const KEYS: ScenarioInput[] = [
           'non genuine Windows',
           'someone used an activation script from the internet',
           'license files tampered',
+          'not genuine on PCs where extra display languages were added',
+          'language packs installed and now Windows says it is not genuine',
         ],
         fr: [
           'un émulateur KMS a été utilisé avant',
@@ -661,18 +670,25 @@ export const KEYS: ScenarioInput[] = [
           'Windows non authentique',
           'quelqu’un a utilisé un script d’activation trouvé sur internet',
           'fichiers de licence altérés',
+          'non authentique sur les postes où l’on a ajouté des langues d’affichage',
+          'des modules linguistiques installés et Windows se dit non authentique',
         ],
       },
     },
     cause: {
-      en: 'An unofficial activator (KMS emulator, patched licence files) leaves a fake KMS host setting, scheduled tasks or altered files. Windows then reports a non-genuine state and legitimate keys misbehave.',
-      fr: 'Un activateur non officiel (émulateur KMS, fichiers de licence modifiés) laisse un faux hôte KMS, des tâches planifiées ou des fichiers altérés. Windows se déclare alors non authentique et les clés légitimes se comportent mal.',
+      en: 'The genuine check found Windows changed. An unofficial activator (KMS emulator, patched licence files) leaves a fake KMS host, scheduled tasks or altered files; language packs added to an edition not licensed for them, malware or damaged system files fail the same check (0x8004FE21). Legitimate keys then misbehave.',
+      fr: 'La vérification d’authenticité a trouvé un Windows modifié. Un activateur non officiel (émulateur KMS, fichiers de licence modifiés) laisse un faux hôte KMS, des tâches planifiées ou des fichiers altérés ; des modules linguistiques ajoutés à une édition qui n’en a pas la licence, un logiciel malveillant ou des fichiers système abîmés échouent à la même vérification (0x8004FE21). Les clés légitimes se comportent alors mal.',
     },
     fix: [
       {
         en: 'Remove the emulator and its scheduled tasks, then clear the fake KMS host.',
         fr: 'Supprimez l’émulateur et ses tâches planifiées, puis effacez le faux hôte KMS.',
         command: 'slmgr /ckms',
+      },
+      {
+        en: 'List the installed languages: extra language packs on a single-language edition fail the check.',
+        fr: 'Listez les langues installées : des langues en trop sur une édition monolingue font échouer la vérification.',
+        command: 'DISM /online /Get-Intl',
       },
       { en: 'Repair system files.', fr: 'Réparez les fichiers système.', command: 'sfc /scannow' },
       {
@@ -681,11 +697,16 @@ export const KEYS: ScenarioInput[] = [
         command: 'slmgr /ipk <key>',
       },
       { en: 'Activate again.', fr: 'Relancez l’activation.', command: 'slmgr /ato' },
+      {
+        en: 'If it is still not genuine, reinstall Windows: Microsoft’s documented way out of 0x8004FE21.',
+        fr: 'S’il reste non authentique, réinstallez Windows : c’est la sortie documentée par Microsoft pour 0x8004FE21.',
+      },
     ],
     escalate: false,
     source: [
       'activation-facts-more.md §4.1 (0x8007232B on Home/Pro after an unofficial activator)',
       'activation-facts.md Appendix A',
+      'activation-facts.md §1.1 (0x8004FE21: language packs, malware, corrupt files; reinstall)',
     ],
   },
 ];
