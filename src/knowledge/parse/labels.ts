@@ -469,7 +469,8 @@ export function startsWithAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
-  return rows.find(([, text]) => norm.startsWith(text))?.[0];
+  for (const [key, text] of rows) if (norm.startsWith(text)) return key;
+  return undefined;
 }
 
 /** First row whose text appears anywhere in the (normalized) line. */
@@ -477,5 +478,6 @@ export function includesAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
-  return rows.find(([, text]) => norm.includes(text))?.[0];
+  for (const [key, text] of rows) if (norm.includes(text)) return key;
+  return undefined;
 }
