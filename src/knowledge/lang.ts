@@ -47,14 +47,17 @@ export interface LangScores {
 export function langScores(text: string): LangScores {
   const t = text.length > LIMIT ? text.slice(0, LIMIT) : text;
   const scores: LangScores = { fr: 0, en: 0 };
-  for (const token of t.toLowerCase().match(TOKEN) ?? []) {
-    if (DIGIT.test(token)) continue;
+  const lower = t.toLowerCase();
+  const tokens = lower.match(TOKEN) ?? [];
+  // The word lists hold no digits, so an ID never scores here.
+  for (const token of tokens) {
     if (FR_QUESTION_WORDS.has(token)) scores.fr += 2;
     else if (EN_QUESTION_WORDS.has(token)) scores.en += 2;
     else if (FR_WORDS.has(token)) scores.fr += 1;
     else if (EN_WORDS.has(token)) scores.en += 1;
-    if (FR_ACCENT.test(token)) scores.fr += 0.5;
   }
+  if (FR_ACCENT.test(lower))
+    for (const token of tokens) if (FR_ACCENT.test(token) && !DIGIT.test(token)) scores.fr += 0.5;
   scores.fr += 3 * (t.match(FR_LABELS)?.length ?? 0);
   scores.en += 3 * (t.match(EN_LABELS)?.length ?? 0);
   return scores;

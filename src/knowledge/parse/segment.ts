@@ -97,8 +97,13 @@ interface Prompt {
 
 const PROMPT_PREFIX = /^(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,200}>\s*/;
 
+/** Every command below names itself: a line naming none of them is no command line, whatever its prompt. */
+const COMMAND_NAME =
+  /slmgr|ospp\.vbs|dism|nslookup|test-netconnection|tnc\s|get-winevent|get-eventlog|wevtutil/i;
+
 function prompt(line: string): Prompt | undefined {
   const hasPrompt = PROMPT_PREFIX.test(line);
+  if (!COMMAND_NAME.test(line)) return hasPrompt ? {} : undefined;
   const cmd = (hasPrompt ? line.replace(PROMPT_PREFIX, '') : line).replace(/^[>$]\s*/, '');
   if (/^(?:cscript(?:\.exe)?\s+(?:\/\/nologo\s+)?)?(?:\S*\\)?slmgr(?:\.vbs)?(?:\s|$)/i.test(cmd)) {
     const opt = /\s[/-](dlv|dli|xpr|ato|ipk|dti)(?:\s|$)/i.exec(cmd)?.[1]?.toLowerCase();
