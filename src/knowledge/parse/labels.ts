@@ -464,12 +464,21 @@ export function prepared<K extends string>(rows: readonly Row<K>[]): readonly (r
   return rows.map(([key, , text]) => [key, normalizeLabel(text)] as const);
 }
 
+/** Rows for prefix matching, grouped by their first character: a line is only compared with rows that begin as it does. */
+export type PrefixTable<K extends string> = ReadonlyMap<string, readonly (readonly [K, string])[]>;
+
+export function prefixTable<K extends string>(rows: readonly Row<K>[]): PrefixTable<K> {
+  const groups = new Map<string, (readonly [K, string])[]>();
+  for (const row of prepared(rows)) {
+    const first = row[1].charAt(0);
+    groups.set(first, [...(groups.get(first) ?? []), row]);
+  }
+  return groups;
+}
+
 /** First row whose text the (normalized) line starts with. */
-export function startsWithAny<K extends string>(
-  norm: string,
-  rows: readonly (readonly [K, string])[],
-): K | undefined {
-  for (const [key, text] of rows) if (norm.startsWith(text)) return key;
+export function startsWithAny<K extends string>(norm: string, table: PrefixTable<K>): K | undefined {
+  for (const [key, text] of table.get(norm.charAt(0)) ?? []) if (norm.startsWith(text)) return key;
   return undefined;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { SourceKind } from '../types.js';
 import { Line } from './lines.js';
-import { PHRASES, prepared, startsWithAny, XPR_PHRASES, type LabelKey } from './labels.js';
+import { PHRASES, prefixTable, startsWithAny, XPR_PHRASES, type LabelKey } from './labels.js';
 import { channelFromDescription, editionFromName, hexCode } from './values.js';
 
 export type Family = 'license' | 'xpr' | 'ato' | 'ipk' | 'dism' | 'nslookup' | 'tnc' | 'event' | 'ospp';
@@ -30,8 +30,8 @@ interface Classified {
 
 /** Longest line any of these commands prints; longer lines are prose or noise. */
 const MAX_LINE = 4096;
-const PHRASE = prepared(PHRASES);
-const XPR = prepared(XPR_PHRASES);
+const PHRASE = prefixTable(PHRASES);
+const XPR = prefixTable(XPR_PHRASES);
 /** `/ipk` failures: with no prompt line, a bare error with one of these codes came from installing a key. */
 const IPK_CODES = new Set(['0xC004F069', '0xC004F050', '0xC004F066', '0xC004F015']);
 
