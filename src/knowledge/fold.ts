@@ -17,7 +17,11 @@ export const BLANKS = /[^\S ]\s*|\s{2,}/g;
 /** Accents, curly apostrophes, phone hyphens and zero-width characters all live outside printable ASCII. */
 const NON_ASCII = /[^ -~\s]/;
 
-export function fold(text: string): string {
+/**
+ * Everything `fold` does but the blanks: accents, apostrophes, hyphens, zero-width characters and case. Line
+ * breaks stay where they were, so a whole paste is folded once and then cut into lines (`foldBlanks` per line).
+ */
+export function foldLetters(text: string): string {
   let bare = text;
   if (NON_ASCII.test(text)) {
     bare = text
@@ -30,5 +34,14 @@ export function fold(text: string): string {
     // The backtick is the one apostrophe look-alike inside ASCII.
     bare = text.replace(APOSTROPHES, "'");
   }
-  return bare.replace(BLANKS, ' ').toLowerCase().trim();
+  return bare.toLowerCase();
+}
+
+/** The rest of `fold` on text `foldLetters` already read: runs of blanks become one space, the ends go. */
+export function foldBlanks(letters: string): string {
+  return letters.replace(BLANKS, ' ').trim();
+}
+
+export function fold(text: string): string {
+  return foldBlanks(foldLetters(text));
 }

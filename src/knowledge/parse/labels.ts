@@ -453,10 +453,12 @@ function indexBy<K extends string>(rows: readonly Row<K>[]): Map<string, K> {
 }
 
 const LABEL_INDEX = indexBy(LABELS);
+/** The rows as written, which is how Windows prints them: most pasted labels are found without folding. */
+const LABEL_AS_WRITTEN = new Map(LABELS.map(([key, , text]) => [text, key]));
 
 /** The fact a `label:` stands for, in any language and spelling we know. */
 export function labelKey(label: string): LabelKey | undefined {
-  return LABEL_INDEX.get(normalizeLabel(label));
+  return LABEL_AS_WRITTEN.get(label) ?? LABEL_INDEX.get(normalizeLabel(label));
 }
 
 /** Rows of a table, normalized once, for prefix/substring matching on whole lines. */

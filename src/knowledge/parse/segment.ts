@@ -6,7 +6,7 @@
  * are returned as prose. One pass; each line is looked at a bounded number of times.
  */
 import type { SourceKind } from '../types.js';
-import { Line } from './lines.js';
+import { toLines, type Line } from './lines.js';
 import { PHRASES, prefixTable, startsWithAny, XPR_PHRASES, type LabelKey } from './labels.js';
 import { channelFromDescription, editionFromName, hexCode } from './values.js';
 
@@ -251,8 +251,8 @@ export function segment(text: string): Segmentation {
     return cur;
   };
 
-  for (const raw of text.split('\n')) {
-    const line = new Line(raw);
+  const lines = toLines(text);
+  for (const line of lines) {
     const trimmed = line.trimmed;
     if (trimmed.length === 0 || trimmed.length > MAX_LINE) {
       if (cur) cur.pending.push(line);
