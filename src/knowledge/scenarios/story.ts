@@ -88,19 +88,21 @@ function stemBoth(word: string): string[] {
  * map built at load. MiniSearch did this job first: its query cost 50–250 µs here, a fifth of a message's whole
  * HTTP path and below the knowledge bench's floor, against a few µs for these loops (npm run bench).
  */
-interface Posting {
-  doc: number;
-  /** BM25 weight of the stem in this phrase: fixed once every phrase is indexed, so worked out at load. */
-  weight: number;
+interface Postings {
+  /** The phrases holding the stem. */
+  docs: number[];
+  /** BM25 weight of the stem in each of them: fixed once every phrase is indexed, so worked out at load. */
+  weights: number[];
 }
-const DOC_SCENARIO: string[] = [];
-const POSTINGS = new Map<string, Posting[]>();
+/** Each phrase's scenario, as its place in SCENARIOS. */
+const DOC_SCENARIO: number[] = [];
+const POSTINGS = new Map<string, Postings>();
 const BM25_K1 = 1.2;
 const BM25_B = 0.7;
 {
   const docLength: number[] = [];
   const counts = new Map<string, { doc: number; tf: number }[]>();
-  for (const s of SCENARIOS) {
+  for (const [place, s] of SCENARIOS.entries()) {
     const phrases: [string, 'en' | 'fr'][] = [
       ...s.when.symptoms.en.map((p): [string, 'en'] => [p, 'en']),
       ...s.when.symptoms.fr.map((p): [string, 'fr'] => [p, 'fr']),
@@ -108,7 +110,7 @@ const BM25_B = 0.7;
     for (const [phrase, lang] of phrases) {
       const doc = DOC_SCENARIO.length;
       const stems = words(phrase).flatMap((w) => stem(w, lang));
-      DOC_SCENARIO.push(s.id);
+      DOC_SCENARIO.push(place);
       docLength.push(stems.length);
       const tf = new Map<string, number>();
       for (const st of stems) tf.set(st, (tf.get(st) ?? 0) + 1);
@@ -123,13 +125,13 @@ const BM25_B = 0.7;
   const avgLength = docLength.reduce((a, b) => a + b, 0) / Math.max(1, n);
   for (const [st, list] of counts) {
     const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-    POSTINGS.set(
-      st,
-      list.map(({ doc, tf }) => {
+    POSTINGS.set(st, {
+      docs: list.map(({ doc }) => doc),
+      weights: list.map(({ doc, tf }) => {
         const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * docLength[doc]!) / avgLength);
-        return { doc, weight: (idf * tf * (BM25_K1 + 1)) / norm };
+        return (idf * tf * (BM25_K1 + 1)) / norm;
       }),
-    );
+    });
   }
 }
 
@@ -149,7 +151,10 @@ function searchPhrases(terms: readonly string[]): PhraseHit[] {
   const slot: (PhraseHit | undefined)[] = new Array(DOC_SCENARIO.length);
   const hits: PhraseHit[] = [];
   terms.forEach((term, t) => {
-    for (const { doc, weight } of POSTINGS.get(term) ?? []) {
+    const { docs, weights } = POSTINGS.get(term)!;
+    for (let k = 0; k < docs.length; k++) {
+      const doc = docs[k]!;
+      const weight = weights[k]!;
       const hit = slot[doc];
       if (hit) {
         hit.score += weight;
@@ -207,27 +212,33 @@ export function matchStory(text: string): StoryMatch[] {
   const terms = [...known];
   // The rarest terms say which scenario it is; searching every common one only costs time.
   if (terms.length > SEARCHED_TERMS)
-    terms.sort((a, b) => POSTINGS.get(a)!.length - POSTINGS.get(b)!.length).splice(SEARCHED_TERMS);
+    terms.sort((a, b) => POSTINGS.get(a)!.docs.length - POSTINGS.get(b)!.docs.length).splice(SEARCHED_TERMS);
   // A scenario scores its best phrase, plus less and less for each further phrase that also matches; it needs
   // two distinct terms, in one phrase or across two.
-  const byScenario = new Map<string, { best: number[]; firstTerm: number; twoTerms: boolean }>();
+  // One entry per scenario (by its place in SCENARIOS), in the order the search first reached it.
+  const entries: ({ best: number[]; firstTerm: number; twoTerms: boolean } | undefined)[] = new Array(
+    SCENARIOS.length,
+  );
+  const reached: number[] = [];
   for (const hit of searchPhrases(terms)) {
-    const scenario = DOC_SCENARIO[hit.doc]!;
-    let entry = byScenario.get(scenario);
+    const place = DOC_SCENARIO[hit.doc]!;
+    let entry = entries[place];
     if (entry === undefined) {
       entry = { best: PHRASE_WEIGHTS.map(() => 0), firstTerm: hit.firstTerm, twoTerms: false };
-      byScenario.set(scenario, entry);
+      entries[place] = entry;
+      reached.push(place);
     }
     if (hit.terms >= 2 || hit.firstTerm !== entry.firstTerm) entry.twoTerms = true;
     keepBest(entry.best, hit.score);
   }
   const scored: { scenario: string; raw: number }[] = [];
-  for (const [scenario, { best, twoTerms }] of byScenario) {
+  for (const place of reached) {
+    const { best, twoTerms } = entries[place]!;
     if (!twoTerms) continue;
     // Scores are above zero: a scenario with fewer phrases than weights adds zeros.
     let raw = 0;
     for (let i = 0; i < best.length; i++) raw += best[i]! * PHRASE_WEIGHTS[i]!;
-    scored.push({ scenario, raw });
+    scored.push({ scenario: SCENARIOS[place]!.id, raw });
   }
   scored.sort((a, b) => b.raw - a.raw);
   const top = scored[0]?.raw ?? 0;
