@@ -14,16 +14,34 @@ const HYPHENS = /[\u2010\u2011]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
 /** Only blanks that change: a single space stays put, so a long paste is not rebuilt word by word. */
 export const BLANKS = /[^\S ]\s*|\s{2,}/g;
-/** Accents live outside printable ASCII: most lines of output have nothing to decompose. */
+/** Accents, curly apostrophes, phone hyphens and zero-width characters all live outside printable ASCII. */
 const NON_ASCII = /[^ -~\s]/;
 
+/**
+ * Everything `fold` does but the blanks: accents, apostrophes, hyphens, zero-width characters and case. Line
+ * breaks stay where they were, so a whole paste is folded once and then cut into lines (`foldBlanks` per line).
+ */
+export function foldLetters(text: string): string {
+  let bare = text;
+  if (NON_ASCII.test(text)) {
+    bare = text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(APOSTROPHES, "'")
+      .replace(HYPHENS, '-')
+      .replace(ZERO_WIDTH, '');
+  } else if (text.includes('`')) {
+    // The backtick is the one apostrophe look-alike inside ASCII.
+    bare = text.replace(APOSTROPHES, "'");
+  }
+  return bare.toLowerCase();
+}
+
+/** The rest of `fold` on text `foldLetters` already read: runs of blanks become one space, the ends go. */
+export function foldBlanks(letters: string): string {
+  return letters.replace(BLANKS, ' ').trim();
+}
+
 export function fold(text: string): string {
-  const bare = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '') : text;
-  return bare
-    .replace(APOSTROPHES, "'")
-    .replace(HYPHENS, '-')
-    .replace(ZERO_WIDTH, '')
-    .replace(BLANKS, ' ')
-    .toLowerCase()
-    .trim();
+  return foldBlanks(foldLetters(text));
 }

@@ -27,9 +27,9 @@ const EN_QUESTION_WORDS = new Set(words('why what how means meaning'));
 
 /** Labels a French Windows prints where an English one would not (fact sheet §4.3): three points each. */
 const FR_LABELS =
-  /(?<!\p{L})(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:)/giu;
+  /(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:)/giu;
 const EN_LABELS =
-  /(?<!\p{L})(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/giu;
+  /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/giu;
 
 /** A run of letters and digits; one holding a digit is an ID (`55c92734`), not a word. */
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -39,6 +39,24 @@ const FR_ACCENT = /[éèêàçùœîôû]/;
 
 const LIMIT = 64 * 1024;
 
+const LETTER_AT_END = /\p{L}$/u;
+
+/**
+ * How many times the text holds one of the labels, not glued to a letter before it. The letter is looked at after
+ * each find (and the search goes on from the next character when there is one): a look-behind at the head of the
+ * pattern would run at every position of the paste, twice the search's own cost.
+ */
+function countLabels(text: string, labels: RegExp): number {
+  let count = 0;
+  labels.lastIndex = 0;
+  for (let m = labels.exec(text); m !== null; m = labels.exec(text)) {
+    // Two code units before the find: a letter outside the BMP is a surrogate pair.
+    if (LETTER_AT_END.test(text.slice(Math.max(0, m.index - 2), m.index))) labels.lastIndex = m.index + 1;
+    else count++;
+  }
+  return count;
+}
+
 export interface LangScores {
   fr: number;
   en: number;
@@ -47,16 +65,19 @@ export interface LangScores {
 export function langScores(text: string): LangScores {
   const t = text.length > LIMIT ? text.slice(0, LIMIT) : text;
   const scores: LangScores = { fr: 0, en: 0 };
-  for (const token of t.toLowerCase().match(TOKEN) ?? []) {
-    if (DIGIT.test(token)) continue;
+  const lower = t.toLowerCase();
+  const tokens = lower.match(TOKEN) ?? [];
+  // The word lists hold no digits, so an ID never scores here.
+  for (const token of tokens) {
     if (FR_QUESTION_WORDS.has(token)) scores.fr += 2;
     else if (EN_QUESTION_WORDS.has(token)) scores.en += 2;
     else if (FR_WORDS.has(token)) scores.fr += 1;
     else if (EN_WORDS.has(token)) scores.en += 1;
-    if (FR_ACCENT.test(token)) scores.fr += 0.5;
   }
-  scores.fr += 3 * (t.match(FR_LABELS)?.length ?? 0);
-  scores.en += 3 * (t.match(EN_LABELS)?.length ?? 0);
+  if (FR_ACCENT.test(lower))
+    for (const token of tokens) if (FR_ACCENT.test(token) && !DIGIT.test(token)) scores.fr += 0.5;
+  scores.fr += 3 * countLabels(t, FR_LABELS);
+  scores.en += 3 * countLabels(t, EN_LABELS);
   return scores;
 }
 

@@ -24,10 +24,11 @@ const GROUP = '[0-9A-Za-z]{5}';
 
 /**
  * Five groups joined the same way, not glued to other letters or digits (so a word before a dashed key is never
- * taken for its first group). Every match is at most 45 characters long and starts where a word starts, so each
- * position of the text costs a bounded amount of work: linear over the text.
+ * taken for its first group); the first group is read once, then either way of joining the other four. Every
+ * match is at most 45 characters long and starts where a word starts, so each position of the text costs a
+ * bounded amount of work: linear over the text.
  */
-const PRODUCT_KEY_SOURCE = `(?<![0-9A-Za-z])(?:${GROUP}(?:${DASHED}${GROUP}){4}|${GROUP}(?:${BLANKS}${GROUP}){4})(?![0-9A-Za-z])`;
+const PRODUCT_KEY_SOURCE = `(?<![0-9A-Za-z])${GROUP}(?:(?:${DASHED}${GROUP}){4}|(?:${BLANKS}${GROUP}){4})(?![0-9A-Za-z])`;
 
 const MASK = 'XXXXX-XXXXX-XXXXX-XXXXX-';
 /** Five groups of five and four one-character separators. */

@@ -2,9 +2,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/knowledge/diagnose.js';
-import { detectLang } from '../../src/knowledge/lang.js';
+import { detectLang, langScores } from '../../src/knowledge/lang.js';
 
 const dir = (l: string): URL => new URL(`../fixtures/${l}/`, import.meta.url);
+
+describe('langScores: Windows labels', () => {
+  it('counts a label only when no letter is glued before it, and finds one starting inside a refused find', () => {
+    expect(langScores('License Status: Licensed')).toEqual({ fr: 0, en: 4 });
+    expect(langScores('XLicense Status: x')).toEqual({ fr: 0, en: 0 });
+    // "partial product key" is refused (glued to X); "product key channel" starts inside it and counts.
+    expect(langScores('Xpartial product key channel')).toEqual({ fr: 0, en: 4 });
+    // A letter outside the BMP glued before the label is a letter too.
+    expect(langScores('\u{1D400}license status')).toEqual({ fr: 0, en: 0 });
+    expect(langScores('erreur : 0x1 erreur: 2 xerreur:')).toEqual({ fr: 8, en: 0 });
+  });
+});
 
 describe('detectLang', () => {
   it('French sentences and French Windows output are French', () => {

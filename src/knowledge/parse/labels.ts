@@ -453,10 +453,12 @@ function indexBy<K extends string>(rows: readonly Row<K>[]): Map<string, K> {
 }
 
 const LABEL_INDEX = indexBy(LABELS);
+/** The rows as written, which is how Windows prints them: most pasted labels are found without folding. */
+const LABEL_AS_WRITTEN = new Map(LABELS.map(([key, , text]) => [text, key]));
 
 /** The fact a `label:` stands for, in any language and spelling we know. */
 export function labelKey(label: string): LabelKey | undefined {
-  return LABEL_INDEX.get(normalizeLabel(label));
+  return LABEL_AS_WRITTEN.get(label) ?? LABEL_INDEX.get(normalizeLabel(label));
 }
 
 /** Rows of a table, normalized once, for prefix/substring matching on whole lines. */
@@ -464,12 +466,22 @@ export function prepared<K extends string>(rows: readonly Row<K>[]): readonly (r
   return rows.map(([key, , text]) => [key, normalizeLabel(text)] as const);
 }
 
+/** Rows for prefix matching, grouped by their first character: a line is only compared with rows that begin as it does. */
+export type PrefixTable<K extends string> = ReadonlyMap<string, readonly (readonly [K, string])[]>;
+
+export function prefixTable<K extends string>(rows: readonly Row<K>[]): PrefixTable<K> {
+  const groups = new Map<string, (readonly [K, string])[]>();
+  for (const row of prepared(rows)) {
+    const first = row[1].charAt(0);
+    groups.set(first, [...(groups.get(first) ?? []), row]);
+  }
+  return groups;
+}
+
 /** First row whose text the (normalized) line starts with. */
-export function startsWithAny<K extends string>(
-  norm: string,
-  rows: readonly (readonly [K, string])[],
-): K | undefined {
-  return rows.find(([, text]) => norm.startsWith(text))?.[0];
+export function startsWithAny<K extends string>(norm: string, table: PrefixTable<K>): K | undefined {
+  for (const [key, text] of table.get(norm.charAt(0)) ?? []) if (norm.startsWith(text)) return key;
+  return undefined;
 }
 
 /** First row whose text appears anywhere in the (normalized) line. */
@@ -477,5 +489,6 @@ export function includesAny<K extends string>(
   norm: string,
   rows: readonly (readonly [K, string])[],
 ): K | undefined {
-  return rows.find(([, text]) => norm.includes(text))?.[0];
+  for (const [key, text] of rows) if (norm.includes(text)) return key;
+  return undefined;
 }

@@ -9,11 +9,11 @@ import {
   includesAny,
   labelKey,
   MESSAGES,
-  normalizeLabel,
   prepared,
   type LabelKey,
   type MessageKey,
 } from './labels.js';
+import { foldBlanks, foldLetters } from '../fold.js';
 import { splitLabel, type LabelledLine } from './values.js';
 
 const MSG = prepared(MESSAGES);
@@ -32,14 +32,18 @@ export class Line {
   private msgCache: MessageKey | null | undefined = undefined;
   private eventMsgCache: EventMessageKey | null | undefined = undefined;
 
-  constructor(raw: string) {
+  /** The line through `foldLetters`, cut from the fold of the whole text it came in. */
+  private readonly letters: string;
+
+  constructor(raw: string, letters: string) {
     this.raw = raw;
     this.trimmed = raw.trim();
+    this.letters = letters;
   }
 
   /** `normalizeLabel` of the line (the same for the raw and the trimmed text). */
   get norm(): string {
-    if (this.normCache === undefined) this.normCache = normalizeLabel(this.trimmed);
+    if (this.normCache === undefined) this.normCache = foldBlanks(this.letters);
     return this.normCache;
   }
 
@@ -71,7 +75,8 @@ export class Line {
   }
 }
 
-/** The lines of a text (split on `\n`, as the readers always did). */
+/** The lines of a text (split on `\n`, as the readers always did), folded in one pass over the whole text. */
 export function toLines(text: string): Line[] {
-  return text.split('\n').map((l) => new Line(l));
+  const letters = foldLetters(text).split('\n');
+  return text.split('\n').map((l, i) => new Line(l, letters[i]!));
 }

@@ -107,6 +107,9 @@ const PATTERNS: readonly (readonly [ProseFact, RegExp])[] = [
   ],
 ];
 
+/** Every pattern at once: a clause that matches none of them (most clauses) is not tried one pattern at a time. */
+const ANY_PATTERN = new RegExp(PATTERNS.map(([, pattern]) => pattern.source).join('|'), 'iu');
+
 const NEGATION = rx(
   "not|no|never|none|neither|nor|without|isn't|wasn't|aren't|don't|didn't|doesn't|ne|n['’]\\w+|pas|jamais|aucun|aucune|ni|sans|non",
 );
@@ -132,6 +135,7 @@ export function readProseFacts(text: string): Facts {
     // Questions and hedged sentences state nothing, whatever their clauses say.
     if (sentence.length > 2000 || sentence.includes('?') || VAGUE.test(sentence)) continue;
     for (const s of clauses(sentence)) {
+      if (!ANY_PATTERN.test(s)) continue;
       for (const [fact, pattern] of PATTERNS) {
         if (f[fact]) continue;
         const m = pattern.exec(s);

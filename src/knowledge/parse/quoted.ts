@@ -64,13 +64,20 @@ const QUOTED = new RegExp(
   'giu',
 );
 
+/** Each label's pattern on its own, anchored, to tell which label a match quoted. */
+const WHOLE_LABELS = [...KEY_OF_LABEL].map(
+  ([pattern, key]) => [new RegExp(`^${pattern}$`, 'iu'), key] as const,
+);
+
 function keyOf(label: string): LabelKey | undefined {
   const folded = fold(label);
-  for (const [pattern, key] of KEY_OF_LABEL) if (new RegExp(`^${pattern}$`, 'iu').test(folded)) return key;
+  for (const [pattern, key] of WHOLE_LABELS) if (pattern.test(folded)) return key;
   return undefined;
 }
 
 export function readQuotedFacts(prose: string): Facts {
+  // Every quoted label is followed by a colon: prose with none quotes nothing.
+  if (!prose.includes(':') && !prose.includes('：')) return {};
   const licenseLines: string[] = [];
   const dismLines: string[] = [];
   for (const m of prose.matchAll(QUOTED)) {

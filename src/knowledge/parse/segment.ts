@@ -6,8 +6,8 @@
  * are returned as prose. One pass; each line is looked at a bounded number of times.
  */
 import type { SourceKind } from '../types.js';
-import { Line } from './lines.js';
-import { PHRASES, prepared, startsWithAny, XPR_PHRASES, type LabelKey } from './labels.js';
+import { toLines, type Line } from './lines.js';
+import { PHRASES, prefixTable, startsWithAny, XPR_PHRASES, type LabelKey } from './labels.js';
 import { channelFromDescription, editionFromName, hexCode } from './values.js';
 
 export type Family = 'license' | 'xpr' | 'ato' | 'ipk' | 'dism' | 'nslookup' | 'tnc' | 'event' | 'ospp';
@@ -30,8 +30,8 @@ interface Classified {
 
 /** Longest line any of these commands prints; longer lines are prose or noise. */
 const MAX_LINE = 4096;
-const PHRASE = prepared(PHRASES);
-const XPR = prepared(XPR_PHRASES);
+const PHRASE = prefixTable(PHRASES);
+const XPR = prefixTable(XPR_PHRASES);
 /** `/ipk` failures: with no prompt line, a bare error with one of these codes came from installing a key. */
 const IPK_CODES = new Set(['0xC004F069', '0xC004F050', '0xC004F066', '0xC004F015']);
 
@@ -97,8 +97,13 @@ interface Prompt {
 
 const PROMPT_PREFIX = /^(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,200}>\s*/;
 
+/** Every command below names itself: a line naming none of them is no command line, whatever its prompt. */
+const COMMAND_NAME =
+  /slmgr|ospp\.vbs|dism|nslookup|test-netconnection|tnc\s|get-winevent|get-eventlog|wevtutil/i;
+
 function prompt(line: string): Prompt | undefined {
   const hasPrompt = PROMPT_PREFIX.test(line);
+  if (!COMMAND_NAME.test(line)) return hasPrompt ? {} : undefined;
   const cmd = (hasPrompt ? line.replace(PROMPT_PREFIX, '') : line).replace(/^[>$]\s*/, '');
   if (/^(?:cscript(?:\.exe)?\s+(?:\/\/nologo\s+)?)?(?:\S*\\)?slmgr(?:\.vbs)?(?:\s|$)/i.test(cmd)) {
     const opt = /\s[/-](dlv|dli|xpr|ato|ipk|dti)(?:\s|$)/i.exec(cmd)?.[1]?.toLowerCase();
@@ -246,8 +251,8 @@ export function segment(text: string): Segmentation {
     return cur;
   };
 
-  for (const raw of text.split('\n')) {
-    const line = new Line(raw);
+  const lines = toLines(text);
+  for (const line of lines) {
     const trimmed = line.trimmed;
     if (trimmed.length === 0 || trimmed.length > MAX_LINE) {
       if (cur) cur.pending.push(line);

@@ -4,7 +4,7 @@
  */
 import type { Facts, LicenseStatus, Observation } from '../types.js';
 import { toLines, type Line } from './lines.js';
-import { LICENSE_STATUS_VALUES, normalizeLabel, PHRASES, prepared, startsWithAny } from './labels.js';
+import { LICENSE_STATUS_VALUES, normalizeLabel, PHRASES, prefixTable, startsWithAny } from './labels.js';
 import {
   buildFromExtendedPid,
   buildFromVersion,
@@ -24,8 +24,8 @@ import {
   partialKey,
 } from './values.js';
 
-const STATUS = prepared(LICENSE_STATUS_VALUES);
-const PHRASE = prepared(PHRASES);
+const STATUS = prefixTable(LICENSE_STATUS_VALUES);
+const PHRASE = prefixTable(PHRASES);
 
 export function licenseStatusOf(value: string): LicenseStatus | undefined {
   return startsWithAny(normalizeLabel(value), STATUS);

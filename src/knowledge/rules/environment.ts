@@ -53,6 +53,7 @@ export const licenseStoreReset: Rule = {
 export const cloneOrSnapshot: Rule = {
   id: 'clone-or-snapshot',
   when: (i) =>
+    i.facts.clonedOrSnapshot === true &&
     all(
       fact(i, 'clonedOrSnapshot', true),
       any(
@@ -71,6 +72,7 @@ export const cloneOrSnapshot: Rule = {
 export const alreadyLicensed: Rule = {
   id: 'already-licensed',
   when: (i) =>
+    (i.facts.licenseStatus === 'licensed' || i.facts.activationSucceeded === true) &&
     all(
       any(fact(i, 'licenseStatus', 'licensed'), fact(i, 'activationSucceeded', true)),
       given(

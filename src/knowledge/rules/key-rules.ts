@@ -77,8 +77,10 @@ export const makErrorOnKmsClient: Rule = {
 export const kmsErrorOnNonKmsKey: Rule = {
   id: 'kms-error-on-non-kms-key',
   when: (i) => {
+    const kmsCode = code(i, ...KMS_CLIENT_CODES);
+    if (kmsCode === false) return false;
     const kt = nonKmsKeyType(i.facts);
-    return all(code(i, ...KMS_CLIENT_CODES), given(kt !== undefined, `keyType=${kt}`));
+    return all(kmsCode, given(kt !== undefined, `keyType=${kt}`));
   },
   then: {
     confidence: 'high',
@@ -184,8 +186,10 @@ function evalFailure(i: RuleInput) {
 export const evalConversionUnfinished: Rule = {
   id: 'eval-conversion-unfinished',
   when: (i) => {
+    const evidence = evalEvidence(i);
+    if (evidence === false) return false;
     const failure = evalFailure(i);
-    return all(evalEvidence(i), failure === false ? true : failure);
+    return all(evidence, failure === false ? true : failure);
   },
   then: {
     confidence: (i) => (evalFailure(i) ? 'high' : 'medium'),
@@ -199,6 +203,7 @@ export const evalConversionUnfinished: Rule = {
 export const evalDomainController: Rule = {
   id: 'eval-dc-cannot-convert',
   when: (i) =>
+    i.facts.isDomainController === true &&
     all(
       any(
         evalEvidence(i),
@@ -219,6 +224,7 @@ export const evalDomainController: Rule = {
 export const evalStandardCore: Rule = {
   id: 'eval-standard-core-datacenter-core',
   when: (i) =>
+    /^ServerStandardEvalCor$/i.test(editionId(i.facts) ?? '') &&
     all(
       given(/^ServerStandardEvalCor$/i.test(editionId(i.facts) ?? ''), `edition=${editionId(i.facts)}`),
       any(
@@ -237,6 +243,7 @@ export const evalStandardCore: Rule = {
 export const noDatacenterToStandard: Rule = {
   id: 'no-datacenter-to-standard',
   when: (i) =>
+    i.facts.gvlk !== undefined &&
     all(
       given(editionFamily(editionId(i.facts)) === 'datacenter', `edition=${editionId(i.facts)}`),
       given(editionFamily(i.facts.gvlk?.edition) === 'standard', `gvlk edition=${i.facts.gvlk?.edition}`),

@@ -27,7 +27,10 @@ function hostFoundViaDns(i: RuleInput): boolean {
 
 export const kmsSrvMissing: Rule = {
   id: 'kms-srv-missing',
+  // Read first what it cannot go without: an empty SRV answer, or auto-discovery failing with none pasted.
   when: (i) =>
+    (i.facts.srvRecords === 'none' ||
+      (i.facts.srvRecords === undefined && i.facts.kmsDnsAutoDiscoveryFailed === true)) &&
     all(
       any(
         code(i, C.KMS_UNAVAILABLE, ...DNS_CODES),
@@ -151,7 +154,9 @@ export const kmsCountLow: Rule = {
 
 export const kmsDuplicateCmid: Rule = {
   id: 'kms-duplicate-cmid',
+  // Both ways need a sign of clones: the machine says it was cloned, or the host counts almost nobody.
   when: (i) =>
+    (i.facts.clonedOrSnapshot === true || i.facts.kmsCurrentCount !== undefined) &&
     any(
       all(any(code(i, C.KMS_COUNT), countBelow(i)), duplicateCmidSigns(i)),
       all(fact(i, 'clonedOrSnapshot', true), given(isKmsClientKey(i.facts), 'KMS client key')),

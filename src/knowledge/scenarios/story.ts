@@ -88,52 +88,97 @@ function stemBoth(word: string): string[] {
  * map built at load. MiniSearch did this job first: its query cost 50–250 µs here, a fifth of a message's whole
  * HTTP path and below the knowledge bench's floor, against a few µs for these loops (npm run bench).
  */
-interface Posting {
-  doc: number;
-  tf: number;
+interface Postings {
+  /** The phrases holding the stem. */
+  docs: number[];
+  /** BM25 weight of the stem in each of them: fixed once every phrase is indexed, so worked out at load. */
+  weights: number[];
 }
-const DOC_SCENARIO: string[] = [];
-const DOC_LENGTH: number[] = [];
-const POSTINGS = new Map<string, Posting[]>();
-for (const s of SCENARIOS) {
-  const phrases: [string, 'en' | 'fr'][] = [
-    ...s.when.symptoms.en.map((p): [string, 'en'] => [p, 'en']),
-    ...s.when.symptoms.fr.map((p): [string, 'fr'] => [p, 'fr']),
-  ];
-  for (const [phrase, lang] of phrases) {
-    const doc = DOC_SCENARIO.length;
-    const stems = words(phrase).flatMap((w) => stem(w, lang));
-    DOC_SCENARIO.push(s.id);
-    DOC_LENGTH.push(stems.length);
-    const tf = new Map<string, number>();
-    for (const st of stems) tf.set(st, (tf.get(st) ?? 0) + 1);
-    for (const [st, n] of tf) POSTINGS.set(st, [...(POSTINGS.get(st) ?? []), { doc, tf: n }]);
-  }
-}
-const AVG_LENGTH = DOC_LENGTH.reduce((a, b) => a + b, 0) / Math.max(1, DOC_LENGTH.length);
+/** Each phrase's scenario, as its place in SCENARIOS. */
+const DOC_SCENARIO: number[] = [];
+const POSTINGS = new Map<string, Postings>();
 const BM25_K1 = 1.2;
 const BM25_B = 0.7;
-
-/** BM25 per phrase, times the number of query terms the phrase holds (more words matched, more telling). */
-function searchPhrases(terms: readonly string[]): Map<number, { score: number; terms: string[] }> {
-  const hits = new Map<number, { score: number; terms: string[] }>();
-  const n = DOC_SCENARIO.length;
-  for (const term of terms) {
-    const postings = POSTINGS.get(term);
-    if (!postings) continue;
-    const idf = Math.log(1 + (n - postings.length + 0.5) / (postings.length + 0.5));
-    for (const { doc, tf } of postings) {
-      const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * DOC_LENGTH[doc]!) / AVG_LENGTH);
-      const add = (idf * tf * (BM25_K1 + 1)) / norm;
-      const hit = hits.get(doc);
-      if (hit) {
-        hit.score += add;
-        hit.terms.push(term);
-      } else hits.set(doc, { score: add, terms: [term] });
+{
+  const docLength: number[] = [];
+  const counts = new Map<string, { doc: number; tf: number }[]>();
+  for (const [place, s] of SCENARIOS.entries()) {
+    const phrases: [string, 'en' | 'fr'][] = [
+      ...s.when.symptoms.en.map((p): [string, 'en'] => [p, 'en']),
+      ...s.when.symptoms.fr.map((p): [string, 'fr'] => [p, 'fr']),
+    ];
+    for (const [phrase, lang] of phrases) {
+      const doc = DOC_SCENARIO.length;
+      const stems = words(phrase).flatMap((w) => stem(w, lang));
+      DOC_SCENARIO.push(place);
+      docLength.push(stems.length);
+      const tf = new Map<string, number>();
+      for (const st of stems) tf.set(st, (tf.get(st) ?? 0) + 1);
+      for (const [st, n] of tf) {
+        const list = counts.get(st) ?? [];
+        list.push({ doc, tf: n });
+        counts.set(st, list);
+      }
     }
   }
-  for (const hit of hits.values()) hit.score *= hit.terms.length;
+  const n = DOC_SCENARIO.length;
+  const avgLength = docLength.reduce((a, b) => a + b, 0) / Math.max(1, n);
+  for (const [st, list] of counts) {
+    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+    POSTINGS.set(st, {
+      docs: list.map(({ doc }) => doc),
+      weights: list.map(({ doc, tf }) => {
+        const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * docLength[doc]!) / avgLength);
+        return (idf * tf * (BM25_K1 + 1)) / norm;
+      }),
+    });
+  }
+}
+
+/** What the search found in one phrase. */
+interface PhraseHit {
+  doc: number;
+  /** BM25 of the searched terms the phrase holds, times their number (more words matched, more telling). */
+  score: number;
+  /** How many searched terms it holds, and the first one (an index into the terms searched). */
+  terms: number;
+  firstTerm: number;
+}
+
+/** Every phrase holding at least one of the terms, in the order the search first reached it. */
+function searchPhrases(terms: readonly string[]): PhraseHit[] {
+  // One slot per phrase, filled as the search reaches it (any phrase may be hit by several terms).
+  const slot: (PhraseHit | undefined)[] = new Array(DOC_SCENARIO.length);
+  const hits: PhraseHit[] = [];
+  terms.forEach((term, t) => {
+    const { docs, weights } = POSTINGS.get(term)!;
+    for (let k = 0; k < docs.length; k++) {
+      const doc = docs[k]!;
+      const weight = weights[k]!;
+      const hit = slot[doc];
+      if (hit) {
+        hit.score += weight;
+        hit.terms++;
+      } else {
+        const fresh = { doc, score: weight, terms: 1, firstTerm: t };
+        slot[doc] = fresh;
+        hits.push(fresh);
+      }
+    }
+  });
+  for (const hit of hits) hit.score *= hit.terms;
   return hits;
+}
+
+/** Puts `score` in its place in `best` (highest first, a fixed length), the lowest score dropping out. */
+function keepBest(best: number[], score: number): void {
+  let carried = score;
+  for (let i = 0; i < best.length; i++) {
+    if (carried <= best[i]!) continue;
+    const lower = best[i]!;
+    best[i] = carried;
+    carried = lower;
+  }
 }
 
 export interface StoryMatch {
@@ -167,27 +212,33 @@ export function matchStory(text: string): StoryMatch[] {
   const terms = [...known];
   // The rarest terms say which scenario it is; searching every common one only costs time.
   if (terms.length > SEARCHED_TERMS)
-    terms.sort((a, b) => POSTINGS.get(a)!.length - POSTINGS.get(b)!.length).splice(SEARCHED_TERMS);
-  // A scenario scores its best phrase, plus less and less for each further phrase that also matches.
-  const byScenario = new Map<string, { scores: number[]; terms: Set<string> }>();
-  for (const [doc, hit] of searchPhrases(terms)) {
-    const scenario = DOC_SCENARIO[doc]!;
-    let entry = byScenario.get(scenario);
+    terms.sort((a, b) => POSTINGS.get(a)!.docs.length - POSTINGS.get(b)!.docs.length).splice(SEARCHED_TERMS);
+  // A scenario scores its best phrase, plus less and less for each further phrase that also matches; it needs
+  // two distinct terms, in one phrase or across two.
+  // One entry per scenario (by its place in SCENARIOS), in the order the search first reached it.
+  const entries: ({ best: number[]; firstTerm: number; twoTerms: boolean } | undefined)[] = new Array(
+    SCENARIOS.length,
+  );
+  const reached: number[] = [];
+  for (const hit of searchPhrases(terms)) {
+    const place = DOC_SCENARIO[hit.doc]!;
+    let entry = entries[place];
     if (entry === undefined) {
-      entry = { scores: [], terms: new Set() };
-      byScenario.set(scenario, entry);
+      entry = { best: PHRASE_WEIGHTS.map(() => 0), firstTerm: hit.firstTerm, twoTerms: false };
+      entries[place] = entry;
+      reached.push(place);
     }
-    entry.scores.push(hit.score);
-    for (const t of hit.terms) entry.terms.add(t);
+    if (hit.terms >= 2 || hit.firstTerm !== entry.firstTerm) entry.twoTerms = true;
+    keepBest(entry.best, hit.score);
   }
   const scored: { scenario: string; raw: number }[] = [];
-  for (const [scenario, { scores, terms: matched }] of byScenario) {
-    if (matched.size < 2) continue;
-    scores.sort((a, b) => b - a);
+  for (const place of reached) {
+    const { best, twoTerms } = entries[place]!;
+    if (!twoTerms) continue;
+    // Scores are above zero: a scenario with fewer phrases than weights adds zeros.
     let raw = 0;
-    for (let i = 0; i < PHRASE_WEIGHTS.length && i < scores.length; i++)
-      raw += scores[i]! * PHRASE_WEIGHTS[i]!;
-    scored.push({ scenario, raw });
+    for (let i = 0; i < best.length; i++) raw += best[i]! * PHRASE_WEIGHTS[i]!;
+    scored.push({ scenario: SCENARIOS[place]!.id, raw });
   }
   scored.sort((a, b) => b.raw - a.raw);
   const top = scored[0]?.raw ?? 0;
