@@ -9,8 +9,13 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../../src/bot/render/adaptive-card.js';
-import { renderBlockKit } from '../../src/bot/render/block-kit.js';
-import { jsonBytes, SlackMessageSchema, TEAMS_CARD_BUDGET_BYTES } from '../../src/bot/render/limits.js';
+import { renderBlockKit, renderDetailsView } from '../../src/bot/render/block-kit.js';
+import {
+  jsonBytes,
+  SlackMessageSchema,
+  SlackModalViewSchema,
+  TEAMS_CARD_BUDGET_BYTES,
+} from '../../src/bot/render/limits.js';
 import { renderText } from '../../src/bot/render/text.js';
 import { handoffCard } from '../../src/conversations/escalations/replies.js';
 import type { EscalationRecord } from '../../src/conversations/escalations/types.js';
@@ -130,7 +135,11 @@ describe('the handoff card has headings of its own', () => {
   it('Slack: the same two headings, each followed by its own lines', () => {
     const msg = renderBlockKit(model);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
-    const sectionTexts = msg.blocks.flatMap((b) => (b.type === 'section' ? [b.text?.text ?? ''] : []));
+    // The timeline and the checklist open in the modal behind "Details".
+    const view = renderDetailsView(model);
+    expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
+    expect(view.title.text).toBe('Details');
+    const sectionTexts = view.blocks.flatMap((b) => (b.type === 'section' ? [b.text?.text ?? ''] : []));
     const timeline = sectionTexts.find((x) => x.startsWith('*Timeline*'))!;
     expect(timeline.split('\n')).toEqual([
       '*Timeline*',
@@ -144,7 +153,8 @@ describe('the handoff card has headings of its own', () => {
       '✓ slmgr /dlv output',
       '✗ Proof of purchase / agreement number',
     ]);
-    const all = JSON.stringify(msg.blocks);
+    expect(JSON.stringify(msg.blocks)).not.toContain('*Timeline*');
+    const all = JSON.stringify([...msg.blocks, ...view.blocks]);
     expect(all).not.toContain('What changed');
     expect(all).not.toContain('*Evidence*');
     expect(msg.blocks.some((b) => b.type === 'input')).toBe(true);
@@ -179,15 +189,19 @@ describe('the handoff card has headings of its own', () => {
     );
   });
 
-  it('resolved: no buttons left, the resolution on the first screen, the Activation Centers link beside the summary', () => {
+  it('resolved: no status buttons left, the resolution on the first screen, the link and Details beside each other', () => {
     const done = handoffCard(
       record({ status: 'resolved', resolution: 'Microsoft issued a new MAK.', pendingQuestion: undefined }),
     );
     expect(done.actions).toEqual([]);
     const msg = renderBlockKit(done);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
-    expect(msg.blocks.some((b) => b.type === 'actions' || b.type === 'input')).toBe(false);
-    expect(msg.blocks[1]).toMatchObject({ accessory: { url: done.microsoft.url } });
+    expect(msg.blocks.some((b) => b.type === 'input')).toBe(false);
+    const row = msg.blocks.find((b) => b.type === 'actions');
+    expect(row?.type === 'actions' && row.elements.map((e) => e.url ?? e.action_id)).toEqual([
+      done.microsoft.url,
+      'ad_details',
+    ]);
     expect(JSON.stringify(msg.blocks)).toContain('*Resolution*\\nMicrosoft issued a new MAK.');
     const card = renderAdaptiveCard(done);
     expect(card.body.some((e) => e.type === 'Input.Text')).toBe(false);
@@ -214,6 +228,8 @@ describe('the handoff card has headings of its own', () => {
     expect(timeline.at(-1)).toContain('answered: 199 ');
     const msg = renderBlockKit(big);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
-    expect(JSON.stringify(msg.blocks)).toContain('answered: 199 ');
+    const view = renderDetailsView(big);
+    expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
+    expect(JSON.stringify(view.blocks)).toContain('answered: 199 ');
   });
 });
