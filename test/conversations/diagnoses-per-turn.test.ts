@@ -9,6 +9,7 @@ import { createEscalations } from '../../src/conversations/handoff.js';
 import { MemoryStore } from '../../src/conversations/memory-store.js';
 import type { EngineResult, ReplyModel } from '../../src/conversations/types.js';
 import { diagnoseFacts } from '../../src/knowledge/index.js';
+import { threadKeyOf } from '../../src/conversations/keys.js';
 import { fixture, slackThread } from './helpers.js';
 
 function reply(r: EngineResult): ReplyModel {
@@ -66,5 +67,40 @@ describe('diagnoses per turn', () => {
     const card = JSON.stringify(handoff);
     expect(card).toContain(first.findings[0]!.title);
     expect(card).toContain(second.findings[0]!.title);
+  });
+
+  it('"Details" makes the card\'s details with one diagnosis, says nothing in the thread and writes nothing', async () => {
+    let diagnoses = 0;
+    const counting: typeof diagnoseFacts = (input, opts) => {
+      diagnoses++;
+      return diagnoseFacts(input, opts);
+    };
+    const store = new MemoryStore();
+    const engine = new ConversationEngine({ store, diagnose: counting });
+    const t = slackThread('T-DETAILS');
+    await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004F074.txt')));
+    const card = reply(await engine.handle(t.say(fixture('en', 'nslookup-srv-nxdomain.txt'))));
+    const before = await store.load(threadKeyOf(t.say('')));
+
+    diagnoses = 0;
+    const details = await engine.handle(
+      t.say('', {
+        action: { action: 'details', lang: 'en' },
+        addressed: 'button',
+        actionMessageId: 'card-2',
+      }),
+    );
+    expect(diagnoses).toBe(1);
+    expect(details.reply).toBeNull();
+    expect(details.mode).toBe('none');
+    // The same answer the card shows, made again from the thread: its cause, steps and next evidence.
+    const again = details.details as ReplyModel;
+    expect(again.kind).toBe('diagnosis');
+    expect(again.cause).toBe(card.cause);
+    expect(again.fix).toEqual(card.fix);
+    expect(again.codes).toEqual(card.codes);
+    const after = await store.load(threadKeyOf(t.say('')));
+    expect(after.rev).toBe(before.rev);
+    expect(after.state).toEqual(before.state);
   });
 });

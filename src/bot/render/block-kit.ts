@@ -548,11 +548,16 @@ export function loadingView(lang: Lang): SlackModalView {
   return modal(lang, [noteBlock(t(lang, 'details.loading'))]);
 }
 
+/** The modal when the click found nothing to show (an escalation gone, a store outage). */
+export function noDetailsView(lang: Lang): SlackModalView {
+  return modal(lang, [noteBlock(t(lang, 'details.none'))]);
+}
+
 /** The modal of a card's details: its title, then the details, within 100 blocks; a short note when it has none. */
 export function renderDetailsView(card: CardModel): SlackModalView {
   const lang = card.lang;
   const blocks = detailsWithin(card, withTitle, (b) => fitsSlackView(modal(lang, b)));
-  return modal(lang, blocks ?? [noteBlock(t(lang, 'details.none'))]);
+  return blocks ? modal(lang, blocks) : noDetailsView(lang);
 }
 
 /** The same details as a message only the clicker sees, for when the modal could not open. */
