@@ -59,6 +59,10 @@ const en = {
   'handoff.earlier': '… {n} earlier',
   'handoff.thread': 'From the thread',
   'handoff.tried': 'Already tried',
+  // The origin thread's status card and a relayed answer (OriginCardModel, RelayModel).
+  'origin.missing': 'Still missing',
+  'relay.question': 'Question from {who}',
+  'relay.answer': 'Answer from {who}',
   // The command line's plain-text report of a diagnosis or an explanation (src/adapters/cli/format.ts).
   'cli.diagnosis': 'Activation diagnosis',
   'cli.noCodes': '(no error code found)',
@@ -123,6 +127,9 @@ const fr: Record<LabelId, string> = {
   'handoff.earlier': '… {n} plus tôt',
   'handoff.thread': 'Dans le fil',
   'handoff.tried': 'Déjà essayé',
+  'origin.missing': 'Encore à fournir',
+  'relay.question': 'Question de {who}',
+  'relay.answer': 'Réponse de {who}',
   'cli.diagnosis': 'Diagnostic d’activation',
   'cli.noCodes': '(aucun code d’erreur trouvé)',
   'cli.findings': 'Constats',

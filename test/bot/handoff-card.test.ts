@@ -17,7 +17,12 @@ import {
   TEAMS_CARD_BUDGET_BYTES,
 } from '../../src/bot/render/limits.js';
 import { renderText } from '../../src/bot/render/text.js';
-import { handoffCard } from '../../src/conversations/escalations/replies.js';
+import {
+  answerRelayedNotice,
+  handoffCard,
+  originCard,
+  relayedAnswer,
+} from '../../src/conversations/escalations/replies.js';
 import type { EscalationRecord } from '../../src/conversations/escalations/types.js';
 import { checkCard } from './card-validator.js';
 
@@ -231,5 +236,87 @@ describe('the handoff card has headings of its own', () => {
     const view = renderDetailsView(big);
     expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
     expect(JSON.stringify(view.blocks)).toContain('answered: 199 ');
+  });
+});
+
+describe('the origin thread’s status card and a relayed answer have models of their own', () => {
+  const answered = record();
+  const after = record({ status: 'claimed', pendingQuestion: undefined });
+
+  it('the status card: status and holder as fields, what is missing, the checklist and the timeline under their headings', () => {
+    const model = originCard(record({ pendingQuestion: undefined }));
+    expect(model.kind).toBe('origin');
+    const s = sections(renderAdaptiveCard(model));
+    expect(s.get('Checklist for Microsoft')).toEqual([
+      '✓ slmgr /dlv output',
+      '✗ Proof of purchase / agreement number',
+    ]);
+    expect(s.get('Timeline')).toHaveLength(3);
+    expect(s.get('Still missing')?.join('\n')).toContain('agreement 12345678');
+    expect(s.has('Evidence')).toBe(false);
+    expect(s.has('What changed')).toBe(false);
+    const msg = renderBlockKit(model);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const blocks = JSON.stringify(msg.blocks);
+    expect(blocks).toContain('*Status*: waiting for information');
+    expect(blocks).toContain('*Checklist for Microsoft*\\n✓ slmgr /dlv output');
+    expect(blocks).not.toContain('*Evidence*');
+    // Nothing to click on the requester's status card, and so no Escalate.
+    expect(msg.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(under(renderText(model), 'Checklist for Microsoft')).toEqual([
+      '✓ slmgr /dlv output',
+      '✗ Proof of purchase / agreement number',
+    ]);
+  });
+
+  it('in French, with the headings from the French table', () => {
+    const model = originCard(record({ lang: 'fr', pendingQuestion: undefined }), 'fr');
+    const s = sections(renderAdaptiveCard(model));
+    expect(s.get('Liste pour Microsoft')).toHaveLength(2);
+    expect(s.has('Encore à fournir')).toBe(true);
+    expect(s.get('Historique')).toHaveLength(3);
+    expect(renderText(model)).toContain('État : en attente d’informations');
+  });
+
+  it('a relayed answer shows the question and the answer under their own headings, never under "Cause"', () => {
+    const relayed = relayedAnswer(answered, TECH, 'It is agreement 87654321');
+    expect(relayed.kind).toBe('relay');
+    const s = sections(renderAdaptiveCard(relayed));
+    expect(s.get('Question from Alice')).toEqual(['What is your agreement number?']);
+    expect(s.get('Answer from Tech')).toEqual(['It is agreement 87654321']);
+    expect(s.has('Cause')).toBe(false);
+    const blocks = JSON.stringify(renderBlockKit(relayed).blocks);
+    expect(blocks).toContain('*Question from Alice*\\nWhat is your agreement number?');
+    expect(blocks).not.toContain('*Cause*');
+    expect(under(renderText(relayed), 'Answer from Tech')).toEqual(['It is agreement 87654321']);
+
+    const notice = answerRelayedNotice(after, answered, TECH, 'It is agreement 87654321', 'fr');
+    expect(notice.summary).toBe('Votre réponse a été transmise à l’équipe licences.');
+    const fr = sections(renderAdaptiveCard(notice));
+    expect(fr.get('Question de Alice')).toEqual(['What is your agreement number?']);
+    expect(fr.get('Réponse de Tech')).toEqual(['It is agreement 87654321']);
+  });
+
+  it('a status card with 200 long timeline entries still fits Teams and Slack, keeping the latest', () => {
+    const long = 'x'.repeat(1900);
+    const big = originCard(
+      record({
+        timeline: Array.from({ length: 200 }, (_, i) => ({
+          at: T0 + i * 60_000,
+          actor: ALICE,
+          kind: 'answer' as const,
+          text: `${i} ${long}`,
+        })),
+      }),
+    );
+    const card = renderAdaptiveCard(big);
+    expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+    expect(checkCard(card).errors).toEqual([]);
+    const timeline = sections(card).get('Timeline')!;
+    expect(timeline[0]).toMatch(/^… \d+ earlier$/);
+    expect(timeline.at(-1)).toContain('answered: 199 ');
+    const msg = renderBlockKit(big);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    expect(JSON.stringify(msg.blocks)).toContain('answered: 199 ');
   });
 });

@@ -12,7 +12,7 @@
  * answer's news, and the details are made again from the thread's state when clicked, which keeps no history.
  */
 import type { ReplyAction, ReplyModel } from '../../conversations/types.js';
-import type { CardModel, HandoffCardModel } from '../../conversations/escalations/types.js';
+import type { CardModel, HandoffCardModel, StatusCardModel } from '../../conversations/escalations/types.js';
 import { encodeSlackValue, slackActionId, SLACK_OPEN_URL_ACTION_ID } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { escapeMrkdwn, mrkdwnCodeBlock } from './escape.js';
@@ -36,6 +36,7 @@ import {
   type Step,
 } from './shape.js';
 import { fitsSlackMessage, fitsSlackView } from './slack-fit.js';
+import { renderStatusWithin, type StatusLayout } from './status-layout.js';
 import { renderText } from './text.js';
 
 export type SlackReply = SlackMessage;
@@ -49,6 +50,7 @@ class DoesNotFit extends Error {}
 
 export function renderBlockKit(reply: CardModel): SlackReply {
   if (reply.kind === 'handoff') return renderHandoffBlocks(reply);
+  if (reply.kind === 'origin' || reply.kind === 'relay') return renderStatusBlocks(reply);
   // Only notifications and block-less clients show `text`: a few thousand characters say enough, far below
   // Slack's 40 000 even after escaping lengthens it.
   const text = clip(
@@ -468,6 +470,44 @@ function handoffDetailBlocksOf(s: ShapedHandoff): Block[] {
   return details;
 }
 
+// --- the origin status card and relayed answers ---------------------------------------------------------------
+
+/** Shown whole (they are short, and the status card is the requester's to read): fields, then each group. */
+function renderStatusBlocks(model: StatusCardModel): SlackReply {
+  const text = clip(
+    escapeMrkdwn(renderText(model, { maxChars: NOTIFICATION_TEXT_CHARS })),
+    SLACK_LIMITS.messageText,
+  );
+  return renderStatusWithin(
+    model,
+    (l) => {
+      try {
+        return { text, blocks: statusBlocksOf(l) };
+      } catch (err) {
+        if (err instanceof DoesNotFit) return { text, blocks: [] };
+        throw err;
+      }
+    },
+    (out) => out.blocks.length > 0 && fitsSlackMessage(out),
+  );
+}
+
+function statusBlocksOf(l: StatusLayout): Block[] {
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(l.title, SLACK_LIMITS.headerText) } },
+    section(escapeMrkdwn(clip(l.summary, SLACK_LIMITS.sectionText))),
+    ...packed(
+      '',
+      l.fields.map((f) => `${bold(f.label)}: ${escapeMrkdwn(f.value)}`),
+    ),
+  ];
+  for (const g of l.groups) {
+    const asks = (g.asks ?? []).map((a) => `${mrkdwnCodeBlock(a.command)}\n${escapeMrkdwn(a.why)}`);
+    blocks.push(...packed(bold(g.heading), [...asks, ...g.lines.map(escapeMrkdwn)]));
+  }
+  return blocks;
+}
+
 // --- the details, behind the "Details" button --------------------------------------------------------------------
 
 /** Tries the card's shaping levels until its details fit `fits`; undefined when the card has none. */
@@ -485,6 +525,7 @@ function detailsWithin(
       throw err;
     }
   };
+  if (card.kind === 'origin' || card.kind === 'relay') return undefined;
   if (card.kind === 'handoff') {
     return (
       renderHandoffWithin(
