@@ -21,7 +21,7 @@ import {
   type InboundMessage,
   type ReplyModel,
 } from '../../src/conversations/types.js';
-import { fixture, handoffModelOf, originModelOf, PASTED_MAK, replyModelOf, slackThread } from './helpers.js';
+import { fixture, handoffModelOf, originModelOf, PASTED_MAK, slackThread } from './helpers.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const RUN = randomUUID().slice(0, 8);

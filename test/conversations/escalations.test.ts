@@ -9,7 +9,7 @@ import { RedisKv } from '../../src/conversations/escalations/redis-kv.js';
 import { EscalationRepository } from '../../src/conversations/escalations/repository.js';
 import { EscalationService, type EscalateInput } from '../../src/conversations/escalations/service.js';
 import type { Outbound, Scope } from '../../src/conversations/escalations/types.js';
-import { fixture, handoffModelOf, PASTED_MAK, originModelOf, replyModelOf } from './helpers.js';
+import { fixture, handoffModelOf, PASTED_MAK, originModelOf } from './helpers.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const FULL_KEY = /[0-9A-Z]{5}(?:-[0-9A-Z]{5}){4}/g;

@@ -2,12 +2,11 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../../src/observability/logger.js';
-import type { InboundMessage, ReplyModel } from '../../src/conversations/types.js';
+import type { InboundMessage } from '../../src/conversations/types.js';
 import type {
   HandoffCardModel,
   OriginCardModel,
   Outbound,
-  RelayModel,
 } from '../../src/conversations/escalations/types.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -83,22 +82,8 @@ export function handoffModelOf(effect: Outbound | undefined): HandoffCardModel {
   return effect.reply;
 }
 
-/** The reply an effect carries; fails the test when it carries one of the escalation's own cards instead. */
-export function replyModelOf(effect: Outbound | undefined): ReplyModel {
-  const kind = effect?.reply.kind;
-  if (!effect || kind === 'handoff' || kind === 'origin' || kind === 'relay')
-    throw new Error(`expected a reply, got ${kind}`);
-  return effect.reply as ReplyModel;
-}
-
 /** The origin thread's status card an effect carries. */
 export function originModelOf(effect: Outbound | undefined): OriginCardModel {
   if (effect?.reply.kind !== 'origin') throw new Error(`expected the status card, got ${effect?.reply.kind}`);
-  return effect.reply;
-}
-
-/** The relayed answer (or the note that it was passed on) an effect carries. */
-export function relayModelOf(effect: Outbound | undefined): RelayModel {
-  if (effect?.reply.kind !== 'relay') throw new Error(`expected a relayed answer, got ${effect?.reply.kind}`);
   return effect.reply;
 }

@@ -100,14 +100,6 @@ function headline(record: EscalationRecord): string | undefined {
   return record.dossier.findings[0]?.title;
 }
 
-function statusLines(record: EscalationRecord, lang: Lang): string[] {
-  const t = escalationPhrases(lang);
-  return [
-    ...(record.msCaseNumber ? [t.caseNumber(record.msCaseNumber)] : []),
-    ...(record.resolution ? [t.resolution(record.resolution)] : []),
-  ];
-}
-
 /** The card in the escalation channel: who, where, status, holder, dossier checklist, timeline and the buttons. */
 export function handoffCard(record: EscalationRecord, lang: Lang = record.lang): HandoffCardModel {
   const t = escalationPhrases(lang);
