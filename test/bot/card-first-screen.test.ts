@@ -83,7 +83,7 @@ describe('the first screen of a diagnosis', () => {
     expect(rest).toContain(kmsDiagnosisEn.fix[1]!.command);
     expect(rest).toContain(kmsDiagnosisEn.questions[0]!.command);
     expect(rest).toContain('0x8007232B');
-    expect(rest).toContain('srvRecords: none');
+    expect(rest).toContain('KMS SRV records in DNS: none');
     expect(rest).not.toContain(kmsDiagnosisEn.cause);
     // The answer buttons are on the first screen; "Show all findings" digs deeper, so it sits in the details.
     expect(firstScreenButtons(card)).toEqual(['resolved', 'didnt_help', 'escalate']);
