@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSlackAction, SLACK_OPEN_URL_ACTION_ID } from '../../src/bot/actions.js';
-import { renderBlockKit, renderDetailsView } from '../../src/bot/render/block-kit.js';
+import { loadingView, renderBlockKit, renderDetailsView } from '../../src/bot/render/block-kit.js';
 import {
   blockTextLength,
   SLACK_LIMITS,
@@ -115,6 +115,27 @@ describe('Slack Block Kit', () => {
     expect(all).toContain('*Étape suivante (1 sur 3)*');
     expect(all).toContain('*Éléments relevés*');
     expect(all).toContain('```slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-7CFBY```');
+  });
+
+  it('a French card’s Details opens a French modal: its title, close button and waiting note', () => {
+    const details = buttons(renderBlockKit(evalConversionFr).blocks).find(
+      (b) => b.action_id === 'ad_details',
+    )!;
+    expect(details.text.text).toBe('Détails');
+    expect(parseSlackAction(details)).toMatchObject({ action: 'details', lang: 'fr' });
+    const view = renderDetailsView(evalConversionFr);
+    expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
+    expect(view).toMatchObject({ title: { text: 'Détails' }, close: { text: 'Fermer' } });
+    expect(JSON.stringify(loadingView('fr'))).toContain('Préparation des détails');
+    // A reply with nothing behind Details (help) gets no button, and its modal would say so.
+    const help = ReplyModelSchema.parse({
+      kind: 'help',
+      lang: 'en',
+      title: 'Help',
+      summary: 'Paste an output.',
+    });
+    expect(buttons(renderBlockKit(help).blocks).map((b) => b.action_id)).not.toContain('ad_details');
+    expect(JSON.stringify(renderDetailsView(help).blocks)).toContain('This card has no more details.');
   });
 
   it('pasted mentions, links and ampersands are escaped so they cannot ping or link', () => {

@@ -543,8 +543,31 @@ function detailsWithin(
   return found ?? undefined;
 }
 
+/**
+ * Whether a reply's details could be too long for a modal: an entry near a section's 3000 characters, or more
+ * text than 100 sections hold. Answers are far below either; only those are measured by rendering them.
+ */
+function mayOverflowModal(r: ReplyModel): boolean {
+  const entries = [
+    ...r.fix.flatMap((f) => [f.text, f.command ?? '']),
+    ...r.evidence,
+    ...r.changes,
+    ...r.questions.flatMap((q) => [q.command, q.why]),
+    ...r.codes.map((c) => c.title),
+    ...r.findings.map((f) => f.title),
+    ...(r.escalation?.bring ?? []),
+  ];
+  let total = 0;
+  for (const e of entries) {
+    if (e.length > 2500) return true;
+    total += e.length + 16;
+  }
+  return total > 200_000;
+}
+
 /** Whether a reply's details, whole, are too long for a modal (they will be shown shortened). */
 function detailsOverflowModal(reply: ReplyModel): boolean {
+  if (!mayOverflowModal(reply)) return false;
   const whole = renderWithin(
     reply,
     (s) => {
