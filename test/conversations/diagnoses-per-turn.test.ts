@@ -103,4 +103,55 @@ describe('diagnoses per turn', () => {
     expect(after.rev).toBe(before.rev);
     expect(after.state).toEqual(before.state);
   });
+
+  it('"Details" in an escalated thread gives the escalation answer; on the handoff card, the record as it stands', async () => {
+    let diagnoses = 0;
+    const counting: typeof diagnoseFacts = (input, opts) => {
+      diagnoses++;
+      return diagnoseFacts(input, opts);
+    };
+    const store = new MemoryStore();
+    const config = { channels: { slack: { channel: 'CESCAL' } }, reminderMinutes: 30, members: [] };
+    const escalations = createEscalations({ store, config });
+    const engine = new ConversationEngine({ store, diagnose: counting, escalations });
+    const t = slackThread('T-DETAILS-ESC');
+    await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004C003-blocked-mak.txt')));
+    const escalated = await engine.handle(t.say('', { action: { action: 'escalate' }, addressed: 'button' }));
+    const id = escalated.effects![0]!.escalationId;
+
+    diagnoses = 0;
+    const inThread = await engine.handle(t.say('', { action: { action: 'details' }, addressed: 'button' }));
+    expect(diagnoses).toBe(1);
+    expect(inThread.details?.kind).toBe('escalation');
+    expect(inThread.effects).toBeUndefined();
+
+    const scope = { platform: 'slack' as const, tenant: t.tenant };
+    const before = await escalations.repo.get(scope, id);
+    diagnoses = 0;
+    const click = {
+      platform: 'slack' as const,
+      tenant: t.tenant,
+      channel: 'CESCAL',
+      threadKey: '1700009999.000001',
+      messageId: 'details-click-1',
+      user: { id: 'UENG1', name: 'Alice' },
+      text: '',
+      addressed: 'button' as const,
+      action: { action: 'details' as const, escalationId: id, lang: 'en' as const },
+    };
+    const onHandoff = await engine.handle(click);
+    expect(diagnoses).toBe(0);
+    expect(onHandoff.reply).toBeNull();
+    expect(onHandoff.effects).toBeUndefined();
+    expect(onHandoff.details).toMatchObject({ kind: 'handoff', escalationId: id, status: 'open' });
+    expect((await escalations.repo.get(scope, id))?.version).toBe(before?.version);
+    // An unknown escalation id: nothing to show, nothing sent.
+    const unknown = await engine.handle({
+      ...click,
+      messageId: 'details-click-2',
+      action: { ...click.action, escalationId: 'E-00000000' },
+    });
+    expect(unknown.details).toBeUndefined();
+    expect(unknown.effects).toBeUndefined();
+  });
 });
