@@ -465,6 +465,9 @@ function showAllTurn(c: Ctx): Turn {
  */
 function detailsTurn(c: Ctx): Turn {
   const state = c.base;
+  // A card whose thread kept nothing (answered privately, or its memory gone) has no details to make again.
+  if (state.codes.length + state.observations.length === 0)
+    return { next: c.prev, reply: null, mode: 'none' };
   const d = run(c, state);
   const escalation = escalationFor(c, state, d);
   const details =

@@ -102,6 +102,13 @@ describe('diagnoses per turn', () => {
     const after = await store.load(threadKeyOf(t.say('')));
     expect(after.rev).toBe(before.rev);
     expect(after.state).toEqual(before.state);
+
+    // A card whose thread kept nothing (answered privately, memory expired): no details, no diagnosis.
+    diagnoses = 0;
+    const empty = slackThread('T-DETAILS-EMPTY');
+    const none = await engine.handle(empty.say('', { action: { action: 'details' }, addressed: 'button' }));
+    expect(none.details).toBeUndefined();
+    expect(diagnoses).toBe(0);
   });
 
   it('"Details" in an escalated thread gives the escalation answer; on the handoff card, the record as it stands', async () => {

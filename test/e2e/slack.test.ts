@@ -556,6 +556,34 @@ describe('Slack commands, shortcuts and buttons', () => {
       expect(fake.calls('chat.postEphemeral')).toEqual([]);
     });
 
+    it('on a card whose thread kept nothing, the modal says so, in the card’s language', async () => {
+      const cardTs = nextTs();
+      const res = await postInteraction(server.url, {
+        type: 'block_actions',
+        team: { id: FAKE_TEAM_ID, domain: 'fake' },
+        user: { id: 'U0HUMAN01', name: 'sam' },
+        trigger_id: `${Date.now()}.9.details`,
+        container: { type: 'message', message_ts: cardTs, channel_id: 'C0CHANNEL9' },
+        channel: { id: 'C0CHANNEL9' },
+        message: { type: 'message', ts: cardTs, bot_id: FAKE_BOT_ID },
+        actions: [
+          {
+            type: 'button',
+            action_id: 'ad_details',
+            value: JSON.stringify({ action: 'details', lang: 'fr' }),
+            action_ts: `${Date.now() / 1000}`,
+          },
+        ],
+      });
+      expect(res.status).toBe(200);
+      const [opened] = await fake.waitForCalls('views.open');
+      const [filled] = await fake.waitForCalls('views.update');
+      await server.bot.idle();
+      expect(opened!.args.view).toMatchObject({ title: { text: 'Détails' }, close: { text: 'Fermer' } });
+      expect(JSON.stringify(filled!.args.view)).toContain('Cette carte n’a pas d’autres détails.');
+      expect(fake.calls('chat.postMessage')).toEqual([]);
+    });
+
     it('with an expired trigger, sends the same details privately in the thread', async () => {
       const { event } = await clickDetails('expired.8.details');
       const [note] = await fake.waitForCalls('chat.postEphemeral');

@@ -62,7 +62,12 @@ export async function openDetailsModal(
     async show(card) {
       shown = true;
       if (viewId) {
-        await client.views.update({ view_id: viewId, view: renderDetailsView(card) as ViewArgument });
+        try {
+          await client.views.update({ view_id: viewId, view: renderDetailsView(card) as ViewArgument });
+        } catch (error) {
+          // Most often the person closed the modal before the details came.
+          log.warn('slack details modal not filled', { code: slackErrorCode(error), err: error });
+        }
         return;
       }
       const message = renderDetailsMessage(card);
