@@ -251,7 +251,12 @@ export class ConversationEngine {
     if (msg.action) {
       const kind = ACTION_KINDS[msg.action.action];
       if (!kind) return this.done({ reply: null, mode: 'none', reason: 'unsupported', codes: [] });
-      req = { kind, viaButton: true, ...(msg.action.findingId ? { findingId: msg.action.findingId } : {}) };
+      req = {
+        kind,
+        viaButton: true,
+        ...(msg.action.findingId ? { findingId: msg.action.findingId } : {}),
+        ...(msg.action.code ? { code: msg.action.code } : {}),
+      };
     } else {
       listing = Boolean(esc && isListEscalationsRequest(ex.text));
       req = { ...classify(ex.text, ex), viaButton: false };

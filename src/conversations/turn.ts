@@ -44,6 +44,8 @@ export interface Request {
   cueLang?: Lang;
   /** The finding a button referred to. */
   findingId?: string;
+  /** The code an explanation card's "Details" button referred to. */
+  code?: HexCode;
   viaButton: boolean;
 }
 
@@ -469,6 +471,14 @@ function detailsTurn(c: Ctx): Turn {
   if (state.codes.length + state.observations.length === 0)
     return { next: c.prev, reply: null, mode: 'none' };
   const d = run(c, state);
+  const code = c.t.req.code;
+  if (code) {
+    // An explanation card: that code's catalogue entry again, with the thread's next evidence.
+    const e = explain(code, c.lang);
+    const codes = [{ code, title: e.title, known: e.known }];
+    const details = explanationReply(c.common(state.status), e, codes, pickQuestions(d.ask, state), []);
+    return { next: c.prev, reply: null, mode: 'none', details };
+  }
   const escalation = escalationFor(c, state, d);
   const details =
     state.status === 'escalated'

@@ -42,6 +42,8 @@ export const ActionPayloadSchema = z.object({
   text: z.string().max(2000).optional(),
   /** "Details" (Slack): the card's language, so the modal opened at once speaks it before the details are made. */
   lang: LangSchema.optional(),
+  /** "Details" on an explanation card: the code it explains (its details are that code's, not the diagnosis's). */
+  code: HexCodeSchema.optional(),
 });
 export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
 

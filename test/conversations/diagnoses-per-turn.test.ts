@@ -9,6 +9,8 @@ import { createEscalations } from '../../src/conversations/handoff.js';
 import { MemoryStore } from '../../src/conversations/memory-store.js';
 import type { EngineResult, ReplyModel } from '../../src/conversations/types.js';
 import { diagnoseFacts } from '../../src/knowledge/index.js';
+import { parseSlackAction } from '../../src/bot/actions.js';
+import { renderBlockKit } from '../../src/bot/render/block-kit.js';
 import { threadKeyOf } from '../../src/conversations/keys.js';
 import { fixture, slackThread } from './helpers.js';
 
@@ -160,5 +162,22 @@ describe('diagnoses per turn', () => {
     });
     expect(unknown.details).toBeUndefined();
     expect(unknown.effects).toBeUndefined();
+  });
+
+  it('"Details" on an explanation card gives that code’s details, from the payload its Slack button carries', async () => {
+    const engine = new ConversationEngine({ store: new MemoryStore() });
+    const t = slackThread('T-DETAILS-WHY');
+    const card = reply(await engine.handle(t.say('why 0xC004F074?')));
+    expect(card.kind).toBe('explanation');
+    const button = renderBlockKit(card)
+      .blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.action_id === 'ad_details');
+    const payload = parseSlackAction(button!);
+    expect(payload).toMatchObject({ action: 'details', code: '0xC004F074' });
+    const details = await engine.handle(t.say('', { action: payload, addressed: 'button' }));
+    const again = details.details as ReplyModel;
+    expect(again.kind).toBe('explanation');
+    expect(again.title).toBe(card.title);
+    expect(again.fix).toEqual(card.fix);
   });
 });

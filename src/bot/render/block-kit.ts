@@ -163,7 +163,13 @@ function blocksOf(s: ShapedReply, detailsCut = false): Block[] {
   if (s.truncated && !details) blocks.push(truncatedNote(s));
 
   const buttons = buttonsOf(s.actions, lang, offersShowAll(s.kind, s.truncated || (details && detailsCut)));
-  if (details) buttons.push(detailsButton(lang, s.actions.find((a) => a.payload.findingId)?.payload));
+  if (details) {
+    const finding = s.actions.find((a) => a.payload.findingId)?.payload.findingId;
+    const code = s.kind === 'explanation' ? s.codes.items[0]?.code : undefined;
+    buttons.push(
+      detailsButton(lang, { ...(finding ? { findingId: finding } : {}), ...(code ? { code } : {}) }),
+    );
+  }
   // The Activation Centers link is a next step when only Microsoft can help: it goes with the buttons, or beside
   // the first section when there is nothing else to click (a resolved handoff), so no button row is left over.
   if (s.escalation) {
@@ -180,13 +186,11 @@ function blocksOf(s: ShapedReply, detailsCut = false): Block[] {
 }
 
 /** The "Details" button: the clicked card's language (for the modal opened at once) and the cause it showed. */
-function detailsButton(lang: Lang, context: { findingId?: string; escalationId?: string } = {}): Button {
-  const payload = {
-    action: 'details' as const,
-    lang,
-    ...(context.findingId ? { findingId: context.findingId } : {}),
-    ...(context.escalationId ? { escalationId: context.escalationId } : {}),
-  };
+function detailsButton(
+  lang: Lang,
+  context: Pick<ReplyAction['payload'], 'findingId' | 'escalationId' | 'code'> = {},
+): Button {
+  const payload = { action: 'details' as const, lang, ...context };
   return {
     type: 'button',
     text: { type: 'plain_text', text: clip(t(lang, 'details'), SLACK_LIMITS.buttonText) },
