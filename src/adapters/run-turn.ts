@@ -11,6 +11,7 @@
  * diagnosis then replaces that message: it becomes the thread's card.
  */
 import type { ConversationEngine, SaveOutcome, TurnFacts } from '../conversations/engine.js';
+import type { CardModel } from '../conversations/escalations/types.js';
 import type { EngineResult, InboundMessage, Platform, ReplyModel } from '../conversations/types.js';
 import type { FileReading, FileTurn } from '../files/file-turn.js';
 import type { AppMetrics } from '../observability/app-metrics.js';
@@ -24,6 +25,11 @@ export interface TurnSurface extends TurnFacts {
   post(reply: ReplyModel): Promise<string | undefined>;
   /** Replaces a card the bot posted earlier (the one a button was clicked on). */
   update(cardId: string, reply: ReplyModel): Promise<void>;
+  /**
+   * Shows a card's details to the clicker alone (Slack: the modal opened on the click); absent: a "Details" click
+   * is not answered (logged). Teams never sends one: its cards fold their details themselves.
+   */
+  details?(card: CardModel): Promise<void>;
   /** Sends the escalation effects (posts elsewhere, updates, private notes); absent: they are dropped (logged). */
   effects?: EffectExecutor;
   /** The message's files, read into its text before the engine; absent when it carries none. */
@@ -100,6 +106,15 @@ export async function runTurn(
       sent = 'failed';
       deps.metrics?.recordOutcome(platform, 'error');
       log.error(`${platform} reply failed`, { err: error, addressed: msg.addressed, channel: msg.channel });
+    }
+  }
+
+  if (result.details) {
+    try {
+      if (surface.details) await surface.details(result.details);
+      else log.warn('card details dropped: this platform shows no modal', { platform });
+    } catch (error) {
+      log.error(`${platform} card details not shown`, { err: error, channel: msg.channel });
     }
   }
 

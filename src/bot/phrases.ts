@@ -33,6 +33,12 @@ const en = {
   nextStepOf: 'Next step (1 of {n})',
   laterSteps: 'Then',
   details: 'Details',
+  /** The Slack modal that shows a card's details: its close button, and what it says while they are made. */
+  'details.close': 'Close',
+  'details.loading': 'Getting the details…',
+  'details.none': 'This card has no more details.',
+  /** Where the modal could not open: the details come as a note only the clicker sees. */
+  'details.private': 'Details (only you can see this)',
   /** The handoff card's box: each of its buttons but Claim refuses to act while it is empty. */
   noteInput: 'Your question, the Microsoft case number or the resolution',
   noteInputHint: 'Required for {buttons}. A case number may contain spaces.',
@@ -53,6 +59,10 @@ const en = {
   'handoff.earlier': '… {n} earlier',
   'handoff.thread': 'From the thread',
   'handoff.tried': 'Already tried',
+  // The origin thread's status card and a relayed answer (OriginCardModel, RelayModel).
+  'origin.missing': 'Still missing',
+  'relay.question': 'Question from {who}',
+  'relay.answer': 'Answer from {who}',
   // The command line's plain-text report of a diagnosis or an explanation (src/adapters/cli/format.ts).
   'cli.diagnosis': 'Activation diagnosis',
   'cli.noCodes': '(no error code found)',
@@ -95,6 +105,10 @@ const fr: Record<LabelId, string> = {
   nextStepOf: 'Étape suivante (1 sur {n})',
   laterSteps: 'Ensuite',
   details: 'Détails',
+  'details.close': 'Fermer',
+  'details.loading': 'Préparation des détails…',
+  'details.none': 'Cette carte n’a pas d’autres détails.',
+  'details.private': 'Détails (visibles de vous seul)',
   noteInput: 'Votre question, le numéro de dossier Microsoft ou la résolution',
   noteInputHint: 'Obligatoire pour {buttons}. Le numéro de dossier peut contenir des espaces.',
   noteInputError: 'Saisissez d’abord votre question, le numéro de dossier ou la résolution.',
@@ -113,6 +127,9 @@ const fr: Record<LabelId, string> = {
   'handoff.earlier': '… {n} plus tôt',
   'handoff.thread': 'Dans le fil',
   'handoff.tried': 'Déjà essayé',
+  'origin.missing': 'Encore à fournir',
+  'relay.question': 'Question de {who}',
+  'relay.answer': 'Réponse de {who}',
   'cli.diagnosis': 'Diagnostic d’activation',
   'cli.noCodes': '(aucun code d’erreur trouvé)',
   'cli.findings': 'Constats',
@@ -143,6 +160,7 @@ export function actionLabel(lang: Lang, id: ActionId): string {
     resolved: diagnosis.resolved,
     didnt_help: diagnosis.didntHelp,
     show_all: diagnosis.showAll,
+    details: t(lang, 'details'),
     claim: handoff.claim,
     need_info: handoff.needInfo,
     escalated_ms: handoff.escalatedMs,

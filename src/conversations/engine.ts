@@ -45,6 +45,7 @@ import {
   type Diagnose,
   type Extraction,
   type Request,
+  type Turn,
   type TurnInput,
 } from './turn.js';
 import {
@@ -238,6 +239,8 @@ export class ConversationEngine {
 
     const esc = this.escalations;
     if (esc && msg.action && isHandoffAction(msg.action.action)) return this.handoffAction(esc, msg, facts);
+    if (msg.action?.action === 'details' && msg.action.escalationId !== undefined)
+      return this.handoffDetails(esc, msg);
 
     let req: Request;
     /** Set when the message would be ignored unless its thread has an open escalation (a reply to the team). */
@@ -248,7 +251,12 @@ export class ConversationEngine {
     if (msg.action) {
       const kind = ACTION_KINDS[msg.action.action];
       if (!kind) return this.done({ reply: null, mode: 'none', reason: 'unsupported', codes: [] });
-      req = { kind, viaButton: true, ...(msg.action.findingId ? { findingId: msg.action.findingId } : {}) };
+      req = {
+        kind,
+        viaButton: true,
+        ...(msg.action.findingId ? { findingId: msg.action.findingId } : {}),
+        ...(msg.action.code ? { code: msg.action.code } : {}),
+      };
     } else {
       listing = Boolean(esc && isListEscalationsRequest(ex.text));
       req = { ...classify(ex.text, ex), viaButton: false };
@@ -318,7 +326,7 @@ export class ConversationEngine {
     if (!snapshot) {
       // No memory this turn: the answer comes from the message alone and carries the warning.
       const turn = step(null, turnInput);
-      return this.done({ reply: turn.reply, mode: turn.mode, codes });
+      return this.done(withDetails({ reply: turn.reply, mode: turn.mode, codes }, turn));
     }
 
     let effects: Outbound[] = [];
@@ -345,7 +353,7 @@ export class ConversationEngine {
     }
 
     const first = step(snapshot.state, turnInput);
-    const result = withEffects({ reply: first.reply, mode: first.mode, codes }, effects);
+    const result = withEffects(withDetails({ reply: first.reply, mode: first.mode, codes }, first), effects);
     const alongside = facts.alongside;
     return {
       result,
@@ -482,6 +490,21 @@ export class ConversationEngine {
     return this.done(withEffects({ reply: null, mode: 'none', codes: [] }, result.effects));
   }
 
+  /**
+   * "Details" on a handoff card: the card as its escalation record stands (no diagnosis, nothing written), for the
+   * clicker alone. Anyone who sees the card may read its details, as they could when they sat under it.
+   */
+  private async handoffDetails(
+    esc: EscalationService | undefined,
+    msg: InboundMessage,
+  ): Promise<PreparedTurn> {
+    if (!esc) return this.done({ reply: null, mode: 'none', reason: 'unsupported', codes: [] });
+    if ((await this.open(msg, [])) === 'duplicate')
+      return this.done({ reply: null, mode: 'none', reason: 'duplicate', codes: [] });
+    const card = await esc.card({ platform: msg.platform, tenant: msg.tenant }, msg.action!.escalationId!);
+    return this.done({ reply: null, mode: 'none', codes: [], ...(card ? { details: card } : {}) });
+  }
+
   /** A platform fact; undefined when the platform cannot tell or failed to (logged), never thrown. */
   private async ask<T>(what: string, get: () => Promise<T | undefined> | undefined): Promise<T | undefined> {
     try {
@@ -531,6 +554,11 @@ function withCard(
   return { ...base, cards: [...base.cards, { messageId: cardId, at: now }], updatedAt: now };
 }
 
+/** Adds a "Details" click's details to a result. */
+function withDetails(result: EngineResult, turn: Turn): EngineResult {
+  return turn.details ? { ...result, details: turn.details } : result;
+}
+
 /** Adds effects to a result only when there are some, so results without escalation look as before. */
 function withEffects(result: EngineResult, effects: Outbound[]): EngineResult {
   return effects.length > 0 ? { ...result, effects } : result;
@@ -540,6 +568,7 @@ const ACTION_KINDS: Partial<Record<NonNullable<InboundMessage['action']>['action
   resolved: 'resolved',
   didnt_help: 'didnt_help',
   show_all: 'show_all',
+  details: 'details',
   escalate: 'escalate',
 };
 

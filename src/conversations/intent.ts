@@ -20,6 +20,7 @@ export type IntentKind =
   | 'resolved'
   | 'didnt_help'
   | 'show_all'
+  | 'details'
   | 'escalate'
   | 'language'
   | 'explain'

@@ -272,8 +272,6 @@ export interface EscalationPhrases {
   originSummary: (status: string, owner?: string) => string;
   unclaimed: string;
   codes: (list: string) => string;
-  caseNumber: (n: string) => string;
-  resolution: (r: string) => string;
   finding: (title: string) => string;
   tried: (list: string) => string;
   missingIntro: string;
@@ -318,8 +316,6 @@ const escalationEn: EscalationPhrases = {
   originSummary: (status, owner) => `Status: ${status}${owner ? ` (${owner})` : ''}.`,
   unclaimed: 'unclaimed',
   codes: (list) => `Codes: ${list}`,
-  caseNumber: (n) => `Microsoft case number: ${n}`,
-  resolution: (r) => `Resolution: ${r}`,
   finding: (t) => `Finding: ${t}`,
   tried: (list) => `Already tried: ${list}`,
   missingIntro: 'Please add these to this thread; the licensing team sees them as they arrive.',
@@ -399,8 +395,6 @@ const escalationFr: EscalationPhrases = {
   originSummary: (status, owner) => `État : ${status}${owner ? ` (${owner})` : ''}.`,
   unclaimed: 'non pris en charge',
   codes: (list) => `Codes : ${list}`,
-  caseNumber: (n) => `Numéro de dossier Microsoft : ${n}`,
-  resolution: (r) => `Résolution : ${r}`,
   finding: (t) => `Constat : ${t}`,
   tried: (list) => `Déjà essayé : ${list}`,
   missingIntro: 'Merci d’ajouter ces éléments dans ce fil ; l’équipe licences les voit arriver.',

@@ -173,7 +173,8 @@ export function allFindingsReply(c: Common, diagnosis: Diagnosis, rejected: Read
     codes: codeList(diagnosis),
     findings: diagnosis.findings.map((f) => toReplyFinding(f, rejected, c.lang)),
     questions: diagnosis.ask.slice(0, 3),
-    actions: diagnosisActions(c.lang, firstOpen, 0, false),
+    // An escalated thread is offered no second Escalate, here as on every other card.
+    actions: diagnosisActions(c.lang, firstOpen, 0, false, c.status === 'escalated'),
     ...common(c),
   });
 }

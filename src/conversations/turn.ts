@@ -44,6 +44,8 @@ export interface Request {
   cueLang?: Lang;
   /** The finding a button referred to. */
   findingId?: string;
+  /** The code an explanation card's "Details" button referred to. */
+  code?: HexCode;
   viaButton: boolean;
 }
 
@@ -80,6 +82,8 @@ export interface Turn {
   /** null only for an answer-only message (the escalation relayed it and said so). */
   reply: ReplyModel | null;
   mode: EngineResult['mode'];
+  /** A "Details" click: the card's details, shown to the clicker alone (the thread is not written). */
+  details?: ReplyModel;
 }
 
 export function langOfLocale(locale: string | undefined): Lang | undefined {
@@ -155,6 +159,8 @@ export function step(prev: ThreadState | null, t: TurnInput): Turn {
       return didntHelpTurn(ctx);
     case 'show_all':
       return showAllTurn(ctx);
+    case 'details':
+      return detailsTurn(ctx);
     case 'escalate':
       return escalateTurn(ctx);
     case 'explain':
@@ -452,6 +458,48 @@ function showAllTurn(c: Ctx): Turn {
   const d = run(c, state, []);
   const reply = allFindingsReply(c.common(state.status), d, new Set(state.rejected));
   return { next: unlessUnchanged(c.prev, state), reply, mode: buttonMode(c) };
+}
+
+/**
+ * "Details" on a card (Slack opens them in a modal): the thread's answer made again from its stored evidence with
+ * this turn's one diagnosis (the escalation answer once the thread is escalated), for the renderer to draw its
+ * details. Nothing is written and nothing is posted: the clicked card stays as it is.
+ */
+function detailsTurn(c: Ctx): Turn {
+  const state = c.base;
+  // A card whose thread kept nothing (answered privately, or its memory gone) has no details to make again.
+  if (state.codes.length + state.observations.length === 0)
+    return { next: c.prev, reply: null, mode: 'none' };
+  const d = run(c, state);
+  const code = c.t.req.code;
+  if (code) {
+    // An explanation card: that code's catalogue entry again, with the thread's next evidence.
+    const e = explain(code, c.lang);
+    const codes = [{ code, title: e.title, known: e.known }];
+    const details = explanationReply(c.common(state.status), e, codes, pickQuestions(d.ask, state), []);
+    return { next: c.prev, reply: null, mode: 'none', details };
+  }
+  const escalation = escalationFor(c, state, d);
+  const details =
+    state.status === 'escalated'
+      ? escalationReply(c.common(state.status), {
+          diagnosis: d,
+          evidence: evidenceLines(c, state, d),
+          tried: state.rejected.map((id) => titleOf(c, state, id, d)!),
+          ...(escalation ? { microsoft: escalation } : {}),
+          ...(state.escalationId ? { escalationId: state.escalationId } : {}),
+        })
+      : diagnosisReply(c.common(state.status), {
+          diagnosis: d,
+          summary: '',
+          evidence: evidenceLines(c, state, d),
+          changes: [],
+          questions: pickQuestions(d.ask, state),
+          rejected: new Set(state.rejected),
+          offerEscalation: false,
+          ...(escalation ? { escalation } : {}),
+        });
+  return { next: c.prev, reply: null, mode: 'none', details };
 }
 
 function escalateTurn(c: Ctx): Turn {

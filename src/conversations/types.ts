@@ -4,7 +4,7 @@
  * reaches the engine.
  */
 import { z } from 'zod';
-import type { Outbound } from './escalations/types.js';
+import type { CardModel, Outbound } from './escalations/types.js';
 import {
   AskSchema,
   ConfidenceSchema,
@@ -21,6 +21,8 @@ export const ActionIdSchema = z.enum([
   'resolved',
   'didnt_help',
   'show_all',
+  /** Slack: opens the card's details in a modal (Teams folds them in an Action.ShowCard instead). */
+  'details',
   // escalation handoff buttons
   'claim',
   'need_info',
@@ -38,6 +40,10 @@ export const ActionPayloadSchema = z.object({
   escalationId: z.string().max(100).optional(),
   /** Free text typed in a card input (case number, resolution, question). */
   text: z.string().max(2000).optional(),
+  /** "Details" (Slack): the card's language, so the modal opened at once speaks it before the details are made. */
+  lang: LangSchema.optional(),
+  /** "Details" on an explanation card: the code it explains (its details are that code's, not the diagnosis's). */
+  code: HexCodeSchema.optional(),
 });
 export type ActionPayload = z.infer<typeof ActionPayloadSchema>;
 
@@ -179,6 +185,12 @@ export interface EngineResult {
    * through `ConversationEngine.rememberPosted` once sent. Absent when there is nothing to send.
    */
   effects?: Outbound[];
+  /**
+   * A "Details" click (Slack): the clicked card's details, to show to the clicker alone (a modal), with no reply
+   * and nothing written. A reply's details come from the turn's one diagnosis of the thread as stored; a handoff
+   * card's from its escalation record.
+   */
+  details?: CardModel;
 }
 
 export const MICROSOFT_ACTIVATION_CENTERS_URL =

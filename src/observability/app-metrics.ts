@@ -133,8 +133,9 @@ export function createAppMetrics(
               ? 'ignored'
               : result.mode === 'update' && result.reply
                 ? 'updated'
-                : result.mode === 'post' && result.reply
-                  ? 'replied'
+                : (result.mode === 'post' && result.reply) || result.details
+                  ? // A card's details shown to the clicker (Slack's modal) answer the click too.
+                    'replied'
                   : 'silent';
       recordOutcome(platform, outcome);
       const p = bounded(platform, PLATFORMS);

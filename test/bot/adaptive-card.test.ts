@@ -87,7 +87,7 @@ describe('Teams Adaptive Card', () => {
   it('evidence is a fact set and warnings are drawn in the attention colour', () => {
     const card = renderAdaptiveCard(kmsDiagnosisEn);
     const facts = elements(whole(card)).flatMap((e) => (e.type === 'FactSet' ? e.facts : []));
-    expect(facts).toContainEqual({ title: 'srvRecords', value: 'none' });
+    expect(facts).toContainEqual({ title: 'KMS SRV records in DNS', value: 'none' });
     expect(facts).toContainEqual({ title: 'Product Key Channel', value: 'Volume:GVLK' });
     expect(facts).toContainEqual({
       title: '0xDEADBEEF',

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseSlackAction, SLACK_OPEN_URL_ACTION_ID } from '../../src/bot/actions.js';
-import { renderBlockKit } from '../../src/bot/render/block-kit.js';
+import { loadingView, renderBlockKit, renderDetailsView } from '../../src/bot/render/block-kit.js';
 import {
   blockTextLength,
   SLACK_LIMITS,
   SlackMessageSchema,
+  SlackModalViewSchema,
   type Block,
   type Button,
 } from '../../src/bot/render/limits.js';
+import type { ReplyModel } from '../../src/conversations/types.js';
 import { MICROSOFT_ACTIVATION_CENTERS_URL, ReplyModelSchema } from '../../src/conversations/types.js';
 import { evalConversionFr, handoffEn, hostileEn, hugeReply, kmsDiagnosisEn } from './sample-replies.js';
 
@@ -26,6 +28,17 @@ function blockTexts(blocks: readonly Block[]): string[] {
     }
   });
 }
+/** The message, then the modal its "Details" button opens: everything the reply says in Slack. */
+const whole = (reply: ReplyModel): Block[] => [
+  ...renderBlockKit(reply).blocks,
+  ...renderDetailsView(reply).blocks,
+];
+/** The huge diagnosis with 150 evidence lines of 2 900 characters: more sections than even a modal holds. */
+const overflowing = (lang: 'en' | 'fr') =>
+  ReplyModelSchema.parse({
+    ...hugeReply('diagnosis', lang),
+    evidence: Array.from({ length: 150 }, (_, i) => `${'event text '.repeat(263)}${i}`),
+  });
 const buttons = (blocks: readonly Block[]): Button[] =>
   blocks.flatMap((b) =>
     b.type === 'actions' ? b.elements : b.type === 'section' && b.accessory ? [b.accessory] : [],
@@ -43,7 +56,7 @@ describe('Slack Block Kit', () => {
   });
 
   it('fix and next-evidence commands are in code blocks, exactly as typed', () => {
-    const all = blockTexts(renderBlockKit(kmsDiagnosisEn).blocks).join('\n');
+    const all = blockTexts(whole(kmsDiagnosisEn)).join('\n');
     for (const step of kmsDiagnosisEn.fix)
       if (step.command) expect(all).toContain('```' + step.command + '```');
     expect(all).toContain('```Test-NetConnection kms01.corp.contoso.com -Port 1688```');
@@ -60,9 +73,18 @@ describe('Slack Block Kit', () => {
       'ad_didnt_help',
       'ad_show_all',
       'ad_escalate',
+      'ad_details',
     ]);
-    expect(list.map((b) => parseSlackAction(b))).toEqual(kmsDiagnosisEn.actions.map((a) => a.payload));
-    expect(list.map((b) => b.style)).toEqual(['primary', undefined, undefined, 'danger']);
+    expect(list.slice(0, -1).map((b) => parseSlackAction(b))).toEqual(
+      kmsDiagnosisEn.actions.map((a) => a.payload),
+    );
+    // "Details" carries the card's language (for the modal opened at once) and the cause it showed.
+    expect(parseSlackAction(list.at(-1)!)).toEqual({
+      action: 'details',
+      lang: 'en',
+      findingId: kmsDiagnosisEn.actions[0]!.payload.findingId,
+    });
+    expect(list.map((b) => b.style)).toEqual(['primary', undefined, undefined, 'danger', undefined]);
     // A divider keeps the buttons apart from the warnings above them.
     const at = msg.blocks.findIndex((b) => b.type === 'actions');
     expect(msg.blocks[at - 1]).toEqual({ type: 'divider' });
@@ -88,16 +110,37 @@ describe('Slack Block Kit', () => {
       action_id: SLACK_OPEN_URL_ACTION_ID,
       url: MICROSOFT_ACTIVATION_CENTERS_URL,
     });
-    const all = blockTexts(msg.blocks).join('\n');
+    const all = blockTexts(whole(evalConversionFr)).join('\n');
     expect(all).toContain('*Escalade vers Microsoft*\n*À préparer*\n• Les informations de votre contrat');
     expect(all).toContain('*Étape suivante (1 sur 3)*');
     expect(all).toContain('*Éléments relevés*');
     expect(all).toContain('```slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-7CFBY```');
   });
 
+  it('a French card’s Details opens a French modal: its title, close button and waiting note', () => {
+    const details = buttons(renderBlockKit(evalConversionFr).blocks).find(
+      (b) => b.action_id === 'ad_details',
+    )!;
+    expect(details.text.text).toBe('Détails');
+    expect(parseSlackAction(details)).toMatchObject({ action: 'details', lang: 'fr' });
+    const view = renderDetailsView(evalConversionFr);
+    expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
+    expect(view).toMatchObject({ title: { text: 'Détails' }, close: { text: 'Fermer' } });
+    expect(JSON.stringify(loadingView('fr'))).toContain('Préparation des détails');
+    // A reply with nothing behind Details (help) gets no button, and its modal would say so.
+    const help = ReplyModelSchema.parse({
+      kind: 'help',
+      lang: 'en',
+      title: 'Help',
+      summary: 'Paste an output.',
+    });
+    expect(buttons(renderBlockKit(help).blocks).map((b) => b.action_id)).not.toContain('ad_details');
+    expect(JSON.stringify(renderDetailsView(help).blocks)).toContain('This card has no more details.');
+  });
+
   it('pasted mentions, links and ampersands are escaped so they cannot ping or link', () => {
     const msg = renderBlockKit(hostileEn);
-    const mrkdwn = msg.blocks.flatMap((b) =>
+    const mrkdwn = whole(hostileEn).flatMap((b) =>
       b.type === 'section' && b.text?.type === 'mrkdwn' ? [b.text.text] : [],
     );
     const all = mrkdwn.join('\n');
@@ -118,17 +161,30 @@ describe('Slack Block Kit', () => {
     });
   });
 
-  it('a 50-finding diagnosis still fits (≤ 50 blocks, aggregate text budget) with a "more" note and Show all findings', () => {
+  it('a 50-finding diagnosis still fits (≤ 50 blocks, aggregate text budget), its details whole in the modal', () => {
     const reply = hugeReply('diagnosis');
     const msg = renderBlockKit(reply);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
     expect(msg.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
     expect(blockTextLength(msg.blocks)).toBeLessThanOrEqual(SLACK_LIMITS.aggregateBlockText);
-    const all = blockTexts(msg.blocks).join('\n');
+    expect(buttons(msg.blocks).map((b) => b.action_id)).toContain('ad_details');
+    expect(msg.text.length).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
+    // A modal takes 100 blocks and no aggregate budget: these details fit without a cut.
+    const view = renderDetailsView(reply);
+    expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
+    const details = blockTexts(view.blocks).join('\n');
+    expect(details).toContain('Catalogue title for code 29');
+    expect(details).not.toMatch(/… \d+ more/);
+  });
+
+  it('details too long even for a modal are shortened, with a "more" note and the note naming Show all findings', () => {
+    const reply = overflowing('en');
+    const view = renderDetailsView(reply);
+    expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
+    const all = blockTexts(view.blocks).join('\n');
     expect(all).toMatch(/… \d+ more/);
     expect(all).toContain('This answer was shortened to fit the message size limit.');
-    expect(buttons(msg.blocks).map((b) => b.action_id)).toContain('ad_show_all');
-    expect(msg.text.length).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
+    expect(buttons(renderBlockKit(reply).blocks).map((b) => b.action_id)).toContain('ad_show_all');
   });
 
   it('the all-findings list, shortened, says so without a Show all findings button that would loop', () => {
@@ -141,11 +197,11 @@ describe('Slack Block Kit', () => {
   });
 
   it('the same in French says "de plus", and its note names the button exactly as it is labelled', () => {
-    const msg = renderBlockKit(hugeReply('diagnosis', 'fr'));
-    expect(SlackMessageSchema.safeParse(msg).success).toBe(true);
-    const all = blockTexts(msg.blocks).join('\n');
+    const reply = overflowing('fr');
+    expect(SlackMessageSchema.safeParse(renderBlockKit(reply)).success).toBe(true);
+    const all = blockTexts(whole(reply)).join('\n');
     expect(all).toMatch(/… \d+ de plus/);
-    const label = buttons(msg.blocks).find((b) => b.action_id === 'ad_show_all')!.text.text;
+    const label = buttons(renderBlockKit(reply).blocks).find((b) => b.action_id === 'ad_show_all')!.text.text;
     expect(label).toBe('Voir toutes les causes');
     expect(all).toContain(`« ${label} » donne le reste.`);
   });

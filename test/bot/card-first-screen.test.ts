@@ -11,10 +11,10 @@ import {
   type ShowCardAction,
   type SubmitAction,
 } from '../../src/bot/render/adaptive-card.js';
-import { renderBlockKit } from '../../src/bot/render/block-kit.js';
+import { renderBlockKit, renderDetailsView } from '../../src/bot/render/block-kit.js';
 import type { Block } from '../../src/bot/render/limits.js';
 import { phrases } from '../../src/conversations/phrases.js';
-import { ReplyModelSchema } from '../../src/conversations/types.js';
+import { ReplyModelSchema, type ReplyModel } from '../../src/conversations/types.js';
 import { checkCard } from './card-validator.js';
 import { evalConversionFr, handoffEn, hugeReply, kmsDiagnosisEn } from './sample-replies.js';
 
@@ -42,8 +42,8 @@ const details = (card: AdaptiveCard) =>
 const firstScreenButtons = (card: AdaptiveCard) =>
   (card.actions ?? []).filter((a): a is SubmitAction => a.type === 'Action.Submit').map((a) => a.data.action);
 
-/** Slack text before the details divider, and after it. */
-function slackHalves(blocks: readonly Block[]): { first: string; rest: string; buttons: string[] } {
+/** Slack: the message's text before its buttons, the modal its "Details" button opens, and the buttons. */
+function slackHalves(reply: ReplyModel): { first: string; rest: string; buttons: string[] } {
   const text = (b: Block) =>
     b.type === 'header'
       ? b.text.text
@@ -52,14 +52,13 @@ function slackHalves(blocks: readonly Block[]): { first: string; rest: string; b
         : b.type === 'context'
           ? b.elements.map((e) => e.text).join('\n')
           : '';
+  const blocks = renderBlockKit(reply).blocks;
   const actionsAt = blocks.findIndex((b) => b.type === 'actions');
   const buttons = blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.action_id) : []));
   return {
     first: blocks.slice(0, actionsAt).map(text).join('\n'),
-    rest: blocks
-      .slice(actionsAt + 1)
-      .map(text)
-      .join('\n'),
+    // Nothing follows the buttons in the message: the rest is in the modal.
+    rest: [...blocks.slice(actionsAt + 1), ...renderDetailsView(reply).blocks].map(text).join('\n'),
     buttons,
   };
 }
@@ -84,7 +83,7 @@ describe('the first screen of a diagnosis', () => {
     expect(rest).toContain(kmsDiagnosisEn.fix[1]!.command);
     expect(rest).toContain(kmsDiagnosisEn.questions[0]!.command);
     expect(rest).toContain('0x8007232B');
-    expect(rest).toContain('srvRecords: none');
+    expect(rest).toContain('KMS SRV records in DNS: none');
     expect(rest).not.toContain(kmsDiagnosisEn.cause);
     // The answer buttons are on the first screen; "Show all findings" digs deeper, so it sits in the details.
     expect(firstScreenButtons(card)).toEqual(['resolved', 'didnt_help', 'escalate']);
@@ -92,13 +91,14 @@ describe('the first screen of a diagnosis', () => {
   });
 
   it('the same admin in Slack gets the cause, one command and the buttons before the details', () => {
-    const msg = renderBlockKit(kmsDiagnosisEn);
-    const { first, rest, buttons } = slackHalves(msg.blocks);
+    const { first, rest, buttons } = slackHalves(kmsDiagnosisEn);
     expect(first).toContain(kmsDiagnosisEn.cause);
     expect(first).toContain('```' + kmsDiagnosisEn.fix[0]!.command + '```');
     expect(first).not.toContain(kmsDiagnosisEn.fix[1]!.command);
-    expect(buttons).toEqual(['ad_resolved', 'ad_didnt_help', 'ad_show_all', 'ad_escalate']);
-    expect(rest.trim()).toMatch(/^\*Details\*/);
+    expect(buttons).toEqual(['ad_resolved', 'ad_didnt_help', 'ad_show_all', 'ad_escalate', 'ad_details']);
+    // The modal opens on the card's title, then the details.
+    expect(rest.trim().startsWith(kmsDiagnosisEn.title)).toBe(true);
+    expect(rest).not.toContain(kmsDiagnosisEn.cause);
     expect(rest).toContain('```' + kmsDiagnosisEn.fix[1]!.command + '```');
     expect(rest).toContain('*Next evidence to collect*');
   });
@@ -109,7 +109,7 @@ describe('the first screen of a diagnosis', () => {
     expect(cardText(card.body)).toContain('Étape suivante (1 sur 3)');
     expect(cardText(details(card)!.card.body)).toContain('À préparer');
     expect(details(card)!.title).toBe('Détails');
-    const slack = slackHalves(renderBlockKit(evalConversionFr).blocks);
+    const slack = slackHalves(evalConversionFr);
     expect(slack.buttons[0]).toBe('ad_open_activation_centers');
     expect(slack.first).not.toContain('À préparer');
     expect(slack.rest).toContain('*À préparer*');

@@ -9,10 +9,20 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from '../../src/bot/render/adaptive-card.js';
-import { renderBlockKit } from '../../src/bot/render/block-kit.js';
-import { jsonBytes, SlackMessageSchema, TEAMS_CARD_BUDGET_BYTES } from '../../src/bot/render/limits.js';
+import { renderBlockKit, renderDetailsView } from '../../src/bot/render/block-kit.js';
+import {
+  jsonBytes,
+  SlackMessageSchema,
+  SlackModalViewSchema,
+  TEAMS_CARD_BUDGET_BYTES,
+} from '../../src/bot/render/limits.js';
 import { renderText } from '../../src/bot/render/text.js';
-import { handoffCard } from '../../src/conversations/escalations/replies.js';
+import {
+  answerRelayedNotice,
+  handoffCard,
+  originCard,
+  relayedAnswer,
+} from '../../src/conversations/escalations/replies.js';
 import type { EscalationRecord } from '../../src/conversations/escalations/types.js';
 import { checkCard } from './card-validator.js';
 
@@ -130,7 +140,11 @@ describe('the handoff card has headings of its own', () => {
   it('Slack: the same two headings, each followed by its own lines', () => {
     const msg = renderBlockKit(model);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
-    const sectionTexts = msg.blocks.flatMap((b) => (b.type === 'section' ? [b.text?.text ?? ''] : []));
+    // The timeline and the checklist open in the modal behind "Details".
+    const view = renderDetailsView(model);
+    expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
+    expect(view.title.text).toBe('Details');
+    const sectionTexts = view.blocks.flatMap((b) => (b.type === 'section' ? [b.text?.text ?? ''] : []));
     const timeline = sectionTexts.find((x) => x.startsWith('*Timeline*'))!;
     expect(timeline.split('\n')).toEqual([
       '*Timeline*',
@@ -144,7 +158,8 @@ describe('the handoff card has headings of its own', () => {
       '✓ slmgr /dlv output',
       '✗ Proof of purchase / agreement number',
     ]);
-    const all = JSON.stringify(msg.blocks);
+    expect(JSON.stringify(msg.blocks)).not.toContain('*Timeline*');
+    const all = JSON.stringify([...msg.blocks, ...view.blocks]);
     expect(all).not.toContain('What changed');
     expect(all).not.toContain('*Evidence*');
     expect(msg.blocks.some((b) => b.type === 'input')).toBe(true);
@@ -179,15 +194,19 @@ describe('the handoff card has headings of its own', () => {
     );
   });
 
-  it('resolved: no buttons left, the resolution on the first screen, the Activation Centers link beside the summary', () => {
+  it('resolved: no status buttons left, the resolution on the first screen, the link and Details beside each other', () => {
     const done = handoffCard(
       record({ status: 'resolved', resolution: 'Microsoft issued a new MAK.', pendingQuestion: undefined }),
     );
     expect(done.actions).toEqual([]);
     const msg = renderBlockKit(done);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
-    expect(msg.blocks.some((b) => b.type === 'actions' || b.type === 'input')).toBe(false);
-    expect(msg.blocks[1]).toMatchObject({ accessory: { url: done.microsoft.url } });
+    expect(msg.blocks.some((b) => b.type === 'input')).toBe(false);
+    const row = msg.blocks.find((b) => b.type === 'actions');
+    expect(row?.type === 'actions' && row.elements.map((e) => e.url ?? e.action_id)).toEqual([
+      done.microsoft.url,
+      'ad_details',
+    ]);
     expect(JSON.stringify(msg.blocks)).toContain('*Resolution*\\nMicrosoft issued a new MAK.');
     const card = renderAdaptiveCard(done);
     expect(card.body.some((e) => e.type === 'Input.Text')).toBe(false);
@@ -197,6 +216,90 @@ describe('the handoff card has headings of its own', () => {
   it('a record at its limits (200 long timeline entries) still fits Teams and Slack, keeping the latest entries', () => {
     const long = 'x'.repeat(1900);
     const big = handoffCard(
+      record({
+        timeline: Array.from({ length: 200 }, (_, i) => ({
+          at: T0 + i * 60_000,
+          actor: ALICE,
+          kind: 'answer' as const,
+          text: `${i} ${long}`,
+        })),
+      }),
+    );
+    const card = renderAdaptiveCard(big);
+    expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+    expect(checkCard(card).errors).toEqual([]);
+    const timeline = sections(card).get('Timeline')!;
+    expect(timeline[0]).toMatch(/^… \d+ earlier$/);
+    expect(timeline.at(-1)).toContain('answered: 199 ');
+    const msg = renderBlockKit(big);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const view = renderDetailsView(big);
+    expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
+    expect(JSON.stringify(view.blocks)).toContain('answered: 199 ');
+  });
+});
+
+describe('the origin thread’s status card and a relayed answer have models of their own', () => {
+  const answered = record();
+  const after = record({ status: 'claimed', pendingQuestion: undefined });
+
+  it('the status card: status and holder as fields, what is missing, the checklist and the timeline under their headings', () => {
+    const model = originCard(record({ pendingQuestion: undefined }));
+    expect(model.kind).toBe('origin');
+    const s = sections(renderAdaptiveCard(model));
+    expect(s.get('Checklist for Microsoft')).toEqual([
+      '✓ slmgr /dlv output',
+      '✗ Proof of purchase / agreement number',
+    ]);
+    expect(s.get('Timeline')).toHaveLength(3);
+    expect(s.get('Still missing')?.join('\n')).toContain('agreement 12345678');
+    expect(s.has('Evidence')).toBe(false);
+    expect(s.has('What changed')).toBe(false);
+    const msg = renderBlockKit(model);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const blocks = JSON.stringify(msg.blocks);
+    expect(blocks).toContain('*Status*: waiting for information');
+    expect(blocks).toContain('*Checklist for Microsoft*\\n✓ slmgr /dlv output');
+    expect(blocks).not.toContain('*Evidence*');
+    // Nothing to click on the requester's status card, and so no Escalate.
+    expect(msg.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(under(renderText(model), 'Checklist for Microsoft')).toEqual([
+      '✓ slmgr /dlv output',
+      '✗ Proof of purchase / agreement number',
+    ]);
+  });
+
+  it('in French, with the headings from the French table', () => {
+    const model = originCard(record({ lang: 'fr', pendingQuestion: undefined }), 'fr');
+    const s = sections(renderAdaptiveCard(model));
+    expect(s.get('Liste pour Microsoft')).toHaveLength(2);
+    expect(s.has('Encore à fournir')).toBe(true);
+    expect(s.get('Historique')).toHaveLength(3);
+    expect(renderText(model)).toContain('État : en attente d’informations');
+  });
+
+  it('a relayed answer shows the question and the answer under their own headings, never under "Cause"', () => {
+    const relayed = relayedAnswer(answered, TECH, 'It is agreement 87654321');
+    expect(relayed.kind).toBe('relay');
+    const s = sections(renderAdaptiveCard(relayed));
+    expect(s.get('Question from Alice')).toEqual(['What is your agreement number?']);
+    expect(s.get('Answer from Tech')).toEqual(['It is agreement 87654321']);
+    expect(s.has('Cause')).toBe(false);
+    const blocks = JSON.stringify(renderBlockKit(relayed).blocks);
+    expect(blocks).toContain('*Question from Alice*\\nWhat is your agreement number?');
+    expect(blocks).not.toContain('*Cause*');
+    expect(under(renderText(relayed), 'Answer from Tech')).toEqual(['It is agreement 87654321']);
+
+    const notice = answerRelayedNotice(after, answered, TECH, 'It is agreement 87654321', 'fr');
+    expect(notice.summary).toBe('Votre réponse a été transmise à l’équipe licences.');
+    const fr = sections(renderAdaptiveCard(notice));
+    expect(fr.get('Question de Alice')).toEqual(['What is your agreement number?']);
+    expect(fr.get('Réponse de Tech')).toEqual(['It is agreement 87654321']);
+  });
+
+  it('a status card with 200 long timeline entries still fits Teams and Slack, keeping the latest', () => {
+    const long = 'x'.repeat(1900);
+    const big = originCard(
       record({
         timeline: Array.from({ length: 200 }, (_, i) => ({
           at: T0 + i * 60_000,

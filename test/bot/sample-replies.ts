@@ -33,7 +33,7 @@ export const kmsDiagnosisEn: ReplyModel = reply({
   ],
   evidence: [
     'code 0xC004F074',
-    'srvRecords=none',
+    'KMS SRV records in DNS: none',
     'Product Key Channel: Volume:GVLK',
     'DNS auto-discovery: KMS name not available',
   ],
@@ -116,7 +116,11 @@ export const evalConversionFr: ReplyModel = reply({
     },
     { text: 'Affichez l’ID d’installation pour l’activation par téléphone.', command: 'slmgr /dti' },
   ],
-  evidence: ['edition=ServerDatacenter', 'lastError=0xC004C003', 'Canal de la clé de produit : Volume:MAK'],
+  evidence: [
+    'Édition : ServerDatacenter',
+    'Dernière erreur : 0xC004C003',
+    'Canal de la clé de produit : Volume:MAK',
+  ],
   questions: [{ command: 'slmgr /dlv', why: 'Confirme le canal de la clé et l’état de la licence.' }],
   codes: [{ code: '0xC004C003', title: 'La clé de produit est bloquée', known: true }],
   findings: [
@@ -149,7 +153,7 @@ export const handoffEn: ReplyModel = reply({
   lang: 'en',
   title: 'Escalation: 0xC004F038 on SRV-APP-12',
   summary: 'Asked by Alex in #it-support. The KMS count stays below the threshold.',
-  evidence: ['kmsCurrentCount=3', 'code 0xC004F038'],
+  evidence: ['KMS host count: 3', 'code 0xC004F038'],
   actions: [
     {
       id: 'claim',
@@ -185,7 +189,7 @@ export const hostileEn: ReplyModel = reply({
       command: 'nslookup -type=srv _vlmcs._tcp.corp.contoso.com > out.txt && type out.txt',
     },
   ],
-  evidence: ['testedHost=<script>&', 'note: a ``` fence inside'],
+  evidence: ['Host tested: <script>&', 'note: a ``` fence inside'],
   questions: [
     { command: 'echo ```not a fence``` <!everyone>', why: 'Proves fences and mentions stay inert.' },
   ],

@@ -4,7 +4,7 @@
  * "Details") holds the cause and the next step's command, in English and in French; a licensing engineer sees
  * the handoff card's box and buttons without scrolling, is told the box is required instead of sending an empty
  * Need info, and can type a case number in groups. Screenshots go to test/artifacts/ (diagnosis-800.png,
- * diagnosis-details-800.png, french-800.png, escalation-800.png) with the cards' rendered heights in
+ * diagnosis-details-800.png, slack-details-800.png, french-800.png, escalation-800.png) with the cards' rendered heights in
  * card-heights.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -130,6 +130,22 @@ describe.skipIf(!hasChromium)('cards for people in a hurry, in the playground at
     await expect.poll(() => placeOf(card, second)).toBeDefined();
     heights['kms-client-no-host, details open (800 px)'] = await height(card);
     await page.screenshot({ path: join(ARTIFACTS, 'diagnosis-details-800.png') });
+
+    // The Slack preview of the same card: the first screen, then "Details" opens the modal Slack would show.
+    await page.click('[data-view="slack"]');
+    const slack = page.locator(`#thread article[data-card-id="${r.id}"] .sk-message`).first();
+    await slack.waitFor();
+    expect(await placeOf(slack, r.reply.cause!.slice(0, 50)), 'cause in Slack').toBeDefined();
+    expect(await placeOf(slack, second), 'second step behind Details in Slack').toBeUndefined();
+    await slack.locator('button.sk-button', { hasText: 'Details' }).click();
+    const modal = slack.locator('.sk-modal');
+    await modal.waitFor();
+    expect(await modal.getAttribute('aria-label')).toBe('Details');
+    expect(await placeOf(modal, second), 'second step in the modal').toBeDefined();
+    await page.screenshot({ path: join(ARTIFACTS, 'slack-details-800.png') });
+    await modal.locator('.sk-modal-close').click();
+    expect(await slack.locator('.sk-modal').count()).toBe(0);
+    await page.click('[data-view="teams"]');
   });
 
   it('a blocked MAK escalated: the handoff card shows its box and buttons first, and a spaced case number is taken', async () => {

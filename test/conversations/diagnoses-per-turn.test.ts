@@ -9,6 +9,9 @@ import { createEscalations } from '../../src/conversations/handoff.js';
 import { MemoryStore } from '../../src/conversations/memory-store.js';
 import type { EngineResult, ReplyModel } from '../../src/conversations/types.js';
 import { diagnoseFacts } from '../../src/knowledge/index.js';
+import { parseSlackAction } from '../../src/bot/actions.js';
+import { renderBlockKit } from '../../src/bot/render/block-kit.js';
+import { threadKeyOf } from '../../src/conversations/keys.js';
 import { fixture, slackThread } from './helpers.js';
 
 function reply(r: EngineResult): ReplyModel {
@@ -66,5 +69,115 @@ describe('diagnoses per turn', () => {
     const card = JSON.stringify(handoff);
     expect(card).toContain(first.findings[0]!.title);
     expect(card).toContain(second.findings[0]!.title);
+  });
+
+  it('"Details" makes the card\'s details with one diagnosis, says nothing in the thread and writes nothing', async () => {
+    let diagnoses = 0;
+    const counting: typeof diagnoseFacts = (input, opts) => {
+      diagnoses++;
+      return diagnoseFacts(input, opts);
+    };
+    const store = new MemoryStore();
+    const engine = new ConversationEngine({ store, diagnose: counting });
+    const t = slackThread('T-DETAILS');
+    await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004F074.txt')));
+    const card = reply(await engine.handle(t.say(fixture('en', 'nslookup-srv-nxdomain.txt'))));
+    const before = await store.load(threadKeyOf(t.say('')));
+
+    diagnoses = 0;
+    const details = await engine.handle(
+      t.say('', {
+        action: { action: 'details', lang: 'en' },
+        addressed: 'button',
+        actionMessageId: 'card-2',
+      }),
+    );
+    expect(diagnoses).toBe(1);
+    expect(details.reply).toBeNull();
+    expect(details.mode).toBe('none');
+    // The same answer the card shows, made again from the thread: its cause, steps and next evidence.
+    const again = details.details as ReplyModel;
+    expect(again.kind).toBe('diagnosis');
+    expect(again.cause).toBe(card.cause);
+    expect(again.fix).toEqual(card.fix);
+    expect(again.codes).toEqual(card.codes);
+    const after = await store.load(threadKeyOf(t.say('')));
+    expect(after.rev).toBe(before.rev);
+    expect(after.state).toEqual(before.state);
+
+    // A card whose thread kept nothing (answered privately, memory expired): no details, no diagnosis.
+    diagnoses = 0;
+    const empty = slackThread('T-DETAILS-EMPTY');
+    const none = await engine.handle(empty.say('', { action: { action: 'details' }, addressed: 'button' }));
+    expect(none.details).toBeUndefined();
+    expect(diagnoses).toBe(0);
+  });
+
+  it('"Details" in an escalated thread gives the escalation answer; on the handoff card, the record as it stands', async () => {
+    let diagnoses = 0;
+    const counting: typeof diagnoseFacts = (input, opts) => {
+      diagnoses++;
+      return diagnoseFacts(input, opts);
+    };
+    const store = new MemoryStore();
+    const config = { channels: { slack: { channel: 'CESCAL' } }, reminderMinutes: 30, members: [] };
+    const escalations = createEscalations({ store, config });
+    const engine = new ConversationEngine({ store, diagnose: counting, escalations });
+    const t = slackThread('T-DETAILS-ESC');
+    await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004C003-blocked-mak.txt')));
+    const escalated = await engine.handle(t.say('', { action: { action: 'escalate' }, addressed: 'button' }));
+    const id = escalated.effects![0]!.escalationId;
+
+    diagnoses = 0;
+    const inThread = await engine.handle(t.say('', { action: { action: 'details' }, addressed: 'button' }));
+    expect(diagnoses).toBe(1);
+    expect(inThread.details?.kind).toBe('escalation');
+    expect(inThread.effects).toBeUndefined();
+
+    const scope = { platform: 'slack' as const, tenant: t.tenant };
+    const before = await escalations.repo.get(scope, id);
+    diagnoses = 0;
+    const click = {
+      platform: 'slack' as const,
+      tenant: t.tenant,
+      channel: 'CESCAL',
+      threadKey: '1700009999.000001',
+      messageId: 'details-click-1',
+      user: { id: 'UENG1', name: 'Alice' },
+      text: '',
+      addressed: 'button' as const,
+      action: { action: 'details' as const, escalationId: id, lang: 'en' as const },
+    };
+    const onHandoff = await engine.handle(click);
+    expect(diagnoses).toBe(0);
+    expect(onHandoff.reply).toBeNull();
+    expect(onHandoff.effects).toBeUndefined();
+    expect(onHandoff.details).toMatchObject({ kind: 'handoff', escalationId: id, status: 'open' });
+    expect((await escalations.repo.get(scope, id))?.version).toBe(before?.version);
+    // An unknown escalation id: nothing to show, nothing sent.
+    const unknown = await engine.handle({
+      ...click,
+      messageId: 'details-click-2',
+      action: { ...click.action, escalationId: 'E-00000000' },
+    });
+    expect(unknown.details).toBeUndefined();
+    expect(unknown.effects).toBeUndefined();
+  });
+
+  it('"Details" on an explanation card gives that code’s details, from the payload its Slack button carries', async () => {
+    const engine = new ConversationEngine({ store: new MemoryStore() });
+    const t = slackThread('T-DETAILS-WHY');
+    const card = reply(await engine.handle(t.say('why 0xC004F074?')));
+    expect(card.kind).toBe('explanation');
+    const button = renderBlockKit(card)
+      .blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.action_id === 'ad_details');
+    const payload = parseSlackAction(button!);
+    expect(payload).toMatchObject({ action: 'details', code: '0xC004F074' });
+    const details = await engine.handle(t.say('', { action: payload, addressed: 'button' }));
+    const again = details.details as ReplyModel;
+    expect(again.kind).toBe('explanation');
+    expect(again.title).toBe(card.title);
+    expect(again.fix).toEqual(card.fix);
   });
 });

@@ -21,7 +21,7 @@ import {
   type InboundMessage,
   type ReplyModel,
 } from '../../src/conversations/types.js';
-import { fixture, handoffModelOf, PASTED_MAK, replyModelOf, slackThread } from './helpers.js';
+import { fixture, handoffModelOf, originModelOf, PASTED_MAK, slackThread } from './helpers.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const RUN = randomUUID().slice(0, 8);
@@ -172,7 +172,7 @@ describe.each(backends)('escalation handoff through the engine on the $name stor
     const [handoff, origin] = effects as [Outbound & { kind: 'post' }, Outbound & { kind: 'post' }];
     expect([handoff.rememberAs, origin.rememberAs]).toEqual(['handoff-card', 'origin-update']);
     expect(answer.summary).toContain(handoff.escalationId);
-    expect(handoff.reply.actions.map((a) => a.id)).toEqual([
+    expect(handoffModelOf(handoff).actions.map((a) => a.id)).toEqual([
       'claim',
       'need_info',
       'escalated_ms',
@@ -196,7 +196,7 @@ describe.each(backends)('escalation handoff through the engine on the $name stor
     );
     expect(handoffCard.codes).toContain('0xC004C003');
     // The origin thread is told what is still missing, with the commands that bring it.
-    const asked = replyModelOf(origin).questions.map((q) => q.command);
+    const asked = originModelOf(origin).missing.map((q) => q.command);
     expect(asked).toEqual(expect.arrayContaining(['%windir%\\Panther\\setupact.log', 'agreement 12345678']));
     expect(asked).not.toContain('slmgr /dlv');
     expect(asked).not.toContain('slmgr /dti');

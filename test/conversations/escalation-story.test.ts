@@ -12,8 +12,8 @@ import { createEscalations } from '../../src/conversations/handoff.js';
 import { threadKeyOf } from '../../src/conversations/keys.js';
 import { MemoryStore } from '../../src/conversations/memory-store.js';
 import { StoreUnavailableError } from '../../src/conversations/store.js';
-import type { ActionId, InboundMessage } from '../../src/conversations/types.js';
-import type { CardModel } from '../../src/conversations/escalations/types.js';
+import type { ActionId, InboundMessage, ReplyModel } from '../../src/conversations/types.js';
+import type { CardModel, HandoffCardModel } from '../../src/conversations/escalations/types.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { fixture } from './helpers.js';
 
@@ -159,7 +159,7 @@ describe('the escalation story, as a transcript through the turn runner', () => 
     const [, diagnosis] = bot.said();
     expect(diagnosis).toMatchObject({ kind: 'post', channel: HELP, thread: bot.origin });
     expect(diagnosis!.reply.kind).toBe('diagnosis');
-    expect(diagnosis!.reply.actions.map((a) => a.id)).toContain('escalate');
+    expect((diagnosis!.reply as ReplyModel).actions.map((a) => a.id)).toContain('escalate');
 
     // Escalate: the clicked card becomes the escalation summary; the handoff card opens the escalation channel's
     // thread, with the origin's permalink; the origin thread gets its status card.
@@ -170,7 +170,7 @@ describe('the escalation story, as a transcript through the turn runner', () => 
     expect(summary!.reply.summary).toMatch(/^Handed to the licensing team as E-[0-9A-Z]{8}/);
     expect(handoff).toMatchObject({ kind: 'post', channel: ESCALATION });
     expect(handoff!.reply.kind).toBe('handoff');
-    expect(handoff!.reply.actions.map((a) => a.id)).toEqual([
+    expect((handoff!.reply as HandoffCardModel).actions.map((a) => a.id)).toEqual([
       'claim',
       'need_info',
       'escalated_ms',

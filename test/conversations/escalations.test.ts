@@ -9,7 +9,7 @@ import { RedisKv } from '../../src/conversations/escalations/redis-kv.js';
 import { EscalationRepository } from '../../src/conversations/escalations/repository.js';
 import { EscalationService, type EscalateInput } from '../../src/conversations/escalations/service.js';
 import type { Outbound, Scope } from '../../src/conversations/escalations/types.js';
-import { fixture, handoffModelOf, PASTED_MAK, replyModelOf } from './helpers.js';
+import { fixture, handoffModelOf, PASTED_MAK, originModelOf } from './helpers.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const FULL_KEY = /[0-9A-Z]{5}(?:-[0-9A-Z]{5}){4}/g;
@@ -167,13 +167,13 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     expect(kinds(result.effects)).toEqual(['post:CESCAL', 'post:CHELP']);
     const [handoff, origin] = result.effects;
     expect(handoff!.target.threadKey).toBeUndefined();
-    expect(handoff!.reply.actions.map((a) => a.id)).toEqual([
+    expect(handoffModelOf(handoff).actions.map((a) => a.id)).toEqual([
       'claim',
       'need_info',
       'escalated_ms',
       'handoff_resolved',
     ]);
-    expect(handoff!.reply.actions.every((a) => a.payload.escalationId === id)).toBe(true);
+    expect(handoffModelOf(handoff).actions.every((a) => a.payload.escalationId === id)).toBe(true);
     expect(handoff!.reply.summary).toContain('Tech asked for help in Slack channel CHELP');
     // The checklist is the handoff card's own: each item done or not, with its value.
     expect(handoffModelOf(handoff).checklist).toEqual(
@@ -186,7 +186,7 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     expect(handoffModelOf(handoff)).toMatchObject({ status: 'open', statusText: 'waiting for an engineer' });
     expect(handoffModelOf(handoff).assignee).toBeUndefined();
     expect(origin!.target.threadKey).toBe(input.msg.threadKey);
-    expect(replyModelOf(origin).questions.map((q) => q.command)).toContain('agreement 12345678');
+    expect(originModelOf(origin).missing.map((q) => q.command)).toContain('agreement 12345678');
 
     // 2. Claim.
     now += 5 * 60_000;
@@ -199,7 +199,7 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
     ]);
     expect(claim.effects[0]!.target.threadKey).toBe('1700000100.000100');
     expect(claim.effects[2]!.reply.summary).toBe('Alice from the licensing team is now handling this case.');
-    expect(claim.effects[0]!.reply.actions.map((a) => a.id)).not.toContain('claim');
+    expect(handoffModelOf(claim.effects[0]).actions.map((a) => a.id)).not.toContain('claim');
     expect(handoffModelOf(claim.effects[0])).toMatchObject({ status: 'claimed', assignee: 'Alice' });
 
     // 3. Need info: the question goes to the origin thread.
@@ -257,7 +257,7 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
       resolution: 'Microsoft issued a new MAK; activated.',
     });
     const card = done.effects.find((e) => e.kind === 'update' && e.target.channel === 'CESCAL')!;
-    expect(card.reply.actions).toEqual([]);
+    expect(handoffModelOf(card).actions).toEqual([]);
     const timeline = handoffModelOf(card).timeline;
     expect(timeline).toHaveLength(7);
     expect(timeline.every((m) => /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/.test(m.when))).toBe(true);

@@ -2,8 +2,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../../src/observability/logger.js';
-import type { InboundMessage, ReplyModel } from '../../src/conversations/types.js';
-import type { HandoffCardModel, Outbound } from '../../src/conversations/escalations/types.js';
+import type { InboundMessage } from '../../src/conversations/types.js';
+import type {
+  HandoffCardModel,
+  OriginCardModel,
+  Outbound,
+} from '../../src/conversations/escalations/types.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -78,9 +82,8 @@ export function handoffModelOf(effect: Outbound | undefined): HandoffCardModel {
   return effect.reply;
 }
 
-/** The reply an effect carries; fails the test when it carries the handoff card instead. */
-export function replyModelOf(effect: Outbound | undefined): ReplyModel {
-  if (!effect || effect.reply.kind === 'handoff')
-    throw new Error(`expected a reply, got ${effect?.reply.kind}`);
+/** The origin thread's status card an effect carries. */
+export function originModelOf(effect: Outbound | undefined): OriginCardModel {
+  if (effect?.reply.kind !== 'origin') throw new Error(`expected the status card, got ${effect?.reply.kind}`);
   return effect.reply;
 }

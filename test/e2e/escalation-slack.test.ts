@@ -212,9 +212,24 @@ describe('a Slack escalation from the diagnosis card to its resolution', () => {
     expect(String(summary.args.text)).toContain(esc.id);
     expect(blocksText(summary)).not.toContain('ad_escalate');
 
-    // The handoff card: who, where (permalink built from the team's domain), the ticked and missing evidence,
-    // a text box and the four buttons.
-    const handoff = blocksText(esc.handoff.call);
+    // The handoff card: who and its status, a text box, the four buttons and "Details"; behind Details (a modal
+    // opened for the engineer who clicked), where it was asked (permalink built from the team's domain) and the
+    // ticked and missing evidence.
+    expect(blocksText(esc.handoff.call)).not.toContain('✓ slmgr /dlv output');
+    let since = fake.calls().length;
+    await click(esc.handoff, 'ad_details', ENGINEER);
+    const filled = await waitForCall(since, (c) => c.method === 'views.update');
+    await server.bot.idle();
+    const opened = fake.calls('views.open').find((c) => fake.calls().indexOf(c) >= since)!;
+    expect(filled.args.view_id).toBe((opened.response!.view as { id: string }).id);
+    // Reading the details changes nothing: no post, no update.
+    expect(
+      fake
+        .calls()
+        .slice(since)
+        .filter((c) => c.method.startsWith('chat.')),
+    ).toEqual([]);
+    const handoff = JSON.stringify(filled.args.view);
     expect(handoff).toContain(
       `https://${TEAM_DOMAIN}.slack.com/archives/${HELP}/p${esc.root.replace('.', '')}`,
     );
@@ -223,7 +238,7 @@ describe('a Slack escalation from the diagnosis card to its resolution', () => {
     expect(handoff).toMatch(/✓ Installation ID \(slmgr \/dti or slui 4\): \d{63}/);
     expect(handoff).toContain('✗ Proof of purchase / agreement number');
     expect(handoff).toContain('✗ setupact.log or SoftwareLicensingService events');
-    expect(handoff).toContain('"type":"input"');
+    expect(blocksText(esc.handoff.call)).toContain('"type":"input"');
     for (const id of ['ad_claim', 'ad_need_info', 'ad_escalated_ms', 'ad_handoff_resolved'])
       expect(buttonValue(esc.handoff.call, id)).toContain(esc.id);
     // The requester is told what is still missing, in the thread.
@@ -231,7 +246,7 @@ describe('a Slack escalation from the diagnosis card to its resolution', () => {
     expect(fake.calls('chat.getPermalink')).toEqual([]);
 
     // Claim: both cards updated in place, a line in the origin thread.
-    let since = fake.calls().length;
+    since = fake.calls().length;
     await click(esc.handoff, 'ad_claim', ENGINEER);
     const claimedLine = await waitForCall(
       since,
@@ -305,12 +320,13 @@ describe('a Slack escalation from the diagnosis card to its resolution', () => {
           (c) =>
             c.method === 'chat.update' &&
             c.args.ts === esc.handoff.ts &&
-            blocksText(c).includes('✓ Proof of purchase'),
+            // The checklist is behind Details; the message's text carries the whole card.
+            String(c.args.text).includes('✓ Proof of purchase'),
         ),
     ).toBe(true);
 
     // Resolved (Escalated to Microsoft takes the same wire path as Need info; the whole story is told once in
-    // test/conversations/escalation-story.test.ts): the updates reach Slack, the handoff card loses its buttons.
+    // test/conversations/escalation-story.test.ts): the updates reach Slack, the handoff card loses its status buttons.
     since = fake.calls().length;
     await click(
       esc.handoff,
@@ -333,7 +349,11 @@ describe('a Slack escalation from the diagnosis card to its resolution', () => {
     const finalOrigin = finalUpdates.find((c) => c.args.ts === esc.status.ts)!;
     expect(String(finalOrigin.args.text)).toContain('Status: resolved');
     const finalHandoff = finalUpdates.find((c) => c.args.ts === esc.handoff.ts)!;
-    expect(blocksText(finalHandoff)).not.toContain('"type":"actions"');
+    // No status button is left: only the Activation Centers link and Details.
+    const row = (finalHandoff.args.blocks as Array<{ type: string; elements?: Array<{ action_id: string }> }>)
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements!.map((e) => e.action_id));
+    expect(row).toEqual(['ad_open_activation_centers', 'ad_details']);
   });
 });
 

@@ -212,7 +212,7 @@ describe('Answering in several workspaces', () => {
       status: 200,
       args: { thread_ts: fabrikam.event.ts },
     });
-    expect(JSON.stringify(byChannel.get(CONTOSO.channels![0])!.args.blocks)).toContain('0xC004F074');
+    expect(String(byChannel.get(CONTOSO.channels![0])!.args.text)).toContain('0xC004F074');
     expect(replies.every((r) => r.response?.ok === true)).toBe(true);
   });
 

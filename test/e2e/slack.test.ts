@@ -197,7 +197,8 @@ describe('Slack mentions, DMs and threads', () => {
       await server.bot.idle();
       expect(fake.calls('chat.postMessage')).toHaveLength(1);
       expect(reply!.args).toMatchObject({ channel: 'G0GROUPDM1', thread_ts: message.ts });
-      expect(JSON.stringify(reply!.args.blocks)).toContain('0xC004F074');
+      // The code is in the answer (its codes sit behind Details; the message text holds the whole answer).
+      expect(String(reply!.args.text)).toContain('0xC004F074');
     });
 
     it('follows up in its thread and stays quiet when not asked', async () => {
@@ -407,7 +408,7 @@ describe('Slack commands, shortcuts and buttons', () => {
       expect(reply!.args).toMatchObject({ id: 'shortcut-private', response_type: 'ephemeral' });
       const blocks = JSON.stringify(reply!.args.blocks);
       expect(blocks).toContain('/invite @activation-doctor');
-      expect(blocks).toContain('0xC004F074');
+      expect(JSON.stringify(reply!.args)).toContain('0xC004F074');
       // The one attempt to post in the channel, and nothing else in public.
       expect(fake.calls('chat.postMessage')).toHaveLength(1);
     });
@@ -484,6 +485,116 @@ describe('Slack commands, shortcuts and buttons', () => {
     const [update] = await fake.waitForCalls('chat.update');
     expect(update!.args).toMatchObject({ channel: event.channel, ts: cardTs });
     expect(blocksOf(update!).length).toBeGreaterThan(0);
+  });
+
+  describe('Details', () => {
+    /** Posts a diagnosis card, then clicks its "Details" button with the given trigger id. */
+    async function clickDetails(triggerId: string) {
+      const event = mentionEvent(DLV_PASTE);
+      await postEvent(server.url, eventEnvelope(event));
+      const [card] = await fake.waitForCalls('chat.postMessage');
+      await server.bot.idle();
+      const cardTs = String(card!.response!.ts);
+      const button = buttonsOf(card!).find((b) => b.action_id === 'ad_details');
+      expect(button, 'the card has a Details button').toBeDefined();
+      fake.reset();
+      const res = await postInteraction(server.url, {
+        type: 'block_actions',
+        team: { id: FAKE_TEAM_ID, domain: 'fake' },
+        user: { id: 'U0HUMAN01', name: 'sam' },
+        api_app_id: 'A0FAKEAPP',
+        trigger_id: triggerId,
+        container: {
+          type: 'message',
+          message_ts: cardTs,
+          channel_id: event.channel,
+          is_ephemeral: false,
+          thread_ts: event.ts,
+        },
+        channel: { id: event.channel, name: 'helpdesk' },
+        message: {
+          type: 'message',
+          ts: cardTs,
+          thread_ts: event.ts,
+          bot_id: FAKE_BOT_ID,
+          text: card!.args.text,
+        },
+        response_url: fake.responseUrl('details'),
+        actions: [
+          {
+            type: 'button',
+            action_id: 'ad_details',
+            block_id: 'actions',
+            value: button!.value,
+            action_ts: `${Date.now() / 1000}`,
+          },
+        ],
+      });
+      expect(res.status).toBe(200);
+      return { event, card: card! };
+    }
+
+    it('opens a modal at once, then fills it with the details the card leaves out; the card is not touched', async () => {
+      const { card } = await clickDetails(`${Date.now()}.8.details`);
+      const [opened] = await fake.waitForCalls('views.open');
+      const [filled] = await fake.waitForCalls('views.update');
+      await server.bot.idle();
+      const waiting = opened!.args.view as { type: string; title: { text: string }; blocks: unknown[] };
+      expect(waiting).toMatchObject({ type: 'modal', title: { text: 'Details' } });
+      expect(JSON.stringify(waiting.blocks)).toContain('Getting the details');
+      expect(filled!.args.view_id).toBe((opened!.response!.view as { id: string }).id);
+      const view = filled!.args.view as { type: string; blocks: Array<Record<string, unknown>> };
+      expect(view.type).toBe('modal');
+      expect(view.blocks.length).toBeLessThanOrEqual(100);
+      const details = JSON.stringify(view.blocks);
+      // The details: what the thread showed as evidence and what to paste next, none of it on the card.
+      expect(details).toContain('*Next evidence to collect*');
+      expect(JSON.stringify(card.args.blocks)).not.toContain('*Next evidence to collect*');
+      // Only the modal: no new message, no update of the card, no private note.
+      expect(fake.calls('chat.postMessage')).toEqual([]);
+      expect(fake.calls('chat.update')).toEqual([]);
+      expect(fake.calls('chat.postEphemeral')).toEqual([]);
+    });
+
+    it('on a card whose thread kept nothing, the modal says so, in the card’s language', async () => {
+      const cardTs = nextTs();
+      const res = await postInteraction(server.url, {
+        type: 'block_actions',
+        team: { id: FAKE_TEAM_ID, domain: 'fake' },
+        user: { id: 'U0HUMAN01', name: 'sam' },
+        trigger_id: `${Date.now()}.9.details`,
+        container: { type: 'message', message_ts: cardTs, channel_id: 'C0CHANNEL9' },
+        channel: { id: 'C0CHANNEL9' },
+        message: { type: 'message', ts: cardTs, bot_id: FAKE_BOT_ID },
+        actions: [
+          {
+            type: 'button',
+            action_id: 'ad_details',
+            value: JSON.stringify({ action: 'details', lang: 'fr' }),
+            action_ts: `${Date.now() / 1000}`,
+          },
+        ],
+      });
+      expect(res.status).toBe(200);
+      const [opened] = await fake.waitForCalls('views.open');
+      const [filled] = await fake.waitForCalls('views.update');
+      await server.bot.idle();
+      expect(opened!.args.view).toMatchObject({ title: { text: 'Détails' }, close: { text: 'Fermer' } });
+      expect(JSON.stringify(filled!.args.view)).toContain('Cette carte n’a pas d’autres détails.');
+      expect(fake.calls('chat.postMessage')).toEqual([]);
+    });
+
+    it('with an expired trigger, sends the same details privately in the thread', async () => {
+      const { event } = await clickDetails('expired.8.details');
+      const [note] = await fake.waitForCalls('chat.postEphemeral');
+      await server.bot.idle();
+      expect(fake.calls('views.open')[0]!.response).toMatchObject({ ok: false, error: 'expired_trigger_id' });
+      expect(note!.args).toMatchObject({ channel: event.channel, user: 'U0HUMAN01', thread_ts: event.ts });
+      const blocks = JSON.stringify(note!.args.blocks);
+      expect(blocks).toContain('Details (only you can see this)');
+      expect(blocks).toContain('*Next evidence to collect*');
+      expect(fake.calls('views.update')).toEqual([]);
+    });
   });
 
   it('ignores a button whose value was tampered with', async () => {

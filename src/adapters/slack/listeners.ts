@@ -15,6 +15,7 @@ import type { AppMetrics } from '../../observability/app-metrics.js';
 import type { Logger } from '../../observability/logger.js';
 import { runTurn, type TurnSurface } from '../run-turn.js';
 import { slackFileReading, type SlackFilesDeps } from './files.js';
+import { openDetailsModal } from './details.js';
 import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.js';
 import { homeView } from './home.js';
 import type { SlackInstallationStore } from './installations.js';
@@ -180,10 +181,16 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     );
     if (!msg) return;
     const team = (body as unknown as BlockActionsPayload).team;
-    await run(
-      withRequestId(msg, context),
-      surfaceFor(client, msg, team?.domain ? { teamDomain: team.domain } : {}),
-    );
+    const surface = surfaceFor(client, msg, team?.domain ? { teamDomain: team.domain } : {});
+    if (payload.action === 'details') {
+      // The modal opens before the turn (the trigger lasts 3 s); the turn's details then fill it.
+      const place = { channel: msg.channel, threadTs: msg.threadKey, userId: msg.user.id };
+      const modal = await openDetailsModal(client, body.trigger_id, payload.lang ?? 'en', place, log);
+      await run(withRequestId(msg, context), { ...surface, details: (card) => modal.show(card) });
+      await modal.finish();
+      return;
+    }
+    await run(withRequestId(msg, context), surface);
   });
 
   app.event('app_home_opened', async ({ event, client }) => {

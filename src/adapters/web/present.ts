@@ -4,8 +4,10 @@
  * views without asking again. Escalation effects are rendered the same way and tagged with the surface they
  * belong to (the chat thread or the simulated escalation channel).
  */
+import { slackActionId } from '../../bot/actions.js';
 import { renderAdaptiveCard, type AdaptiveCard } from '../../bot/render/adaptive-card.js';
-import { renderBlockKit, type SlackReply } from '../../bot/render/block-kit.js';
+import { renderBlockKit, renderDetailsView, type SlackReply } from '../../bot/render/block-kit.js';
+import type { SlackModalView } from '../../bot/render/limits.js';
 import { renderText } from '../../bot/render/text.js';
 import type { ActionPayload } from '../../conversations/types.js';
 import type { CardModel, Outbound } from '../../conversations/escalations/types.js';
@@ -19,6 +21,8 @@ export interface RenderedReply {
   reply: CardModel;
   card: AdaptiveCard;
   blockKit: SlackReply;
+  /** The modal its "Details" button opens in Slack, when it has one (the preview opens it on the page). */
+  slackDetails?: SlackModalView;
   text: string;
 }
 
@@ -39,18 +43,26 @@ export interface PlaygroundResponse {
   silent?: string;
 }
 
+const DETAILS_ACTION_ID = slackActionId('details');
+
 export function renderReply(
   id: string,
   mode: RenderedReply['mode'],
   reply: CardModel,
   actionContext?: Partial<Omit<ActionPayload, 'action'>>,
 ): RenderedReply {
+  const blockKit = renderBlockKit(reply);
+  const hasDetails = blockKit.blocks.some(
+    (b) => b.type === 'actions' && b.elements.some((e) => e.action_id === DETAILS_ACTION_ID),
+  );
   return {
     id,
     mode,
     reply,
     card: renderAdaptiveCard(reply, actionContext ? { actionContext } : {}),
-    blockKit: renderBlockKit(reply),
+    blockKit,
+    // In Slack the details are made again from the thread when clicked; the page shows them from the same reply.
+    ...(hasDetails ? { slackDetails: renderDetailsView(reply) } : {}),
     text: renderText(reply),
   };
 }

@@ -15,11 +15,12 @@
  *   "… N more" notes and a "Show all findings" button, never refused.
  */
 import type { ActionId, ActionPayload, ReplyAction, ReplyModel } from '../../conversations/types.js';
-import type { CardModel, HandoffCardModel } from '../../conversations/escalations/types.js';
+import type { CardModel, HandoffCardModel, StatusCardModel } from '../../conversations/escalations/types.js';
 import { teamsSubmitData } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
+import { renderStatusWithin } from './status-layout.js';
 import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
 import {
   clip,
@@ -132,6 +133,7 @@ const NOTE_ACTIONS: ReadonlySet<ActionId> = new Set(['need_info', 'escalated_ms'
 
 export function renderAdaptiveCard(reply: CardModel, opts: AdaptiveCardOptions = {}): AdaptiveCard {
   if (reply.kind === 'handoff') return renderHandoffCard(reply, opts);
+  if (reply.kind === 'origin' || reply.kind === 'relay') return renderStatusCard(reply, opts);
   const budget = opts.budgetBytes ?? TEAMS_CARD_BUDGET_BYTES;
   const fallbackText = gist(reply);
   const card = renderWithin(
@@ -440,6 +442,33 @@ function handoffCardOf(s: ShapedHandoff, fallbackText: string, opts: AdaptiveCar
   );
   addNoteInput(body, actions, lang);
   return card(fallbackText, body, actions);
+}
+
+// --- the origin status card and relayed answers ---------------------------------------------------------------
+
+/** Shown whole (they are short): the title, the summary, the fields, then each group under its heading. */
+function renderStatusCard(model: StatusCardModel, opts: AdaptiveCardOptions): AdaptiveCard {
+  const budget = opts.budgetBytes ?? TEAMS_CARD_BUDGET_BYTES;
+  const fallbackText = clip(`${model.title}\n\n${model.summary}`, 1000);
+  return renderStatusWithin(
+    model,
+    (l) => {
+      const body: CardElement[] = [
+        prose(l.title, { size: 'Large', weight: 'Bolder' }),
+        prose(l.summary),
+        ...facts(l.fields.map((f) => ({ title: f.label, value: f.value }))),
+      ];
+      for (const g of l.groups)
+        body.push(
+          ...group(g.heading, [
+            ...(g.asks ?? []).flatMap((a) => [command(a.command), subtle(a.why)]),
+            ...g.lines.map((line) => prose(line, {}, 'Small')),
+          ]),
+        );
+      return card(fallbackText, body, []);
+    },
+    (c) => jsonBytes(c) <= budget,
+  );
 }
 
 function actionsOf(

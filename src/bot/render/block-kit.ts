@@ -4,19 +4,28 @@
  * `msg_blocks_too_long`; checked at run time by its plain-code twin in slack-fit.ts): a reply too big for one message is shortened level by level, with "… N more" notes
  * and a "Show all findings" button, never rejected.
  *
- * A long answer opens with its cause, the one next step and the buttons; the details follow under a divider in
- * the same message. (A "Details" button opening a modal would need `views.open` with the click's trigger id and
- * the engine re-deriving the reply for that thread; the Slack listeners have no such route, so the message stays
- * whole and the details simply come after the buttons.)
+ * A long answer (and the handoff card) shows its first screen only: the cause, the one next step with its command,
+ * what changed and the buttons, among them "Details". Clicking it opens a modal (`renderDetailsView`, drawn by the
+ * same code that draws a whole answer, from first-screen.ts's split) holding the later steps, codes, evidence,
+ * next evidence, other causes and what to have ready; where the modal cannot open, the same details come as a
+ * note only the clicker sees (`renderDetailsMessage`). "What changed" stays on the first screen: it is this
+ * answer's news, and the details are made again from the thread's state when clicked, which keeps no history.
  */
 import type { ReplyAction, ReplyModel } from '../../conversations/types.js';
-import type { CardModel, HandoffCardModel } from '../../conversations/escalations/types.js';
+import type { CardModel, HandoffCardModel, StatusCardModel } from '../../conversations/escalations/types.js';
 import { encodeSlackValue, slackActionId, SLACK_OPEN_URL_ACTION_ID } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { escapeMrkdwn, mrkdwnCodeBlock } from './escape.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
-import { SLACK_LIMITS, type Block, type Button, type SectionBlock, type SlackMessage } from './limits.js';
+import {
+  SLACK_LIMITS,
+  type Block,
+  type Button,
+  type SectionBlock,
+  type SlackMessage,
+  type SlackModalView,
+} from './limits.js';
 import {
   clip,
   offersShowAll,
@@ -26,7 +35,8 @@ import {
   type ShapedReply,
   type Step,
 } from './shape.js';
-import { fitsSlackMessage } from './slack-fit.js';
+import { fitsSlackMessage, fitsSlackView } from './slack-fit.js';
+import { renderStatusWithin, type StatusLayout } from './status-layout.js';
 import { renderText } from './text.js';
 
 export type SlackReply = SlackMessage;
@@ -40,17 +50,20 @@ class DoesNotFit extends Error {}
 
 export function renderBlockKit(reply: CardModel): SlackReply {
   if (reply.kind === 'handoff') return renderHandoffBlocks(reply);
+  if (reply.kind === 'origin' || reply.kind === 'relay') return renderStatusBlocks(reply);
   // Only notifications and block-less clients show `text`: a few thousand characters say enough, far below
   // Slack's 40 000 even after escaping lengthens it.
   const text = clip(
     escapeMrkdwn(renderText(reply, { maxChars: NOTIFICATION_TEXT_CHARS })),
     SLACK_LIMITS.messageText,
   );
+  // "Show all findings" gives the rest when even the modal must shorten the details (its note names the button).
+  const detailsCut = detailsOverflowModal(reply);
   const message = renderWithin(
     reply,
     (shaped) => {
       try {
-        return { text, blocks: blocksOf(shaped) };
+        return { text, blocks: blocksOf(shaped, detailsCut) };
       } catch (err) {
         if (err instanceof DoesNotFit) return undefined;
         throw err;
@@ -117,7 +130,15 @@ function leadBlocks(lead: Lead, lang: Lang): SectionBlock[] {
   return [];
 }
 
-function blocksOf(s: ShapedReply): Block[] {
+/**
+ * Whether an answer's details wait behind "Details". Only answers that carry a diagnosis fold: the details are
+ * made again from the thread when clicked, which would not give back an escalation's list or status lines.
+ */
+function foldsBehindDetails(s: ShapedReply): boolean {
+  return s.kind !== 'escalation' || s.cause !== undefined || s.fix.items.length + s.fix.omitted > 0;
+}
+
+function blocksOf(s: ShapedReply, detailsCut = false): Block[] {
   const { lang } = s;
   const blocks: Block[] = [];
   if (s.title.trim() !== '') {
@@ -129,17 +150,26 @@ function blocksOf(s: ShapedReply): Block[] {
   if (s.summary.trim() !== '') blocks.push(section(escapeMrkdwn(clip(s.summary, SLACK_LIMITS.sectionText))));
   if (s.cause !== undefined) blocks.push(...packed(bold(t(lang, 'cause')), [escapeMrkdwn(s.cause)]));
   const split = firstScreen(s);
-  const details: Block[] = [];
-  if (split) {
+  const folded = split !== undefined && (!split.hasDetails || foldsBehindDetails(s));
+  if (split && folded) {
     blocks.push(...leadBlocks(split.lead, lang));
-    if (split.hasDetails) details.push(...sectionsOf(split.details, 2));
+    blocks.push(...bulletBlocks(t(lang, 'changes'), s.changes, lang));
   } else {
     blocks.push(...sectionsOf(s, 1));
   }
   blocks.push(...warningBlocks(s));
-  if (s.truncated) (details.length > 0 ? details : blocks).push(truncatedNote(s));
+  const details = folded && split.hasDetails;
+  // The modal shows the details' own note when they were shortened.
+  if (s.truncated && !details) blocks.push(truncatedNote(s));
 
-  const buttons = buttonsOf(s.actions, lang, offersShowAll(s.kind, s.truncated));
+  const buttons = buttonsOf(s.actions, lang, offersShowAll(s.kind, s.truncated || (details && detailsCut)));
+  if (details) {
+    const finding = s.actions.find((a) => a.payload.findingId)?.payload.findingId;
+    const code = s.kind === 'explanation' ? s.codes.items[0]?.code : undefined;
+    buttons.push(
+      detailsButton(lang, { ...(finding ? { findingId: finding } : {}), ...(code ? { code } : {}) }),
+    );
+  }
   // The Activation Centers link is a next step when only Microsoft can help: it goes with the buttons, or beside
   // the first section when there is nothing else to click (a resolved handoff), so no button row is left over.
   if (s.escalation) {
@@ -150,14 +180,31 @@ function blocksOf(s: ShapedReply): Block[] {
   if (buttons.length > 0) blocks.push({ type: 'divider' });
   const noteButtons = s.actions.filter((a) => NOTE_ACTIONS.has(a.payload.action));
   if (noteButtons.length > 0) blocks.push(noteInput(lang, noteButtons));
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
-  if (details.length > 0) {
-    blocks.push(
-      { type: 'divider' },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: bold(t(lang, 'details')) }] },
-      ...details,
-    );
-  }
+  if (buttons.length > 0)
+    blocks.push({ type: 'actions', elements: buttons.slice(0, SLACK_LIMITS.actionsElements) });
+  return blocks;
+}
+
+/** The "Details" button: the clicked card's language (for the modal opened at once) and the cause it showed. */
+function detailsButton(
+  lang: Lang,
+  context: Pick<ReplyAction['payload'], 'findingId' | 'escalationId' | 'code'> = {},
+): Button {
+  const payload = { action: 'details' as const, lang, ...context };
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(t(lang, 'details'), SLACK_LIMITS.buttonText) },
+    action_id: slackActionId('details'),
+    value: encodeSlackValue(payload),
+  };
+}
+
+/** The details of a folded answer, as the message once showed them under its buttons; undefined when none. */
+function detailBlocksOf(s: ShapedReply): Block[] | undefined {
+  const split = firstScreen(s);
+  if (!split || !split.hasDetails) return undefined;
+  const blocks = sectionsOf(split.details, 2);
+  if (s.truncated) blocks.push(truncatedNote(s));
   return blocks;
 }
 
@@ -187,6 +234,12 @@ function warningBlocks(s: ShapedReply): Block[] {
   return [{ type: 'context', elements: elements.map((text) => ({ type: 'mrkdwn', text })) }];
 }
 
+function bulletBlocks(label: string, list: Cut<string>, lang: Lang): SectionBlock[] {
+  if (list.items.length + list.omitted === 0) return [];
+  const lines = list.items.map((x) => `• ${escapeMrkdwn(x)}`);
+  return packed(bold(label), [...lines, ...moreNote(list, lang)]);
+}
+
 /** Everything but the title, summary, cause and warnings; `firstStep` numbers the first fix step shown. */
 function sectionsOf(s: ShapedReply, firstStep: number): Block[] {
   const { lang } = s;
@@ -199,13 +252,8 @@ function sectionsOf(s: ShapedReply, firstStep: number): Block[] {
     const lines = s.codes.items.map((c) => `\`${c.code}\` ${escapeMrkdwn(c.title)}`);
     blocks.push(...packed(bold(t(lang, 'codes')), [...lines, ...moreNote(s.codes, lang)]));
   }
-  const bullets = (label: string, list: Cut<string>) => {
-    if (list.items.length + list.omitted === 0) return;
-    const lines = list.items.map((x) => `• ${escapeMrkdwn(x)}`);
-    blocks.push(...packed(bold(label), [...lines, ...moreNote(list, lang)]));
-  };
-  bullets(t(lang, 'evidence'), s.evidence);
-  bullets(t(lang, 'changes'), s.changes);
+  blocks.push(...bulletBlocks(t(lang, 'evidence'), s.evidence, lang));
+  blocks.push(...bulletBlocks(t(lang, 'changes'), s.changes, lang));
 
   if (s.questions.items.length + s.questions.omitted > 0) {
     const lines = s.questions.items.map((q) => `${mrkdwnCodeBlock(q.command)}\n${escapeMrkdwn(q.why)}`);
@@ -333,8 +381,9 @@ function minimalMessage(reply: ReplyModel, text: string): SlackReply {
 // --- the handoff card ------------------------------------------------------------------------------------------
 
 /**
- * The handoff card: title, who asked where, status and who holds it, a pending question, the box and the buttons;
- * after them, under "Details", the checklist, the timeline and what the thread knows, each under its own heading.
+ * The handoff card: title, who asked where, status and who holds it, a pending question, the box and the buttons,
+ * "Details" among them; its details (checklist, timeline, where it was asked, what the thread knows) open in a
+ * modal, each under its own heading.
  */
 function renderHandoffBlocks(card: HandoffCardModel): SlackReply {
   const text = clip(
@@ -379,16 +428,21 @@ function handoffBlocksOf(s: ShapedHandoff): Block[] {
   }
   const buttons = buttonsOf(s.actions, lang, false);
   const link = linkButton({ ...s.microsoft, bring: { items: [], omitted: 0 } });
-  if (buttons.length === 0) {
-    // A resolved handoff has nothing left to click: the link sits beside the summary, no button row is left over.
-    (blocks[1] as SectionBlock).accessory = link;
-  } else {
-    blocks.push({ type: 'divider' });
-    const noteButtons = s.actions.filter((a) => NOTE_ACTIONS.has(a.payload.action));
-    if (noteButtons.length > 0) blocks.push(noteInput(lang, noteButtons));
-    blocks.push({ type: 'actions', elements: [link, ...buttons].slice(0, SLACK_LIMITS.actionsElements) });
-  }
+  // Once resolved only the link and "Details" are left to click.
+  blocks.push({ type: 'divider' });
+  const noteButtons = s.actions.filter((a) => NOTE_ACTIONS.has(a.payload.action));
+  if (noteButtons.length > 0) blocks.push(noteInput(lang, noteButtons));
+  const details = detailsButton(lang, { escalationId: s.escalationId });
+  blocks.push({
+    type: 'actions',
+    elements: [link, ...buttons.slice(0, SLACK_LIMITS.actionsElements - 2), details],
+  });
+  return blocks;
+}
 
+/** The handoff card's details: checklist, timeline, where it was asked, codes, facts, other causes, tried. */
+function handoffDetailBlocksOf(s: ShapedHandoff): Block[] {
+  const { lang } = s;
   const details: Block[] = [];
   const list = (label: string, lines: string[]) => {
     if (lines.length > 0) details.push(...packed(bold(label), lines));
@@ -417,10 +471,168 @@ function handoffBlocksOf(s: ShapedHandoff): Block[] {
   list(t(lang, 'handoff.thread'), bullets(s.facts));
   list(t(lang, 'otherFindings'), bullets(s.otherFindings));
   list(t(lang, 'handoff.tried'), bullets(s.tried));
-  blocks.push(
-    { type: 'divider' },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: bold(t(lang, 'details')) }] },
-    ...details,
+  return details;
+}
+
+// --- the origin status card and relayed answers ---------------------------------------------------------------
+
+/** Shown whole (they are short, and the status card is the requester's to read): fields, then each group. */
+function renderStatusBlocks(model: StatusCardModel): SlackReply {
+  const text = clip(
+    escapeMrkdwn(renderText(model, { maxChars: NOTIFICATION_TEXT_CHARS })),
+    SLACK_LIMITS.messageText,
   );
+  return renderStatusWithin(
+    model,
+    (l) => {
+      try {
+        return { text, blocks: statusBlocksOf(l) };
+      } catch (err) {
+        if (err instanceof DoesNotFit) return { text, blocks: [] };
+        throw err;
+      }
+    },
+    (out) => out.blocks.length > 0 && fitsSlackMessage(out),
+  );
+}
+
+function statusBlocksOf(l: StatusLayout): Block[] {
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(l.title, SLACK_LIMITS.headerText) } },
+    section(escapeMrkdwn(clip(l.summary, SLACK_LIMITS.sectionText))),
+    ...packed(
+      '',
+      l.fields.map((f) => `${bold(f.label)}: ${escapeMrkdwn(f.value)}`),
+    ),
+  ];
+  for (const g of l.groups) {
+    const asks = (g.asks ?? []).map((a) => `${mrkdwnCodeBlock(a.command)}\n${escapeMrkdwn(a.why)}`);
+    blocks.push(...packed(bold(g.heading), [...asks, ...g.lines.map(escapeMrkdwn)]));
+  }
   return blocks;
+}
+
+// --- the details, behind the "Details" button --------------------------------------------------------------------
+
+/** Tries the card's shaping levels until its details fit `fits`; undefined when the card has none. */
+function detailsWithin(
+  card: CardModel,
+  wrap: (title: string, details: Block[]) => Block[],
+  fits: (blocks: Block[]) => boolean,
+): Block[] | undefined {
+  const attempt = (title: string, make: () => Block[] | undefined): Block[] | undefined | null => {
+    try {
+      const details = make();
+      return details && details.length > 0 ? wrap(title, details) : undefined;
+    } catch (err) {
+      if (err instanceof DoesNotFit) return null;
+      throw err;
+    }
+  };
+  if (card.kind === 'origin' || card.kind === 'relay') return undefined;
+  if (card.kind === 'handoff') {
+    return (
+      renderHandoffWithin(
+        card,
+        (s) => attempt(s.title, () => handoffDetailBlocksOf(s)),
+        (out) => out !== null && (out === undefined || fits(out)),
+      ) ?? undefined
+    );
+  }
+  const found = renderWithin(
+    card,
+    (s) => attempt(s.title, () => detailBlocksOf(s)),
+    (out) => out === undefined || (out !== null && fits(out)),
+  );
+  return found ?? undefined;
+}
+
+/**
+ * Whether a reply's details could be too long for a modal: an entry near a section's 3000 characters, or more
+ * text than 100 sections hold. Answers are far below either; only those are measured by rendering them.
+ */
+function mayOverflowModal(r: ReplyModel): boolean {
+  const entries = [
+    ...r.fix.flatMap((f) => [f.text, f.command ?? '']),
+    ...r.evidence,
+    ...r.changes,
+    ...r.questions.flatMap((q) => [q.command, q.why]),
+    ...r.codes.map((c) => c.title),
+    ...r.findings.map((f) => f.title),
+    ...(r.escalation?.bring ?? []),
+  ];
+  let total = 0;
+  for (const e of entries) {
+    if (e.length > 2500) return true;
+    total += e.length + 16;
+  }
+  return total > 200_000;
+}
+
+/** Whether a reply's details, whole, are too long for a modal (they will be shown shortened). */
+function detailsOverflowModal(reply: ReplyModel): boolean {
+  if (!mayOverflowModal(reply)) return false;
+  const whole = renderWithin(
+    reply,
+    (s) => {
+      try {
+        return detailBlocksOf(s) ?? [];
+      } catch (err) {
+        if (err instanceof DoesNotFit) return undefined;
+        throw err;
+      }
+    },
+    () => true,
+  );
+  return whole === undefined || !fitsSlackView(modal(reply.lang, withTitle(reply.title, whole)));
+}
+
+/** The card's title above its details, so the modal says which card it opened from. */
+function withTitle(title: string, details: Block[]): Block[] {
+  return title.trim() === ''
+    ? details
+    : [
+        { type: 'header', text: { type: 'plain_text', text: clip(title, SLACK_LIMITS.headerText) } },
+        ...details,
+      ];
+}
+
+function modal(lang: Lang, blocks: Block[]): SlackModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: clip(t(lang, 'details'), SLACK_LIMITS.viewTitle) },
+    close: { type: 'plain_text', text: clip(t(lang, 'details.close'), SLACK_LIMITS.viewButton) },
+    blocks,
+  };
+}
+
+const noteBlock = (text: string): Block => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: escapeMrkdwn(text) }],
+});
+
+/** What the modal shows the moment it opens (`views.open` must beat the 3 s trigger), in the card's language. */
+export function loadingView(lang: Lang): SlackModalView {
+  return modal(lang, [noteBlock(t(lang, 'details.loading'))]);
+}
+
+/** The modal when the click found nothing to show (an escalation gone, a store outage). */
+export function noDetailsView(lang: Lang): SlackModalView {
+  return modal(lang, [noteBlock(t(lang, 'details.none'))]);
+}
+
+/** The modal of a card's details: its title, then the details, within 100 blocks; a short note when it has none. */
+export function renderDetailsView(card: CardModel): SlackModalView {
+  const lang = card.lang;
+  const blocks = detailsWithin(card, withTitle, (b) => fitsSlackView(modal(lang, b)));
+  return blocks ? modal(lang, blocks) : noDetailsView(lang);
+}
+
+/** The same details as a message only the clicker sees, for when the modal could not open. */
+export function renderDetailsMessage(card: CardModel): SlackReply {
+  const lang = card.lang;
+  const text = t(lang, 'details.private');
+  const wrap = (title: string, details: Block[]) => [noteBlock(text), ...withTitle(title, details)];
+  const blocks = detailsWithin(card, wrap, (b) => fitsSlackMessage({ text, blocks: b }));
+  return { text, blocks: blocks ?? [noteBlock(t(lang, 'details.none'))] };
 }

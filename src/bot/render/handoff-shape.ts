@@ -12,6 +12,7 @@ type Moment = HandoffCardModel['timeline'][number];
 
 export interface ShapedHandoff {
   lang: HandoffCardModel['lang'];
+  escalationId: string;
   title: string;
   summary: string;
   statusText: string;
@@ -44,6 +45,7 @@ export function shapeHandoff(card: HandoffCardModel, caps: { items: number; text
   const timeline = card.timeline.slice(-recent).map((m) => ({ ...m, text: c(m.text) }));
   return {
     lang: card.lang,
+    escalationId: card.escalationId,
     title: clip(card.title, Math.min(caps.text, 150)),
     summary: c(card.summary),
     statusText: card.statusText,

@@ -29,6 +29,10 @@ export const SLACK_LIMITS = {
   aggregateBlockText: 12_000,
   /** `text` beyond this is cut by Slack (and `msg_too_long` beyond that). */
   messageText: 40_000,
+  /** A modal (`views.open`): its blocks, and its title and close button texts. */
+  blocksPerView: 100,
+  viewTitle: 24,
+  viewButton: 24,
 } as const;
 
 /** Teams card budget in UTF-8 bytes of the card JSON (see header comment). */
@@ -168,3 +172,12 @@ export const SlackMessageSchema = z
     `block text must stay within ${SLACK_LIMITS.aggregateBlockText} characters (msg_blocks_too_long)`,
   );
 export type SlackMessage = z.infer<typeof SlackMessageSchema>;
+
+/** A modal as `views.open` / `views.update` take it (a card's details). No aggregate text cap applies to views. */
+export const SlackModalViewSchema = z.object({
+  type: z.literal('modal'),
+  title: plainText(SLACK_LIMITS.viewTitle),
+  close: plainText(SLACK_LIMITS.viewButton),
+  blocks: z.array(BlockSchema).min(1).max(SLACK_LIMITS.blocksPerView),
+});
+export type SlackModalView = z.infer<typeof SlackModalViewSchema>;

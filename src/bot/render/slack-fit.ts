@@ -4,7 +4,14 @@
  * tests (test/bot/slack-fit.test.ts) render many generated replies, hostile ones included, and prove that whenever
  * this check passes the schema passes too.
  */
-import { blockTextLength, SLACK_LIMITS, type Block, type Button, type SlackMessage } from './limits.js';
+import {
+  blockTextLength,
+  SLACK_LIMITS,
+  type Block,
+  type Button,
+  type SlackMessage,
+  type SlackModalView,
+} from './limits.js';
 
 const L = SLACK_LIMITS;
 
@@ -116,4 +123,18 @@ export function fitsSlackMessage(message: SlackMessage): boolean {
   if (!Array.isArray(blocks) || blocks.length < 1 || blocks.length > L.blocksPerMessage) return false;
   for (const block of blocks) if (!blockFits(block)) return false;
   return blockTextLength(blocks) <= L.aggregateBlockText;
+}
+
+/** True only when `view` passes `SlackModalViewSchema`: 100 blocks, each within its limits, short title texts. */
+export function fitsSlackView(view: SlackModalView): boolean {
+  const { blocks } = view;
+  if (
+    view.type !== 'modal' ||
+    !plainTextFits(view.title, L.viewTitle) ||
+    !plainTextFits(view.close, L.viewButton)
+  )
+    return false;
+  if (!Array.isArray(blocks) || blocks.length < 1 || blocks.length > L.blocksPerView) return false;
+  for (const block of blocks) if (!blockFits(block)) return false;
+  return true;
 }

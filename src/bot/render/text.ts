@@ -5,6 +5,7 @@
 import type { CardModel } from '../../conversations/escalations/types.js';
 import { confidenceLabel, t } from '../phrases.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
+import { renderStatusWithin, type StatusLayout } from './status-layout.js';
 import {
   clip,
   renderWithin,
@@ -23,9 +24,12 @@ export interface TextOptions {
 
 export function renderText(reply: CardModel, opts: TextOptions = {}): string {
   const max = opts.maxChars;
-  if (reply.kind === 'handoff') {
+  if (reply.kind === 'handoff' || reply.kind === 'origin' || reply.kind === 'relay') {
     const fits = (s: string) => max === undefined || s.length <= max;
-    const out = renderHandoffWithin(reply, handoffTextOf, fits);
+    const out =
+      reply.kind === 'handoff'
+        ? renderHandoffWithin(reply, handoffTextOf, fits)
+        : renderStatusWithin(reply, statusTextOf, fits);
     return fits(out) ? out : clip(out, max!);
   }
   if (max === undefined) return textOf(shapeReply(reply, SHAPE_LEVELS[0]!));
@@ -155,5 +159,17 @@ function handoffTextOf(s: ShapedHandoff): string {
   bullets(t(lang, 'handoff.tried'), s.tried);
   heading(t(lang, 'escalation'));
   lines.push(`${INDENT}${s.microsoft.label}: ${s.microsoft.url}`);
+  return lines.join('\n');
+}
+
+/** The origin status card or a relayed answer as text: its fields, then each group under its heading. */
+function statusTextOf(l: StatusLayout): string {
+  const lines: string[] = [l.title, l.summary, ''];
+  for (const f of l.fields) lines.push(`${f.label}: ${f.value}`);
+  for (const g of l.groups) {
+    lines.push('', g.heading);
+    for (const a of g.asks ?? []) lines.push(`${CMD_INDENT}${a.command}`, `${INDENT}${a.why}`);
+    for (const line of g.lines) lines.push(INDENT + line);
+  }
   return lines.join('\n');
 }

@@ -287,7 +287,7 @@ export function apply(record: EscalationRecord, command: Command, actor: Actor, 
         effects: [
           post(next, handoffTarget(next), relayedAnswer(r, actor, text)),
           ...cardUpdates(next),
-          post(next, originTarget(next), answerRelayedNotice(next)),
+          post(next, originTarget(next), answerRelayedNotice(next, r, actor, text)),
         ],
       };
     }

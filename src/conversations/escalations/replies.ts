@@ -16,12 +16,16 @@ import {
 import { missingEvidenceAsks } from './dossier.js';
 import {
   HandoffCardModelSchema,
+  OriginCardModelSchema,
+  RelayModelSchema,
   type Actor,
   type ChecklistId,
   type ChecklistItem,
   type EscalationRecord,
   type EscalationStatus,
   type HandoffCardModel,
+  type OriginCardModel,
+  type RelayModel,
 } from './types.js';
 import { mayHoldProductKey, redactValue } from '../../knowledge/redact.js';
 import { factEvidenceText } from '../../knowledge/fact-labels.js';
@@ -96,14 +100,6 @@ function headline(record: EscalationRecord): string | undefined {
   return record.dossier.findings[0]?.title;
 }
 
-function statusLines(record: EscalationRecord, lang: Lang): string[] {
-  const t = escalationPhrases(lang);
-  return [
-    ...(record.msCaseNumber ? [t.caseNumber(record.msCaseNumber)] : []),
-    ...(record.resolution ? [t.resolution(record.resolution)] : []),
-  ];
-}
-
 /** The card in the escalation channel: who, where, status, holder, dossier checklist, timeline and the buttons. */
 export function handoffCard(record: EscalationRecord, lang: Lang = record.lang): HandoffCardModel {
   const t = escalationPhrases(lang);
@@ -128,16 +124,8 @@ export function handoffCard(record: EscalationRecord, lang: Lang = record.lang):
     facts: d.facts.map((f) => factEvidenceText(`${f.key}=${f.value}`, lang)),
     otherFindings: d.findings.slice(1).map((f) => f.title),
     tried: d.tried,
-    checklist: d.checklist.map((i) => ({
-      label: i.label[lang],
-      done: i.present,
-      ...(i.present && i.value ? { value: i.value } : {}),
-    })),
-    timeline: record.timeline.map((e) => ({
-      at: e.at,
-      when: formatTime(e.at),
-      text: t.timeline(e, actorName(e.actor)),
-    })),
+    checklist: checklistOf(record, lang),
+    timeline: timelineOf(record, lang),
     ...(record.pendingQuestion
       ? {
           pendingQuestion: {
@@ -155,23 +143,67 @@ export function handoffCard(record: EscalationRecord, lang: Lang = record.lang):
   return HandoffCardModelSchema.parse(mayHoldProductKey(JSON.stringify(card)) ? redactValue(card) : card);
 }
 
-/** The status card in the origin thread, updated in place: status, checklist, what is still missing. */
-export function originCard(record: EscalationRecord, lang: Lang = record.lang): ReplyModel {
+/** The status card in the origin thread, updated in place: status, holder, checklist, what is still missing. */
+export function originCard(record: EscalationRecord, lang: Lang = record.lang): OriginCardModel {
   const t = escalationPhrases(lang);
   const open = record.status !== 'resolved';
-  const questions = open ? missingEvidenceAsks(record.dossier, lang) : [];
-  return makeReply({
-    kind: 'escalation',
+  const missing = open ? missingEvidenceAsks(record.dossier, lang) : [];
+  const statusText = t.status[record.status];
+  const card: OriginCardModel = {
+    kind: 'origin',
     lang,
+    escalationId: record.id,
     title: `${t.originTitle} (${record.id})`,
-    summary: `${t.originSummary(t.status[record.status], record.owner ? actorName(record.owner) : undefined)}${
-      open && questions.length > 0 ? ` ${t.missingIntro}` : ''
+    summary: `${t.originSummary(statusText, record.owner ? actorName(record.owner) : undefined)}${
+      missing.length > 0 ? ` ${t.missingIntro}` : ''
     }`,
-    evidence: [...record.dossier.checklist.map((i) => checklistLine(i, lang)), ...statusLines(record, lang)],
-    changes: record.timeline.map((e) => `${formatTime(e.at)} — ${t.timeline(e, actorName(e.actor))}`),
-    questions,
-    status: threadStatusOf(record.status),
-  });
+    status: record.status,
+    statusText,
+    ...(record.owner ? { assignee: actorName(record.owner) } : {}),
+    ...(record.msCaseNumber ? { msCaseNumber: record.msCaseNumber } : {}),
+    ...(record.resolution ? { resolution: record.resolution } : {}),
+    checklist: checklistOf(record, lang),
+    missing,
+    timeline: timelineOf(record, lang),
+  };
+  return OriginCardModelSchema.parse(mayHoldProductKey(JSON.stringify(card)) ? redactValue(card) : card);
+}
+
+function checklistOf(record: EscalationRecord, lang: Lang): HandoffCardModel['checklist'] {
+  return record.dossier.checklist.map((i) => ({
+    label: i.label[lang],
+    done: i.present,
+    ...(i.present && i.value ? { value: i.value } : {}),
+  }));
+}
+
+function timelineOf(record: EscalationRecord, lang: Lang): HandoffCardModel['timeline'] {
+  const t = escalationPhrases(lang);
+  return record.timeline.map((e) => ({
+    at: e.at,
+    when: formatTime(e.at),
+    text: t.timeline(e, actorName(e.actor)),
+  }));
+}
+
+/** A relayed answer or the note that it was passed on, the question it answers under its own heading. */
+function relay(
+  record: EscalationRecord,
+  texts: { title: string; summary: string },
+  question: EscalationRecord['pendingQuestion'],
+  answer: { text: string; from: string },
+  lang: Lang,
+): RelayModel {
+  const card: RelayModel = {
+    kind: 'relay',
+    lang,
+    escalationId: record.id,
+    ...texts,
+    statusText: escalationPhrases(lang).status[record.status],
+    ...(question ? { question: { text: question.text, askedBy: actorName(question.askedBy) } } : {}),
+    answer,
+  };
+  return RelayModelSchema.parse(mayHoldProductKey(JSON.stringify(card)) ? redactValue(card) : card);
 }
 
 /** The short line posted in the origin thread on a status change. */
@@ -213,17 +245,22 @@ export function needInfoQuestion(
   });
 }
 
-/** The user's answer, relayed into the handoff thread. */
-export function relayedAnswer(record: EscalationRecord, from: Actor, text: string, lang = record.lang) {
+/** The user's answer, relayed into the handoff thread under the question it answers. */
+export function relayedAnswer(
+  record: EscalationRecord,
+  from: Actor,
+  text: string,
+  lang = record.lang,
+): RelayModel {
   const t = escalationPhrases(lang);
-  return makeReply({
-    kind: 'escalation',
+  const who = actorName(from);
+  return relay(
+    record,
+    { title: t.answerTitle(record.id), summary: t.answerSummary(who, text) },
+    record.pendingQuestion,
+    { text, from: who },
     lang,
-    title: t.answerTitle(record.id),
-    summary: t.answerSummary(actorName(from), text),
-    ...(record.pendingQuestion ? { cause: record.pendingQuestion.text } : {}),
-    status: threadStatusOf(record.status),
-  });
+  );
 }
 
 /** Posted in the handoff thread when a missing checklist item arrives in the origin thread. */
@@ -278,13 +315,23 @@ export function refusal(reason: RefusalReason, lang: Lang, detail = ''): ReplyMo
   return makeReply({ kind: 'escalation', lang, title: t.refusalTitle, summary: t.refusal[reason](detail) });
 }
 
-export function answerRelayedNotice(record: EscalationRecord, lang = record.lang): ReplyModel {
+/**
+ * The note in the origin thread that an answer was passed on, with the question and the answer. `answered` is the
+ * record as it was when the answer came (it still holds the question).
+ */
+export function answerRelayedNotice(
+  record: EscalationRecord,
+  answered: EscalationRecord,
+  from: Actor,
+  text: string,
+  lang = record.lang,
+): RelayModel {
   const t = escalationPhrases(lang);
-  return makeReply({
-    kind: 'escalation',
+  return relay(
+    record,
+    { title: `${t.originTitle} (${record.id})`, summary: t.update.answerRelayed },
+    answered.pendingQuestion,
+    { text, from: actorName(from) },
     lang,
-    title: `${t.originTitle} (${record.id})`,
-    summary: t.update.answerRelayed,
-    status: threadStatusOf(record.status),
-  });
+  );
 }

@@ -30,6 +30,7 @@ import {
   type EscalationConfig,
   type EscalationRecord,
   type Handoff,
+  type HandoffCardModel,
   type Outbound,
   type RememberAs,
   type Scope,
@@ -368,6 +369,12 @@ export class EscalationService {
       return combine(answered, ticked);
     });
     return { ...result, answered: answeredNow && result.changed };
+  }
+
+  /** The handoff card as the record stands (its "Details"); null for an unknown id. Reads, never writes. */
+  async card(scope: Scope, id: string): Promise<HandoffCardModel | null> {
+    const record = ESCALATION_ID.test(id) ? await this.repo.get(scope, id) : null;
+    return record ? handoffCard(record) : null;
   }
 
   /** `escalations` / `/activation escalations`: the workspace's open escalations with age, owner and status. */

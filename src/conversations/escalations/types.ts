@@ -4,7 +4,7 @@
  * `chat.postMessage` / `chat.update` / `chat.postEphemeral` or a Teams proactive send / update.
  */
 import { z } from 'zod';
-import { HexCodeSchema, LangSchema, LocalizedSchema } from '../../knowledge/types.js';
+import { AskSchema, HexCodeSchema, LangSchema, LocalizedSchema } from '../../knowledge/types.js';
 import { PlatformSchema, ReplyActionSchema, ReplyModelSchema } from '../types.js';
 
 export const ESCALATION_RECORD_VERSION = 1;
@@ -191,8 +191,66 @@ export const HandoffCardModelSchema = z.object({
 });
 export type HandoffCardModel = z.infer<typeof HandoffCardModelSchema>;
 
-/** What an effect posts or updates: a reply like any other, or the handoff card (`kind: 'handoff'`). */
-export const CardModelSchema = z.union([HandoffCardModelSchema, ReplyModelSchema]);
+const ChecklistLineSchema = z.object({ label: z.string(), done: z.boolean(), value: z.string().optional() });
+const MomentSchema = z.object({ at: z.number().int(), when: z.string(), text: z.string() });
+
+/**
+ * The status card in the origin thread (updated in place on every change): where the case stands and who holds
+ * it, the checklist as Microsoft's Licensing Activation Centers would ask for it, what the requester can still
+ * paste, and the timeline. Texts are in the card's language; the renderers add the headings.
+ */
+export const OriginCardModelSchema = z.object({
+  kind: z.literal('origin'),
+  lang: LangSchema,
+  escalationId: z.string().min(1).max(100),
+  title: z.string(),
+  /** The status in a sentence (notification text, the card's first line). */
+  summary: z.string(),
+  status: EscalationStatusSchema,
+  statusText: z.string(),
+  /** The engineer holding it; absent while unclaimed. */
+  assignee: z.string().optional(),
+  msCaseNumber: z.string().optional(),
+  resolution: z.string().optional(),
+  checklist: z.array(ChecklistLineSchema),
+  /** What the requester can still paste (none once resolved). */
+  missing: z.array(AskSchema),
+  /** Oldest first. */
+  timeline: z.array(MomentSchema),
+});
+export type OriginCardModel = z.infer<typeof OriginCardModelSchema>;
+
+/**
+ * A relayed answer: the requester's answer to the licensing engineer's question, posted in the handoff thread,
+ * and the note in the origin thread saying it was passed on. The question and the answer each under their own
+ * heading (not a diagnosis's "Cause").
+ */
+export const RelayModelSchema = z.object({
+  kind: z.literal('relay'),
+  lang: LangSchema,
+  escalationId: z.string().min(1).max(100),
+  title: z.string(),
+  summary: z.string(),
+  statusText: z.string(),
+  /** The question it answers, when one was pending. */
+  question: z.object({ text: z.string(), askedBy: z.string() }).optional(),
+  answer: z.object({ text: z.string(), from: z.string() }),
+});
+export type RelayModel = z.infer<typeof RelayModelSchema>;
+
+/** A card of the escalation handoff that is not a diagnosis: the status card or a relayed answer. */
+export type StatusCardModel = OriginCardModel | RelayModel;
+
+/**
+ * What an effect posts or updates: a reply like any other, the handoff card (`kind: 'handoff'`), the origin
+ * thread's status card (`'origin'`) or a relayed answer (`'relay'`).
+ */
+export const CardModelSchema = z.union([
+  HandoffCardModelSchema,
+  OriginCardModelSchema,
+  RelayModelSchema,
+  ReplyModelSchema,
+]);
 export type CardModel = z.infer<typeof CardModelSchema>;
 
 export const OutboundSchema = z.discriminatedUnion('kind', [
@@ -215,7 +273,7 @@ export const OutboundSchema = z.discriminatedUnion('kind', [
     escalationId: z.string(),
     target: TargetSchema,
     userId: z.string().min(1),
-    reply: ReplyModelSchema,
+    reply: z.union([OriginCardModelSchema, ReplyModelSchema]),
   }),
 ]);
 export type Outbound = z.infer<typeof OutboundSchema>;

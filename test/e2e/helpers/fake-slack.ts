@@ -83,6 +83,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   /** Bot tokens of installed workspaces. */
   const installedTokens = new Map<string, FakeWorkspace>();
   let tsCounter = 0;
+  let viewCounter = 0;
   const nextTs = () =>
     `1700000${String(100 + tsCounter++).padStart(3, '0')}.000${String(tsCounter).padStart(3, '0')}`;
 
@@ -128,6 +129,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, message_ts: nextTs() };
       case 'views.publish':
         return { ok: true, view: { id: 'V0FAKE', type: 'home' } };
+      case 'views.open': {
+        // A trigger id lasts 3 s and works once; ids starting with "expired" play one that has run out.
+        if (String(args.trigger_id ?? '').startsWith('expired'))
+          return { ok: false, error: 'expired_trigger_id' };
+        viewCounter++;
+        return { ok: true, view: { id: `V0MODAL${viewCounter}`, type: 'modal', ...(args.view as object) } };
+      }
+      case 'views.update':
+        return { ok: true, view: { id: args.view_id, type: 'modal', ...(args.view as object) } };
       case 'conversations.members': {
         // One member per page, so a client that ignores the cursor misses people.
         const list = members.get(String(args.channel)) ?? [];

@@ -232,7 +232,7 @@
       body = renderTeams(item, onAction);
       if (!body) view = 'slack';
     }
-    if (view === 'slack') body = window.SlackPreview.render(item.blockKit, onAction);
+    if (view === 'slack') body = window.SlackPreview.render(item.blockKit, onAction, item.slackDetails);
     if (view === 'json') body = renderJson(item);
     body.classList.add('msg-body');
     article.appendChild(body);

@@ -189,10 +189,26 @@
     }
   }
 
+  /** The modal a "Details" button opens in Slack (`views.open`): its title, close button and blocks. */
+  function modalHtml(view) {
+    return (
+      '<div class="sk-modal" role="dialog" aria-label="' +
+      escapeHtml(view.title.text) +
+      '"><div class="sk-modal-head"><b>' +
+      escapeHtml(view.title.text) +
+      '</b><button type="button" class="sk-modal-close">' +
+      escapeHtml(view.close.text) +
+      '</button></div>' +
+      (view.blocks || []).map(blockHtml).join('') +
+      '</div>'
+    );
+  }
+
   /**
-   * Renders a Slack message into a container. `onButton(value)` receives a clicked button's value string.
+   * Renders a Slack message into a container. `onButton(value)` receives a clicked button's value string;
+   * "Details" opens `details` (the modal Slack would show) over the message instead, as Slack does.
    */
-  function render(message, onButton) {
+  function render(message, onButton, details) {
     var root = document.createElement('div');
     root.className = 'sk-message';
     root.innerHTML =
@@ -202,6 +218,15 @@
       '</div>';
     root.querySelectorAll('button.sk-button').forEach(function (button) {
       button.addEventListener('click', function () {
+        if (details && button.getAttribute('data-action-id') === 'ad_details') {
+          var open = root.querySelector('.sk-modal');
+          if (open) open.remove();
+          root.querySelector('.sk-body').insertAdjacentHTML('beforeend', modalHtml(details));
+          root.querySelector('.sk-modal-close').addEventListener('click', function () {
+            root.querySelector('.sk-modal').remove();
+          });
+          return;
+        }
         onButton(withNote(button.getAttribute('data-value'), root.querySelector('.sk-input textarea')));
       });
     });
