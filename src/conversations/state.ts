@@ -155,7 +155,11 @@ export function emptyState(
 export type DecodeResult =
   { ok: true; state: ThreadState; migratedFrom?: number } | { ok: false; error: string };
 
-/** Parses stored JSON of any known version into the current shape, bounded and redacted. */
+/**
+ * Parses stored JSON of any known version into the current shape. A current-version state was bounded and
+ * redacted when it was encoded (every write goes through `encodeState`), so it is only validated here; a state
+ * migrated from version 1 is bounded and redacted on the way in.
+ */
 export function decodeState(json: string): DecodeResult {
   let raw: unknown;
   try {
@@ -174,7 +178,7 @@ export function decodeState(json: string): DecodeResult {
     const parsed = ThreadStateV2Schema.safeParse(raw);
     if (!parsed.success)
       return { ok: false, error: `invalid v2 state: ${parsed.error.issues[0]?.message ?? ''}` };
-    return { ok: true, state: sanitizeState(parsed.data) };
+    return { ok: true, state: parsed.data };
   }
   return { ok: false, error: `unknown state version ${String(version)}` };
 }
