@@ -117,7 +117,7 @@ function retryAfterMs(header: string | null): number {
  * Appended rather than parsed and re-encoded: the body holds the whole rendered message.
  */
 function withMark(body: string, mark: string): string {
-  if (/(?:^|&)metadata=/.test(body)) return body;
+  if (body.startsWith('metadata=') || body.includes('&metadata=')) return body;
   const metadata = JSON.stringify({ event_type: POST_MARK_EVENT, event_payload: { post_id: mark } });
   return `${body}${body ? '&' : ''}metadata=${encodeURIComponent(metadata)}`;
 }
