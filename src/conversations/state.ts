@@ -16,7 +16,8 @@ import {
   LangSchema,
   SourceKindSchema,
 } from '../knowledge/types.js';
-import { mayHoldProductKey, redactValue } from '../knowledge/redact.js';
+import { redactValue } from '../knowledge/redact.js';
+import { mayHoldKeyInside } from './key-scan.js';
 import { ThreadStatusSchema } from './types.js';
 
 const STATE_VERSION = 2;
@@ -206,7 +207,7 @@ export function sanitizeState(state: ThreadState): ThreadState {
 
 /**
  * The sanitized state and its JSON, serialized once: this runs on every write. The deep redaction copy is only
- * made when the JSON (which holds every key and string of the state) could contain a product key at all.
+ * made when some string of the state could contain a product key at all.
  */
 function sanitized(state: ThreadState): { state: ThreadState; json: string } {
   const counted = boundCounts(state);
@@ -214,13 +215,8 @@ function sanitized(state: ThreadState): { state: ThreadState; json: string } {
     ...counted,
     observations: counted.observations.map((o) => ({ ...o, facts: clampFacts(o.facts) })),
   };
-  let json = JSON.stringify(clamped);
-  let safe: ThreadState = clamped;
-  if (mayHoldProductKey(json)) {
-    safe = redactValue(clamped);
-    json = JSON.stringify(safe);
-  }
-  return boundSize(safe, json);
+  const safe: ThreadState = mayHoldKeyInside(clamped) ? redactValue(clamped) : clamped;
+  return boundSize(safe, JSON.stringify(safe));
 }
 
 function tail<T>(items: T[], max: number): T[] {

@@ -98,6 +98,23 @@ describe('stored thread state', () => {
     expect(json).toContain('XXXXX-XXXXX-XXXXX-XXXXX-8FG6N');
   });
 
+  it('a full product key is not written out when it starts a line or follows a tab inside a fact', () => {
+    const state = {
+      ...emptyState(1),
+      observations: [
+        {
+          source: 'prose' as const,
+          messageId: 'm1',
+          at: 1,
+          facts: { productName: `Windows\n${PASTED_MAK}`, edition: `Pro\t${PASTED_MAK}` },
+        },
+      ],
+    };
+    const json = encodeState(state);
+    expect(json).not.toContain(PASTED_MAK);
+    expect(json).toContain('XXXXX-XXXXX-XXXXX-XXXXX-8FG6N');
+  });
+
   it('a hostile paste cannot make the stored state grow without bound', () => {
     const huge = 'A'.repeat(100_000);
     const state = {
