@@ -2,9 +2,10 @@
  * Builds the platform-neutral ReplyModel for each kind of answer. Renderers (src/bot) turn it into Block Kit, an
  * Adaptive Card or text; nothing here knows a platform.
  */
-import { mayHoldProductKey, redactValue } from '../knowledge/redact.js';
+import { redactValue } from '../knowledge/redact.js';
 import type { Ask, Diagnosis, Explanation, Finding, HexCode, Lang } from '../knowledge/types.js';
 import { dedupeChecklist } from './escalations/dossier.js';
+import { mayHoldKeyInside } from './key-scan.js';
 import { phrases } from './phrases.js';
 import { checkedReply } from './reply-check.js';
 import {
@@ -23,21 +24,9 @@ import {
  * check (reply-check.ts) does the schema's work on every reply; the schema decides only what the check refuses.
  */
 export function makeReply(input: ReplyModelInput): ReplyModel {
-  const safe = mayHoldKey(input) ? redactValue(input) : input;
+  // The deep redaction copy is rarely needed; the check below returns a fresh object either way.
+  const safe = mayHoldKeyInside(input) ? redactValue(input) : input;
   return checkedReply(safe) ?? ReplyModelSchema.parse(safe);
-}
-
-/**
- * Whether any string in the reply could be a full product key. The JSON holds every key and string of the input,
- * and one native serialization plus a scan is much cheaper than the deep redaction copy, which is rarely needed.
- * (The check above returns a fresh object either way.)
- */
-function mayHoldKey(input: ReplyModelInput): boolean {
-  try {
-    return mayHoldProductKey(JSON.stringify(input));
-  } catch {
-    return true;
-  }
 }
 
 export interface Common {

@@ -16,7 +16,8 @@ import {
   LangSchema,
   SourceKindSchema,
 } from '../knowledge/types.js';
-import { mayHoldProductKey, redactValue } from '../knowledge/redact.js';
+import { redactValue } from '../knowledge/redact.js';
+import { mayHoldKeyInside } from './key-scan.js';
 import { ThreadStatusSchema } from './types.js';
 
 const STATE_VERSION = 2;
@@ -155,7 +156,11 @@ export function emptyState(
 export type DecodeResult =
   { ok: true; state: ThreadState; migratedFrom?: number } | { ok: false; error: string };
 
-/** Parses stored JSON of any known version into the current shape, bounded and redacted. */
+/**
+ * Parses stored JSON of any known version into the current shape. A current-version state was bounded and
+ * redacted when it was encoded (every write goes through `encodeState`), so it is only validated here; a state
+ * migrated from version 1 is bounded and redacted on the way in.
+ */
 export function decodeState(json: string): DecodeResult {
   let raw: unknown;
   try {
@@ -174,7 +179,7 @@ export function decodeState(json: string): DecodeResult {
     const parsed = ThreadStateV2Schema.safeParse(raw);
     if (!parsed.success)
       return { ok: false, error: `invalid v2 state: ${parsed.error.issues[0]?.message ?? ''}` };
-    return { ok: true, state: sanitizeState(parsed.data) };
+    return { ok: true, state: parsed.data };
   }
   return { ok: false, error: `unknown state version ${String(version)}` };
 }
@@ -202,7 +207,7 @@ export function sanitizeState(state: ThreadState): ThreadState {
 
 /**
  * The sanitized state and its JSON, serialized once: this runs on every write. The deep redaction copy is only
- * made when the JSON (which holds every key and string of the state) could contain a product key at all.
+ * made when some string of the state could contain a product key at all.
  */
 function sanitized(state: ThreadState): { state: ThreadState; json: string } {
   const counted = boundCounts(state);
@@ -210,13 +215,8 @@ function sanitized(state: ThreadState): { state: ThreadState; json: string } {
     ...counted,
     observations: counted.observations.map((o) => ({ ...o, facts: clampFacts(o.facts) })),
   };
-  let json = JSON.stringify(clamped);
-  let safe: ThreadState = clamped;
-  if (mayHoldProductKey(json)) {
-    safe = redactValue(clamped);
-    json = JSON.stringify(safe);
-  }
-  return boundSize(safe, json);
+  const safe: ThreadState = mayHoldKeyInside(clamped) ? redactValue(clamped) : clamped;
+  return boundSize(safe, JSON.stringify(safe));
 }
 
 function tail<T>(items: T[], max: number): T[] {

@@ -76,4 +76,19 @@ describe('the plain check of the replies we build', () => {
     expect(reply.summary).toContain('9FG3N');
     expect(reply).toMatchObject({ fix: [], evidence: [], findings: [], actions: [] });
   });
+
+  it('makeReply redacts a key at the start of a line or after a tab, in any string of the reply', () => {
+    const reply = makeReply({
+      kind: 'notice',
+      lang: 'en',
+      title: 'Key',
+      summary: 'The key was refused:\nQX7R2-8KMPT-YBV4C-6HWJD-9FG3N',
+      evidence: ['key\tNPPR9-FWDCX-D2C8J-H872K-2YT43', 'pasted\r\nHB3VN-T7QKP-2MRC8-XJW4D-6FY9K'],
+    });
+    const shown = JSON.stringify(reply);
+    expect(shown).not.toMatch(/QX7R2-8KMPT|HB3VN-T7QKP/);
+    expect(reply.summary).toContain('XXXXX-XXXXX-XXXXX-XXXXX-9FG3N');
+    // A published KMS client setup key is advice, not a secret: kept as written.
+    expect(reply.evidence[0]).toContain('NPPR9-FWDCX-D2C8J-H872K-2YT43');
+  });
 });

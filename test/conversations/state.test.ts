@@ -54,6 +54,31 @@ describe('stored thread state', () => {
     });
   });
 
+  it('a v1 state is bounded and redacted as it is migrated; a v2 state reads back as it was encoded', () => {
+    const v1 = {
+      v: 1,
+      facts: { productName: `x ${PASTED_MAK}` },
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    const migrated = decodeState(JSON.stringify(v1));
+    expect(migrated.ok && JSON.stringify(migrated.state)).not.toContain(PASTED_MAK);
+    expect(migrated.ok && migrated.state.observations[0]?.facts.productName).toBe(
+      'x XXXXX-XXXXX-XXXXX-XXXXX-8FG6N',
+    );
+
+    const state = {
+      ...emptyState(1),
+      observations: [
+        { source: 'prose' as const, messageId: 'm1', at: 1, facts: { productName: `x ${PASTED_MAK}` } },
+      ],
+      cards: [{ messageId: '1700000000.000200', at: 2 }],
+    };
+    const json = encodeState(state);
+    const decoded = decodeState(json);
+    expect(decoded.ok && JSON.stringify(decoded.state)).toBe(json);
+  });
+
   it('an unknown or corrupt state is reported, not thrown', () => {
     expect(decodeState('{"v":9}')).toMatchObject({ ok: false });
     expect(decodeState('not json')).toMatchObject({ ok: false });
@@ -69,6 +94,23 @@ describe('stored thread state', () => {
     };
     const json = encodeState(state);
     expect(JSON.parse(json).v).toBe(2);
+    expect(json).not.toContain(PASTED_MAK);
+    expect(json).toContain('XXXXX-XXXXX-XXXXX-XXXXX-8FG6N');
+  });
+
+  it('a full product key is not written out when it starts a line or follows a tab inside a fact', () => {
+    const state = {
+      ...emptyState(1),
+      observations: [
+        {
+          source: 'prose' as const,
+          messageId: 'm1',
+          at: 1,
+          facts: { productName: `Windows\n${PASTED_MAK}`, edition: `Pro\t${PASTED_MAK}` },
+        },
+      ],
+    };
+    const json = encodeState(state);
     expect(json).not.toContain(PASTED_MAK);
     expect(json).toContain('XXXXX-XXXXX-XXXXX-XXXXX-8FG6N');
   });

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackFetch } from '../../src/adapters/slack/http-fetch.js';
+import { createSlackFetch, POST_MARK_EVENT } from '../../src/adapters/slack/http-fetch.js';
 import { SLACK_RETRY_CONFIG } from '../../src/adapters/slack/mount.js';
 
 interface Posted {
@@ -94,6 +94,19 @@ function client() {
 }
 
 describe('chat.postMessage that may have reached Slack', () => {
+  it('carries a mark in its metadata, and a post that sets its own metadata is sent as it is', async () => {
+    const text = 'Cause & fix: `slmgr /ato` = 100% “ok”, metadata=none';
+    await client().chat.postMessage({ channel: 'C1', thread_ts: '1700000000.000001', text });
+    const own = { event_type: 'other', event_payload: { id: 1 } };
+    await client().chat.postMessage({ channel: 'C1', text: 'plain', metadata: own });
+    expect(posted[0]).toMatchObject({
+      text,
+      thread_ts: '1700000000.000001',
+      metadata: { event_type: POST_MARK_EVENT, event_payload: { post_id: expect.any(String) } },
+    });
+    expect(posted[1]!.metadata).toEqual(own);
+  });
+
   it('is not posted again when the connection drops after Slack carried it out', async () => {
     script.set('chat.postMessage', [{ kind: 'reset' }]);
     const res = await client().chat.postMessage({

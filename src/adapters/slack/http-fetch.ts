@@ -112,11 +112,14 @@ function retryAfterMs(header: string | null): number {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000;
 }
 
+/**
+ * The form body with the mark's metadata field appended (a post that sets its own metadata is sent as it is).
+ * Appended rather than parsed and re-encoded: the body holds the whole rendered message.
+ */
 function withMark(body: string, mark: string): string {
-  const form = new URLSearchParams(body);
-  if (form.has('metadata')) return body;
-  form.set('metadata', JSON.stringify({ event_type: POST_MARK_EVENT, event_payload: { post_id: mark } }));
-  return form.toString();
+  if (body.startsWith('metadata=') || body.includes('&metadata=')) return body;
+  const metadata = JSON.stringify({ event_type: POST_MARK_EVENT, event_payload: { post_id: mark } });
+  return `${body}${body ? '&' : ''}metadata=${encodeURIComponent(metadata)}`;
 }
 
 /**
