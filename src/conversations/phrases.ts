@@ -377,8 +377,11 @@ const escalationEn: EscalationPhrases = {
     no_question_pending: () => 'No question is waiting for an answer.',
   },
   msLink: 'Microsoft Licensing Activation Centers',
+  // A chat without threads (a Teams personal or group chat) has one key for both: say it once.
   originWhere: (platform, channel, threadKey) =>
-    `${platformName(platform)} channel ${channel}, thread ${threadKey}`,
+    threadKey === channel
+      ? `${platformName(platform)} conversation ${channel}`
+      : `${platformName(platform)} channel ${channel}, thread ${threadKey}`,
 };
 
 const escalationFr: EscalationPhrases = {
@@ -461,7 +464,9 @@ const escalationFr: EscalationPhrases = {
   },
   msLink: 'Centres d’activation des licences en volume Microsoft',
   originWhere: (platform, channel, threadKey) =>
-    `le canal ${platformName(platform)} ${channel}, fil ${threadKey}`,
+    threadKey === channel
+      ? `la conversation ${platformName(platform)} ${channel}`
+      : `le canal ${platformName(platform)} ${channel}, fil ${threadKey}`,
 };
 
 export function escalationPhrases(lang: Lang): EscalationPhrases {

@@ -12,10 +12,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../e2e/helpers/start-server.js';
+import { FIRST_SCREEN_PX, placeOf } from './helpers/first-screen.js';
 import { ARTIFACTS, exchange as exchangeOn, hasChromium, launchChromium } from './helpers/playground.js';
-
-/** What counts as the first screen of a card: about what a Teams chat shows of a new card without scrolling. */
-const FIRST_SCREEN_PX = 600;
 
 interface Rendered {
   id: string;
@@ -45,25 +43,6 @@ const exchange = (act: () => Promise<void>) => exchangeOn<Answer>(page, act);
 
 const cardIn = (selector: string, id: string) =>
   page.locator(`${selector} article[data-card-id="${id}"] .ac-adaptiveCard`).first();
-
-/**
- * Where a visible text starts and ends, in px from the top of the card (undefined when it is not shown: hidden
- * behind Details, or absent).
- */
-async function placeOf(card: Locator, needle: string): Promise<{ top: number; bottom: number } | undefined> {
-  return card.evaluate((root, text) => {
-    const origin = root.getBoundingClientRect().top;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let best: { top: number; bottom: number } | undefined;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.textContent?.includes(text) || !n.parentElement) continue;
-      const r = n.parentElement.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if (!best || r.top - origin < best.top) best = { top: r.top - origin, bottom: r.bottom - origin };
-    }
-    return best;
-  }, needle);
-}
 
 async function height(card: Locator): Promise<number> {
   return Math.round((await card.boundingBox())!.height);

@@ -9,6 +9,7 @@ import { RedisKv } from '../../src/conversations/escalations/redis-kv.js';
 import { EscalationRepository } from '../../src/conversations/escalations/repository.js';
 import { EscalationService, type EscalateInput } from '../../src/conversations/escalations/service.js';
 import type { Outbound, Scope } from '../../src/conversations/escalations/types.js';
+import { escalationPhrases } from '../../src/conversations/phrases.js';
 import { fixture, handoffModelOf, PASTED_MAK, originModelOf } from './helpers.js';
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js';
 
@@ -467,5 +468,16 @@ describe.each([memoryBackend(), redisBackend()])('escalation handoff over $name'
       threadKey: '1700000100.000100',
     });
     expect(viaHandoffThread?.id).toBe(id);
+  });
+});
+
+describe('where the handoff card says the request came from', () => {
+  it('a Teams personal chat is named once, not as a channel and a thread with the same id', () => {
+    const chat = 'a:1pQ9personal';
+    expect(escalationPhrases('en').originWhere('teams', chat, chat)).toBe(`Teams conversation ${chat}`);
+    expect(escalationPhrases('fr').originWhere('teams', chat, chat)).toBe(`la conversation Teams ${chat}`);
+    expect(escalationPhrases('en').originWhere('slack', 'CHELP', '1700000100.000100')).toBe(
+      'Slack channel CHELP, thread 1700000100.000100',
+    );
   });
 });
