@@ -61,6 +61,10 @@ export async function startAgentsPlayground(botEndpoint: string): Promise<Agents
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`agentsplayground could not be started (npm ci installs it): ${err.message}`));
+    });
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`agentsplayground exited with ${code}:\n${output}`));
