@@ -470,7 +470,7 @@ function detailsTurn(c: Ctx): Turn {
   // A card whose thread kept nothing (answered privately, or its memory gone) has no details to make again.
   if (state.codes.length + state.observations.length === 0)
     return { next: c.prev, reply: null, mode: 'none' };
-  const d = run(c, state);
+  let d = run(c, state);
   const code = c.t.req.code;
   if (code) {
     // An explanation card: that code's catalogue entry again, with the thread's next evidence.
@@ -479,6 +479,10 @@ function detailsTurn(c: Ctx): Turn {
     const details = explanationReply(c.common(state.status), e, codes, pickQuestions(d.ask, state), []);
     return { next: c.prev, reply: null, mode: 'none', details };
   }
+  // An older card of the thread led with another cause: its details follow the cause it showed.
+  const shown = d.findings.find((f) => f.id === c.t.req.findingId);
+  if (shown && shown !== d.findings[0])
+    d = { ...d, findings: [shown, ...d.findings.filter((f) => f !== shown)] };
   const escalation = escalationFor(c, state, d);
   const details =
     state.status === 'escalated'

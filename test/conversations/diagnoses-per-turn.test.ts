@@ -180,4 +180,19 @@ describe('diagnoses per turn', () => {
     expect(again.title).toBe(card.title);
     expect(again.fix).toEqual(card.fix);
   });
+
+  it('"Details" on a card that led with another cause follows the cause that card showed', async () => {
+    const engine = new ConversationEngine({ store: new MemoryStore() });
+    const t = slackThread('T-DETAILS-OLD');
+    await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004F074.txt')));
+    await engine.handle(t.say(fixture('en', 'nslookup-srv-nxdomain.txt')));
+    const card = reply(await engine.handle(t.say(fixture('en', 'test-netconnection-1688-false.txt'))));
+    const second = card.findings[1]!;
+    const details = await engine.handle(
+      t.say('', { action: { action: 'details', findingId: second.id }, addressed: 'button' }),
+    );
+    const again = details.details as ReplyModel;
+    expect(again.cause).toBe(second.cause);
+    expect(again.fix).toEqual(second.fix);
+  });
 });
