@@ -27,7 +27,8 @@ import {
   type OriginCardModel,
   type RelayModel,
 } from './types.js';
-import { mayHoldProductKey, redactValue } from '../../knowledge/redact.js';
+import { redactValue } from '../../knowledge/redact.js';
+import { mayHoldKeyInside } from '../key-scan.js';
 import { factEvidenceText } from '../../knowledge/fact-labels.js';
 
 export type RefusalReason =
@@ -140,7 +141,7 @@ export function handoffCard(record: EscalationRecord, lang: Lang = record.lang):
     actions: handoffActions(record, lang),
   };
   // Like `makeReply`: checked, and product keys redacted once more whatever the record holds.
-  return HandoffCardModelSchema.parse(mayHoldProductKey(JSON.stringify(card)) ? redactValue(card) : card);
+  return HandoffCardModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
 /** The status card in the origin thread, updated in place: status, holder, checklist, what is still missing. */
