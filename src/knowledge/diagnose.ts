@@ -10,7 +10,7 @@ import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
 import { detectMessageLang } from './lang.js';
 import { parseMessage } from './parse/index.js';
-import { quotedChannel } from './parse/prose.js';
+import { quotedChannel, readStatedFacts } from './parse/prose.js';
 import { keyTypeFromChannel } from './parse/values.js';
 import type { Segment } from './parse/segment.js';
 import { unwrapChatFormatting } from './parse/normalize.js';
@@ -145,6 +145,19 @@ function channelInOutputs(
   return undefined;
 }
 
+/**
+ * Facts a person states on a line the output reader kept with an output ("Error: 0xC004F074 on our new Azure VMs"
+ * is slmgr's error row to the reader, and a story to the person): read as the prose reader reads sentences. The
+ * sentence patterns name machines and places, which command output does not.
+ */
+function statedInOutputs(segments: readonly Segment[]): Observation | undefined {
+  if (segments.length === 0) return undefined;
+  const lines: string[] = [];
+  for (const seg of segments) for (const line of seg.lines) lines.push(line.raw);
+  const facts = readStatedFacts(lines.join('\n'));
+  return Object.keys(facts).length > 0 ? { source: 'prose', facts } : undefined;
+}
+
 export function extract(text: string): Extraction {
   const input = typeof text === 'string' ? text : '';
   const { text: capped, truncated } = cap(input);
@@ -159,6 +172,8 @@ export function extract(text: string): Extraction {
   if (clones) observations.push(clones);
   const channel = channelInOutputs(parsed.segments, observations);
   if (channel) observations.push(channel);
+  const stated = statedInOutputs(parsed.segments);
+  if (stated) observations.unshift(stated);
   // The message's own words (not the command output it quotes), kept as a fact so that a thread remembers the
   // story told in its first message.
   const storyMatches = matchStory(toldText(parsed));

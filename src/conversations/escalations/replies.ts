@@ -167,7 +167,7 @@ export function originCard(record: EscalationRecord, lang: Lang = record.lang): 
     missing,
     timeline: timelineOf(record, lang),
   };
-  return OriginCardModelSchema.parse(mayHoldProductKey(JSON.stringify(card)) ? redactValue(card) : card);
+  return OriginCardModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
 function checklistOf(record: EscalationRecord, lang: Lang): HandoffCardModel['checklist'] {
@@ -204,7 +204,7 @@ function relay(
     ...(question ? { question: { text: question.text, askedBy: actorName(question.askedBy) } } : {}),
     answer,
   };
-  return RelayModelSchema.parse(mayHoldProductKey(JSON.stringify(card)) ? redactValue(card) : card);
+  return RelayModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
 /** The short line posted in the origin thread on a status change. */

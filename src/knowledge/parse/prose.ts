@@ -129,7 +129,11 @@ function clauses(sentence: string): string[] {
   return sentence.split(/,\s+|[()]/).filter((s) => s.trim().length > 0);
 }
 
-export function readProseFacts(text: string): Facts {
+/**
+ * What the sentences of a text state about the machine (domain controller, clone, VM, Azure…), without the channel
+ * a quoted Description value gives: also read on sentences the output reader kept with an output.
+ */
+export function readStatedFacts(text: string): Facts {
   const f: Facts = {};
   for (const sentence of sentences(text)) {
     // Questions and hedged sentences state nothing, whatever their clauses say.
@@ -150,15 +154,20 @@ export function readProseFacts(text: string): Facts {
       }
     }
   }
+  // An Azure VM is a virtual machine; an Azure Local guest is one too, and not an Azure VM.
+  if (f.azureLocal) delete f.onAzure;
+  if (f.onAzure || f.azureLocal) f.isVirtualMachine = true;
+  return f;
+}
+
+export function readProseFacts(text: string): Facts {
+  const f = readStatedFacts(text);
   const channel = quotedChannel(text);
   if (channel) {
     f.channel = channel;
     const keyType = keyTypeFromChannel(channel);
     if (keyType) f.keyType = keyType;
   }
-  // An Azure VM is a virtual machine; an Azure Local guest is one too, and not an Azure VM.
-  if (f.azureLocal) delete f.onAzure;
-  if (f.onAzure || f.azureLocal) f.isVirtualMachine = true;
   return f;
 }
 
