@@ -484,11 +484,24 @@ export function startsWithAny<K extends string>(norm: string, table: PrefixTable
   return undefined;
 }
 
+/**
+ * Rows for substring matching, with one pattern holding them all: a line that holds none of them (most lines) is
+ * not searched row by row.
+ */
+export interface SubstringTable<K extends string> {
+  rows: readonly (readonly [K, string])[];
+  any: RegExp;
+}
+
+export function substringTable<K extends string>(rows: readonly Row<K>[]): SubstringTable<K> {
+  const table = prepared(rows);
+  const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { rows: table, any: new RegExp(table.map(([, text]) => literal(text)).join('|')) };
+}
+
 /** First row whose text appears anywhere in the (normalized) line. */
-export function includesAny<K extends string>(
-  norm: string,
-  rows: readonly (readonly [K, string])[],
-): K | undefined {
-  for (const [key, text] of rows) if (norm.includes(text)) return key;
+export function includesAny<K extends string>(norm: string, table: SubstringTable<K>): K | undefined {
+  if (!table.any.test(norm)) return undefined;
+  for (const [key, text] of table.rows) if (norm.includes(text)) return key;
   return undefined;
 }

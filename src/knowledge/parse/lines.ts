@@ -9,15 +9,15 @@ import {
   includesAny,
   labelKey,
   MESSAGES,
-  prepared,
+  substringTable,
   type LabelKey,
   type MessageKey,
 } from './labels.js';
 import { foldBlanks, foldLetters } from '../fold.js';
 import { splitLabel, type LabelledLine } from './values.js';
 
-const MSG = prepared(MESSAGES);
-const EVENT_MSG = prepared(EVENT_MESSAGES);
+const MSG = substringTable(MESSAGES);
+const EVENT_MSG = substringTable(EVENT_MESSAGES);
 
 export type EventMessageKey = (typeof EVENT_MESSAGES)[number][0];
 

@@ -29,86 +29,64 @@ const B = '(?<![\\p{L}\\p{N}_])';
 const E = '(?![\\p{L}\\p{N}_])';
 const rx = (src: string): RegExp => new RegExp(`${B}(?:${src})${E}`, 'iu');
 
-const PATTERNS: readonly (readonly [ProseFact, RegExp])[] = [
+/** Each fact's phrases, as pattern sources (word boundaries added by `rx`). */
+const PHRASES: readonly (readonly [ProseFact, string])[] = [
   // English
   [
     'isDomainController',
-    rx(
-      "(?:it|this|that|server|machine|box|host)(?:'s|\\s+is|\\s+was)\\s+(?:also\\s+)?(?:a|an|the|our|my)\\s+(?:\\w+\\s+)?(?:domain controller|DC)|(?:running|run|ran|this)\\s+(?:it\\s+)?on\\s+(?:a|the|our)\\s+(?:domain controller|DC)|promoted (?:it )?to (?:a )?(?:domain controller|DC)",
-    ),
+    "(?:it|this|that|server|machine|box|host)(?:'s|\\s+is|\\s+was)\\s+(?:also\\s+)?(?:a|an|the|our|my)\\s+(?:\\w+\\s+)?(?:domain controller|DC)|(?:running|run|ran|this)\\s+(?:it\\s+)?on\\s+(?:a|the|our)\\s+(?:domain controller|DC)|promoted (?:it )?to (?:a )?(?:domain controller|DC)",
   ],
   [
     'clonedOrSnapshot',
-    rx(
-      "clon(?:ed|ing)|(?:restored|reverted)\\s+(?:\\w+\\s+){0,3}(?:snapshot|checkpoint)|(?:from|of)\\s+(?:a|an|the|our)\\s+(?:\\w+\\s+)?(?:template|snapshot|golden image)|(?:never|not)\\s+sysprep(?:ped|'d)?|without\\s+(?:running\\s+)?sysprep",
-    ),
+    "clon(?:ed|ing)|(?:restored|reverted)\\s+(?:\\w+\\s+){0,3}(?:snapshot|checkpoint)|(?:from|of)\\s+(?:a|an|the|our)\\s+(?:\\w+\\s+)?(?:template|snapshot|golden image)|(?:never|not)\\s+sysprep(?:ped|'d)?|without\\s+(?:running\\s+)?sysprep",
   ],
   [
     'notElevated',
-    rx(
-      "not\\s+(?:elevated|(?:running\\s+)?as\\s+(?:an\\s+)?admin(?:istrator)?)|non-elevated|unelevated|without\\s+admin(?:istrator)?\\s+(?:rights|privileges)|no\\s+admin(?:istrator)?\\s+rights|(?:as\\s+a\\s+)?standard\\s+user|(?:isn't|wasn't|not)\\s+(?:run\\s+)?(?:as\\s+)?(?:an\\s+)?admin(?:istrator)?",
-    ),
+    "not\\s+(?:elevated|(?:running\\s+)?as\\s+(?:an\\s+)?admin(?:istrator)?)|non-elevated|unelevated|without\\s+admin(?:istrator)?\\s+(?:rights|privileges)|no\\s+admin(?:istrator)?\\s+rights|(?:as\\s+a\\s+)?standard\\s+user|(?:isn't|wasn't|not)\\s+(?:run\\s+)?(?:as\\s+)?(?:an\\s+)?admin(?:istrator)?",
   ],
   [
     'isVirtualMachine',
-    rx(
-      "(?:it|this|that|server|machine|box)(?:'s|\\s+is)\\s+(?:a|an)\\s+(?:\\w+\\s+)?(?:VM|virtual machine)|(?:this|the|our|my)\\s+(?:\\w+\\s+)?VM|(?:running|hosted|runs)\\s+(?:on|in|under)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox)\\s+(?:guest|VM|virtual machine)",
-    ),
+    "(?:it|this|that|server|machine|box)(?:'s|\\s+is)\\s+(?:a|an)\\s+(?:\\w+\\s+)?(?:VM|virtual machine)|(?:this|the|our|my)\\s+(?:\\w+\\s+)?VM|(?:running|hosted|runs)\\s+(?:on|in|under)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox)\\s+(?:guest|VM|virtual machine)",
   ],
   [
     'updatesPending',
-    rx(
-      "pending\\s+(?:windows\\s+|cumulative\\s+)?updates?|updates?\\s+(?:are\\s+)?pending|(?:not|isn't|wasn't|never been)\\s+(?:fully\\s+)?(?:patched|updated|up to date)|unpatched|out of date|missing\\s+(?:the\\s+)?(?:latest\\s+)?(?:cumulative\\s+)?updates",
-    ),
+    "pending\\s+(?:windows\\s+|cumulative\\s+)?updates?|updates?\\s+(?:are\\s+)?pending|(?:not|isn't|wasn't|never been)\\s+(?:fully\\s+)?(?:patched|updated|up to date)|unpatched|out of date|missing\\s+(?:the\\s+)?(?:latest\\s+)?(?:cumulative\\s+)?updates",
   ],
   [
     'onAzure',
-    rx(
-      `${AZURE}\\s+(?:iaas\\s+)?(?:vms?|virtual machines?|instances?|virtual desktop)|azure-hosted|${VM_EN}\\s+(?:(?:hosted|running|deployed|living)\\s+)?(?:in|on)\\s+(?:microsoft\\s+|our\\s+|the\\s+)?${AZURE}|(?:hosted|running|deployed|runs|run|lives?)\\s+(?:in|on)\\s+(?:microsoft\\s+)?${AZURE}`,
-    ),
+    `${AZURE}\\s+(?:iaas\\s+)?(?:vms?|virtual machines?|instances?|virtual desktop)|azure-hosted|${VM_EN}\\s+(?:(?:hosted|running|deployed|living)\\s+)?(?:in|on)\\s+(?:microsoft\\s+|our\\s+|the\\s+)?${AZURE}|(?:hosted|running|deployed|runs|run|lives?)\\s+(?:in|on)\\s+(?:microsoft\\s+)?${AZURE}`,
   ],
-  ['azureLocal', rx('azure\\s+local|azure\\s+stack\\s+hci|stack\\s+hci')],
+  ['azureLocal', 'azure\\s+local|azure\\s+stack\\s+hci|stack\\s+hci'],
   // French
   [
     'onAzure',
-    rx(
-      `${VM_FR}\\s+(?:(?:h[ée]berg[ée]e?s?|d[ée]ploy[ée]e?s?)\\s+)?(?:dans|sur|chez)\\s+(?:microsoft\\s+)?${AZURE}|(?:vms?|machines? virtuelles?|instances?)\\s+${AZURE}|(?:h[ée]berg[ée]e?s?|tourne|tournent|d[ée]ploy[ée]e?s?)\\s+(?:dans|sur|chez)\\s+${AZURE}`,
-    ),
+    `${VM_FR}\\s+(?:(?:h[ée]berg[ée]e?s?|d[ée]ploy[ée]e?s?)\\s+)?(?:dans|sur|chez)\\s+(?:microsoft\\s+)?${AZURE}|(?:vms?|machines? virtuelles?|instances?)\\s+${AZURE}|(?:h[ée]berg[ée]e?s?|tourne|tournent|d[ée]ploy[ée]e?s?)\\s+(?:dans|sur|chez)\\s+${AZURE}`,
   ],
   [
     'isDomainController',
-    rx(
-      "(?:c'est|c’est|est|serveur est|machine est)\\s+(?:aussi\\s+)?(?:un|le|notre)\\s+(?:contr[oô]leur de domaine|DC)|sur\\s+(?:un|le|notre)\\s+(?:contr[oô]leur de domaine|DC)|promu\\s+(?:en\\s+)?(?:contr[oô]leur de domaine|DC)",
-    ),
+    "(?:c'est|c’est|est|serveur est|machine est)\\s+(?:aussi\\s+)?(?:un|le|notre)\\s+(?:contr[oô]leur de domaine|DC)|sur\\s+(?:un|le|notre)\\s+(?:contr[oô]leur de domaine|DC)|promu\\s+(?:en\\s+)?(?:contr[oô]leur de domaine|DC)",
   ],
   [
     'clonedOrSnapshot',
-    rx(
-      "clon[ée]e?s?|(?:restaur[ée]e?s?|revenu[es]?\\s+[àa])\\s+(?:\\S+\\s+){0,3}(?:instantan[ée]s?|snapshot|point de contr[oô]le)|[àa] partir d['’](?:un|une)\\s+(?:mod[èe]le|snapshot|instantan[ée])|sans\\s+sysprep",
-    ),
+    "clon[ée]e?s?|(?:restaur[ée]e?s?|revenu[es]?\\s+[àa])\\s+(?:\\S+\\s+){0,3}(?:instantan[ée]s?|snapshot|point de contr[oô]le)|[àa] partir d['’](?:un|une)\\s+(?:mod[èe]le|snapshot|instantan[ée])|sans\\s+sysprep",
   ],
   [
     'notElevated',
-    rx(
-      "pas\\s+(?:lanc[ée]e?\\s+|ex[ée]cut[ée]e?\\s+)?en\\s+(?:tant qu['’])?admin(?:istrateur)?|sans\\s+(?:les\\s+)?droits\\s+(?:d['’])?admin(?:istrateur|istration)?|(?:invite|console|session)\\s+non\\s+[ée]lev[ée]e|pas\\s+[ée]lev[ée]e?",
-    ),
+    "pas\\s+(?:lanc[ée]e?\\s+|ex[ée]cut[ée]e?\\s+)?en\\s+(?:tant qu['’])?admin(?:istrateur)?|sans\\s+(?:les\\s+)?droits\\s+(?:d['’])?admin(?:istrateur|istration)?|(?:invite|console|session)\\s+non\\s+[ée]lev[ée]e|pas\\s+[ée]lev[ée]e?",
   ],
   [
     'isVirtualMachine',
-    rx(
-      "(?:c'est|c’est|est)\\s+une\\s+(?:VM|machine virtuelle)|(?:cette|la|notre|ma)\\s+(?:VM|machine virtuelle)|(?:tourne|h[ée]berg[ée]e?|fonctionne)\\s+(?:sous|sur|dans)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:VM|machine virtuelle)\\s+(?:Hyper-V|VMware)",
-    ),
+    "(?:c'est|c’est|est)\\s+une\\s+(?:VM|machine virtuelle)|(?:cette|la|notre|ma)\\s+(?:VM|machine virtuelle)|(?:tourne|h[ée]berg[ée]e?|fonctionne)\\s+(?:sous|sur|dans)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:VM|machine virtuelle)\\s+(?:Hyper-V|VMware)",
   ],
   [
     'updatesPending',
-    rx(
-      'mises?\\s+[àa]\\s+jour\\s+(?:cumulatives?\\s+)?en\\s+attente|pas\\s+(?:[àa]\\s+jour|patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)|non\\s+(?:patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)',
-    ),
+    'mises?\\s+[àa]\\s+jour\\s+(?:cumulatives?\\s+)?en\\s+attente|pas\\s+(?:[àa]\\s+jour|patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)|non\\s+(?:patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)',
   ],
 ];
 
-/** Every pattern at once: a clause that matches none of them (most clauses) is not tried one pattern at a time. */
-const ANY_PATTERN = new RegExp(PATTERNS.map(([, pattern]) => pattern.source).join('|'), 'iu');
+const PATTERNS: readonly (readonly [ProseFact, RegExp])[] = PHRASES.map(([fact, src]) => [fact, rx(src)]);
+/** Every phrase at once: a clause that matches none of them (most clauses) is not tried one pattern at a time. */
+const ANY_PATTERN = rx(PHRASES.map(([, src]) => src).join('|'));
 
 const NEGATION = rx(
   "not|no|never|none|neither|nor|without|isn't|wasn't|aren't|don't|didn't|doesn't|ne|n['’]\\w+|pas|jamais|aucun|aucune|ni|sans|non",
