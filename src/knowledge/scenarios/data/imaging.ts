@@ -26,6 +26,8 @@ export const IMAGING: ScenarioInput[] = [
           'same client machine ID seen for different machines on the KMS host',
           'P2V converted machines share one CMID',
           'the Client Machine ID line is identical on both machines',
+          'all the clones look like the same machine to the KMS host',
+          'desktops built from one golden image are counted as a single machine',
         ],
         fr: [
           'le compteur KMS reste à 1',
@@ -41,6 +43,8 @@ export const IMAGING: ScenarioInput[] = [
           'SkipRearm à 1 dans unattend.xml laisse le CMID inchangé',
           'machines converties en P2V qui partagent le même CMID',
           'la ligne Client Machine ID est identique sur les deux machines',
+          'tous les clones apparaissent comme une seule machine pour l’hôte KMS',
+          'les postes issus d’une même image maître comptent pour une seule machine',
         ],
       },
     },
