@@ -7,23 +7,29 @@ import type { Lang } from './types.js';
 
 const words = (list: string): string[] => list.trim().split(/\s+/);
 
-/** Everyday words: one point each. */
+/**
+ * Everyday words: one point each. The commonest function words come first ("de", "un", "à", "l'", "d'", "qu'"
+ * for French; "an", "do", "from" for English): a short question such as "que veut dire 0xC004E002 à
+ * l'activation ?" holds little else. Words both languages write ("a", "on") count for neither.
+ */
 const FR_WORDS = new Set(
-  words(`le la les des une est pas avec pour dans sur que qui je j nous vous il elle ce c cette ces mais ou et
-    du au aux ne n en sont été avoir fait mon ma mes notre votre leur bonjour merci erreur clé licence serveur
-    quand depuis après avant encore toujours aussi très activer échoue impossible voici alors donc salut svp`),
+  words(`le la les l de des d un une est pas avec pour dans sur que qu qui je j nous vous il elle ce c cette ces
+    mais ou où et du au aux à ne n sont été avoir fait mon ma mes notre nos votre vos leur leurs son sa ses
+    bonjour merci erreur clé licence serveur quand depuis après avant encore toujours aussi très sans chez
+    rien tout tous plus puis activer échoue impossible voici alors donc salut svp veut dire ai`),
 );
 const EN_WORDS = new Set(
-  words(`the is are and of to in it this that with for not my we you i have has was were be been can cannot
-    get got when after before still also very error key license server hello thanks please here fails failed
-    activate running ran our any help`),
+  words(`the an is are and of to in it this that with for not my we you i have has was were be been can
+    cannot do does did don doesn didn isn t from get got when after before still also very error key license
+    server hello thanks please here fails failed activate running ran our any help your their they there
+    which would should could just but`),
 );
 /**
  * Question words count double: "pourquoi 0xC004F038 ?" or "why 0xC004F038?" is a whole message, and its one
  * word has to settle the language on its own.
  */
 const FR_QUESTION_WORDS = new Set(words('pourquoi quoi comment signifie quel quelle'));
-const EN_QUESTION_WORDS = new Set(words('why what how means meaning'));
+const EN_QUESTION_WORDS = new Set(words('why what how mean means meaning'));
 
 /** Labels a French Windows prints where an English one would not (fact sheet §4.3): three points each. */
 const FR_LABELS =
@@ -109,11 +115,11 @@ export function detectMessageLang(prose: string, whole: string): Lang | undefine
 }
 
 /**
- * Lines Windows writes in a dialog or event (slmgr, slui, the Software Protection service), which people quote
- * without recognised labels around them.
+ * Lines Windows writes in a dialog or event (slmgr, the slui activation dialog, the Software Protection service),
+ * which people quote without recognised labels around them.
  */
 const WINDOWS_SENTENCE =
-  /^\s*(?:the software (?:licensing|protection) service\b|le service (?:de )?(?:licences? logicielles?|protection logicielle)\b|error details\b|d[ée]tails de l['’]erreur\b|windows script host\b|on a computer running microsoft windows non-core edition)/i;
+  /^\s*(?:the software (?:licensing|protection) service\b|le service (?:de )?(?:licences? logicielles?|protection logicielle)\b|error details\b|d[ée]tails de l['’]erreur\b|windows script host\b|on a computer running microsoft windows non-core edition|windows activation\s*$|activation de windows\s*$|a problem occurred when windows tried to activate\b|un probl[èe]me s['’]est produit lorsque windows a tent[ée]\b|for a possible resolution\b|pour (?:une|obtenir une) r[ée]solution possible\b|contact your system administrator\b|contactez votre administrateur)/i;
 
 function withoutWindowsSentences(prose: string): string {
   return prose

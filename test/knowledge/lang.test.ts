@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/knowledge/diagnose.js';
-import { detectLang, langScores } from '../../src/knowledge/lang.js';
+import { detectLang, detectMessageLang, langScores } from '../../src/knowledge/lang.js';
 
 const dir = (l: string): URL => new URL(`../fixtures/${l}/`, import.meta.url);
 
@@ -52,6 +52,24 @@ describe('detectLang', () => {
       expect([f, detectLang(readFileSync(new URL(f, dir('fr')), 'utf8'))]).not.toEqual([f, 'en']);
   });
 
+  it('a short question is settled by its commonest words', () => {
+    expect(detectLang("que veut dire 0xC004E002 à l'activation ?")).toBe('fr');
+    expect(detectLang("j'ai un souci de clé")).toBe('fr');
+    expect(detectLang('what does 0xC004E002 mean')).toBe('en');
+    expect(detectLang('do you know where this comes from')).toBe('en');
+  });
+
+  it("the quoted slui dialog does not outvote a French admin's own lines", () => {
+    const text = [
+      "VM Azure durcie, pare-feu en sortie bloqué par défaut. Au moment d'activer :",
+      'Windows Activation',
+      'A problem occurred when Windows tried to activate. Error Code 0x800705B4.',
+      'For a possible resolution, click More Information.',
+      'Contact your system administrator or technical support department for assistance.',
+    ].join('\n');
+    expect(detectMessageLang(text, text)).toBe('fr');
+  });
+
   it('a bare code or an empty message leaves the language undecided', () => {
     expect(detectLang('0xC004F074')).toBeUndefined();
     expect(detectLang('')).toBeUndefined();
@@ -59,9 +77,10 @@ describe('detectLang', () => {
   });
 
   it('labels count where a word starts, in any case, each once', () => {
-    // One French label (3 points) outweighs one English stop word; the same text glued to a word is no label.
+    // One French label (3 points) outweighs one English stop word; the same text glued to a word is no label
+    // (its words "de la licence" still count, as any French words do).
     expect(detectLang('ÉTAT DE LA LICENCE : the')).toBe('fr');
-    expect(detectLang('xétat de la licence : the the')).not.toBe('fr');
+    expect(detectLang('xétat de la licence : the the the')).not.toBe('fr');
     // Two English labels beat three French stop words; overlapping spellings count once each.
     expect(detectLang('Partial Product Key: 3V66T\nLicense Status: Licensed\nle la les')).toBe('en');
     expect(detectLang('erreur : erreur :')).toBe('fr');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyLines } from '../../src/knowledge/scenarios/story.js';
+import { matchStory, storyLines } from '../../src/knowledge/scenarios/story.js';
 
 describe('storyLines: the lines that tell the story', () => {
   it('leaves out labelled output lines and prompts, keeps sentences', () => {
@@ -17,5 +17,18 @@ describe('storyLines: the lines that tell the story', () => {
     expect(storyLines(`Nom : ${word} b c d e f`)).toBe(`Nom : ${word} b c d e f`);
     expect(storyLines(`Nom : ${word} b c d`)).toBe('');
     expect(storyLines(`Nom : ${word} b c d `)).toBe('');
+  });
+});
+
+describe('matchStory: which words count', () => {
+  it('reads a licence name such as E3 as a word of the story', () => {
+    const top = matchStory('Enterprise LTSC with an E3 licence')[0];
+    expect(top?.scenario).toBe('subscription-activation-base');
+  });
+
+  it('does not take the name of the tool everyone runs for a symptom', () => {
+    // "slmgr dlv" is in a phrase of the registry-permissions scenario: alone it must not point there.
+    const ids = matchStory('Compared slmgr /dlv on two of them').map((m) => m.scenario);
+    expect(ids).not.toContain('licensing-permissions-registry');
   });
 });

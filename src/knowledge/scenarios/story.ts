@@ -18,7 +18,9 @@ const STOP_WORDS = new Set(
     'vous ils elles leur leurs mais donc car comme tout tous toutes cette ces son ses mes tes aux du de la ' +
     'le un et ou en il elle on ne se sa ce au ça cela déjà encore aussi très bien même alors après avant ' +
     'windows microsoft please merci bonjour hello thanks help aide error erreur code while says said say ' +
-    'new need needs our nos notre depuis dit quand comment pourquoi get got getting une des'
+    'new need needs our nos notre depuis dit quand comment pourquoi get got getting une des ' +
+    // The tool every activation message runs: naming it says nothing about which problem it is.
+    'slmgr dlv vbs cscript'
   ).split(/\s+/),
 );
 
@@ -49,14 +51,18 @@ export function storyLines(text: string): string {
     .join('\n');
 }
 
-/** Two-letter words that carry meaning in an admin's story ("our DC", "AD", "2012 R2"). */
-const SHORT_TERMS = new Set(['dc', 'ad', 'r2']);
+/**
+ * Two-letter words that carry meaning in an admin's story ("our DC", "AD"), and any letter-digit pair: licence
+ * and version names such as "E3", "E5", "R2" are what a sentence about them turns on.
+ */
+const SHORT_TERMS = new Set(['dc', 'ad']);
+const LETTER_DIGIT = /^(?:\p{L}\p{N}|\p{N}\p{L})$/u;
 
 function words(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => (w.length > 2 || SHORT_TERMS.has(w)) && !STOP_WORDS.has(w));
+    .filter((w) => (w.length > 2 || SHORT_TERMS.has(w) || LETTER_DIGIT.test(w)) && !STOP_WORDS.has(w));
 }
 
 function stem(word: string, field?: string): string[] {

@@ -70,6 +70,8 @@ export const CHANNELS: ScenarioInput[] = [
           'Enterprise subscription is not valid',
           'Pro never activated so Enterprise subscription fails',
           'LTSC with E3 subscription',
+          'Enterprise LTSC device with an E3 licence does not activate',
+          'E3 licence assigned to the Azure AD account but Windows is not activated',
         ],
         fr: [
           'E5 inclut Windows Entreprise',
@@ -78,6 +80,8 @@ export const CHANNELS: ScenarioInput[] = [
           'licence E5 attribuée mais toujours Pro',
           'l’activation par abonnement ne fonctionne pas',
           'l’abonnement Entreprise n’est pas valide',
+          'poste Entreprise LTSC avec une licence E3 qui ne s’active pas',
+          'licence E3 attribuée au compte Azure AD mais Windows n’est pas activé',
         ],
       },
     },

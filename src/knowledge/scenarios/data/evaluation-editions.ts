@@ -434,6 +434,8 @@ export const EVALUATION: ScenarioInput[] = [
           'evaluation clock running out soon how to prolong it',
           'slmgr rearm to extend the trial without reinstalling',
           'how do we get a fresh trial period on the cloned VMs',
+          'a new VM from the evaluation image already shows fewer than 180 days left',
+          'the evaluation countdown started when the image was built, not at first boot',
         ],
         fr: [
           'prolonger la période d’évaluation',
@@ -444,6 +446,8 @@ export const EVALUATION: ScenarioInput[] = [
           'prolonger l’évaluation sans réinstaller',
           'slmgr rearm pour prolonger la période d’essai',
           'comment obtenir une nouvelle période d’essai sur les VM clonées',
+          'une VM neuve issue de l’image d’évaluation affiche déjà moins de 180 jours',
+          'le compte à rebours de l’évaluation a démarré à la création de l’image, pas au premier démarrage',
         ],
       },
     },

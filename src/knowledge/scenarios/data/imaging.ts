@@ -26,6 +26,8 @@ export const IMAGING: ScenarioInput[] = [
           'same client machine ID seen for different machines on the KMS host',
           'P2V converted machines share one CMID',
           'the Client Machine ID line is identical on both machines',
+          'the clones all look alike to the KMS and count only once',
+          'desktops cloned from one golden image count as one',
         ],
         fr: [
           'le compteur KMS reste à 1',
@@ -41,6 +43,8 @@ export const IMAGING: ScenarioInput[] = [
           'SkipRearm à 1 dans unattend.xml laisse le CMID inchangé',
           'machines converties en P2V qui partagent le même CMID',
           'la ligne Client Machine ID est identique sur les deux machines',
+          'les clones se ressemblent tous pour le KMS et ne comptent qu’une fois',
+          'les postes clonés d’une même image maître comptent pour un seul',
         ],
       },
     },

@@ -379,6 +379,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'activation expires, needs to renew with KMS',
           'volume activation will expire',
           'remote users never on VPN',
+          'laptops away from the office for a long time ask to be reactivated',
+          'they only reactivate once they are back on the network that reaches the KMS',
         ],
         fr: [
           'site distant coupé du siège pendant des mois',
@@ -388,6 +390,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'machine non connectée au réseau de l’entreprise depuis six mois',
           'l’activation en volume va expirer',
           'utilisateurs distants jamais en VPN',
+          'des portables longtemps absents du bureau demandent à être réactivés',
+          'ils ne se réactivent qu’une fois revenus sur le réseau qui joint le KMS',
         ],
       },
     },
