@@ -36,7 +36,7 @@ import {
   type Step,
 } from './shape.js';
 import { fitsSlackMessage, fitsSlackView } from './slack-fit.js';
-import { renderStatusWithin, type StatusLayout } from './status-layout.js';
+import { isStatusCard, renderStatusWithin, type StatusLayout } from './status-layout.js';
 import { renderText } from './text.js';
 
 export type SlackReply = SlackMessage;
@@ -50,7 +50,7 @@ class DoesNotFit extends Error {}
 
 export function renderBlockKit(reply: CardModel): SlackReply {
   if (reply.kind === 'handoff') return renderHandoffBlocks(reply);
-  if (reply.kind === 'origin' || reply.kind === 'relay') return renderStatusBlocks(reply);
+  if (isStatusCard(reply)) return renderStatusBlocks(reply);
   // Only notifications and block-less clients show `text`: a few thousand characters say enough, far below
   // Slack's 40 000 even after escaping lengthens it.
   const text = clip(
@@ -529,7 +529,7 @@ function detailsWithin(
       throw err;
     }
   };
-  if (card.kind === 'origin' || card.kind === 'relay') return undefined;
+  if (isStatusCard(card)) return undefined;
   if (card.kind === 'handoff') {
     return (
       renderHandoffWithin(

@@ -15,16 +15,19 @@ import {
 } from '../types.js';
 import { missingEvidenceAsks } from './dossier.js';
 import {
+  EvidenceNoteModelSchema,
   HandoffCardModelSchema,
   OriginCardModelSchema,
+  InfoRequestModelSchema,
   RelayModelSchema,
   type Actor,
   type ChecklistId,
-  type ChecklistItem,
   type EscalationRecord,
   type EscalationStatus,
+  type EvidenceNoteModel,
   type HandoffCardModel,
   type OriginCardModel,
+  type InfoRequestModel,
   type RelayModel,
 } from './types.js';
 import { redactValue } from '../../knowledge/redact.js';
@@ -58,10 +61,6 @@ export function formatAge(ms: number, lang: Lang): string {
   const h = Math.floor(min / 60);
   if (h < 24) return `${h} h ${String(min % 60).padStart(2, '0')} min`;
   return `${Math.floor(h / 24)} ${lang === 'fr' ? 'j' : 'd'} ${h % 24} h`;
-}
-
-export function checklistLine(item: ChecklistItem, lang: Lang): string {
-  return `${item.present ? '✓' : '✗'} ${item.label[lang]}${item.present && item.value ? `: ${item.value}` : ''}`;
 }
 
 function threadStatusOf(status: EscalationStatus): ThreadStatus {
@@ -229,21 +228,26 @@ export function originUpdate(
   });
 }
 
-/** The engineer's question, posted in the origin thread. */
+/** The engineer's question, posted in the origin thread: the question under its heading, how to answer. */
 export function needInfoQuestion(
   record: EscalationRecord,
   asker: Actor,
   question: string,
   lang = record.lang,
-) {
+): InfoRequestModel {
   const t = escalationPhrases(lang);
-  return makeReply({
-    kind: 'escalation',
+  const who = actorName(asker);
+  const card: InfoRequestModel = {
+    kind: 'info_request',
     lang,
+    escalationId: record.id,
     title: `${t.questionTitle} (${record.id})`,
-    summary: t.questionSummary(actorName(asker), question),
-    status: threadStatusOf(record.status),
-  });
+    summary: t.questionSummary(who, question),
+    statusText: t.status[record.status],
+    question: { text: question, askedBy: who },
+    howToAnswer: t.questionHow,
+  };
+  return InfoRequestModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
 /** The user's answer, relayed into the handoff thread under the question it answers. */
@@ -264,18 +268,32 @@ export function relayedAnswer(
   );
 }
 
-/** Posted in the handoff thread when a missing checklist item arrives in the origin thread. */
-export function evidenceArrived(record: EscalationRecord, ticked: ChecklistId[], lang = record.lang) {
+/**
+ * Posted in the handoff thread when a missing checklist item arrives in the origin thread: the items it ticked,
+ * with their values, and what the checklist still lacks.
+ */
+export function evidenceArrived(
+  record: EscalationRecord,
+  ticked: ChecklistId[],
+  lang = record.lang,
+): EvidenceNoteModel {
   const t = escalationPhrases(lang);
   const items = record.dossier.checklist.filter((i) => ticked.includes(i.id));
-  return makeReply({
-    kind: 'escalation',
+  const card: EvidenceNoteModel = {
+    kind: 'evidence_note',
     lang,
+    escalationId: record.id,
     title: t.evidenceTitle(record.id),
     summary: t.evidenceSummary(items.map((i) => i.label[lang]).join(', ')),
-    evidence: items.map((i) => checklistLine(i, lang)),
-    status: threadStatusOf(record.status),
-  });
+    statusText: t.status[record.status],
+    arrived: items.map((i) => ({
+      label: i.label[lang],
+      done: i.present,
+      ...(i.value ? { value: i.value } : {}),
+    })),
+    stillMissing: record.dossier.checklist.filter((i) => !i.present).map((i) => i.label[lang]),
+  };
+  return EvidenceNoteModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
 export function reminder(record: EscalationRecord, now: number, lang = record.lang): ReplyModel {
