@@ -66,6 +66,7 @@ const en = {
   // Evidence that arrived (EvidenceNoteModel) and the engineer's question (InfoRequestModel).
   'evidence.arrived': 'Just arrived',
   'evidence.stillMissing': 'Checklist items still missing',
+  'reminder.cause': 'Most likely cause',
   // The command line's plain-text report of a diagnosis or an explanation (src/adapters/cli/format.ts).
   'cli.diagnosis': 'Activation diagnosis',
   'cli.noCodes': '(no error code found)',
@@ -135,6 +136,7 @@ const fr: Record<LabelId, string> = {
   'relay.answer': 'Réponse de {who}',
   'evidence.arrived': 'Vient d’arriver',
   'evidence.stillMissing': 'Encore absent de la liste',
+  'reminder.cause': 'Cause la plus probable',
   'cli.diagnosis': 'Diagnostic d’activation',
   'cli.noCodes': '(aucun code d’erreur trouvé)',
   'cli.findings': 'Constats',

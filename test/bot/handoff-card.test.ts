@@ -24,6 +24,7 @@ import {
   needInfoQuestion,
   originCard,
   relayedAnswer,
+  reminder,
 } from '../../src/conversations/escalations/replies.js';
 import type { EscalationRecord } from '../../src/conversations/escalations/types.js';
 import { checkCard } from './card-validator.js';
@@ -460,5 +461,41 @@ describe('evidence that arrives and the engineer’s question have models of the
     const card = renderAdaptiveCard(asked);
     expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
     expect(SlackMessageSchema.safeParse(renderBlockKit(asked)).error).toBeUndefined();
+  });
+});
+
+describe('the reminder that an escalation waits unclaimed has a model of its own', () => {
+  const waiting = record({ status: 'open', owner: undefined, pendingQuestion: undefined });
+
+  it('the licensing team sees who waits and how long, where they asked, the cause and Claim, not "Evidence"', () => {
+    const nudge = reminder(waiting, T0 + 75 * 60_000);
+    expect(nudge.kind).toBe('reminder');
+    expect(nudge.summary).toBe('Tech has been waiting 1 h 15 min. Open the handoff thread and click Claim.');
+
+    const card = renderAdaptiveCard(nudge);
+    expect(checkCard(card).errors).toEqual([]);
+    const body = JSON.stringify(card.body);
+    expect(body).toContain('"title":"Most likely cause","value":"The MAK is blocked"');
+    expect(body).toContain('"title":"Asked in"');
+    expect(sections(card).has('Evidence')).toBe(false);
+    expect(card.actions?.map((a) => a.title)).toEqual(['Claim']);
+
+    const msg = renderBlockKit(nudge);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    expect(JSON.stringify(msg.blocks)).toContain('*Most likely cause*: The MAK is blocked');
+    expect(JSON.stringify(msg.blocks)).not.toContain('*Evidence*');
+    const buttons = msg.blocks.filter((b) => b.type === 'actions');
+    expect(JSON.stringify(buttons)).toContain('"text":"Claim"');
+
+    expect(renderText(nudge)).toContain('Most likely cause: The MAK is blocked');
+  });
+
+  it('in French, with the French labels and button', () => {
+    const nudge = reminder({ ...waiting, lang: 'fr' }, T0 + 26 * 3_600_000);
+    expect(nudge.summary).toContain('attend depuis 1 j 2 h');
+    const text = renderText(nudge);
+    expect(text).toContain('Cause la plus probable: The MAK is blocked');
+    expect(text).toContain('Demandé dans: ');
+    expect(renderAdaptiveCard(nudge).actions?.map((a) => a.title)).toEqual(['Prendre en charge']);
   });
 });

@@ -465,7 +465,7 @@ function renderStatusCard(model: StatusCardModel, opts: AdaptiveCardOptions): Ad
             ...g.lines.map((line) => prose(line, {}, 'Small')),
           ]),
         );
-      return card(fallbackText, body, []);
+      return card(fallbackText, body, actionsOf(l.actions ?? [], l.lang, false, undefined, opts));
     },
     (c) => jsonBytes(c) <= budget,
   );

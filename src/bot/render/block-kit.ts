@@ -509,6 +509,8 @@ function statusBlocksOf(l: StatusLayout): Block[] {
     const asks = (g.asks ?? []).map((a) => `${mrkdwnCodeBlock(a.command)}\n${escapeMrkdwn(a.why)}`);
     blocks.push(...packed(bold(g.heading), [...asks, ...g.lines.map(escapeMrkdwn)]));
   }
+  const buttons = buttonsOf(l.actions ?? [], l.lang, false);
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return blocks;
 }
 

@@ -6,6 +6,7 @@
  * text) and renderers try the levels in turn until it fits; the timeline keeps its latest entries.
  */
 import type { CardModel, StatusCardModel } from '../../conversations/escalations/types.js';
+import type { ReplyAction } from '../../conversations/types.js';
 import type { Ask, Lang } from '../../knowledge/types.js';
 import { t } from '../phrases.js';
 import { checkedLine } from './handoff-shape.js';
@@ -25,6 +26,8 @@ export interface StatusLayout {
   summary: string;
   fields: { label: string; value: string }[];
   groups: StatusGroup[];
+  /** Buttons (only the reminder's Claim). */
+  actions?: ReplyAction[];
 }
 
 /** At most `n` entries, with a note counting the rest; `latest` keeps the last ones (a timeline's news). */
@@ -40,6 +43,7 @@ function cut(lines: string[], n: number, lang: Lang, latest = false): string[] {
 /** The cards laid out here; every renderer routes them with this one test. */
 export function isStatusCard(card: CardModel): card is StatusCardModel {
   return (
+    card.kind === 'reminder' ||
     card.kind === 'origin' ||
     card.kind === 'relay' ||
     card.kind === 'evidence_note' ||
@@ -51,6 +55,20 @@ export function statusLayout(card: StatusCardModel, caps: ShapeCaps): StatusLayo
   const { lang } = card;
   const c = (s: string) => clip(s, caps.text);
   const base = { lang, title: clip(card.title, Math.min(caps.text, 150)), summary: c(card.summary) };
+  if (card.kind === 'reminder') {
+    return {
+      ...base,
+      fields: [
+        {
+          label: t(lang, 'handoff.origin'),
+          value: card.origin.url ? `${card.origin.text} (${card.origin.url})` : card.origin.text,
+        },
+        ...(card.headline ? [{ label: t(lang, 'reminder.cause'), value: c(card.headline) }] : []),
+      ],
+      groups: [],
+      actions: card.actions,
+    };
+  }
   const status = { label: t(lang, 'handoff.status'), value: card.statusText };
   if (card.kind === 'relay') {
     return {

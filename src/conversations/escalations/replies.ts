@@ -20,6 +20,7 @@ import {
   OriginCardModelSchema,
   InfoRequestModelSchema,
   RelayModelSchema,
+  ReminderModelSchema,
   type Actor,
   type ChecklistId,
   type EscalationRecord,
@@ -29,6 +30,7 @@ import {
   type OriginCardModel,
   type InfoRequestModel,
   type RelayModel,
+  type ReminderModel,
 } from './types.js';
 import { redactValue } from '../../knowledge/redact.js';
 import { mayHoldKeyInside } from '../key-scan.js';
@@ -296,16 +298,22 @@ export function evidenceArrived(
   return EvidenceNoteModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
-export function reminder(record: EscalationRecord, now: number, lang = record.lang): ReplyModel {
+/** Posted in the escalation channel when an escalation waits unclaimed: where it was asked, its cause, Claim. */
+export function reminder(record: EscalationRecord, now: number, lang = record.lang): ReminderModel {
   const t = escalationPhrases(lang);
-  return makeReply({
-    kind: 'escalation',
+  const o = record.origin;
+  const top = headline(record);
+  const card: ReminderModel = {
+    kind: 'reminder',
     lang,
+    escalationId: record.id,
     title: t.reminderTitle(record.id),
     summary: t.reminderSummary(formatAge(now - record.createdAt, lang), actorName(record.requestedBy)),
-    evidence: [originText(record, lang), ...(headline(record) ? [headline(record)!] : [])],
+    origin: { text: t.originWhere(o.platform, o.channel, o.threadKey), ...(o.url ? { url: o.url } : {}) },
+    ...(top ? { headline: top } : {}),
     actions: handoffActions(record, lang).filter((a) => a.id === 'claim'),
-  });
+  };
+  return ReminderModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
 /** `escalations`: open escalations, oldest first, with age, owner and status. */

@@ -277,10 +277,29 @@ export const InfoRequestModelSchema = z.object({
 export type InfoRequestModel = z.infer<typeof InfoRequestModelSchema>;
 
 /**
+ * The reminder in the escalation channel that an escalation is still unclaimed: who waits and how long, where
+ * they asked, the leading cause, and the Claim button (not a diagnosis's "Evidence").
+ */
+export const ReminderModelSchema = z.object({
+  kind: z.literal('reminder'),
+  lang: LangSchema,
+  escalationId: z.string().min(1).max(100),
+  title: z.string(),
+  /** Who waits and for how long (notification text). */
+  summary: z.string(),
+  origin: z.object({ text: z.string(), url: z.string().url().max(1000).optional() }),
+  /** The diagnosis's leading cause, when it had one. */
+  headline: z.string().optional(),
+  actions: z.array(ReplyActionSchema),
+});
+export type ReminderModel = z.infer<typeof ReminderModelSchema>;
+
+/**
  * A card of the escalation handoff that is not a diagnosis nor the handoff card: the status card, a relayed
  * answer, evidence that arrived, the engineer's question.
  */
-export type StatusCardModel = OriginCardModel | RelayModel | EvidenceNoteModel | InfoRequestModel;
+export type StatusCardModel =
+  OriginCardModel | RelayModel | EvidenceNoteModel | InfoRequestModel | ReminderModel;
 
 /**
  * What an effect posts or updates: a reply like any other, the handoff card (`kind: 'handoff'`), the origin
@@ -293,6 +312,7 @@ export const CardModelSchema = z.union([
   RelayModelSchema,
   EvidenceNoteModelSchema,
   InfoRequestModelSchema,
+  ReminderModelSchema,
   ReplyModelSchema,
 ]);
 export type CardModel = z.infer<typeof CardModelSchema>;
