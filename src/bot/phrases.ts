@@ -63,6 +63,10 @@ const en = {
   'origin.missing': 'Still missing',
   'relay.question': 'Question from {who}',
   'relay.answer': 'Answer from {who}',
+  // Evidence that arrived (EvidenceNoteModel) and the engineer's question (InfoRequestModel).
+  'evidence.arrived': 'Just arrived',
+  'evidence.stillMissing': 'Checklist items still missing',
+  'reminder.cause': 'Most likely cause',
   // The command line's plain-text report of a diagnosis or an explanation (src/adapters/cli/format.ts).
   'cli.diagnosis': 'Activation diagnosis',
   'cli.noCodes': '(no error code found)',
@@ -130,6 +134,9 @@ const fr: Record<LabelId, string> = {
   'origin.missing': 'Encore à fournir',
   'relay.question': 'Question de {who}',
   'relay.answer': 'Réponse de {who}',
+  'evidence.arrived': 'Vient d’arriver',
+  'evidence.stillMissing': 'Encore absent de la liste',
+  'reminder.cause': 'Cause la plus probable',
   'cli.diagnosis': 'Diagnostic d’activation',
   'cli.noCodes': '(aucun code d’erreur trouvé)',
   'cli.findings': 'Constats',

@@ -286,6 +286,7 @@ export interface EscalationPhrases {
   };
   questionTitle: string;
   questionSummary: (who: string, q: string) => string;
+  questionHow: string;
   answerTitle: (id: string) => string;
   answerSummary: (who: string, text: string) => string;
   evidenceTitle: (id: string) => string;
@@ -352,7 +353,8 @@ const escalationEn: EscalationPhrases = {
     answerRelayed: 'Your answer was passed to the licensing team.',
   },
   questionTitle: 'The licensing team needs more information',
-  questionSummary: (who, q) => `${who} asks: ${q}\nAnswer in this thread; your reply is passed on.`,
+  questionSummary: (who, q) => `${who} asks: ${q}`,
+  questionHow: 'Answer in this thread; your reply is passed on to the licensing team.',
   answerTitle: (id) => `Answer for ${id}`,
   answerSummary: (who, text) => `${who} answered: ${text}`,
   evidenceTitle: (id) => `New evidence for ${id}`,
@@ -434,7 +436,8 @@ const escalationFr: EscalationPhrases = {
     answerRelayed: 'Votre réponse a été transmise à l’équipe licences.',
   },
   questionTitle: 'L’équipe licences a besoin d’informations',
-  questionSummary: (who, q) => `${who} demande : ${q}\nRépondez dans ce fil ; votre réponse est transmise.`,
+  questionSummary: (who, q) => `${who} demande : ${q}`,
+  questionHow: 'Répondez dans ce fil ; votre réponse est transmise à l’équipe licences.',
   answerTitle: (id) => `Réponse pour ${id}`,
   answerSummary: (who, text) => `${who} a répondu : ${text}`,
   evidenceTitle: (id) => `Nouveaux éléments pour ${id}`,

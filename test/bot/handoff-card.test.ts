@@ -19,9 +19,12 @@ import {
 import { renderText } from '../../src/bot/render/text.js';
 import {
   answerRelayedNotice,
+  evidenceArrived,
   handoffCard,
+  needInfoQuestion,
   originCard,
   relayedAnswer,
+  reminder,
 } from '../../src/conversations/escalations/replies.js';
 import type { EscalationRecord } from '../../src/conversations/escalations/types.js';
 import { checkCard } from './card-validator.js';
@@ -318,5 +321,181 @@ describe('the origin thread’s status card and a relayed answer have models of 
     const msg = renderBlockKit(big);
     expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
     expect(JSON.stringify(msg.blocks)).toContain('answered: 199 ');
+  });
+});
+
+describe('evidence that arrives and the engineer’s question have models of their own', () => {
+  // Tech pastes the agreement number in the origin thread: the dossier ticks it, the event log is still missing.
+  const ticked = record({
+    status: 'claimed',
+    pendingQuestion: undefined,
+    dossier: {
+      ...record().dossier,
+      checklist: [
+        { id: 'dlv', label: { en: 'slmgr /dlv output', fr: 'Sortie de slmgr /dlv' }, present: true },
+        {
+          id: 'proof_of_purchase',
+          label: { en: 'Proof of purchase / agreement number', fr: 'Preuve d’achat / numéro de contrat' },
+          present: true,
+          value: '87654321',
+        },
+        {
+          id: 'events',
+          label: {
+            en: 'setupact.log or SoftwareLicensingService events',
+            fr: 'setupact.log ou événements SoftwareLicensingService',
+          },
+          present: false,
+        },
+      ],
+    },
+  });
+
+  it('Alice, in the handoff thread, sees what just arrived and what the checklist still lacks, not a diagnosis’s "Evidence"', () => {
+    const note = evidenceArrived(ticked, ['proof_of_purchase']);
+    expect(note.kind).toBe('evidence_note');
+    expect(note.summary).toBe('Now in the dossier: Proof of purchase / agreement number.');
+
+    const s = sections(renderAdaptiveCard(note));
+    expect(s.get('Just arrived')).toEqual(['✓ Proof of purchase / agreement number: 87654321']);
+    expect(s.get('Checklist items still missing')).toEqual([
+      '✗ setupact.log or SoftwareLicensingService events',
+    ]);
+    expect(s.has('Evidence')).toBe(false);
+    expect(checkCard(renderAdaptiveCard(note)).errors).toEqual([]);
+
+    const msg = renderBlockKit(note);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const blocks = JSON.stringify(msg.blocks);
+    expect(blocks).toContain('*Just arrived*\\n✓ Proof of purchase / agreement number: 87654321');
+    expect(blocks).toContain('*Status*: being handled');
+    expect(blocks).not.toContain('*Evidence*');
+    expect(msg.blocks.some((b) => b.type === 'actions')).toBe(false);
+
+    const text = renderText(note);
+    expect(under(text, 'Just arrived')).toEqual(['✓ Proof of purchase / agreement number: 87654321']);
+    expect(under(text, 'Checklist items still missing')).toEqual([
+      '✗ setupact.log or SoftwareLicensingService events',
+    ]);
+  });
+
+  it('once the checklist is complete, only what arrived is shown; in French with the French headings', () => {
+    const complete = {
+      ...ticked,
+      dossier: {
+        ...ticked.dossier,
+        checklist: ticked.dossier.checklist.map((i) => ({ ...i, present: true })),
+      },
+    };
+    const note = evidenceArrived(complete, ['events'], 'fr');
+    expect(note.summary).toBe(
+      'Désormais dans le dossier : setupact.log ou événements SoftwareLicensingService.',
+    );
+    const s = sections(renderAdaptiveCard(note));
+    expect(s.get('Vient d’arriver')).toEqual(['✓ setupact.log ou événements SoftwareLicensingService']);
+    expect(s.has('Encore absent de la liste')).toBe(false);
+    expect(renderText(note)).toContain('État: en cours de traitement');
+    expect(JSON.stringify(renderBlockKit(note).blocks)).toContain('*Vient d’arriver*');
+  });
+
+  it('a full product key pasted as the arriving value is never echoed to the handoff thread', () => {
+    const key = 'ABCDE-FGHIJ-KLMNO-PQRST-VWXYZ';
+    const leaky = {
+      ...ticked,
+      dossier: {
+        ...ticked.dossier,
+        checklist: ticked.dossier.checklist.map((i) =>
+          i.id === 'proof_of_purchase' ? { ...i, value: `agreement 87654321, key ${key}` } : i,
+        ),
+      },
+    };
+    const note = evidenceArrived(leaky, ['proof_of_purchase']);
+    expect(JSON.stringify(note)).not.toContain(key);
+    expect(JSON.stringify(renderAdaptiveCard(note))).not.toContain(key);
+    expect(renderText(note)).toContain('agreement 87654321');
+  });
+
+  it('Tech, in the origin thread, sees Alice’s question under its own heading and how to answer, never "Cause"', () => {
+    const asked = needInfoQuestion(record(), ALICE, 'What is your agreement number?');
+    expect(asked.kind).toBe('info_request');
+    // The notification names who asks what.
+    expect(asked.summary).toBe('Alice asks: What is your agreement number?');
+
+    const card = renderAdaptiveCard(asked);
+    expect(card.fallbackText).toContain('Alice asks: What is your agreement number?');
+    const s = sections(card);
+    expect(s.get('Question from Alice')).toEqual(['What is your agreement number?']);
+    expect(s.has('Cause')).toBe(false);
+    expect(checkCard(card).errors).toEqual([]);
+    expect(card.actions ?? []).toEqual([]);
+
+    const msg = renderBlockKit(asked);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const blocks = JSON.stringify(msg.blocks);
+    expect(blocks).toContain('*Question from Alice*\\nWhat is your agreement number?');
+    expect(blocks).toContain('Answer in this thread; your reply is passed on to the licensing team.');
+    expect(blocks).not.toContain('*Cause*');
+
+    expect(renderText(asked).split('\n').slice(0, 4)).toEqual([
+      'The licensing team needs more information (E-7K2M9Q4X)',
+      'Answer in this thread; your reply is passed on to the licensing team.',
+      '',
+      'Status: waiting for information',
+    ]);
+    expect(under(renderText(asked), 'Question from Alice')).toEqual(['What is your agreement number?']);
+  });
+
+  it('in French, the question keeps its words and the headings come from the French table', () => {
+    const asked = needInfoQuestion(record({ lang: 'fr' }), ALICE, 'Quel est votre numéro de contrat ?');
+    expect(asked.summary).toBe('Alice demande : Quel est votre numéro de contrat ?');
+    const s = sections(renderAdaptiveCard(asked));
+    expect(s.get('Question de Alice')).toEqual(['Quel est votre numéro de contrat ?']);
+    const text = renderText(asked);
+    expect(text).toContain('Répondez dans ce fil ; votre réponse est transmise à l’équipe licences.');
+    expect(text).toContain('État: en attente d’informations');
+    expect(JSON.stringify(renderBlockKit(asked).blocks)).toContain('*Question de Alice*');
+  });
+
+  it('a question at its longest (2,000 characters) still fits Teams and Slack', () => {
+    const asked = needInfoQuestion(record(), ALICE, 'q'.repeat(2000));
+    const card = renderAdaptiveCard(asked);
+    expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+    expect(SlackMessageSchema.safeParse(renderBlockKit(asked)).error).toBeUndefined();
+  });
+});
+
+describe('the reminder that an escalation waits unclaimed has a model of its own', () => {
+  const waiting = record({ status: 'open', owner: undefined, pendingQuestion: undefined });
+
+  it('the licensing team sees who waits and how long, where they asked, the cause and Claim, not "Evidence"', () => {
+    const nudge = reminder(waiting, T0 + 75 * 60_000);
+    expect(nudge.kind).toBe('reminder');
+    expect(nudge.summary).toBe('Tech has been waiting 1 h 15 min. Open the handoff thread and click Claim.');
+
+    const card = renderAdaptiveCard(nudge);
+    expect(checkCard(card).errors).toEqual([]);
+    const body = JSON.stringify(card.body);
+    expect(body).toContain('"title":"Most likely cause","value":"The MAK is blocked"');
+    expect(body).toContain('"title":"Asked in"');
+    expect(sections(card).has('Evidence')).toBe(false);
+    expect(card.actions?.map((a) => a.title)).toEqual(['Claim']);
+
+    const msg = renderBlockKit(nudge);
+    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    expect(JSON.stringify(msg.blocks)).toContain('*Most likely cause*: The MAK is blocked');
+    expect(JSON.stringify(msg.blocks)).not.toContain('*Evidence*');
+    const buttons = msg.blocks.filter((b) => b.type === 'actions');
+    expect(JSON.stringify(buttons)).toContain('"text":"Claim"');
+
+    expect(renderText(nudge)).toContain('Most likely cause: The MAK is blocked');
+  });
+
+  it('in French, with the French labels and button', () => {
+    const nudge = reminder({ ...waiting, lang: 'fr' }, T0 + 26 * 3_600_000);
+    expect(nudge.summary).toContain('attend depuis 1 j 2 h');
+    const text = renderText(nudge);
+    expect(text).toContain('Cause la plus probable: The MAK is blocked');
+    expect(text).toContain('Demandé dans: ');
+    expect(renderAdaptiveCard(nudge).actions?.map((a) => a.title)).toEqual(['Prendre en charge']);
   });
 });

@@ -231,6 +231,10 @@ describe.each(backends)('escalation handoff through the engine on the $name stor
     const question = ask.effects!.at(-1)!;
     expect(where(question)).toBe(`post:CHELP/${t.threadKey}`);
     expect(question.reply.summary).toContain('Alice asks: What is your agreement number?');
+    expect(question.reply).toMatchObject({
+      kind: 'info_request',
+      question: { text: 'What is your agreement number?', askedBy: 'Alice' },
+    });
 
     // The user answers in the origin thread without mentioning the bot: relayed, no diagnosis.
     const answer = await engine.handle(
@@ -243,6 +247,12 @@ describe.each(backends)('escalation handoff through the engine on the $name stor
     expect(answer.effects!.map((e) => e.reply.summary).join('\n')).toContain(
       'Now in the dossier: Proof of purchase / agreement number.',
     );
+    // The engineer is told in the handoff thread what arrived, as checklist lines, not as diagnosis evidence.
+    const arrived = answer.effects!.find((e) => e.reply.kind === 'evidence_note')!;
+    expect(arrived.target.channel).toBe('CESCAL');
+    expect(arrived.reply).toMatchObject({
+      arrived: [{ label: 'Proof of purchase / agreement number', done: true }],
+    });
 
     // A paste in the thread still gets its diagnosis, and ticks the dossier.
     const events = await engine.handle(t.say(fixture('en', 'event-8198-0xC0020017.txt')));

@@ -273,8 +273,9 @@ describe('a Slack escalation from the diagnosis card to its resolution', () => {
       since,
       (c) => c.method === 'chat.postMessage' && c.args.thread_ts === esc.root,
     );
+    // The question under its own heading, not as a diagnosis's cause.
     expect(String(question.args.text)).toContain(
-      'alice asks: What is your volume licensing agreement number?',
+      'Question from alice\n  What is your volume licensing agreement number?',
     );
 
     // The bot restarts; Redis keeps the escalation, the thread and the card ids.

@@ -42,6 +42,7 @@ const OTHER_ENGINEER = {
 
 interface Card {
   body: unknown[];
+  fallbackText?: string;
   actions?: Array<{ type: string; title: string; data?: Record<string, unknown> }>;
 }
 
@@ -239,7 +240,10 @@ describe('a Teams escalation from the diagnosis card to its resolution', () => {
       since,
       (c) => c.conversationId === esc.originThread && c.method === 'POST',
     );
-    expect(cardText(question)).toContain(
+    // The question under its own heading; the notification text names who asks.
+    expect(cardText(question)).toContain('Question from Grace Hopper');
+    expect(cardText(question)).toContain('Which volume licensing agreement is this key from?');
+    expect(cardOf(question).fallbackText).toContain(
       'Grace Hopper asks: Which volume licensing agreement is this key from?',
     );
 

@@ -20,7 +20,7 @@ import { teamsSubmitData } from '../actions.js';
 import { actionLabel, confidenceLabel, t } from '../phrases.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
-import { renderStatusWithin } from './status-layout.js';
+import { isStatusCard, renderStatusWithin } from './status-layout.js';
 import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
 import {
   clip,
@@ -133,7 +133,7 @@ const NOTE_ACTIONS: ReadonlySet<ActionId> = new Set(['need_info', 'escalated_ms'
 
 export function renderAdaptiveCard(reply: CardModel, opts: AdaptiveCardOptions = {}): AdaptiveCard {
   if (reply.kind === 'handoff') return renderHandoffCard(reply, opts);
-  if (reply.kind === 'origin' || reply.kind === 'relay') return renderStatusCard(reply, opts);
+  if (isStatusCard(reply)) return renderStatusCard(reply, opts);
   const budget = opts.budgetBytes ?? TEAMS_CARD_BUDGET_BYTES;
   const fallbackText = gist(reply);
   const card = renderWithin(
@@ -465,7 +465,7 @@ function renderStatusCard(model: StatusCardModel, opts: AdaptiveCardOptions): Ad
             ...g.lines.map((line) => prose(line, {}, 'Small')),
           ]),
         );
-      return card(fallbackText, body, []);
+      return card(fallbackText, body, actionsOf(l.actions ?? [], l.lang, false, undefined, opts));
     },
     (c) => jsonBytes(c) <= budget,
   );

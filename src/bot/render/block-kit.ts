@@ -36,7 +36,7 @@ import {
   type Step,
 } from './shape.js';
 import { fitsSlackMessage, fitsSlackView } from './slack-fit.js';
-import { renderStatusWithin, type StatusLayout } from './status-layout.js';
+import { isStatusCard, renderStatusWithin, type StatusLayout } from './status-layout.js';
 import { renderText } from './text.js';
 
 export type SlackReply = SlackMessage;
@@ -50,7 +50,7 @@ class DoesNotFit extends Error {}
 
 export function renderBlockKit(reply: CardModel): SlackReply {
   if (reply.kind === 'handoff') return renderHandoffBlocks(reply);
-  if (reply.kind === 'origin' || reply.kind === 'relay') return renderStatusBlocks(reply);
+  if (isStatusCard(reply)) return renderStatusBlocks(reply);
   // Only notifications and block-less clients show `text`: a few thousand characters say enough, far below
   // Slack's 40 000 even after escaping lengthens it.
   const text = clip(
@@ -509,6 +509,8 @@ function statusBlocksOf(l: StatusLayout): Block[] {
     const asks = (g.asks ?? []).map((a) => `${mrkdwnCodeBlock(a.command)}\n${escapeMrkdwn(a.why)}`);
     blocks.push(...packed(bold(g.heading), [...asks, ...g.lines.map(escapeMrkdwn)]));
   }
+  const buttons = buttonsOf(l.actions ?? [], l.lang, false);
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return blocks;
 }
 
@@ -529,7 +531,7 @@ function detailsWithin(
       throw err;
     }
   };
-  if (card.kind === 'origin' || card.kind === 'relay') return undefined;
+  if (isStatusCard(card)) return undefined;
   if (card.kind === 'handoff') {
     return (
       renderHandoffWithin(

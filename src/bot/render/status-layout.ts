@@ -5,7 +5,8 @@
  * layout with its own primitives. Like `shape.ts`, a layout is made at a level (entries per group, characters per
  * text) and renderers try the levels in turn until it fits; the timeline keeps its latest entries.
  */
-import type { StatusCardModel } from '../../conversations/escalations/types.js';
+import type { CardModel, StatusCardModel } from '../../conversations/escalations/types.js';
+import type { ReplyAction } from '../../conversations/types.js';
 import type { Ask, Lang } from '../../knowledge/types.js';
 import { t } from '../phrases.js';
 import { checkedLine } from './handoff-shape.js';
@@ -25,6 +26,8 @@ export interface StatusLayout {
   summary: string;
   fields: { label: string; value: string }[];
   groups: StatusGroup[];
+  /** Buttons (only the reminder's Claim). */
+  actions?: ReplyAction[];
 }
 
 /** At most `n` entries, with a note counting the rest; `latest` keeps the last ones (a timeline's news). */
@@ -37,14 +40,40 @@ function cut(lines: string[], n: number, lang: Lang, latest = false): string[] {
     : [...lines.slice(0, kept), t(lang, 'more', { n: left })];
 }
 
+/** The cards laid out here; every renderer routes them with this one test. */
+export function isStatusCard(card: CardModel): card is StatusCardModel {
+  return (
+    card.kind === 'reminder' ||
+    card.kind === 'origin' ||
+    card.kind === 'relay' ||
+    card.kind === 'evidence_note' ||
+    card.kind === 'info_request'
+  );
+}
+
 export function statusLayout(card: StatusCardModel, caps: ShapeCaps): StatusLayout {
   const { lang } = card;
   const c = (s: string) => clip(s, caps.text);
   const base = { lang, title: clip(card.title, Math.min(caps.text, 150)), summary: c(card.summary) };
+  if (card.kind === 'reminder') {
+    return {
+      ...base,
+      fields: [
+        {
+          label: t(lang, 'handoff.origin'),
+          value: card.origin.url ? `${card.origin.text} (${card.origin.url})` : card.origin.text,
+        },
+        ...(card.headline ? [{ label: t(lang, 'reminder.cause'), value: c(card.headline) }] : []),
+      ],
+      groups: [],
+      actions: card.actions,
+    };
+  }
+  const status = { label: t(lang, 'handoff.status'), value: card.statusText };
   if (card.kind === 'relay') {
     return {
       ...base,
-      fields: [{ label: t(lang, 'handoff.status'), value: card.statusText }],
+      fields: [status],
       groups: [
         ...(card.question
           ? [
@@ -57,6 +86,34 @@ export function statusLayout(card: StatusCardModel, caps: ShapeCaps): StatusLayo
         { heading: t(lang, 'relay.answer', { who: card.answer.from }), lines: [c(card.answer.text)] },
       ],
     };
+  }
+  if (card.kind === 'info_request') {
+    return {
+      ...base,
+      // The question is under its heading just below: the first line says how to answer it.
+      summary: c(card.howToAnswer),
+      fields: [status],
+      groups: [
+        {
+          heading: t(lang, 'relay.question', { who: card.question.askedBy }),
+          lines: [c(card.question.text)],
+        },
+      ],
+    };
+  }
+  if (card.kind === 'evidence_note') {
+    const groups: StatusGroup[] = [
+      {
+        heading: t(lang, 'evidence.arrived'),
+        lines: card.arrived.map((i) => checkedLine({ ...i, ...(i.value ? { value: c(i.value) } : {}) })),
+      },
+    ];
+    if (card.stillMissing.length > 0)
+      groups.push({
+        heading: t(lang, 'evidence.stillMissing'),
+        lines: card.stillMissing.map((label) => checkedLine({ label, done: false })),
+      });
+    return { ...base, fields: [status], groups };
   }
   const missing = card.missing.slice(0, caps.items);
   const groups: StatusGroup[] = [];
@@ -89,7 +146,7 @@ export function statusLayout(card: StatusCardModel, caps: ShapeCaps): StatusLayo
   return {
     ...base,
     fields: [
-      { label: t(lang, 'handoff.status'), value: card.statusText },
+      status,
       { label: t(lang, 'handoff.assignee'), value: card.assignee ?? t(lang, 'handoff.unassigned') },
       ...(card.msCaseNumber ? [{ label: t(lang, 'handoff.case'), value: card.msCaseNumber }] : []),
     ],

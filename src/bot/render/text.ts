@@ -5,7 +5,7 @@
 import type { CardModel } from '../../conversations/escalations/types.js';
 import { confidenceLabel, t } from '../phrases.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
-import { renderStatusWithin, type StatusLayout } from './status-layout.js';
+import { isStatusCard, renderStatusWithin, type StatusLayout } from './status-layout.js';
 import {
   clip,
   renderWithin,
@@ -24,7 +24,7 @@ export interface TextOptions {
 
 export function renderText(reply: CardModel, opts: TextOptions = {}): string {
   const max = opts.maxChars;
-  if (reply.kind === 'handoff' || reply.kind === 'origin' || reply.kind === 'relay') {
+  if (reply.kind === 'handoff' || isStatusCard(reply)) {
     const fits = (s: string) => max === undefined || s.length <= max;
     const out =
       reply.kind === 'handoff'

@@ -15,17 +15,22 @@ import {
 } from '../types.js';
 import { missingEvidenceAsks } from './dossier.js';
 import {
+  EvidenceNoteModelSchema,
   HandoffCardModelSchema,
   OriginCardModelSchema,
+  InfoRequestModelSchema,
   RelayModelSchema,
+  ReminderModelSchema,
   type Actor,
   type ChecklistId,
-  type ChecklistItem,
   type EscalationRecord,
   type EscalationStatus,
+  type EvidenceNoteModel,
   type HandoffCardModel,
   type OriginCardModel,
+  type InfoRequestModel,
   type RelayModel,
+  type ReminderModel,
 } from './types.js';
 import { redactValue } from '../../knowledge/redact.js';
 import { mayHoldKeyInside } from '../key-scan.js';
@@ -58,10 +63,6 @@ export function formatAge(ms: number, lang: Lang): string {
   const h = Math.floor(min / 60);
   if (h < 24) return `${h} h ${String(min % 60).padStart(2, '0')} min`;
   return `${Math.floor(h / 24)} ${lang === 'fr' ? 'j' : 'd'} ${h % 24} h`;
-}
-
-export function checklistLine(item: ChecklistItem, lang: Lang): string {
-  return `${item.present ? '✓' : '✗'} ${item.label[lang]}${item.present && item.value ? `: ${item.value}` : ''}`;
 }
 
 function threadStatusOf(status: EscalationStatus): ThreadStatus {
@@ -229,21 +230,26 @@ export function originUpdate(
   });
 }
 
-/** The engineer's question, posted in the origin thread. */
+/** The engineer's question, posted in the origin thread: the question under its heading, how to answer. */
 export function needInfoQuestion(
   record: EscalationRecord,
   asker: Actor,
   question: string,
   lang = record.lang,
-) {
+): InfoRequestModel {
   const t = escalationPhrases(lang);
-  return makeReply({
-    kind: 'escalation',
+  const who = actorName(asker);
+  const card: InfoRequestModel = {
+    kind: 'info_request',
     lang,
+    escalationId: record.id,
     title: `${t.questionTitle} (${record.id})`,
-    summary: t.questionSummary(actorName(asker), question),
-    status: threadStatusOf(record.status),
-  });
+    summary: t.questionSummary(who, question),
+    statusText: t.status[record.status],
+    question: { text: question, askedBy: who },
+    howToAnswer: t.questionHow,
+  };
+  return InfoRequestModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
 /** The user's answer, relayed into the handoff thread under the question it answers. */
@@ -264,30 +270,50 @@ export function relayedAnswer(
   );
 }
 
-/** Posted in the handoff thread when a missing checklist item arrives in the origin thread. */
-export function evidenceArrived(record: EscalationRecord, ticked: ChecklistId[], lang = record.lang) {
+/**
+ * Posted in the handoff thread when a missing checklist item arrives in the origin thread: the items it ticked,
+ * with their values, and what the checklist still lacks.
+ */
+export function evidenceArrived(
+  record: EscalationRecord,
+  ticked: ChecklistId[],
+  lang = record.lang,
+): EvidenceNoteModel {
   const t = escalationPhrases(lang);
   const items = record.dossier.checklist.filter((i) => ticked.includes(i.id));
-  return makeReply({
-    kind: 'escalation',
+  const card: EvidenceNoteModel = {
+    kind: 'evidence_note',
     lang,
+    escalationId: record.id,
     title: t.evidenceTitle(record.id),
     summary: t.evidenceSummary(items.map((i) => i.label[lang]).join(', ')),
-    evidence: items.map((i) => checklistLine(i, lang)),
-    status: threadStatusOf(record.status),
-  });
+    statusText: t.status[record.status],
+    arrived: items.map((i) => ({
+      label: i.label[lang],
+      done: i.present,
+      ...(i.value ? { value: i.value } : {}),
+    })),
+    stillMissing: record.dossier.checklist.filter((i) => !i.present).map((i) => i.label[lang]),
+  };
+  return EvidenceNoteModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
-export function reminder(record: EscalationRecord, now: number, lang = record.lang): ReplyModel {
+/** Posted in the escalation channel when an escalation waits unclaimed: where it was asked, its cause, Claim. */
+export function reminder(record: EscalationRecord, now: number, lang = record.lang): ReminderModel {
   const t = escalationPhrases(lang);
-  return makeReply({
-    kind: 'escalation',
+  const o = record.origin;
+  const top = headline(record);
+  const card: ReminderModel = {
+    kind: 'reminder',
     lang,
+    escalationId: record.id,
     title: t.reminderTitle(record.id),
     summary: t.reminderSummary(formatAge(now - record.createdAt, lang), actorName(record.requestedBy)),
-    evidence: [originText(record, lang), ...(headline(record) ? [headline(record)!] : [])],
+    origin: { text: t.originWhere(o.platform, o.channel, o.threadKey), ...(o.url ? { url: o.url } : {}) },
+    ...(top ? { headline: top } : {}),
     actions: handoffActions(record, lang).filter((a) => a.id === 'claim'),
-  });
+  };
+  return ReminderModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
 }
 
 /** `escalations`: open escalations, oldest first, with age, owner and status. */

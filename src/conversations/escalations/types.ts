@@ -238,17 +238,81 @@ export const RelayModelSchema = z.object({
 });
 export type RelayModel = z.infer<typeof RelayModelSchema>;
 
-/** A card of the escalation handoff that is not a diagnosis: the status card or a relayed answer. */
-export type StatusCardModel = OriginCardModel | RelayModel;
+/**
+ * Evidence that arrived in the origin thread, posted in the handoff thread for the licensing engineer: the
+ * checklist items it ticked (with their values) and what the checklist still lacks, each under its own heading
+ * (not a diagnosis's "Evidence").
+ */
+export const EvidenceNoteModelSchema = z.object({
+  kind: z.literal('evidence_note'),
+  lang: LangSchema,
+  escalationId: z.string().min(1).max(100),
+  title: z.string(),
+  /** What is now in the dossier, in a sentence (notification text). */
+  summary: z.string(),
+  statusText: z.string(),
+  /** The checklist items this message ticked. */
+  arrived: z.array(ChecklistLineSchema),
+  /** Labels of the checklist items still missing. */
+  stillMissing: z.array(z.string()),
+});
+export type EvidenceNoteModel = z.infer<typeof EvidenceNoteModelSchema>;
+
+/**
+ * The licensing engineer's question, posted in the origin thread for the requester: the question under its own
+ * heading (not a diagnosis's "Cause"), and how to answer it.
+ */
+export const InfoRequestModelSchema = z.object({
+  kind: z.literal('info_request'),
+  lang: LangSchema,
+  escalationId: z.string().min(1).max(100),
+  title: z.string(),
+  /** Who asks what, in a sentence (notification text). */
+  summary: z.string(),
+  statusText: z.string(),
+  question: z.object({ text: z.string(), askedBy: z.string() }),
+  /** How the requester answers (in the thread, passed on). */
+  howToAnswer: z.string(),
+});
+export type InfoRequestModel = z.infer<typeof InfoRequestModelSchema>;
+
+/**
+ * The reminder in the escalation channel that an escalation is still unclaimed: who waits and how long, where
+ * they asked, the leading cause, and the Claim button (not a diagnosis's "Evidence").
+ */
+export const ReminderModelSchema = z.object({
+  kind: z.literal('reminder'),
+  lang: LangSchema,
+  escalationId: z.string().min(1).max(100),
+  title: z.string(),
+  /** Who waits and for how long (notification text). */
+  summary: z.string(),
+  origin: z.object({ text: z.string(), url: z.string().url().max(1000).optional() }),
+  /** The diagnosis's leading cause, when it had one. */
+  headline: z.string().optional(),
+  actions: z.array(ReplyActionSchema),
+});
+export type ReminderModel = z.infer<typeof ReminderModelSchema>;
+
+/**
+ * A card of the escalation handoff that is not a diagnosis nor the handoff card: the status card, a relayed
+ * answer, evidence that arrived, the engineer's question.
+ */
+export type StatusCardModel =
+  OriginCardModel | RelayModel | EvidenceNoteModel | InfoRequestModel | ReminderModel;
 
 /**
  * What an effect posts or updates: a reply like any other, the handoff card (`kind: 'handoff'`), the origin
- * thread's status card (`'origin'`) or a relayed answer (`'relay'`).
+ * thread's status card (`'origin'`), a relayed answer (`'relay'`), evidence that arrived (`'evidence_note'`) or the
+ * engineer's question (`'info_request'`).
  */
 export const CardModelSchema = z.union([
   HandoffCardModelSchema,
   OriginCardModelSchema,
   RelayModelSchema,
+  EvidenceNoteModelSchema,
+  InfoRequestModelSchema,
+  ReminderModelSchema,
   ReplyModelSchema,
 ]);
 export type CardModel = z.infer<typeof CardModelSchema>;
