@@ -152,6 +152,11 @@ const fr: Record<LabelId, string> = {
 
 const LABELS: Record<Lang, Record<LabelId, string>> = { en, fr };
 
+/** What goes between a label and its value: French sets a (no-break) space before the colon. */
+export function colon(lang: Lang): string {
+  return lang === 'fr' ? '\u00a0: ' : ': ';
+}
+
 /** A label in the reply's language, with `{name}` placeholders filled. */
 export function t(lang: Lang, id: LabelId, params: Record<string, string | number> = {}): string {
   const text: string = LABELS[lang][id];

@@ -394,7 +394,7 @@ describe('evidence that arrives and the engineer’s question have models of the
     const s = sections(renderAdaptiveCard(note));
     expect(s.get('Vient d’arriver')).toEqual(['✓ setupact.log ou événements SoftwareLicensingService']);
     expect(s.has('Encore absent de la liste')).toBe(false);
-    expect(renderText(note)).toContain('État: en cours de traitement');
+    expect(renderText(note)).toContain('État\u00a0: en cours de traitement');
     expect(JSON.stringify(renderBlockKit(note).blocks)).toContain('*Vient d’arriver*');
   });
 
@@ -452,7 +452,7 @@ describe('evidence that arrives and the engineer’s question have models of the
     expect(s.get('Question de Alice')).toEqual(['Quel est votre numéro de contrat ?']);
     const text = renderText(asked);
     expect(text).toContain('Répondez dans ce fil ; votre réponse est transmise à l’équipe licences.');
-    expect(text).toContain('État: en attente d’informations');
+    expect(text).toContain('État\u00a0: en attente d’informations');
     expect(JSON.stringify(renderBlockKit(asked).blocks)).toContain('*Question de Alice*');
   });
 
@@ -494,8 +494,8 @@ describe('the reminder that an escalation waits unclaimed has a model of its own
     const nudge = reminder({ ...waiting, lang: 'fr' }, T0 + 26 * 3_600_000);
     expect(nudge.summary).toContain('attend depuis 1 j 2 h');
     const text = renderText(nudge);
-    expect(text).toContain('Cause la plus probable: The MAK is blocked');
-    expect(text).toContain('Demandé dans: ');
+    expect(text).toContain('Cause la plus probable\u00a0: The MAK is blocked');
+    expect(text).toContain('Demandé dans\u00a0: ');
     expect(renderAdaptiveCard(nudge).actions?.map((a) => a.title)).toEqual(['Prendre en charge']);
   });
 });

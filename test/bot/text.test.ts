@@ -36,7 +36,7 @@ describe('plain-text replies', () => {
     const text = renderText(evalConversionFr);
     expect(text).toContain('Escalade vers Microsoft');
     expect(text).toContain(
-      'Centres d’activation des licences Microsoft: https://www.microsoft.com/licensing/existing-customer/activation-centers',
+      'Centres d’activation des licences Microsoft\u00a0: https://www.microsoft.com/licensing/existing-customer/activation-centers',
     );
     expect(text).toContain('À préparer:');
     expect(text).toContain('slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-7CFBY');

@@ -17,7 +17,7 @@
 import type { ActionId, ActionPayload, ReplyAction, ReplyModel } from '../../conversations/types.js';
 import type { CardModel, HandoffCardModel, StatusCardModel } from '../../conversations/escalations/types.js';
 import { teamsSubmitData } from '../actions.js';
-import { actionLabel, confidenceLabel, t } from '../phrases.js';
+import { actionLabel, colon, confidenceLabel, t } from '../phrases.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
 import { isStatusCard, renderStatusWithin } from './status-layout.js';
@@ -294,7 +294,7 @@ function sectionsOf(s: ShapedReply, firstStep: number): CardElement[] {
   );
 
   const conf = (f: { confidence: 'high' | 'medium' | 'low' }) =>
-    `${t(lang, 'confidence')}: ${confidenceLabel(lang, f.confidence)}`;
+    `${t(lang, 'confidence')}${colon(lang)}${confidenceLabel(lang, f.confidence)}`;
   if (s.findingsInFull) {
     body.push(
       ...group(t(lang, 'findings'), [
@@ -306,7 +306,7 @@ function sectionsOf(s: ShapedReply, firstStep: number): CardElement[] {
             prose(`${i + 1}. ${f.title}`, { weight: 'Bolder' }),
             subtle(conf(f)),
             prose(f.cause),
-            ...(f.note ? [subtle(`${t(lang, 'note')}: ${f.note}`)] : []),
+            ...(f.note ? [subtle(`${t(lang, 'note')}${colon(lang)}${f.note}`)] : []),
             ...stepsOf(f.fix, lang),
           ],
         })),

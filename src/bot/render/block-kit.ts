@@ -14,7 +14,7 @@
 import type { ReplyAction, ReplyModel } from '../../conversations/types.js';
 import type { CardModel, HandoffCardModel, StatusCardModel } from '../../conversations/escalations/types.js';
 import { encodeSlackValue, slackActionId, SLACK_OPEN_URL_ACTION_ID } from '../actions.js';
-import { actionLabel, confidenceLabel, t } from '../phrases.js';
+import { actionLabel, colon, confidenceLabel, t } from '../phrases.js';
 import { escapeMrkdwn, mrkdwnCodeBlock } from './escape.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
@@ -261,12 +261,15 @@ function sectionsOf(s: ShapedReply, firstStep: number): Block[] {
   }
 
   if (s.findings.items.length + s.findings.omitted > 0) {
-    const conf = (c: 'high' | 'medium' | 'low') => `${t(lang, 'confidence')}: ${confidenceLabel(lang, c)}`;
+    const conf = (c: 'high' | 'medium' | 'low') =>
+      `${t(lang, 'confidence')}${colon(lang)}${confidenceLabel(lang, c)}`;
     if (s.findingsInFull) {
       blocks.push({ type: 'divider' });
       s.findings.items.forEach((f, i) => {
         const head = `*${i + 1}. ${escapeMrkdwn(f.title)}* _(${escapeMrkdwn(conf(f.confidence))})_`;
-        const note = f.note ? [`_${escapeMrkdwn(t(lang, 'note'))}: ${escapeMrkdwn(f.note)}_`] : [];
+        const note = f.note
+          ? [`_${escapeMrkdwn(t(lang, 'note'))}${colon(lang)}${escapeMrkdwn(f.note)}_`]
+          : [];
         blocks.push(...packed(head, [escapeMrkdwn(f.cause), ...note, ...stepEntries(f.fix, lang)]));
       });
       const rest = moreNote(s.findings, lang);
@@ -406,7 +409,7 @@ function renderHandoffBlocks(card: HandoffCardModel): SlackReply {
 
 function handoffBlocksOf(s: ShapedHandoff): Block[] {
   const { lang } = s;
-  const field = (label: string, value: string) => `${bold(label)}: ${escapeMrkdwn(value)}`;
+  const field = (label: string, value: string) => `${bold(label)}${colon(lang)}${escapeMrkdwn(value)}`;
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(s.title, SLACK_LIMITS.headerText) } },
     section(escapeMrkdwn(clip(s.summary, SLACK_LIMITS.sectionText))),
@@ -502,7 +505,7 @@ function statusBlocksOf(l: StatusLayout): Block[] {
     section(escapeMrkdwn(clip(l.summary, SLACK_LIMITS.sectionText))),
     ...packed(
       '',
-      l.fields.map((f) => `${bold(f.label)}: ${escapeMrkdwn(f.value)}`),
+      l.fields.map((f) => `${bold(f.label)}${colon(l.lang)}${escapeMrkdwn(f.value)}`),
     ),
   ];
   for (const g of l.groups) {

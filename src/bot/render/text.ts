@@ -3,7 +3,7 @@
  * Commands sit alone on their line, indented, exactly as the user must type them.
  */
 import type { CardModel } from '../../conversations/escalations/types.js';
-import { confidenceLabel, t } from '../phrases.js';
+import { colon, confidenceLabel, t } from '../phrases.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
 import { isStatusCard, renderStatusWithin, type StatusLayout } from './status-layout.js';
 import {
@@ -88,20 +88,20 @@ function textOf(s: ShapedReply): string {
     heading(t(lang, 'questions'));
     for (const q of s.questions.items) {
       lines.push(INDENT + CMD_INDENT + q.command);
-      lines.push(`${INDENT}  ${t(lang, 'why')}: ${q.why}`);
+      lines.push(`${INDENT}  ${t(lang, 'why')}${colon(lang)}${q.why}`);
     }
     more(lines, s.questions, lang);
   }
   if (s.findings.items.length + s.findings.omitted > 0) {
     heading(t(lang, s.findingsInFull ? 'findings' : 'otherFindings'));
     s.findings.items.forEach((f, i) => {
-      const conf = `${t(lang, 'confidence')}: ${confidenceLabel(lang, f.confidence)}`;
+      const conf = `${t(lang, 'confidence')}${colon(lang)}${confidenceLabel(lang, f.confidence)}`;
       if (!s.findingsInFull) {
         lines.push(`${INDENT}- ${f.title} (${conf})`);
         return;
       }
       lines.push('', `${INDENT}${i + 1}. ${f.title} (${conf})`, `${INDENT}   ${f.cause}`);
-      if (f.note) lines.push(`${INDENT}   ${t(lang, 'note')}: ${f.note}`);
+      if (f.note) lines.push(`${INDENT}   ${t(lang, 'note')}${colon(lang)}${f.note}`);
       steps(lines, f.fix, lang, INDENT + '   ');
     });
     more(lines, s.findings, lang);
@@ -109,7 +109,7 @@ function textOf(s: ShapedReply): string {
   bullets(t(lang, 'warnings'), s.warnings);
   if (s.escalation) {
     heading(t(lang, 'escalation'));
-    lines.push(`${INDENT}${s.escalation.label}: ${s.escalation.url}`);
+    lines.push(`${INDENT}${s.escalation.label}${colon(lang)}${s.escalation.url}`);
     if (s.escalation.bring.items.length > 0) {
       lines.push(`${INDENT}${t(lang, 'bring')}:`);
       for (const b of s.escalation.bring.items) lines.push(`${INDENT}- ${b}`);
@@ -131,10 +131,10 @@ function handoffTextOf(s: ShapedHandoff): string {
     for (const item of list.items) lines.push(`${INDENT}- ${item}`);
     more(lines, list, lang);
   };
-  lines.push(`${t(lang, 'handoff.status')}: ${s.statusText}`);
-  lines.push(`${t(lang, 'handoff.assignee')}: ${s.assignee ?? t(lang, 'handoff.unassigned')}`);
-  if (s.msCaseNumber) lines.push(`${t(lang, 'handoff.case')}: ${s.msCaseNumber}`);
-  if (s.resolution) lines.push(`${t(lang, 'handoff.resolution')}: ${s.resolution}`);
+  lines.push(`${t(lang, 'handoff.status')}${colon(lang)}${s.statusText}`);
+  lines.push(`${t(lang, 'handoff.assignee')}${colon(lang)}${s.assignee ?? t(lang, 'handoff.unassigned')}`);
+  if (s.msCaseNumber) lines.push(`${t(lang, 'handoff.case')}${colon(lang)}${s.msCaseNumber}`);
+  if (s.resolution) lines.push(`${t(lang, 'handoff.resolution')}${colon(lang)}${s.resolution}`);
   if (s.pendingQuestion) {
     heading(t(lang, 'handoff.question'));
     lines.push(
@@ -158,14 +158,14 @@ function handoffTextOf(s: ShapedHandoff): string {
   bullets(t(lang, 'otherFindings'), s.otherFindings);
   bullets(t(lang, 'handoff.tried'), s.tried);
   heading(t(lang, 'escalation'));
-  lines.push(`${INDENT}${s.microsoft.label}: ${s.microsoft.url}`);
+  lines.push(`${INDENT}${s.microsoft.label}${colon(lang)}${s.microsoft.url}`);
   return lines.join('\n');
 }
 
 /** The origin status card or a relayed answer as text: its fields, then each group under its heading. */
 function statusTextOf(l: StatusLayout): string {
   const lines: string[] = [l.title, l.summary, ''];
-  for (const f of l.fields) lines.push(`${f.label}: ${f.value}`);
+  for (const f of l.fields) lines.push(`${f.label}${colon(l.lang)}${f.value}`);
   for (const g of l.groups) {
     lines.push('', g.heading);
     for (const a of g.asks ?? []) lines.push(`${CMD_INDENT}${a.command}`, `${INDENT}${a.why}`);
