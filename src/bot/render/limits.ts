@@ -43,6 +43,7 @@ export function jsonBytes(value: unknown): number {
 }
 
 /** Characters JSON.stringify writes as more than themselves: quotes, backslashes and control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const ESCAPED = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
 
 /**
