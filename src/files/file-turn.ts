@@ -52,7 +52,10 @@ const TEXT: Record<
     ackSummary: string;
     fromScreenshot: (name: string) => string;
     fromFile: (name: string) => string;
-    screenshotNote: string;
+    /** The first screen's note: which files were read and, for a screenshot, the first lines it relied on. */
+    readNote: (files: string, lines: string) => string;
+    /** A file as the note names it. */
+    fileNamed: (kind: 'text' | 'screenshot', quotedName: string) => string;
     refusedTitle: string;
     nothingFound: string;
   }
@@ -62,7 +65,8 @@ const TEXT: Record<
     ackSummary: 'The diagnosis will replace this message in a few seconds.',
     fromScreenshot: (n) => `Read from the screenshot “${n}” (check for misreadings):`,
     fromFile: (n) => `Read from the attached file “${n}”.`,
-    screenshotNote: 'This was read from your screenshot; the lines it relied on are under Evidence.',
+    readNote: (files, lines) => `Read from ${files}${lines ? `, relying on ${lines}` : ''}.`,
+    fileNamed: (kind, name) => (kind === 'screenshot' ? `the screenshot ${name}` : `the file ${name}`),
     refusedTitle: 'I could not read your file',
     nothingFound: 'I read your file but found nothing about Windows activation in it.',
   },
@@ -71,8 +75,8 @@ const TEXT: Record<
     ackSummary: 'Le diagnostic remplacera ce message dans quelques secondes.',
     fromScreenshot: (n) => `Lu sur la capture « ${n} » (vérifiez la lecture) :`,
     fromFile: (n) => `Lu dans le fichier joint « ${n} ».`,
-    screenshotNote:
-      'Ceci a été lu sur votre capture d’écran ; les lignes utilisées sont sous « Éléments relevés ».',
+    readNote: (files, lines) => `D’après ${files}${lines ? ` (lignes lues : ${lines})` : ''}.`,
+    fileNamed: (kind, name) => (kind === 'screenshot' ? `la capture d’écran ${name}` : `le fichier ${name}`),
     refusedTitle: 'Je n’ai pas pu lire votre fichier',
     nothingFound: 'J’ai lu votre fichier mais n’y ai rien trouvé sur l’activation de Windows.',
   },
@@ -152,6 +156,25 @@ function decorateResult(
   return { ...result, reply: withProvenance(result.reply, reading, refusals) };
 }
 
+/** Lines of a screenshot quoted on the first screen; the evidence lists them all. */
+const NOTE_LINES = 3;
+const NOTE_LINE_CHARS = 80;
+
+/**
+ * Where the answer was read from, for the first screen: Slack's Details are rebuilt from the thread's state, which
+ * keeps no file, so a misreading must be visible before them.
+ */
+function readNote(lang: Lang, reading: AttachmentReading): string {
+  const quote = (s: string) => (lang === 'fr' ? `« ${s} »` : `“${s}”`);
+  const names = reading.files.map((f) => TEXT[lang].fileNamed(f.kind, quote(f.name))).join(', ');
+  const lines = reading.files
+    .flatMap((f) => (f.kind === 'screenshot' ? f.lines : []))
+    .slice(0, NOTE_LINES)
+    .map((l) => quote(l.length > NOTE_LINE_CHARS ? `${l.slice(0, NOTE_LINE_CHARS - 1)}…` : l))
+    .join(', ');
+  return TEXT[lang].readNote(names, lines);
+}
+
 /** The files' provenance first in the evidence, the refusals among the warnings. */
 export function withProvenance(
   reply: ReplyModel,
@@ -164,11 +187,9 @@ export function withProvenance(
     if (file.kind === 'text') provenance.push(t.fromFile(file.name));
     else provenance.push(t.fromScreenshot(file.name), ...file.lines.map((l) => `“${l}”`));
   }
-  const screenshot = reading.files.some((f) => f.kind === 'screenshot');
   return makeReply({
     ...reply,
-    summary:
-      screenshot && reply.kind === 'diagnosis' ? `${reply.summary} ${t.screenshotNote}` : reply.summary,
+    summary: reading.files.length > 0 ? `${reply.summary} ${readNote(reply.lang, reading)}` : reply.summary,
     evidence: [...provenance, ...reply.evidence],
     warnings: [...reply.warnings, ...refusals],
   });

@@ -209,7 +209,7 @@ describe('a Slack escalation from the diagnosis card to its resolution', () => {
       start0,
       (c) => c.method === 'chat.update' && c.args.ts === esc.diagnosis.ts,
     );
-    expect(String(summary.args.text)).toContain(esc.id);
+    expect(blocksText(summary)).toContain(esc.id);
     expect(blocksText(summary)).not.toContain('ad_escalate');
 
     // The handoff card: who and its status, a text box, the four buttons and "Details"; behind Details (a modal

@@ -21,7 +21,7 @@ import { actionLabel, colon, confidenceLabel, t } from '../phrases.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
 import { isStatusCard, renderStatusWithin } from './status-layout.js';
-import { jsonBytes, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
+import { fitsJson, TEAMS_CARD_BUDGET_BYTES } from './limits.js';
 import {
   clip,
   offersShowAll,
@@ -139,7 +139,7 @@ export function renderAdaptiveCard(reply: CardModel, opts: AdaptiveCardOptions =
   const card = renderWithin(
     reply,
     (shaped) => cardOf(shaped, fallbackText, opts),
-    (c) => jsonBytes(c) <= budget,
+    (c) => fitsJson(c, budget),
   );
   return card ?? minimalCard(reply, opts);
 }
@@ -389,7 +389,7 @@ function renderHandoffCard(card: HandoffCardModel, opts: AdaptiveCardOptions): A
   return renderHandoffWithin(
     card,
     (s) => handoffCardOf(s, fallbackText, opts),
-    (c) => jsonBytes(c) <= budget,
+    (c) => fitsJson(c, budget),
   );
 }
 
@@ -467,7 +467,7 @@ function renderStatusCard(model: StatusCardModel, opts: AdaptiveCardOptions): Ad
         );
       return card(fallbackText, body, actionsOf(l.actions ?? [], l.lang, false, undefined, opts));
     },
-    (c) => jsonBytes(c) <= budget,
+    (c) => fitsJson(c, budget),
   );
 }
 

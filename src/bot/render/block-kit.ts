@@ -37,7 +37,7 @@ import {
 } from './shape.js';
 import { fitsSlackMessage, fitsSlackView } from './slack-fit.js';
 import { isStatusCard, renderStatusWithin, type StatusLayout } from './status-layout.js';
-import { renderText } from './text.js';
+import { renderSummaryText, renderText } from './text.js';
 
 export type SlackReply = SlackMessage;
 
@@ -51,12 +51,9 @@ class DoesNotFit extends Error {}
 export function renderBlockKit(reply: CardModel): SlackReply {
   if (reply.kind === 'handoff') return renderHandoffBlocks(reply);
   if (isStatusCard(reply)) return renderStatusBlocks(reply);
-  // Only notifications and block-less clients show `text`: a few thousand characters say enough, far below
-  // Slack's 40 000 even after escaping lengthens it.
-  const text = clip(
-    escapeMrkdwn(renderText(reply, { maxChars: NOTIFICATION_TEXT_CHARS })),
-    SLACK_LIMITS.messageText,
-  );
+  // Beside blocks, Slack shows `text` only in notifications and to screen readers: the answer's gist is enough
+  // (the whole answer as text doubled the message and its serialization; the blocks hold all of it).
+  const text = clip(escapeMrkdwn(renderSummaryText(reply)), SLACK_LIMITS.messageText);
   // "Show all findings" gives the rest when even the modal must shorten the details (its note names the button).
   const detailsCut = detailsOverflowModal(reply);
   const message = renderWithin(

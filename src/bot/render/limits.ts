@@ -42,6 +42,36 @@ export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
+/** Characters JSON.stringify writes as more than themselves: quotes, backslashes and control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
+
+/**
+ * An upper bound of `jsonBytes(value)` for plain data (objects, arrays, strings, numbers, booleans, null), found
+ * without serializing: a string with nothing to escape takes at most 3 bytes per UTF-16 unit plus its quotes, any
+ * other at most 6 (`\u001f`). Cards far under their budget (nearly all) are sized by this walk alone; `fitsJson`
+ * serializes only when the bound says they might not fit.
+ */
+export function jsonBytesBound(value: unknown): number {
+  if (typeof value === 'string') return 2 + value.length * (ESCAPED.test(value) ? 6 : 3);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return 24;
+  if (Array.isArray(value)) {
+    let n = 2;
+    for (const item of value) n += jsonBytesBound(item) + 1;
+    return n;
+  }
+  let n = 2;
+  for (const key in value as Record<string, unknown>)
+    n += jsonBytesBound(key) + 2 + jsonBytesBound((value as Record<string, unknown>)[key]);
+  return n;
+}
+
+/** Whether the JSON of `value` (plain data) takes at most `budget` UTF-8 bytes. */
+export function fitsJson(value: unknown, budget: number): boolean {
+  return jsonBytesBound(value) <= budget || jsonBytes(value) <= budget;
+}
+
 // ------------------------------------------------------------------------------------------------------------
 // Block Kit schemas (only the block types we emit)
 // ------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * Commands sit alone on their line, indented, exactly as the user must type them.
  */
 import type { CardModel } from '../../conversations/escalations/types.js';
+import type { ReplyModel } from '../../conversations/types.js';
 import { colon, confidenceLabel, t } from '../phrases.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
 import { isStatusCard, renderStatusWithin, type StatusLayout } from './status-layout.js';
@@ -37,6 +38,44 @@ export function renderText(reply: CardModel, opts: TextOptions = {}): string {
   if (out !== undefined) return out;
   // Even the gist is too long for a tiny budget: hard cut, still ending on a marker.
   return clip(textOf(shapeReply(reply, SHAPE_LEVELS[SHAPE_LEVELS.length - 1]!)), max);
+}
+
+/** The longest summary: a notification's preview shows far less, a screen reader reads the blocks anyway. */
+const SUMMARY_CHARS = 400;
+const SUMMARY_GIST_CHARS = 200;
+const SUMMARY_NEXT_CHARS = 120;
+const SUMMARY_CODES = 6;
+
+/**
+ * The gist of an answer, for where the blocks are not shown (Slack's `text` beside blocks feeds notifications
+ * and screen-reader announcements only): the title, the cause's first sentence, the next thing to run (the first
+ * fix step's command, or the first evidence to collect) and the codes, in the reply's language, at most
+ * SUMMARY_CHARS long. The whole answer stays in the blocks.
+ */
+export function renderSummaryText(reply: ReplyModel): string {
+  const { lang } = reply;
+  const lines: string[] = [];
+  const title = reply.title.trim();
+  if (title) lines.push(clip(title, SUMMARY_GIST_CHARS));
+  const gist = firstSentence(reply.cause ?? reply.summary);
+  if (gist) lines.push(clip(gist, SUMMARY_GIST_CHARS));
+  const step = reply.fix[0];
+  const next = step ? (step.command ?? step.text) : reply.questions[0]?.command;
+  const nextLine = next?.split('\n', 1)[0]!.trim();
+  if (nextLine) lines.push(`${t(lang, 'nextStep')}: ${clip(nextLine, SUMMARY_NEXT_CHARS)}`);
+  if (reply.codes.length > 0) {
+    const codes = reply.codes.slice(0, SUMMARY_CODES).map((c) => c.code);
+    if (reply.codes.length > SUMMARY_CODES) codes.push('…');
+    lines.push(`${t(lang, 'codes')}: ${codes.join(', ')}`);
+  }
+  return clip(lines.join('\n'), SUMMARY_CHARS);
+}
+
+/** Up to the first sentence end (., ! or ? before a space or a line break) or line break. */
+function firstSentence(text: string): string {
+  const trimmed = text.trim();
+  const end = /[.!?](?=\s)|\n/.exec(trimmed);
+  return end === null ? trimmed : trimmed.slice(0, end.index + (end[0] === '\n' ? 0 : 1)).trim();
 }
 
 const INDENT = '  ';

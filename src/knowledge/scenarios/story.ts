@@ -65,10 +65,9 @@ function words(text: string): string[] {
     .filter((w) => (w.length > 2 || SHORT_TERMS.has(w) || LETTER_DIGIT.test(w)) && !STOP_WORDS.has(w));
 }
 
-function stem(word: string, field?: string): string[] {
+/** A message's word, stemmed both ways (a message may mix languages). */
+function stem(word: string): string[] {
   if (/\d/.test(word)) return [word];
-  if (field === 'en') return [stemEn(word)];
-  if (field === 'fr') return [stemFr(word)];
   const en = stemEn(word);
   const fr = stemFr(word);
   return en === fr ? [en] : [en, fr];
@@ -108,6 +107,18 @@ const BM25_B = 0.7;
 {
   const docLength: number[] = [];
   const counts = new Map<string, { doc: number; tf: number }[]>();
+  // Phrases share most of their words: each word is stemmed once per language (the stemmers were most of the
+  // build's cost, and the build runs at every start).
+  const stemmed = { en: new Map<string, string>(), fr: new Map<string, string>() };
+  const stemIn = (w: string, lang: 'en' | 'fr'): string[] => {
+    if (/\d/.test(w)) return [w];
+    let st = stemmed[lang].get(w);
+    if (st === undefined) {
+      st = lang === 'en' ? stemEn(w) : stemFr(w);
+      stemmed[lang].set(w, st);
+    }
+    return [st];
+  };
   for (const [place, s] of SCENARIOS.entries()) {
     const phrases: [string, 'en' | 'fr'][] = [
       ...s.when.symptoms.en.map((p): [string, 'en'] => [p, 'en']),
@@ -115,7 +126,7 @@ const BM25_B = 0.7;
     ];
     for (const [phrase, lang] of phrases) {
       const doc = DOC_SCENARIO.length;
-      const stems = words(phrase).flatMap((w) => stem(w, lang));
+      const stems = words(phrase).flatMap((w) => stemIn(w, lang));
       DOC_SCENARIO.push(place);
       docLength.push(stems.length);
       const tf = new Map<string, number>();
