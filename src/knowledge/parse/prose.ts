@@ -113,6 +113,8 @@ function clauses(sentence: string): string[] {
  */
 export function readStatedFacts(text: string): Facts {
   const f: Facts = {};
+  // Most texts (command output above all) state none of these: one look over the whole text settles it.
+  if (!ANY_PATTERN.test(text)) return f;
   for (const sentence of sentences(text)) {
     // Questions and hedged sentences state nothing, whatever their clauses say.
     if (sentence.length > 2000 || sentence.includes('?') || VAGUE.test(sentence)) continue;
