@@ -157,6 +157,15 @@ export type Target = z.infer<typeof TargetSchema>;
 export const RememberAsSchema = z.enum(['handoff-card', 'origin-update']);
 export type RememberAs = z.infer<typeof RememberAsSchema>;
 
+/** What every escalation card has: its language, its escalation, a title and a one-sentence summary (the
+ * notification text and the card's first line). */
+const CARD_HEADER = {
+  lang: LangSchema,
+  escalationId: z.string().min(1).max(100),
+  title: z.string(),
+  summary: z.string(),
+};
+
 /**
  * The handoff card in the escalation channel, a model of its own rather than a diagnosis reply: a status, who
  * asked and where, who holds it, the checklist with each item done or not, the timeline and the pending question.
@@ -164,11 +173,8 @@ export type RememberAs = z.infer<typeof RememberAsSchema>;
  */
 export const HandoffCardModelSchema = z.object({
   kind: z.literal('handoff'),
-  lang: LangSchema,
-  escalationId: z.string().min(1).max(100),
-  title: z.string(),
-  /** Who asked, where, and the status in one sentence (notification text, the card's first lines). */
-  summary: z.string(),
+  // summary: Who asked, where, and the status in one sentence (notification text, the card's first lines).
+  ...CARD_HEADER,
   status: EscalationStatusSchema,
   statusText: z.string(),
   origin: z.object({ text: z.string(), url: z.string().url().max(1000).optional() }),
@@ -201,11 +207,8 @@ const MomentSchema = z.object({ at: z.number().int(), when: z.string(), text: z.
  */
 export const OriginCardModelSchema = z.object({
   kind: z.literal('origin'),
-  lang: LangSchema,
-  escalationId: z.string().min(1).max(100),
-  title: z.string(),
-  /** The status in a sentence (notification text, the card's first line). */
-  summary: z.string(),
+  // summary: The status in a sentence (notification text, the card's first line).
+  ...CARD_HEADER,
   status: EscalationStatusSchema,
   statusText: z.string(),
   /** The engineer holding it; absent while unclaimed. */
@@ -227,10 +230,7 @@ export type OriginCardModel = z.infer<typeof OriginCardModelSchema>;
  */
 export const RelayModelSchema = z.object({
   kind: z.literal('relay'),
-  lang: LangSchema,
-  escalationId: z.string().min(1).max(100),
-  title: z.string(),
-  summary: z.string(),
+  ...CARD_HEADER,
   statusText: z.string(),
   /** The question it answers, when one was pending. */
   question: z.object({ text: z.string(), askedBy: z.string() }).optional(),
@@ -245,11 +245,8 @@ export type RelayModel = z.infer<typeof RelayModelSchema>;
  */
 export const EvidenceNoteModelSchema = z.object({
   kind: z.literal('evidence_note'),
-  lang: LangSchema,
-  escalationId: z.string().min(1).max(100),
-  title: z.string(),
-  /** What is now in the dossier, in a sentence (notification text). */
-  summary: z.string(),
+  // summary: What is now in the dossier, in a sentence (notification text).
+  ...CARD_HEADER,
   statusText: z.string(),
   /** The checklist items this message ticked. */
   arrived: z.array(ChecklistLineSchema),
@@ -264,11 +261,8 @@ export type EvidenceNoteModel = z.infer<typeof EvidenceNoteModelSchema>;
  */
 export const InfoRequestModelSchema = z.object({
   kind: z.literal('info_request'),
-  lang: LangSchema,
-  escalationId: z.string().min(1).max(100),
-  title: z.string(),
-  /** Who asks what, in a sentence (notification text). */
-  summary: z.string(),
+  // summary: Who asks what, in a sentence (notification text).
+  ...CARD_HEADER,
   statusText: z.string(),
   question: z.object({ text: z.string(), askedBy: z.string() }),
   /** How the requester answers (in the thread, passed on). */
@@ -282,11 +276,8 @@ export type InfoRequestModel = z.infer<typeof InfoRequestModelSchema>;
  */
 export const ReminderModelSchema = z.object({
   kind: z.literal('reminder'),
-  lang: LangSchema,
-  escalationId: z.string().min(1).max(100),
-  title: z.string(),
-  /** Who waits and for how long (notification text). */
-  summary: z.string(),
+  // summary: Who waits and for how long (notification text).
+  ...CARD_HEADER,
   origin: z.object({ text: z.string(), url: z.string().url().max(1000).optional() }),
   /** The diagnosis's leading cause, when it had one. */
   headline: z.string().optional(),
