@@ -2,8 +2,9 @@
  * The escalation handoff's messages: the handoff card (its own model, `HandoffCardModel`), the origin thread's
  * status card and short updates, the need-info question, the relayed answer, the reminder, the open list and
  * refusals. Their words live in ../phrases.ts (`escalationPhrases`, English and French). Every reply goes
- * through `makeReply`, the handoff card through its schema; both redact product keys once more.
+ * through `makeReply`, each card model through `finished` and its schema; both redact product keys once more.
  */
+import type { z } from 'zod';
 import type { Lang } from '../../knowledge/types.js';
 import { escalationPhrases } from '../phrases.js';
 import { makeReply } from '../reply.js';
@@ -35,6 +36,11 @@ import {
 import { redactValue } from '../../knowledge/redact.js';
 import { mayHoldKeyInside } from '../key-scan.js';
 import { factEvidenceText } from '../../knowledge/fact-labels.js';
+
+/** A card as it leaves the service: any product key in it masked, then held to its schema. */
+function finished<T>(schema: z.ZodType<T>, card: T): T {
+  return schema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
+}
 
 export type RefusalReason =
   | 'not_member'
@@ -142,7 +148,7 @@ export function handoffCard(record: EscalationRecord, lang: Lang = record.lang):
     actions: handoffActions(record, lang),
   };
   // Like `makeReply`: checked, and product keys redacted once more whatever the record holds.
-  return HandoffCardModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
+  return finished(HandoffCardModelSchema, card);
 }
 
 /** The status card in the origin thread, updated in place: status, holder, checklist, what is still missing. */
@@ -168,7 +174,7 @@ export function originCard(record: EscalationRecord, lang: Lang = record.lang): 
     missing,
     timeline: timelineOf(record, lang),
   };
-  return OriginCardModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
+  return finished(OriginCardModelSchema, card);
 }
 
 function checklistOf(record: EscalationRecord, lang: Lang): HandoffCardModel['checklist'] {
@@ -205,7 +211,7 @@ function relay(
     ...(question ? { question: { text: question.text, askedBy: actorName(question.askedBy) } } : {}),
     answer,
   };
-  return RelayModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
+  return finished(RelayModelSchema, card);
 }
 
 /** The short line posted in the origin thread on a status change. */
@@ -249,7 +255,7 @@ export function needInfoQuestion(
     question: { text: question, askedBy: who },
     howToAnswer: t.questionHow,
   };
-  return InfoRequestModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
+  return finished(InfoRequestModelSchema, card);
 }
 
 /** The user's answer, relayed into the handoff thread under the question it answers. */
@@ -295,7 +301,7 @@ export function evidenceArrived(
     })),
     stillMissing: record.dossier.checklist.filter((i) => !i.present).map((i) => i.label[lang]),
   };
-  return EvidenceNoteModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
+  return finished(EvidenceNoteModelSchema, card);
 }
 
 /** Posted in the escalation channel when an escalation waits unclaimed: where it was asked, its cause, Claim. */
@@ -313,7 +319,7 @@ export function reminder(record: EscalationRecord, now: number, lang = record.la
     ...(top ? { headline: top } : {}),
     actions: handoffActions(record, lang).filter((a) => a.id === 'claim'),
   };
-  return ReminderModelSchema.parse(mayHoldKeyInside(card) ? redactValue(card) : card);
+  return finished(ReminderModelSchema, card);
 }
 
 /** `escalations`: open escalations, oldest first, with age, owner and status. */
