@@ -386,23 +386,30 @@ function minimalMessage(reply: ReplyModel, text: string): SlackReply {
  * modal, each under its own heading.
  */
 function renderHandoffBlocks(card: HandoffCardModel): SlackReply {
-  const text = clip(
+  return renderHandoffWithin(card, messageAt(notificationText(card), handoffBlocksOf), fitsWithBlocks);
+}
+
+/** An escalation card's notification text: the card as text, cut well below Slack's limit. */
+function notificationText(card: HandoffCardModel | StatusCardModel): string {
+  return clip(
     escapeMrkdwn(renderText(card, { maxChars: NOTIFICATION_TEXT_CHARS })),
     SLACK_LIMITS.messageText,
   );
-  return renderHandoffWithin(
-    card,
-    (s) => {
-      try {
-        return { text, blocks: handoffBlocksOf(s) };
-      } catch (err) {
-        if (err instanceof DoesNotFit) return { text, blocks: [] };
-        throw err;
-      }
-    },
-    (out) => out.blocks.length > 0 && fitsSlackMessage(out),
-  );
 }
+
+/** The message at one shape level; blocks that cannot fit any message give none, so a smaller level is tried. */
+function messageAt<S>(text: string, blocksOf: (shaped: S) => Block[]): (shaped: S) => SlackReply {
+  return (shaped) => {
+    try {
+      return { text, blocks: blocksOf(shaped) };
+    } catch (err) {
+      if (err instanceof DoesNotFit) return { text, blocks: [] };
+      throw err;
+    }
+  };
+}
+
+const fitsWithBlocks = (out: SlackReply): boolean => out.blocks.length > 0 && fitsSlackMessage(out);
 
 function handoffBlocksOf(s: ShapedHandoff): Block[] {
   const { lang } = s;
@@ -478,22 +485,7 @@ function handoffDetailBlocksOf(s: ShapedHandoff): Block[] {
 
 /** Shown whole (they are short, and the status card is the requester's to read): fields, then each group. */
 function renderStatusBlocks(model: StatusCardModel): SlackReply {
-  const text = clip(
-    escapeMrkdwn(renderText(model, { maxChars: NOTIFICATION_TEXT_CHARS })),
-    SLACK_LIMITS.messageText,
-  );
-  return renderStatusWithin(
-    model,
-    (l) => {
-      try {
-        return { text, blocks: statusBlocksOf(l) };
-      } catch (err) {
-        if (err instanceof DoesNotFit) return { text, blocks: [] };
-        throw err;
-      }
-    },
-    (out) => out.blocks.length > 0 && fitsSlackMessage(out),
-  );
+  return renderStatusWithin(model, messageAt(notificationText(model), statusBlocksOf), fitsWithBlocks);
 }
 
 function statusBlocksOf(l: StatusLayout): Block[] {

@@ -5,7 +5,7 @@
  * enough for every surface, so a handoff card is never refused.
  */
 import type { HandoffCardModel } from '../../conversations/escalations/types.js';
-import { clip, SHAPE_LEVELS, type Cut } from './shape.js';
+import { clip, largestFitting, type Cut } from './shape.js';
 
 type Checked = HandoffCardModel['checklist'][number];
 type Moment = HandoffCardModel['timeline'][number];
@@ -78,10 +78,5 @@ export function renderHandoffWithin<T>(
   render: (shaped: ShapedHandoff) => T,
   fits: (out: T) => boolean,
 ): T {
-  let out: T | undefined;
-  for (const caps of SHAPE_LEVELS) {
-    out = render(shapeHandoff(card, caps));
-    if (fits(out)) return out;
-  }
-  return out!;
+  return largestFitting((caps) => render(shapeHandoff(card, caps)), fits);
 }

@@ -166,6 +166,16 @@ export function offersShowAll(kind: ReplyModel['kind'], truncated: boolean): boo
   return truncated && kind !== 'all_findings';
 }
 
+/** Tries each level from the whole card down; the smallest level's rendering when none fits. */
+export function largestFitting<T>(render: (caps: ShapeCaps) => T, fits: (out: T) => boolean): T {
+  let out: T | undefined;
+  for (const caps of SHAPE_LEVELS) {
+    out = render(caps);
+    if (fits(out)) return out;
+  }
+  return out!;
+}
+
 /** Tries each level, from the full reply down, and returns the first rendering that `fits`, if any does. */
 export function renderWithin<T>(
   reply: ReplyModel,

@@ -10,7 +10,7 @@ import type { ReplyAction } from '../../conversations/types.js';
 import type { Ask, Lang } from '../../knowledge/types.js';
 import { t } from '../phrases.js';
 import { checkedLine } from './handoff-shape.js';
-import { clip, SHAPE_LEVELS, type ShapeCaps } from './shape.js';
+import { clip, largestFitting, type ShapeCaps } from './shape.js';
 
 export interface StatusGroup {
   heading: string;
@@ -160,10 +160,5 @@ export function renderStatusWithin<T>(
   render: (layout: StatusLayout) => T,
   fits: (out: T) => boolean,
 ): T {
-  let out: T | undefined;
-  for (const caps of SHAPE_LEVELS) {
-    out = render(statusLayout(card, caps));
-    if (fits(out)) return out;
-  }
-  return out!;
+  return largestFitting((caps) => render(statusLayout(card, caps)), fits);
 }
