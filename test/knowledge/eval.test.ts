@@ -12,6 +12,8 @@ import { scoreboard, scoreCases } from '../../scripts/eval/score.js';
 const CASES = join(import.meta.dirname, '..', 'fixtures', 'cases');
 /** Cases nobody tuned on: scored apart (`npm run eval -- --cases test/fixtures/cases-heldout`), never recorded. */
 const HELDOUT = join(import.meta.dirname, '..', 'fixtures', 'cases-heldout');
+/** A second set gathered blind after the first was used up: scored apart too, never recorded. */
+const HELDOUT2 = join(import.meta.dirname, '..', 'fixtures', 'cases-heldout-2');
 const Shares = z.object({
   n: z.number(),
   top1: z.number(),
@@ -35,6 +37,16 @@ describe('labelled real cases', () => {
     expect(held.cases.length).toBeGreaterThan(0);
     const ids = new Set(cases.map((c) => c.id));
     const urls = new Set(cases.map((c) => c.source.url));
+    expect(held.cases.filter((c) => ids.has(c.id) || urls.has(c.source.url)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('every second held-out case file is valid and shares no id or source with the other sets', () => {
+    const held = loadCases([HELDOUT2]);
+    expect(held.invalid).toEqual([]);
+    expect(held.cases.length).toBeGreaterThan(0);
+    const others = [...cases, ...loadCases([HELDOUT]).cases];
+    const ids = new Set(others.map((c) => c.id));
+    const urls = new Set(others.map((c) => c.source.url));
     expect(held.cases.filter((c) => ids.has(c.id) || urls.has(c.source.url)).map((c) => c.id)).toEqual([]);
   });
 
