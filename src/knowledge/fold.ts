@@ -1,11 +1,16 @@
 /**
  * The one text normaliser: what every matcher (chat commands, escalation requests, Windows labels, code search)
- * compares, so "Ça n’a pas marché", "ca n'a pas marche" and "ÇA N'A PAS MARCHÉ" read the same. Accents and other
- * combining marks go, every apostrophe and hyphen that keyboards, phones and chat clients type becomes the ASCII one,
+ * compares, so "Ça n’a pas marché", "ca n'a pas marche" and "ÇA N'A PAS MARCHÉ" read the same. Accents go, every
+ * apostrophe and hyphen that keyboards, phones and chat clients type becomes the ASCII one,
  * zero-width characters go, runs of blanks (no-break spaces included) become one space, and the result is lower
  * case and trimmed.
  */
 
+/**
+ * The accents NFD splits off Latin letters (the Combining Diacritical Marks block). `\p{M}` would also take the
+ * marks of other scripts, but needs the `u` flag, which made this pass twice as slow on French text.
+ */
+const ACCENTS = /[\u0300-\u036f]+/g;
 /** ’ ‘ ‛ ʼ ´ ` ′ ＇: what autocorrect, French keyboards and phones put where an apostrophe is meant. */
 const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u00b4`\u2032\uff07]/g;
 /** Hyphen and non-breaking hyphen: "peux‑tu" typed on a phone is "peux-tu". */
@@ -26,7 +31,7 @@ export function foldLetters(text: string): string {
   if (NON_ASCII.test(text)) {
     bare = text
       .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
+      .replace(ACCENTS, '')
       .replace(APOSTROPHES, "'")
       .replace(HYPHENS, '-')
       .replace(ZERO_WIDTH, '');

@@ -3,6 +3,7 @@
  * only when one side clearly wins, so a bare code or a paste of untranslated output stays undefined and the
  * caller keeps its default. Only the first 64 KiB are read: the language of a message is settled long before.
  */
+import { WORD_CHARS } from './letters.js';
 import type { Lang } from './types.js';
 
 const words = (list: string): string[] => list.trim().split(/\s+/);
@@ -33,18 +34,19 @@ const EN_QUESTION_WORDS = new Set(words('why what how mean means meaning'));
 
 /** Labels a French Windows prints where an English one would not (fact sheet §4.3): three points each. */
 const FR_LABELS =
-  /(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:)/giu;
+  /(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:)/gi;
 const EN_LABELS =
-  /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/giu;
+  /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/gi;
 
 /** A run of letters and digits; one holding a digit is an ID (`55c92734`), not a word. */
-const TOKEN = /[\p{L}\p{N}]+/gu;
-const DIGIT = /\p{N}/u;
+const TOKEN = new RegExp(`[${WORD_CHARS}]+`, 'g');
+const DIGIT = /\d/;
 /** Accented letters that lean a word towards French. */
 const FR_ACCENT = /[éèêàçùœîôû]/;
 
 const LIMIT = 64 * 1024;
 
+/** Any script's letter: tested on two characters per label found, so Unicode's full class costs nothing here. */
 const LETTER_AT_END = /\p{L}$/u;
 
 /**

@@ -4,6 +4,7 @@
  * or negated ("it's not a VM", "je n'ai pas cloné") yields nothing. The negation test runs on the sentence with the
  * matched phrase removed, so phrases that carry their own negation ("not elevated", "pas à jour") still count.
  */
+import { LETTERS, WORD_CHARS } from '../letters.js';
 import type { Facts, Observation } from '../types.js';
 import { channelFromDescription, keyTypeFromChannel } from './values.js';
 
@@ -20,14 +21,14 @@ type ProseFact =
  * "Azure" as a place machines run: not Azure AD / Active Directory / Entra (identity), Azure Local or Azure
  * Stack (on-premises hardware) or Azure Arc (on-premises servers managed from Azure).
  */
-const AZURE = 'azure(?!\\s*(?:ad|active directory|local|stack|arc|devops|entra)(?![\\p{L}]))';
+const AZURE = `azure(?!\\s*(?:ad|active directory|local|stack|arc|devops|entra)(?![${LETTERS}]))`;
 const VM_EN = '(?:vms?|virtual machines?|servers?|instances?|machines?|session hosts?|boxes)';
 const VM_FR = '(?:vms?|machines? virtuelles?|serveurs?|instances?|machines?|h[ôo]tes de session)';
 
 /** Word boundaries that understand accented letters. */
-const B = '(?<![\\p{L}\\p{N}_])';
-const E = '(?![\\p{L}\\p{N}_])';
-const rx = (src: string): RegExp => new RegExp(`${B}(?:${src})${E}`, 'iu');
+const B = `(?<![${WORD_CHARS}_])`;
+const E = `(?![${WORD_CHARS}_])`;
+const rx = (src: string): RegExp => new RegExp(`${B}(?:${src})${E}`, 'i');
 
 /** Each fact's phrases, as pattern sources (word boundaries added by `rx`). */
 const PHRASES: readonly (readonly [ProseFact, string])[] = [
