@@ -117,8 +117,10 @@ export function readStatedFacts(text: string): Facts {
   // Most texts (command output above all) state none of these: one look over the whole text settles it.
   if (!ANY_PATTERN.test(text)) return f;
   for (const sentence of sentences(text)) {
-    // Questions and hedged sentences state nothing, whatever their clauses say.
-    if (sentence.length > 2000 || sentence.includes('?') || VAGUE.test(sentence)) continue;
+    // Questions and hedged sentences state nothing, whatever their clauses say; a sentence with no phrase at all
+    // (every line of a pasted output) is passed over before those tests.
+    if (sentence.length > 2000 || sentence.includes('?') || !ANY_PATTERN.test(sentence)) continue;
+    if (VAGUE.test(sentence)) continue;
     for (const s of clauses(sentence)) {
       if (!ANY_PATTERN.test(s)) continue;
       for (const [fact, pattern] of PATTERNS) {
