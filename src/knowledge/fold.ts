@@ -1,11 +1,16 @@
 /**
  * The one text normaliser: what every matcher (chat commands, escalation requests, Windows labels, code search)
- * compares, so "Ça n’a pas marché", "ca n'a pas marche" and "ÇA N'A PAS MARCHÉ" read the same. Accents and other
- * combining marks go, every apostrophe and hyphen that keyboards, phones and chat clients type becomes the ASCII one,
+ * compares, so "Ça n’a pas marché", "ca n'a pas marche" and "ÇA N'A PAS MARCHÉ" read the same. Accents go, every
+ * apostrophe and hyphen that keyboards, phones and chat clients type becomes the ASCII one,
  * zero-width characters go, runs of blanks (no-break spaces included) become one space, and the result is lower
  * case and trimmed.
  */
 
+/**
+ * The accents NFD splits off Latin letters (the Combining Diacritical Marks block). `\p{M}` would also take the
+ * marks of other scripts, but needs the `u` flag, which made this pass twice as slow on French text.
+ */
+const ACCENTS = /[\u0300-\u036f]+/g;
 /** ’ ‘ ‛ ʼ ´ ` ′ ＇: what autocorrect, French keyboards and phones put where an apostrophe is meant. */
 const APOSTROPHES = /[\u2018\u2019\u201b\u02bc\u00b4`\u2032\uff07]/g;
 /** Hyphen and non-breaking hyphen: "peux‑tu" typed on a phone is "peux-tu". */
@@ -17,16 +22,13 @@ export const BLANKS = /[^\S ]\s*|\s{2,}/g;
 /** Accents, curly apostrophes, phone hyphens and zero-width characters all live outside printable ASCII. */
 const NON_ASCII = /[^ -~\s]/;
 
-/**
- * Everything `fold` does but the blanks: accents, apostrophes, hyphens, zero-width characters and case. Line
- * breaks stay where they were, so a whole paste is folded once and then cut into lines (`foldBlanks` per line).
- */
-export function foldLetters(text: string): string {
+/** Everything `fold` does but the blanks: accents, apostrophes, hyphens, zero-width characters and case. */
+function foldLetters(text: string): string {
   let bare = text;
   if (NON_ASCII.test(text)) {
     bare = text
       .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
+      .replace(ACCENTS, '')
       .replace(APOSTROPHES, "'")
       .replace(HYPHENS, '-')
       .replace(ZERO_WIDTH, '');
@@ -37,11 +39,20 @@ export function foldLetters(text: string): string {
   return bare.toLowerCase();
 }
 
-/** The rest of `fold` on text `foldLetters` already read: runs of blanks become one space, the ends go. */
-export function foldBlanks(letters: string): string {
-  return letters.replace(BLANKS, ' ').trim();
+export function fold(text: string): string {
+  return foldLetters(text).replace(BLANKS, ' ').trim();
 }
 
-export function fold(text: string): string {
-  return foldBlanks(foldLetters(text));
+/** `BLANKS` inside lines: a run never takes in a line break. */
+const BLANKS_IN_LINES = /[^\S\n ][^\S\n]*|[^\S\n]{2,}/g;
+
+/**
+ * `fold` of each line of a text (cut at `\n`), in one pass of each step over the whole text: a paste's lines are
+ * many and short, and one replace per line cost more in calls than in characters.
+ */
+export function foldLines(text: string): string[] {
+  return foldLetters(text)
+    .replace(BLANKS_IN_LINES, ' ')
+    .split('\n')
+    .map((line) => line.trim());
 }

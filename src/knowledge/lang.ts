@@ -3,6 +3,7 @@
  * only when one side clearly wins, so a bare code or a paste of untranslated output stays undefined and the
  * caller keeps its default. Only the first 64 KiB are read: the language of a message is settled long before.
  */
+import { WORD_CHARS } from './letters.js';
 import type { Lang } from './types.js';
 
 const words = (list: string): string[] => list.trim().split(/\s+/);
@@ -31,20 +32,34 @@ const EN_WORDS = new Set(
 const FR_QUESTION_WORDS = new Set(words('pourquoi quoi comment signifie quel quelle'));
 const EN_QUESTION_WORDS = new Set(words('why what how mean means meaning'));
 
+/**
+ * Every listed word with its language and points, so each token is looked up once. Lists are entered from the
+ * weakest to the strongest, so a word in two of them keeps the stronger (question words, then French).
+ */
+const WORD_POINTS = new Map<string, { lang: Lang; points: number }>();
+for (const [list, lang, points] of [
+  [EN_WORDS, 'en', 1],
+  [FR_WORDS, 'fr', 1],
+  [EN_QUESTION_WORDS, 'en', 2],
+  [FR_QUESTION_WORDS, 'fr', 2],
+] as const)
+  for (const word of list) WORD_POINTS.set(word, { lang, points });
+
 /** Labels a French Windows prints where an English one would not (fact sheet §4.3): three points each. */
 const FR_LABELS =
-  /(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:)/giu;
+  /(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:)/gi;
 const EN_LABELS =
-  /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/giu;
+  /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/gi;
 
 /** A run of letters and digits; one holding a digit is an ID (`55c92734`), not a word. */
-const TOKEN = /[\p{L}\p{N}]+/gu;
-const DIGIT = /\p{N}/u;
+const TOKEN = new RegExp(`[${WORD_CHARS}]+`, 'g');
+const DIGIT = /\d/;
 /** Accented letters that lean a word towards French. */
 const FR_ACCENT = /[éèêàçùœîôû]/;
 
 const LIMIT = 64 * 1024;
 
+/** Any script's letter: tested on two characters per label found, so Unicode's full class costs nothing here. */
 const LETTER_AT_END = /\p{L}$/u;
 
 /**
@@ -73,15 +88,13 @@ export function langScores(text: string): LangScores {
   const scores: LangScores = { fr: 0, en: 0 };
   const lower = t.toLowerCase();
   const tokens = lower.match(TOKEN) ?? [];
+  const accented = FR_ACCENT.test(lower);
   // The word lists hold no digits, so an ID never scores here.
   for (const token of tokens) {
-    if (FR_QUESTION_WORDS.has(token)) scores.fr += 2;
-    else if (EN_QUESTION_WORDS.has(token)) scores.en += 2;
-    else if (FR_WORDS.has(token)) scores.fr += 1;
-    else if (EN_WORDS.has(token)) scores.en += 1;
+    const listed = WORD_POINTS.get(token);
+    if (listed) scores[listed.lang] += listed.points;
+    if (accented && FR_ACCENT.test(token) && !DIGIT.test(token)) scores.fr += 0.5;
   }
-  if (FR_ACCENT.test(lower))
-    for (const token of tokens) if (FR_ACCENT.test(token) && !DIGIT.test(token)) scores.fr += 0.5;
   scores.fr += 3 * countLabels(t, FR_LABELS);
   scores.en += 3 * countLabels(t, EN_LABELS);
   return scores;

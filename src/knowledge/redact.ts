@@ -61,20 +61,32 @@ function readsAsKey(raw: string): boolean {
   return !/[a-z]/.test(raw) && /[0-9]/.test(raw) && /[A-Z]/.test(raw);
 }
 
-/** Every key-shaped span of the text, in order. A span refused by `readsAsKey` lets a key start inside it. */
-function* keySpans(text: string): Generator<{ raw: string; index: number }> {
+/** One pattern for every scan (built once: `keySpans` runs on every string of every diagnosis's facts). */
+const PRODUCT_KEY = new RegExp(PRODUCT_KEY_SOURCE, 'g');
+
+/**
+ * The key-shaped spans of the text, in order, at most `limit` of them. A span refused by `readsAsKey` lets a key
+ * start inside it. The spans are collected before they are returned, so two scans never share the pattern's place.
+ */
+function keySpans(text: string, limit = Infinity): { raw: string; index: number }[] {
+  const spans: { raw: string; index: number }[] = [];
   // Most strings walked (fact values, titles) are shorter than the shortest key: no scan for them.
-  if (text.length < SHORTEST_KEY) return;
-  const pattern = new RegExp(PRODUCT_KEY_SOURCE, 'g');
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (readsAsKey(m[0])) yield { raw: m[0], index: m.index };
-    else pattern.lastIndex = m.index + 1;
+  if (text.length < SHORTEST_KEY) return spans;
+  PRODUCT_KEY.lastIndex = 0;
+  for (let m = PRODUCT_KEY.exec(text); m !== null; m = PRODUCT_KEY.exec(text)) {
+    if (!readsAsKey(m[0])) {
+      PRODUCT_KEY.lastIndex = m.index + 1;
+      continue;
+    }
+    spans.push({ raw: m[0], index: m.index });
+    if (spans.length >= limit) break;
   }
+  return spans;
 }
 
 /** True when the text holds a full product key, masked or not. */
 export function mayHoldProductKey(text: string): boolean {
-  return !keySpans(text).next().done;
+  return keySpans(text, 1).length > 0;
 }
 
 /** Every full product key in the text, in order, redacted ones included (flagged `masked`). */

@@ -6,14 +6,17 @@
  */
 import { codeKnowledge } from '../catalogue/index.js';
 import { WIN32_ERROR_NAMES } from '../catalogue/win32.js';
+import { WORD_CHARS } from '../letters.js';
 import type { DetectedCode, HexCode } from '../types.js';
 
 /**
  * `error 1168`, `Error: 1168`, `erreur 1231`, `error code 1460`, `code d'erreur : 87`, `err=5`. The number must
  * stand alone: not followed by a unit, a decimal part, a time or a date, and be at most five digits.
  */
-const WIN32_IN_PROSE =
-  /(?<![\p{L}\p{N}_])(?:error|erreur|err|code(?:\s+d['’]erreur)?)(?:\s+(?:code|number|num[ée]ro|n°|no\.?))?\s*[:=#]?\s*(\d{1,5})(?![\p{L}\p{N}_%]|[.,:/-]\p{N}|\s*(?:%|ms\b|s\b|sec|min|minutes?\b|days?\b|jours?\b|heures?\b|hours?\b|h\b))/giu;
+const WIN32_IN_PROSE = new RegExp(
+  String.raw`(?<![${WORD_CHARS}_])(?:error|erreur|err|code(?:\s+d['’]erreur)?)(?:\s+(?:code|number|num[ée]ro|n°|no\.?))?\s*[:=#]?\s*(\d{1,5})(?![${WORD_CHARS}_%]|[.,:/-]\d|\s*(?:%|ms\b|s\b|sec|min|minutes?\b|days?\b|jours?\b|heures?\b|hours?\b|h\b))`,
+  'gi',
+);
 
 /** The HRESULT of a Win32 error number, when it is one anyone documents (catalogue, slerror.h or winerror.h). */
 function win32Code(n: number): HexCode | undefined {

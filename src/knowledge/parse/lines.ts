@@ -13,7 +13,7 @@ import {
   type LabelKey,
   type MessageKey,
 } from './labels.js';
-import { foldBlanks, foldLetters } from '../fold.js';
+import { foldLines } from '../fold.js';
 import { splitLabel, type LabelledLine } from './values.js';
 
 const MSG = substringTable(MESSAGES);
@@ -25,26 +25,18 @@ export class Line {
   /** The line as written (no `\n`). */
   readonly raw: string;
   readonly trimmed: string;
-  private normCache: string | undefined = undefined;
+  /** `normalizeLabel` of the line (the same for the raw and the trimmed text), from the fold of the whole text. */
+  readonly norm: string;
   /** `null` once worked out and absent. */
   private lvCache: LabelledLine | null | undefined = undefined;
   private keyCache: LabelKey | null | undefined = undefined;
   private msgCache: MessageKey | null | undefined = undefined;
   private eventMsgCache: EventMessageKey | null | undefined = undefined;
 
-  /** The line through `foldLetters`, cut from the fold of the whole text it came in. */
-  private readonly letters: string;
-
-  constructor(raw: string, letters: string) {
+  constructor(raw: string, norm: string) {
     this.raw = raw;
     this.trimmed = raw.trim();
-    this.letters = letters;
-  }
-
-  /** `normalizeLabel` of the line (the same for the raw and the trimmed text). */
-  get norm(): string {
-    if (this.normCache === undefined) this.normCache = foldBlanks(this.letters);
-    return this.normCache;
+    this.norm = norm;
   }
 
   /** `splitLabel` of the trimmed line. */
@@ -77,6 +69,6 @@ export class Line {
 
 /** The lines of a text (split on `\n`, as the readers always did), folded in one pass over the whole text. */
 export function toLines(text: string): Line[] {
-  const letters = foldLetters(text).split('\n');
-  return text.split('\n').map((l, i) => new Line(l, letters[i]!));
+  const norms = foldLines(text);
+  return text.split('\n').map((l, i) => new Line(l, norms[i]!));
 }

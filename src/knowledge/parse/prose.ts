@@ -4,6 +4,7 @@
  * or negated ("it's not a VM", "je n'ai pas cloné") yields nothing. The negation test runs on the sentence with the
  * matched phrase removed, so phrases that carry their own negation ("not elevated", "pas à jour") still count.
  */
+import { LETTERS, WORD_CHARS } from '../letters.js';
 import type { Facts, Observation } from '../types.js';
 import { channelFromDescription, keyTypeFromChannel } from './values.js';
 
@@ -20,14 +21,14 @@ type ProseFact =
  * "Azure" as a place machines run: not Azure AD / Active Directory / Entra (identity), Azure Local or Azure
  * Stack (on-premises hardware) or Azure Arc (on-premises servers managed from Azure).
  */
-const AZURE = 'azure(?!\\s*(?:ad|active directory|local|stack|arc|devops|entra)(?![\\p{L}]))';
+const AZURE = `azure(?!\\s*(?:ad|active directory|local|stack|arc|devops|entra)(?![${LETTERS}]))`;
 const VM_EN = '(?:vms?|virtual machines?|servers?|instances?|machines?|session hosts?|boxes)';
 const VM_FR = '(?:vms?|machines? virtuelles?|serveurs?|instances?|machines?|h[ôo]tes de session)';
 
 /** Word boundaries that understand accented letters. */
-const B = '(?<![\\p{L}\\p{N}_])';
-const E = '(?![\\p{L}\\p{N}_])';
-const rx = (src: string): RegExp => new RegExp(`${B}(?:${src})${E}`, 'iu');
+const B = `(?<![${WORD_CHARS}_])`;
+const E = `(?![${WORD_CHARS}_])`;
+const rx = (src: string): RegExp => new RegExp(`${B}(?:${src})${E}`, 'i');
 
 /** Each fact's phrases, as pattern sources (word boundaries added by `rx`). */
 const PHRASES: readonly (readonly [ProseFact, string])[] = [
@@ -116,8 +117,10 @@ export function readStatedFacts(text: string): Facts {
   // Most texts (command output above all) state none of these: one look over the whole text settles it.
   if (!ANY_PATTERN.test(text)) return f;
   for (const sentence of sentences(text)) {
-    // Questions and hedged sentences state nothing, whatever their clauses say.
-    if (sentence.length > 2000 || sentence.includes('?') || VAGUE.test(sentence)) continue;
+    // Questions and hedged sentences state nothing, whatever their clauses say; a sentence with no phrase at all
+    // (every line of a pasted output) is passed over before those tests.
+    if (sentence.length > 2000 || sentence.includes('?') || !ANY_PATTERN.test(sentence)) continue;
+    if (VAGUE.test(sentence)) continue;
     for (const s of clauses(sentence)) {
       if (!ANY_PATTERN.test(s)) continue;
       for (const [fact, pattern] of PATTERNS) {

@@ -5,6 +5,7 @@
  * and is read by the same reader as a pasted line, so a quoted value means exactly what a pasted one does.
  */
 import { fold } from '../fold.js';
+import { WORD_CHARS } from '../letters.js';
 import type { Facts, Observation } from '../types.js';
 import { readDismLines } from './dism.js';
 import { LABELS, type LabelKey } from './labels.js';
@@ -58,10 +59,10 @@ const KEY_OF_LABEL = new Map(QUOTED_ROWS.map(([key, , text]) => [labelPattern(te
 
 /** Longest labels first, so `KMS machine name from DNS` is not cut to a shorter row. */
 const QUOTED = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${[...KEY_OF_LABEL.keys()].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]\\s*` +
+  `(?<![${WORD_CHARS}])(${[...KEY_OF_LABEL.keys()].sort((a, b) => b.length - a.length).join('|')})\\s*[:：]\\s*` +
     `([^\\s,;()"”»«][^,;()"”»«\\n]{0,120}?)` +
     `(?=\\s*(?:[,;()"”»«]|\\.(?:\\s|$)|$|\\s(?:and|et|but|mais|so|donc|while|alors|which|qui|since|depuis)\\s))`,
-  'giu',
+  'gi',
 );
 
 /** Each label's pattern on its own, anchored, to tell which label a match quoted. */

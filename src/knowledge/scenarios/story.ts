@@ -6,6 +6,7 @@
  */
 import { stemmer as stemEn } from '@orama/stemmers/english';
 import { stemmer as stemFr } from '@orama/stemmers/french';
+import { LETTERS, WORD_CHARS } from '../letters.js';
 import { SCENARIOS } from './index.js';
 
 /** Words that say nothing about which scenario it is (both languages; short words are dropped anyway). */
@@ -40,7 +41,7 @@ const SEARCHED_TERMS = 16;
 const LABELLED_LINE =
   /^\s*(?:(?:Error|Erreur)\s?:|[^:\n]{1,45}\s:\s*(?:\S+(?:\s+|$)){0,4}$|[A-Z][\w()./-]*(?:\s+[A-Z(][\w()./-]*){0,4}:(?:\s|$))/;
 /** A command prompt line (`C:\>slmgr /dlv`, `PS C:\> …`) or a line with no word at all. */
-const PROMPT_LINE = /^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]*>|^[^\p{L}]*$/u;
+const PROMPT_LINE = new RegExp(String.raw`^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]*>|^[^${LETTERS}]*$`);
 
 /** The lines of a message that tell its story: command output (labelled lines, prompts) left out. */
 export function storyLines(text: string): string {
@@ -56,12 +57,13 @@ export function storyLines(text: string): string {
  * and version names such as "E3", "E5", "R2" are what a sentence about them turns on.
  */
 const SHORT_TERMS = new Set(['dc', 'ad']);
-const LETTER_DIGIT = /^(?:\p{L}\p{N}|\p{N}\p{L})$/u;
+const LETTER_DIGIT = new RegExp(`^(?:[${LETTERS}][0-9]|[0-9][${LETTERS}])$`);
+const NON_WORD = new RegExp(`[^${WORD_CHARS}]+`);
 
 function words(text: string): string[] {
   return text
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(NON_WORD)
     .filter((w) => (w.length > 2 || SHORT_TERMS.has(w) || LETTER_DIGIT.test(w)) && !STOP_WORDS.has(w));
 }
 
