@@ -486,6 +486,8 @@ export const KEYS: ScenarioInput[] = [
           'duplicate computers in VAMT',
           'VAMT WMI access denied',
           'isolated network activation with VAMT',
+          'The specified database is not a valid VAMT database',
+          'creating the VAMT database fails',
         ],
         fr: [
           'VAMT ne peut pas ouvrir la liste d’ordinateurs cil',
@@ -495,6 +497,8 @@ export const KEYS: ScenarioInput[] = [
           'VAMT ne joint pas les ordinateurs',
           'ordinateurs en double dans VAMT',
           'accès WMI refusé par VAMT',
+          'La base de données spécifiée n’est pas une base de données VAMT valide',
+          'la création de la base VAMT échoue',
         ],
       },
     },
