@@ -24,6 +24,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'KMS server could not be located',
           'event 12293 on the KMS host',
           'KMS host fails to publish its SRV record in DNS',
+          'clients in the child domain cannot find the KMS host',
+          'no _vlmcs record in that DNS zone',
         ],
         fr: [
           'aucun hôte KMS trouvé dans le DNS',
@@ -36,6 +38,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'impossible de localiser le serveur KMS',
           'événement 12293 sur l’hôte KMS',
           'l’hôte KMS n’arrive pas à publier son enregistrement SRV dans le DNS',
+          'les postes du domaine enfant ne trouvent pas le KMS',
+          'aucun enregistrement _vlmcs dans la zone DNS',
         ],
       },
     },
