@@ -69,6 +69,10 @@ export const FACT_LABELS: { readonly [K in FactKey]: Localized } = {
   updatesPending: l('Updates pending', 'Mises à jour en attente'),
   onAzure: l('Azure VM', 'VM Azure'),
   azureLocal: l('Azure Local guest', 'Invité Azure Local'),
+  freeUpgradeLicence: l(
+    'Licence from the free Windows 7/8.1 upgrade',
+    'Licence issue de la mise à niveau gratuite de Windows 7/8.1',
+  ),
   officeLicenses: l('Office licences (ospp.vbs)', 'Licences Office (ospp.vbs)'),
   officeKmsHost: l('Office KMS host (ospp.vbs /sethst)', 'Hôte KMS d’Office (ospp.vbs /sethst)'),
   editionConversionTarget: l(

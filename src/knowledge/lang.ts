@@ -107,9 +107,31 @@ export function decideLang({ fr, en }: LangScores): Lang | undefined {
   return undefined;
 }
 
+/** At most this many words (IDs and codes aside) make a short message, such as "erreur 0xC004C003". */
+const SHORT_WORDS = 8;
+const SHORT_CHARS = 200;
+/** An activation code (hex or decimal) is what a short message is about: then one word of a language settles it. */
+const ACTIVATION_CODE = /0x[0-9a-f]{8}|-?\b\d{7,10}\b/i;
+
+/**
+ * A short message has few words to count: one language alone with a little evidence decides ("VM Azure pas
+ * activée", "erreur 0xC004C003", "0xC004F038 again on the new VMs"); a single function word without a code does
+ * not ("slmgr /ato sur chacun :").
+ */
+function shortMessageLang(text: string, { fr, en }: LangScores): Lang | undefined {
+  if (text.length > SHORT_CHARS) return undefined;
+  const wordCount = (text.match(TOKEN) ?? []).filter((t) => !DIGIT.test(t)).length;
+  if (wordCount > SHORT_WORDS) return undefined;
+  const needed = ACTIVATION_CODE.test(text) ? 1 : 1.5;
+  if (fr >= needed && en === 0) return 'fr';
+  if (en >= needed && fr === 0) return 'en';
+  return undefined;
+}
+
 export function detectLang(text: string): Lang | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
-  return decideLang(langScores(text));
+  const scores = langScores(text);
+  return decideLang(scores) ?? shortMessageLang(text, scores);
 }
 
 /**

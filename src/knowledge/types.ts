@@ -231,6 +231,8 @@ export const FactsSchema = z.object({
   onAzure: z.boolean().optional(),
   /** Azure Local (Azure Stack HCI) guest. */
   azureLocal: z.boolean().optional(),
+  /** The licence came from the free upgrade of a Windows 7 or 8.1 key (prose). */
+  freeUpgradeLicence: z.boolean().optional(),
   /** `cscript ospp.vbs /dstatus`: one entry per Office licence. */
   officeLicenses: z
     .array(

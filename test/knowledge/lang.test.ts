@@ -104,6 +104,17 @@ describe('detectLang', () => {
     expect(detectLang('Comment corriger 0x8007232B')).toBe('fr');
   });
 
+  it('a short message in one language with a code, or with an accented word, is read in that language', () => {
+    expect(detectLang('erreur 0xC004C003')).toBe('fr');
+    expect(detectLang('il dit 0xC004F074')).toBe('fr');
+    expect(detectLang('VM Azure pas activée')).toBe('fr');
+    expect(detectLang('Activation échoue')).toBe('fr');
+    expect(detectLang('0xC004F038 again on the new VMs')).toBe('en');
+    // One function word and no code is too little, and a mix stays undecided.
+    expect(detectLang('slmgr /ato sur chacun :')).toBeUndefined();
+    expect(detectLang('erreur 0xC004F074 the')).toBeUndefined();
+  });
+
   it('the same short question in English stays English', () => {
     expect(detectLang('why 0xC004F038?')).toBe('en');
     expect(detectLang('what is 0xC004C003')).toBe('en');

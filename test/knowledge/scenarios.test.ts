@@ -199,6 +199,10 @@ C:\\>DISM /online /Get-TargetEditions
     en: 'Azure VM migrated from Hyper-V: activation fails with 0xC004FD02, it still has an AVMA key.',
     fr: 'VM Azure migrée depuis Hyper-V : l’activation échoue avec 0xC004FD02, elle a encore une clé AVMA.',
   },
+  'multisession-outside-azure': {
+    en: 'We run Windows 11 Enterprise multi-session on our own Hyper-V hosts and those VMs never activate against our KMS.',
+    fr: 'On fait tourner Windows 11 Entreprise multisession sur nos hôtes Hyper-V et ces VM ne s’activent jamais sur notre KMS.',
+  },
   'azure-imds-attestation': {
     en: 'Datacenter Azure Edition shows the Activate Windows watermark while slmgr /dlv says Licensed; we use a proxy for everything.',
     fr: 'Datacenter Azure Edition affiche le filigrane Activer Windows alors que slmgr indique sous licence ; tout passe par un proxy.',

@@ -15,7 +15,9 @@ type ProseFact =
   | 'isVirtualMachine'
   | 'updatesPending'
   | 'onAzure'
-  | 'azureLocal';
+  | 'azureLocal'
+  | 'clockSkew'
+  | 'freeUpgradeLicence';
 
 /**
  * "Azure" as a place machines run: not Azure AD / Active Directory / Entra (identity), Azure Local or Azure
@@ -39,7 +41,7 @@ const PHRASES: readonly (readonly [ProseFact, string])[] = [
   ],
   [
     'clonedOrSnapshot',
-    "clon(?:ed|ing)|(?:restored|reverted)\\s+(?:\\w+\\s+){0,3}(?:snapshot|checkpoint)|(?:from|of)\\s+(?:a|an|the|our)\\s+(?:\\w+\\s+)?(?:template|snapshot|golden image)|(?:never|not)\\s+sysprep(?:ped|'d)?|without\\s+(?:running\\s+)?sysprep",
+    "clon(?:ed|ing)|(?:restored|reverted)\\s+(?:\\w+\\s+){0,3}(?:snapshot|checkpoint)|(?:from|of)\\s+(?:a|an|the|our)\\s+(?:\\w+\\s+)?(?:template|snapshot|golden image|master(?: image)?)|(?:never|not)\\s+sysprep(?:ped|'d)?|without\\s+(?:running\\s+)?sysprep|(?:image|disk|vm)\\s+copied\\s+as\\s+is",
   ],
   [
     'notElevated',
@@ -55,13 +57,21 @@ const PHRASES: readonly (readonly [ProseFact, string])[] = [
   ],
   [
     'onAzure',
-    `${AZURE}\\s+(?:iaas\\s+)?(?:vms?|virtual machines?|instances?|virtual desktop)|azure-hosted|${VM_EN}\\s+(?:(?:hosted|running|deployed|living)\\s+)?(?:in|on)\\s+(?:microsoft\\s+|our\\s+|the\\s+)?${AZURE}|(?:hosted|running|deployed|runs|run|lives?)\\s+(?:in|on)\\s+(?:microsoft\\s+)?${AZURE}`,
+    `${AZURE}\\s+(?:iaas\\s+)?(?:vms?|virtual machines?|instances?|virtual desktop)|azure-hosted|(?:our|the|a|this|lab|hub|spoke)\\s+vnets?|${VM_EN}\\s+(?:(?:hosted|running|deployed|living)\\s+)?(?:in|on)\\s+(?:microsoft\\s+|our\\s+|the\\s+)?${AZURE}|(?:hosted|running|deployed|runs|run|lives?)\\s+(?:in|on)\\s+(?:microsoft\\s+)?${AZURE}`,
   ],
   ['azureLocal', 'azure\\s+local|azure\\s+stack\\s+hci|stack\\s+hci'],
+  [
+    'clockSkew',
+    '(?:clock|time)\\s+(?:(?:on|of)\\s+(?:\\w+\\s+){1,3})?(?:is|was|runs?|ran)\\s+(?:\\w+\\s+){0,2}(?:hours?|minutes?)\\s+(?:ahead|behind|off|fast|slow)|(?:clock|system time)\\s+(?:is|was)\\s+(?:off|wrong)|wrong\\s+(?:system\\s+)?(?:time|date|clock)|(?:stopped|no longer)\\s+sync(?:ing|hroni[sz]ing)\\s+(?:its\\s+)?(?:time|clock)',
+  ],
+  [
+    'freeUpgradeLicence',
+    'free\\s+upgrade\\s+from\\s+windows\\s+(?:7|8(?:\\.1)?)|windows\\s+(?:7|8(?:\\.1)?)\\s+(?:\\S+\\s+){0,5}(?:for\\s+free|free\\s+upgrade)',
+  ],
   // French
   [
     'onAzure',
-    `${VM_FR}\\s+(?:(?:h[ée]berg[ée]e?s?|d[ée]ploy[ée]e?s?)\\s+)?(?:dans|sur|chez)\\s+(?:microsoft\\s+)?${AZURE}|(?:vms?|machines? virtuelles?|instances?)\\s+${AZURE}|(?:h[ée]berg[ée]e?s?|tourne|tournent|d[ée]ploy[ée]e?s?)\\s+(?:dans|sur|chez)\\s+${AZURE}`,
+    `${VM_FR}\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,4}(?:(?:h[ée]berg[ée]e?s?|d[ée]ploy[ée]e?s?)\\s+)?(?:dans|sur|chez)\\s+(?:microsoft\\s+)?${AZURE}|(?:vms?|machines? virtuelles?|instances?)\\s+${AZURE}|(?:h[ée]berg[ée]e?s?|tourne|tournent|d[ée]ploy[ée]e?s?)\\s+(?:dans|sur|chez)\\s+${AZURE}`,
   ],
   [
     'isDomainController',
@@ -69,7 +79,7 @@ const PHRASES: readonly (readonly [ProseFact, string])[] = [
   ],
   [
     'clonedOrSnapshot',
-    "clon[ée]e?s?|(?:restaur[ée]e?s?|revenu[es]?\\s+[àa])\\s+(?:\\S+\\s+){0,3}(?:instantan[ée]s?|snapshot|point de contr[oô]le)|[àa] partir d['’](?:un|une)\\s+(?:mod[èe]le|snapshot|instantan[ée])|sans\\s+sysprep",
+    "clon[ée]e?s?|(?:restaur[ée]e?s?|revenu[es]?\\s+[àa])\\s+(?:\\S+\\s+){0,3}(?:instantan[ée]s?|snapshot|point de contr[oô]le)|[àa] partir d['’](?:un|une)\\s+(?:mod[èe]le|snapshot|instantan[ée]|master|image ma[îi]tre)|sans\\s+(?:passer\\s+(?:par\\s+)?|lancer\\s+)?sysprep|n['’](?:a|avons|ont|ai)\\s+pas\\s+(?:lanc[ée]|fait|pass[ée]|ex[ée]cut[ée])\\s+(?:de\\s+|le\\s+)?sysprep|(?:master|image|disque)\\s+copi[ée]e?\\s+tel(?:le)?\\s+quel(?:le)?",
   ],
   [
     'notElevated',
@@ -78,6 +88,14 @@ const PHRASES: readonly (readonly [ProseFact, string])[] = [
   [
     'isVirtualMachine',
     "(?:c'est|c’est|est)\\s+une\\s+(?:VM|machine virtuelle)|(?:cette|la|notre|ma)\\s+(?:VM|machine virtuelle)|(?:tourne|h[ée]berg[ée]e?|fonctionne)\\s+(?:sous|sur|dans)\\s+(?:Hyper-V|VMware|vSphere|ESXi|KVM|Proxmox|VirtualBox|Azure|Nutanix)|(?:VM|machine virtuelle)\\s+(?:Hyper-V|VMware)",
+  ],
+  [
+    'clockSkew',
+    "horloge\\s+(?:a|avec)\\s+(?:\\S+\\s+){0,2}(?:heures?|minutes?)\\s+(?:d['’]avance|de\\s+retard)|(?:heure|horloge)\\s+(?:syst[èe]me\\s+)?(?:est\\s+)?(?:d[ée]cal[ée]e|fausse|en\\s+avance|en\\s+retard)|ne\\s+se\\s+synchronise\\s+plus",
+  ],
+  [
+    'freeUpgradeLicence',
+    'mise\\s+[àa]\\s+(?:niveau|jour)\\s+gratuite\\s+(?:depuis|de)\\s+windows\\s+(?:7|8)|windows\\s+(?:7|8(?:[.,]1)?)\\s+(?:\\S+\\s+){0,5}gratuitement|gratuitement\\s+(?:\\S+\\s+){0,4}windows\\s+(?:7|8)',
   ],
   [
     'updatesPending',
@@ -143,8 +161,22 @@ export function readStatedFacts(text: string): Facts {
   return f;
 }
 
+/**
+ * Azure KMS answers Azure addresses only: a person who tested or set it from the machine is on an Azure VM. Read on
+ * the person's own lines (command output names it too, and says nothing about where the machine runs).
+ */
+const AZURE_KMS = /(?:az)?kms\.core\.windows\.net/i;
+
+function namesAzureKms(text: string): boolean {
+  return AZURE_KMS.test(text) && sentences(text).some((s) => !s.includes('?') && AZURE_KMS.test(s));
+}
+
 export function readProseFacts(text: string): Facts {
   const f = readStatedFacts(text);
+  if (!f.onAzure && !f.azureLocal && namesAzureKms(text)) {
+    f.onAzure = true;
+    f.isVirtualMachine = true;
+  }
   const channel = quotedChannel(text);
   if (channel) {
     f.channel = channel;

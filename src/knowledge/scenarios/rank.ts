@@ -63,6 +63,17 @@ const WITH_FACTS = SCENARIOS.map((scenario) => ({
   wanted: Object.entries(scenario.when.facts),
 })).filter((s) => s.wanted.length > 0);
 
+/** Every condition holds in the facts (`known`: the fact has any value); no condition at all never holds. */
+function factsHold(wanted: readonly [string, unknown][], facts: Facts): boolean {
+  return (
+    wanted.length > 0 &&
+    wanted.every(([key, value]) => {
+      const actual = facts[key as keyof Facts];
+      return value === 'known' ? actual !== undefined : actual === value;
+    })
+  );
+}
+
 function confidenceOf(c: Candidate, score: number): Confidence {
   if (c.rule) {
     // A rule calibrates its own confidence; a story that says the same lifts a weak one.
@@ -78,7 +89,7 @@ function idOf(r: { c: Candidate } | Ranked): string {
 }
 
 /** The finding shown for a scenario: its rule's (or an empty) finding with every piece of evidence gathered. */
-function toRanked(c: Candidate, score: number): Ranked {
+function toRanked(c: Candidate, score: number, facts: Facts): Ranked {
   const scenario = scenarioById(c.id);
   const base: FindingRef = c.rule ?? {
     id: c.id,
@@ -100,7 +111,9 @@ function toRanked(c: Candidate, score: number): Ranked {
       ...base,
       evidence,
       confidence: confidenceOf(c, score),
-      escalate: scenario?.escalate ?? base.escalate,
+      escalate: scenario
+        ? scenario.escalate || factsHold(Object.entries(scenario.escalateWhen), facts)
+        : base.escalate,
       strength: Math.round(score * 100) / 100,
     },
     score,
@@ -156,11 +169,7 @@ export function rankScenarios(
     }
   }
   for (const { scenario, wanted } of WITH_FACTS) {
-    const holds = wanted.every(([key, value]) => {
-      const actual = facts[key as keyof Facts];
-      return value === 'known' ? actual !== undefined : actual === value;
-    });
-    if (holds) {
+    if (factsHold(wanted, facts)) {
       const c = candidate(scenario.id);
       c.fact = FACT_WEIGHT;
       c.factEvidence = wanted.map(([key, value]) => `${key}=${String(value)}`);
@@ -207,7 +216,7 @@ export function rankScenarios(
   const shown = all
     .filter((r, i) => i === 0 || idOf(r).includes(':') || r.score >= best * SHOWN_SHARE)
     .slice(0, MAX_FINDINGS)
-    .map((r) => ('ref' in r ? r : toRanked(r.c, r.score)));
+    .map((r) => ('ref' in r ? r : toRanked(r.c, r.score, facts)));
   // Two scenarios this close are both open: the first is not shown as certain unless output proved it.
   const [first, second] = shown;
   if (

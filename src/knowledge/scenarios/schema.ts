@@ -11,6 +11,11 @@ import { FactsSchema, HexCodeSchema, LocalizedSchema } from '../types.js';
 
 const FACT_NAMES = Object.keys(FactsSchema.shape) as [string, ...string[]];
 
+/** Facts a scenario waits for: each named fact must have this value (`known`: any value). */
+const FactConditionsSchema = z
+  .partialRecord(z.enum(FACT_NAMES), z.union([z.literal('known'), z.boolean(), z.string(), z.number()]))
+  .default({});
+
 export const ScenarioKindSchema = z.enum([
   'kms-client',
   'kms-host',
@@ -50,9 +55,7 @@ export const ScenarioSchema = z.object({
      * Facts that point at it: each named fact must have this value (`known`: any value), e.g. `onAzure: true`
      * for the Azure scenarios, `officeLicenses: known` when `ospp.vbs /dstatus` output was pasted.
      */
-    facts: z
-      .partialRecord(z.enum(FACT_NAMES), z.union([z.literal('known'), z.boolean(), z.string(), z.number()]))
-      .default({}),
+    facts: FactConditionsSchema,
     /**
      * The rule (src/knowledge/rules) whose firing proves it from pasted output. Defaults to the rule with the
      * scenario's own id, when there is one.
@@ -70,6 +73,8 @@ export const ScenarioSchema = z.object({
   fix: z.array(ScenarioStepSchema).min(1),
   /** Only Microsoft can fix it (Licensing Activation Centers, a support case). */
   escalate: z.boolean(),
+  /** Facts that make this case Microsoft's even when the scenario in general is not (same form as `when.facts`). */
+  escalateWhen: FactConditionsSchema,
   /** What to bring to Microsoft when escalating. */
   bring: z.array(LocalizedSchema).default([]),
   check: ScenarioCheckSchema.optional(),

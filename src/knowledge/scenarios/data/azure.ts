@@ -27,6 +27,7 @@ export const AZURE: ScenarioInput[] = [
           'standard internal load balancer no outbound',
           'azkms.core.windows.net not reachable',
           'Azure virtual machine activation timeout',
+          'turned off default outbound access on the VNet and the VMs stopped activating',
         ],
         fr: [
           'le pare-feu Windows de la VM bloque tout le trafic sortant',
@@ -41,6 +42,7 @@ export const AZURE: ScenarioInput[] = [
           'route définie par l’utilisateur 0.0.0.0/0',
           'équilibreur de charge interne standard sans sortie',
           'azkms.core.windows.net injoignable',
+          'accès sortant par défaut désactivé sur le VNet et les VM ne s’activent plus',
         ],
       },
     },
@@ -478,5 +480,53 @@ export const AZURE: ScenarioInput[] = [
     ],
     escalate: false,
     source: ['https://learn.microsoft.com/azure/azure-arc/servers/windows-server-pay-as-you-go'],
+  },
+  {
+    id: 'multisession-outside-azure',
+    kind: 'azure',
+    title: {
+      en: 'Windows Enterprise multi-session runs outside Azure',
+      fr: 'Windows Entreprise multisession tourne hors d’Azure',
+    },
+    when: {
+      codes: [],
+      symptoms: {
+        en: [
+          'Windows Enterprise multi-session on premises does not activate',
+          'multi-session VMs on our own Hyper-V never activate against our KMS',
+          'installed Windows 11 Enterprise multi-session on vSphere',
+          'multi-session desktops on our own cluster stay not activated while normal Enterprise VMs activate',
+          'ServerRdsh edition outside Azure',
+        ],
+        fr: [
+          'Windows Entreprise multisession sur site ne s’active pas',
+          'les VM multisession de notre Hyper-V ne s’activent pas sur notre KMS',
+          'Windows 11 Entreprise multisession installé sur vSphere',
+          'bureaux multisession sur notre cluster interne non activés alors que les VM Entreprise classiques s’activent',
+          'édition ServerRdsh hors d’Azure',
+        ],
+      },
+    },
+    cause: {
+      en: 'Windows Enterprise multi-session (edition ServerRdsh) is licensed for Azure Virtual Desktop (in Azure or on Azure Local) only. Elsewhere it does not activate against an on-premises KMS host, and running it in production outside Azure is not allowed.',
+      fr: 'Windows Entreprise multisession (édition ServerRdsh) n’est licencié que pour Azure Virtual Desktop (dans Azure ou sur Azure Local). Ailleurs, il ne s’active pas auprès d’un hôte KMS local, et il n’est pas permis de l’exploiter en production hors d’Azure.',
+    },
+    fix: [
+      {
+        en: 'Confirm the edition: ServerRdsh is Enterprise multi-session.',
+        fr: 'Confirmez l’édition : ServerRdsh correspond à Entreprise multisession.',
+        command: 'dism /online /get-currentedition',
+      },
+      {
+        en: 'For shared desktops on your own hypervisors, deploy Windows Enterprise (single session) or Windows Server with Remote Desktop Services, which activate through your KMS.',
+        fr: 'Pour des bureaux partagés sur vos propres hyperviseurs, déployez Windows Entreprise (session unique) ou Windows Server avec les services Bureau à distance, qui s’activent via votre KMS.',
+      },
+      {
+        en: 'To keep multi-session, run these desktops as Azure Virtual Desktop session hosts in Azure or on Azure Local.',
+        fr: 'Pour garder le multisession, exécutez ces bureaux comme hôtes de session Azure Virtual Desktop dans Azure ou sur Azure Local.',
+      },
+    ],
+    escalate: false,
+    source: ['https://learn.microsoft.com/azure/virtual-desktop/windows-multisession-faq'],
   },
 ];

@@ -72,6 +72,11 @@ export const CHANNELS: ScenarioInput[] = [
           'LTSC with E3 subscription',
           'Enterprise LTSC device with an E3 licence does not activate',
           'E3 licence assigned to the Azure AD account but Windows is not activated',
+          'E5 assigned, rebooted and signed in again but the PC stays on Pro',
+          'force Windows to check for the Enterprise subscription',
+          'Do not connect to any Windows Update Internet locations policy blocks the step-up',
+          'activate Enterprise with the E3 licence without buying a Pro key',
+          'PC came without Windows, can the Microsoft 365 E3 subscription activate it',
         ],
         fr: [
           'E5 inclut Windows Entreprise',
@@ -82,6 +87,11 @@ export const CHANNELS: ScenarioInput[] = [
           'l’abonnement Entreprise n’est pas valide',
           'poste Entreprise LTSC avec une licence E3 qui ne s’active pas',
           'licence E3 attribuée au compte Azure AD mais Windows n’est pas activé',
+          'licence E5 attribuée, redémarré et reconnecté mais le poste reste en Pro',
+          'forcer Windows à vérifier l’abonnement Entreprise',
+          'la stratégie Ne pas se connecter à des emplacements Internet Windows Update bloque le passage',
+          'activer Entreprise avec la licence E3 sans acheter de clé Pro',
+          'postes LTSC avec des utilisateurs sous licence E3 restent non activés',
         ],
       },
     },
@@ -108,6 +118,10 @@ export const CHANNELS: ScenarioInput[] = [
       {
         en: 'Assign the E3/E5 licence to the user (per user, not per device), then sign in again.',
         fr: 'Attribuez la licence E3/E5 à l’utilisateur (par utilisateur, pas par appareil), puis reconnectez-vous.',
+      },
+      {
+        en: 'The step-up can take up to a day. On domain-joined PCs, turn off the policy "Do not connect to any Windows Update Internet locations": it also blocks the subscription check.',
+        fr: 'Le passage peut prendre jusqu’à un jour. Sur les postes joints au domaine, désactivez la stratégie « Ne pas se connecter à des emplacements Internet Windows Update » : elle bloque aussi la vérification de l’abonnement.',
       },
     ],
     escalate: false,
@@ -248,6 +262,8 @@ export const CHANNELS: ScenarioInput[] = [
           'linked to Microsoft account',
           'Activate Windows watermark after changing CPU and motherboard',
           'I changed hardware on this device recently',
+          'Windows no longer activated since a BIOS update',
+          'upgraded for free from Windows 7 and lost activation after changing a part',
         ],
         fr: [
           'j’ai déplacé mon disque dans une nouvelle machine',
@@ -263,6 +279,8 @@ export const CHANNELS: ScenarioInput[] = [
           'licence numérique liée au compte Microsoft',
           'j’ai changé de matériel sur cet appareil récemment',
           'carte mère remplacée et Windows n’est plus activé',
+          'Windows n’est plus activé depuis la mise à jour du BIOS',
+          'passé gratuitement de Windows 7 à Windows 10 puis activation perdue après un changement de pièce',
         ],
       },
     },
@@ -282,9 +300,19 @@ export const CHANNELS: ScenarioInput[] = [
         command: 'changepk.exe /ProductKey <key>',
       },
       { en: 'Or activate by phone.', fr: 'Ou activez par téléphone.', command: 'slui 4' },
+      {
+        en: 'A licence from the free upgrade of a Windows 7/8.1 key that the troubleshooter cannot restore after a hardware change or firmware update: contact Microsoft support, which can restore it.',
+        fr: 'Une licence issue de la mise à niveau gratuite d’une clé Windows 7/8.1 que l’utilitaire ne sait pas restaurer après un changement de matériel ou une mise à jour du micrologiciel : contactez le support Microsoft, qui peut la rétablir.',
+      },
     ],
     escalate: false,
-    source: ['activation-facts-more.md §4.1, §4.2'],
+    // Licences from the free Windows 7/8.1 upgrade have been lost after a board swap or firmware update with no
+    // way back through the troubleshooter: Microsoft support restores them.
+    escalateWhen: { freeUpgradeLicence: true },
+    source: [
+      'activation-facts-more.md §4.1, §4.2',
+      'https://www.phonandroid.com/windows-ne-veut-plus-sactiver-vous-etes-surement-dans-lun-de-ces-cas.html',
+    ],
   },
   {
     id: 'oem-firmware-key',

@@ -28,6 +28,8 @@ export const IMAGING: ScenarioInput[] = [
           'the Client Machine ID line is identical on both machines',
           'the clones all look alike to the KMS and count only once',
           'desktops cloned from one golden image count as one',
+          'the KMS host count stays at 1 although dozens of cloned PCs tried',
+          'master image copied as is without sysprep',
         ],
         fr: [
           'le compteur KMS reste à 1',
@@ -45,6 +47,8 @@ export const IMAGING: ScenarioInput[] = [
           'la ligne Client Machine ID est identique sur les deux machines',
           'les clones se ressemblent tous pour le KMS et ne comptent qu’une fois',
           'les postes clonés d’une même image maître comptent pour un seul',
+          'le compteur de l’hôte KMS reste bloqué à 1 alors que des dizaines de postes ont tenté',
+          'master copié tel quel sans sysprep',
         ],
       },
     },

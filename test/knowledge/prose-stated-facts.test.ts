@@ -1,0 +1,50 @@
+/**
+ * Facts people state in a sentence (issue 15's stories): a clock out of step, a licence from the free Windows 7/8.1
+ * upgrade, a copy made without sysprep in French, an Azure VM named by a product before the place, or by the Azure
+ * KMS it was pointed at. And the escalation a stated fact can call for.
+ */
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../src/knowledge/index.js';
+import { readProseFacts } from '../../src/knowledge/parse/prose.js';
+
+describe('facts stated in prose', () => {
+  it.each([
+    ['The clock on that server is 5 hours ahead since the outage.', { clockSkew: true }],
+    ['L’horloge a plusieurs heures d’avance depuis la coupure.', { clockSkew: true }],
+    ['Le serveur ne se synchronise plus avec le contrôleur de domaine.', { clockSkew: true }],
+    ['I got it as a free upgrade from Windows 7 back then.', { freeUpgradeLicence: true }],
+    ['À l’époque j’étais passé de Windows 7 à Windows 10 gratuitement.', { freeUpgradeLicence: true }],
+    ['Le master a été copié tel quel, on n’a pas lancé sysprep.', { clonedOrSnapshot: true }],
+    ['Les postes sont déployés à partir d’un master.', { clonedOrSnapshot: true }],
+    ['VM Windows Server 2019 dans Azure, activation en échec.', { onAzure: true, isVirtualMachine: true }],
+    [
+      'Test-NetConnection azkms.core.windows.net -Port 1688 fails from the machine.',
+      { onAzure: true, isVirtualMachine: true },
+    ],
+  ])('%s', (text, facts) => {
+    expect(readProseFacts(text)).toEqual(facts);
+  });
+
+  it.each([
+    'Is the clock 5 hours ahead a problem?',
+    'Can an on-premises server use azkms.core.windows.net?',
+    'Ce n’est pas une mise à niveau gratuite, la clé vient d’un revendeur.',
+  ])('states nothing: %s', (text) => {
+    expect(readProseFacts(text)).toEqual({});
+  });
+});
+
+describe('a stated fact can make a scenario Microsoft’s', () => {
+  it('a hardware change is the person’s to fix, unless the licence came from the free Windows 7 upgrade', () => {
+    const plain = diagnose(
+      'I replaced the motherboard and now Windows is not activated; it had a digital licence.',
+    );
+    expect(plain.findings[0]?.id).toBe('hardware-change-reactivation');
+    expect(plain.findings[0]?.escalate).toBe(false);
+    const upgraded = diagnose(
+      'Mon Windows 10 n’est plus activé depuis la mise à jour du BIOS. J’étais passé de Windows 7 à Windows 10 gratuitement.',
+    );
+    expect(upgraded.findings[0]?.id).toBe('hardware-change-reactivation');
+    expect(upgraded.findings[0]?.escalate).toBe(true);
+  });
+});
