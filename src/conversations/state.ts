@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   ConfidenceSchema,
   FactsSchema,
+  type Facts,
   HexCodeSchema,
   LangSchema,
   SourceKindSchema,
@@ -34,12 +35,41 @@ export const STATE_BOUNDS = {
   serializedBytes: 256 * 1024,
 } as const;
 
+const FACT_FIELDS = FactsSchema.shape;
+const FACT_KEYS = Object.keys(FACT_FIELDS) as Array<keyof typeof FACT_FIELDS>;
+
+/**
+ * FactsSchema for stored facts, with the same checks and the same result: each field present is parsed by its own
+ * schema, in the schema's key order, and unknown keys are dropped. A stored observation holds a handful of the
+ * sixty fields; `FactsSchema` itself runs every field's schema, present or not, on every observation read back.
+ * Tests hold it to FactsSchema.
+ */
+export const StoredFactsSchema = z
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    { message: 'facts: expected an object' },
+  )
+  .transform((raw, ctx): Facts => {
+    const facts: Record<string, unknown> = {};
+    for (const key of FACT_KEYS) {
+      if (!(key in raw)) continue;
+      const parsed = FACT_FIELDS[key].safeParse(raw[key]);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+        return z.NEVER;
+      }
+      facts[key] = parsed.data;
+    }
+    return facts as Facts;
+  });
+
 /** Facts from one paste (or one message's prose), with provenance. */
 export const ObservationRecordSchema = z.object({
   source: SourceKindSchema,
   messageId: z.string(),
   at: z.number().int(),
-  facts: FactsSchema,
+  facts: StoredFactsSchema,
 });
 export type ObservationRecord = z.infer<typeof ObservationRecordSchema>;
 
