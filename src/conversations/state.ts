@@ -209,6 +209,7 @@ export function decodeState(json: string): DecodeResult {
     const parsed = ThreadStateV2Schema.safeParse(raw);
     if (!parsed.success)
       return { ok: false, error: `invalid v2 state: ${parsed.error.issues[0]?.message ?? ''}` };
+    for (const o of parsed.data.observations) SANITIZED.add(o);
     return { ok: true, state: parsed.data };
   }
   return { ok: false, error: `unknown state version ${String(version)}` };
@@ -241,12 +242,26 @@ export function sanitizeState(state: ThreadState): ThreadState {
  */
 function sanitized(state: ThreadState): { state: ThreadState; json: string } {
   const counted = boundCounts(state);
-  const clamped = {
-    ...counted,
-    observations: counted.observations.map((o) => ({ ...o, facts: clampFacts(o.facts) })),
-  };
-  const safe: ThreadState = mayHoldKeyInside(clamped) ? redactValue(clamped) : clamped;
+  const clamped = { ...counted, observations: counted.observations.map(clampRecord) };
+  // Observations already sanitized are not scanned again: only this turn's new ones and the rest of the state.
+  const unscanned = { ...clamped, observations: clamped.observations.filter((o) => !SANITIZED.has(o)) };
+  const safe: ThreadState = mayHoldKeyInside(unscanned) ? redactValue(clamped) : clamped;
+  for (const o of safe.observations) SANITIZED.add(o);
   return boundSize(safe, JSON.stringify(safe));
+}
+
+/**
+ * Observation records known to be bounded and redacted: made by `sanitized`, or read back from a stored current-
+ * version state (which only `sanitized` writes). A thread's older observations are then neither copied nor
+ * scanned again on each write. Records are immutable, like every state.
+ */
+const SANITIZED = new WeakSet<ObservationRecord>();
+
+/** The record with its facts clamped; the same record when nothing was over a bound. */
+function clampRecord(o: ObservationRecord): ObservationRecord {
+  if (SANITIZED.has(o)) return o;
+  const facts = clampFacts(o.facts);
+  return facts === o.facts ? o : { ...o, facts };
 }
 
 function tail<T>(items: T[], max: number): T[] {
@@ -285,14 +300,31 @@ function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-/** Caps strings and arrays inside parser facts, so a hostile paste cannot bloat the stored state. */
+/**
+ * Caps strings and arrays inside parser facts, so a hostile paste cannot bloat the stored state. What is within the
+ * bounds is returned as it is: only the objects and arrays on the way to a cut are copied.
+ */
 function clampFacts<T>(value: T): T {
   if (typeof value === 'string') {
     return (value.length > STATE_BOUNDS.factString ? value.slice(0, STATE_BOUNDS.factString) : value) as T;
   }
-  if (Array.isArray(value)) return value.slice(0, STATE_BOUNDS.factArray).map(clampFacts) as T;
+  if (Array.isArray(value)) {
+    let copy = value.length > STATE_BOUNDS.factArray ? value.slice(0, STATE_BOUNDS.factArray) : undefined;
+    const items: unknown[] = copy ?? value;
+    for (let i = 0; i < items.length; i++) {
+      const item = clampFacts(items[i]);
+      if (item !== items[i]) (copy ??= [...items])[i] = item;
+    }
+    return (copy ?? value) as T;
+  }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clampFacts(v)])) as T;
+    const record = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const key in record) {
+      const item = clampFacts(record[key]);
+      if (item !== record[key]) (copy ??= { ...record })[key] = item;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }
