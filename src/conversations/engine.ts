@@ -290,7 +290,7 @@ export class ConversationEngine {
     }
 
     const threadId = threadKeyOf(msg);
-    const opened = await this.open(msg, warnings, Boolean(silentUnlessBotThread));
+    const opened = await this.open(msg, warnings, Boolean(silentUnlessBotThread), threadId);
     if (opened === 'duplicate')
       return this.done({ reply: null, mode: 'none', reason: 'duplicate', codes: [] });
     if (silentUnlessBotThread && !(opened && opened !== 'unknown' && (opened.state?.cards.length ?? 0) > 0))
@@ -380,8 +380,8 @@ export class ConversationEngine {
     msg: InboundMessage,
     warnings: string[],
     onlyIfStored = false,
+    threadId = threadKeyOf(msg),
   ): Promise<Snapshot | undefined | 'duplicate' | 'unknown'> {
-    const threadId = threadKeyOf(msg);
     // A signed request's id (Slack) rides in the same claim: a replayed request is a duplicate delivery.
     const deliveryIds = [...deliveryIdsOf(msg), ...(msg.requestId ? [`req:${msg.requestId}`] : [])];
     try {

@@ -1,29 +1,48 @@
 /**
- * The test before a deep redaction copy of our own outputs (replies, thread state): whether some string inside a
- * value could hold a full product key, masked or not.
+ * The test before a deep redaction copy of our own outputs (replies, thread state, escalation cards): whether
+ * redacting some string inside a value would change it, that is whether it holds a full product key that is
+ * neither a published GVLK (kept as written) nor already masked.
  *
  * Each string is scanned on its own, as `redactValue` would see it. A scan of the value's JSON would miss a key
  * that follows an escaped character (in `"…\nABCDE-…"` the escape's letter glues to the key's first group), and
- * most strings are too short to hold a key, so they cost nothing here.
+ * most strings are too short to hold a key, so they cost nothing here. A fix that names a GVLK (`slmgr /ipk …`)
+ * therefore costs no copy.
  */
-import { mayHoldProductKey } from '../knowledge/redact.js';
+import { mayHoldProductKey, redactKeys } from '../knowledge/redact.js';
 
 /** Deeper than any reply or state: a value this deep (or cyclic) is treated as holding a key. */
 const MAX_DEPTH = 32;
+/** Five groups of five and four one-character separators: a shorter string holds no key. */
+const SHORTEST_KEY = 29;
 
-/** True when a string in `value` (object keys included) may be a product key; walks arrays and plain objects. */
-export function mayHoldKeyInside(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return mayHoldProductKey(value);
+/** True when a string in `value` (object keys included) holds a key to mask; walks arrays and plain objects. */
+export function mayHoldKeyInside(value: unknown): boolean {
+  return holdsKey(value, 0, new Set());
+}
+
+/**
+ * The walk. A text that appears twice (a reply repeats its top finding's title, cause and fix in its list of
+ * findings) is scanned once: `scanned` holds the long strings already read.
+ */
+function holdsKey(value: unknown, depth: number, scanned: Set<string>): boolean {
+  if (typeof value === 'string') return redactionChanges(value, scanned);
   if (value === null || typeof value !== 'object') return false;
   if (depth > MAX_DEPTH) return true;
   if (Array.isArray(value)) {
-    for (const item of value) if (mayHoldKeyInside(item, depth + 1)) return true;
+    for (const item of value) if (holdsKey(item, depth + 1, scanned)) return true;
     return false;
   }
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false;
   const record = value as Record<string, unknown>;
   for (const key in record)
-    if (mayHoldProductKey(key) || mayHoldKeyInside(record[key], depth + 1)) return true;
+    if (redactionChanges(key, scanned) || holdsKey(record[key], depth + 1, scanned)) return true;
   return false;
+}
+
+/** True when the redaction copy would change this string (the second pass runs only on key-shaped text). */
+function redactionChanges(text: string, scanned: Set<string>): boolean {
+  if (text.length < SHORTEST_KEY || scanned.has(text)) return false;
+  scanned.add(text);
+  return mayHoldProductKey(text) && redactKeys(text) !== text;
 }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   ConfidenceSchema,
   FactsSchema,
+  type Facts,
   HexCodeSchema,
   LangSchema,
   SourceKindSchema,
@@ -34,12 +35,41 @@ export const STATE_BOUNDS = {
   serializedBytes: 256 * 1024,
 } as const;
 
+const FACT_FIELDS = FactsSchema.shape;
+const FACT_KEYS = Object.keys(FACT_FIELDS) as Array<keyof typeof FACT_FIELDS>;
+
+/**
+ * FactsSchema for stored facts, with the same checks and the same result: each field present is parsed by its own
+ * schema, in the schema's key order, and unknown keys are dropped. A stored observation holds a handful of the
+ * sixty fields; `FactsSchema` itself runs every field's schema, present or not, on every observation read back.
+ * Tests hold it to FactsSchema.
+ */
+export const StoredFactsSchema = z
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    { message: 'facts: expected an object' },
+  )
+  .transform((raw, ctx): Facts => {
+    const facts: Record<string, unknown> = {};
+    for (const key of FACT_KEYS) {
+      if (!(key in raw)) continue;
+      const parsed = FACT_FIELDS[key].safeParse(raw[key]);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+        return z.NEVER;
+      }
+      facts[key] = parsed.data;
+    }
+    return facts as Facts;
+  });
+
 /** Facts from one paste (or one message's prose), with provenance. */
 export const ObservationRecordSchema = z.object({
   source: SourceKindSchema,
   messageId: z.string(),
   at: z.number().int(),
-  facts: FactsSchema,
+  facts: StoredFactsSchema,
 });
 export type ObservationRecord = z.infer<typeof ObservationRecordSchema>;
 
@@ -179,6 +209,7 @@ export function decodeState(json: string): DecodeResult {
     const parsed = ThreadStateV2Schema.safeParse(raw);
     if (!parsed.success)
       return { ok: false, error: `invalid v2 state: ${parsed.error.issues[0]?.message ?? ''}` };
+    for (const o of parsed.data.observations) SANITIZED.add(o);
     return { ok: true, state: parsed.data };
   }
   return { ok: false, error: `unknown state version ${String(version)}` };
@@ -211,12 +242,26 @@ export function sanitizeState(state: ThreadState): ThreadState {
  */
 function sanitized(state: ThreadState): { state: ThreadState; json: string } {
   const counted = boundCounts(state);
-  const clamped = {
-    ...counted,
-    observations: counted.observations.map((o) => ({ ...o, facts: clampFacts(o.facts) })),
-  };
-  const safe: ThreadState = mayHoldKeyInside(clamped) ? redactValue(clamped) : clamped;
+  const clamped = { ...counted, observations: counted.observations.map(clampRecord) };
+  // Observations already sanitized are not scanned again: only this turn's new ones and the rest of the state.
+  const unscanned = { ...clamped, observations: clamped.observations.filter((o) => !SANITIZED.has(o)) };
+  const safe: ThreadState = mayHoldKeyInside(unscanned) ? redactValue(clamped) : clamped;
+  for (const o of safe.observations) SANITIZED.add(o);
   return boundSize(safe, JSON.stringify(safe));
+}
+
+/**
+ * Observation records known to be bounded and redacted: made by `sanitized`, or read back from a stored current-
+ * version state (which only `sanitized` writes). A thread's older observations are then neither copied nor
+ * scanned again on each write. Records are immutable, like every state.
+ */
+const SANITIZED = new WeakSet<ObservationRecord>();
+
+/** The record with its facts clamped; the same record when nothing was over a bound. */
+function clampRecord(o: ObservationRecord): ObservationRecord {
+  if (SANITIZED.has(o)) return o;
+  const facts = clampFacts(o.facts);
+  return facts === o.facts ? o : { ...o, facts };
 }
 
 function tail<T>(items: T[], max: number): T[] {
@@ -255,14 +300,31 @@ function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-/** Caps strings and arrays inside parser facts, so a hostile paste cannot bloat the stored state. */
+/**
+ * Caps strings and arrays inside parser facts, so a hostile paste cannot bloat the stored state. What is within the
+ * bounds is returned as it is: only the objects and arrays on the way to a cut are copied.
+ */
 function clampFacts<T>(value: T): T {
   if (typeof value === 'string') {
     return (value.length > STATE_BOUNDS.factString ? value.slice(0, STATE_BOUNDS.factString) : value) as T;
   }
-  if (Array.isArray(value)) return value.slice(0, STATE_BOUNDS.factArray).map(clampFacts) as T;
+  if (Array.isArray(value)) {
+    let copy = value.length > STATE_BOUNDS.factArray ? value.slice(0, STATE_BOUNDS.factArray) : undefined;
+    const items: unknown[] = copy ?? value;
+    for (let i = 0; i < items.length; i++) {
+      const item = clampFacts(items[i]);
+      if (item !== items[i]) (copy ??= [...items])[i] = item;
+    }
+    return (copy ?? value) as T;
+  }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clampFacts(v)])) as T;
+    const record = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const key in record) {
+      const item = clampFacts(record[key]);
+      if (item !== record[key]) (copy ??= { ...record })[key] = item;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

@@ -125,6 +125,21 @@ interface Ctx {
   common: (status?: ThreadStatus) => Common;
   /** Every finding, rejected ones included: made at most once, only when a title is nowhere else. */
   everyFinding?: Diagnosis;
+  /** The merged facts of an observation list, merged once per turn (the diagnosis and the change lines share them). */
+  facts: (observations: ThreadState['observations']) => Facts;
+}
+
+/** Thread facts merged at most once per observation list within one turn. */
+function factsOnce(): Ctx['facts'] {
+  const merged = new Map<ThreadState['observations'], Facts>();
+  return (observations) => {
+    let facts = merged.get(observations);
+    if (facts === undefined) {
+      facts = threadFacts(observations);
+      merged.set(observations, facts);
+    }
+    return facts;
+  };
 }
 
 export function step(prev: ThreadState | null, t: TurnInput): Turn {
@@ -144,6 +159,7 @@ export function step(prev: ThreadState | null, t: TurnInput): Turn {
     base,
     prev,
     common: (status) => ({ lang, warnings, ...(status ? { status } : {}) }),
+    facts: factsOnce(),
   };
 
   if (t.ex.refusal) {
@@ -205,7 +221,7 @@ function run(c: Ctx, state: ThreadState, exclude: string[] = state.rejected): Di
     seen.rejected === exclude
   )
     return seen.diagnosis;
-  return diagnoseThread(state, c.lang, exclude, c.t.diagnose);
+  return diagnoseThread(state, c.lang, exclude, c.t.diagnose, c.facts(state.observations));
 }
 
 /** The thread's diagnosis in `lang`, its rejected findings left out. */
@@ -214,11 +230,9 @@ export function diagnoseThread(
   lang: Lang,
   exclude: string[] = state.rejected,
   diagnose: Diagnose = diagnoseFacts,
+  facts: Facts = threadFacts(state.observations),
 ): Diagnosis {
-  return diagnose(
-    { facts: threadFacts(state.observations), codes: threadCodes(state) },
-    { lang, ...(exclude.length > 0 ? { exclude } : {}) },
-  );
+  return diagnose({ facts, codes: threadCodes(state) }, { lang, ...(exclude.length > 0 ? { exclude } : {}) });
 }
 
 /**
@@ -240,7 +254,14 @@ function titleOf(c: Ctx, state: ThreadState, id: string | undefined, seen?: Diag
 export function escalationView(state: ThreadState, t: TurnInput): SeenDiagnosis & { tried: string[] } {
   const lang = resolveLang(state, t);
   const diagnosis = diagnoseThread(state, lang, state.rejected, t.diagnose);
-  const c: Ctx = { t, lang, base: state, prev: state, common: () => ({ lang, warnings: [] }) };
+  const c: Ctx = {
+    t,
+    lang,
+    base: state,
+    prev: state,
+    common: () => ({ lang, warnings: [] }),
+    facts: factsOnce(),
+  };
   const tried = state.rejected.map((id) => titleOf(c, state, id, diagnosis)!);
   return {
     observations: state.observations,
@@ -295,7 +316,7 @@ function titledFindings(d: Diagnosis, lang: Lang): ThreadState['findings'] {
 function evidenceLines(c: Ctx, state: ThreadState, d: Diagnosis): string[] {
   const top = d.findings[0];
   if (top) return annotateEvidence(top.evidence, state.observations, c.lang);
-  const facts = threadFacts(state.observations);
+  const facts = c.facts(state.observations);
   return (Object.keys(facts) as Array<keyof Facts>).slice(0, 12).map((k) => factLine(k, facts[k], c.lang));
 }
 
@@ -327,7 +348,7 @@ function evidenceTurn(c: Ctx): Turn {
   if (hadEvidence) {
     const known = new Set(threadCodes(prev));
     for (const code of new Set(codesNow)) if (!known.has(code)) changes.push(p.newCode(code));
-    changes.push(...factChanges(threadFacts(prev.observations), threadFacts(state.observations), lang));
+    changes.push(...factChanges(c.facts(prev.observations), c.facts(state.observations), lang));
     const before = prev.findings[0];
     if (before && top && before.id !== top.id)
       changes.push(p.causeChanged(titleOf(c, state, before.id, d)!, top.title));

@@ -11,8 +11,14 @@ describe('the product-key check before redacting our own outputs', () => {
     expect(mayHoldKeyInside({ [`x ${PASTED_MAK}`]: 1 })).toBe(true);
   });
 
-  it('counts a masked key (the redaction copy leaves it as it is) and nothing key-shaped as no key', () => {
-    expect(mayHoldKeyInside({ partial: 'XXXXX-XXXXX-XXXXX-XXXXX-8FG6N' })).toBe(true);
+  it('counts a masked key or a published GVLK (the redaction copy leaves them as they are) as nothing to mask', () => {
+    expect(mayHoldKeyInside({ partial: 'XXXXX-XXXXX-XXXXX-XXXXX-8FG6N' })).toBe(false);
+    expect(mayHoldKeyInside({ fix: [{ command: 'slmgr /ipk NPPR9-FWDCX-D2C8J-H872K-2YT43' }] })).toBe(false);
+    // A masked key written with other separators is rewritten by the copy: that counts.
+    expect(mayHoldKeyInside({ partial: 'XXXXX XXXXX XXXXX XXXXX 8FG6N' })).toBe(true);
+    expect(mayHoldKeyInside({ fix: [`slmgr /ipk NPPR9-FWDCX-D2C8J-H872K-2YT43 then ${PASTED_MAK}`] })).toBe(
+      true,
+    );
     expect(
       mayHoldKeyInside({
         title: 'The KMS host cannot be reached',

@@ -11,6 +11,7 @@ import {
   decodeState,
   emptyState,
   encodeState,
+  encodeStateWithValue,
   MIGRATED_MESSAGE_ID,
   STATE_BOUNDS,
 } from '../../src/conversations/state.js';
@@ -113,6 +114,39 @@ describe('stored thread state', () => {
     const json = encodeState(state);
     expect(json).not.toContain(PASTED_MAK);
     expect(json).toContain('XXXXX-XXXXX-XXXXX-XXXXX-8FG6N');
+  });
+
+  it('a state read back and written again with a new observation: the new key is masked, the older records kept', () => {
+    const first = {
+      ...emptyState(1),
+      observations: [
+        { source: 'slmgr-dlv' as const, messageId: 'm1', at: 1, facts: { productName: 'Windows(R), Pro' } },
+      ],
+    };
+    const read = decodeState(encodeState(first));
+    if (!read.ok) throw new Error(read.error);
+    const hostile = 'B'.repeat(STATE_BOUNDS.factString + 10);
+    const next = {
+      ...read.state,
+      observations: [
+        ...read.state.observations,
+        {
+          source: 'prose' as const,
+          messageId: 'm2',
+          at: 2,
+          facts: { edition: `Pro ${PASTED_MAK}`, ranCommands: ['slmgr /ato', hostile] },
+        },
+      ],
+    };
+    const { state, json } = encodeStateWithValue(next);
+    expect(json).not.toContain(PASTED_MAK);
+    expect(state.observations[1]?.facts.edition).toBe('Pro XXXXX-XXXXX-XXXXX-XXXXX-8FG6N');
+    expect(state.observations[1]?.facts.ranCommands?.[1]).toHaveLength(STATE_BOUNDS.factString);
+    expect(state.observations[0]).toEqual(first.observations[0]);
+    // Within the bounds and without a key, a state is written as it is: no copy of its facts.
+    const clean = encodeStateWithValue(read.state);
+    expect(clean.state.observations[0]).toBe(read.state.observations[0]);
+    expect(clean.json).toBe(encodeState(first));
   });
 
   it('a hostile paste cannot make the stored state grow without bound', () => {
