@@ -19,6 +19,7 @@ import { openDetailsModal } from './details.js';
 import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.js';
 import { homeView } from './home.js';
 import type { SlackInstallationStore } from './installations.js';
+import type { PostMessage } from './post-message.js';
 import { answerPrivately, CANNOT_POST_HERE, type PrivateAnswer } from './private-answer.js';
 import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
 import {
@@ -51,6 +52,8 @@ export interface SlackListenerDeps {
   escalationMembers?: SlackChannelMembers;
   /** Many workspaces: the installations, one deleted when its workspace uninstalls the app. */
   installations?: Pick<SlackInstallationStore, 'deleteInstallation'>;
+  /** The answers' chat.postMessage (post-message.ts); every other call goes through the listener's client. */
+  postMessage: PostMessage;
   /** Reads files shared in the message (absent: files are ignored). */
   files?: SlackFilesDeps;
   now?: () => number;
@@ -96,7 +99,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     // Files shared with the message are read into its text by the runner (a screenshot is acknowledged first).
     const readFiles = slackFileReading(event, client, deps.files);
     await run(withRequestId(msg, context), {
-      ...surfaceFor(client, msg),
+      ...surfaceFor(client, context, msg),
       ...(readFiles ? { readFiles } : {}),
     });
   };
@@ -104,14 +107,14 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   app.event('app_mention', async (args) => onMessageEvent(args, args.client, args.context));
   app.event('message', async (args) => onMessageEvent(args, args.client, args.context));
 
-  app.command(SLASH_COMMAND_NAME, async ({ command, ack, respond, client }) => {
+  app.command(SLASH_COMMAND_NAME, async ({ command, ack, respond, client, context }) => {
     await ack();
     const fields = command as SlashCommandFields;
     if (isHelpCommand(fields.text)) {
       // Help is for the person who asked; the channel does not need it.
       const msg = fromSlashCommand(fields, now());
       await run(msg, {
-        ...surfaceFor(client, msg),
+        ...surfaceFor(client, context, msg),
         post: async (reply) => {
           const rendered = renderBlockKit(reply);
           await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
@@ -132,7 +135,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const msg = fromSlashCommand(fields, now(), rootTs);
     const root = rootTs;
     const outcome = await run(msg, {
-      ...surfaceFor(client, msg),
+      ...surfaceFor(client, context, msg),
       post: root
         ? async (reply) => {
             // The root becomes the card: it is remembered like a posted one.
@@ -156,7 +159,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       await client.chat.delete({ channel: fields.channel_id, ts: root });
   });
 
-  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client, respond }) => {
+  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client, respond, context }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
     const msg = fromMessageShortcut(shortcut as unknown as MessageShortcutPayload, now());
@@ -164,7 +167,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     // The shortcut works on any message, including where the bot is not a member: then the asker gets the
     // answer privately instead of nothing.
     const privately: PrivateFallback = { userId: msg.user.id, ...(shortcut.response_url ? { respond } : {}) };
-    await run(msg, surfaceFor(client, msg, { privately }));
+    await run(msg, surfaceFor(client, context, msg, { privately }));
   });
 
   app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client, context }) => {
@@ -181,7 +184,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     );
     if (!msg) return;
     const team = (body as unknown as BlockActionsPayload).team;
-    const surface = surfaceFor(client, msg, team?.domain ? { teamDomain: team.domain } : {});
+    const surface = surfaceFor(client, context, msg, team?.domain ? { teamDomain: team.domain } : {});
     if (payload.action === 'details') {
       // The modal opens before the turn (the trigger lasts 3 s); the turn's details then fill it.
       const place = { channel: msg.channel, threadTs: msg.threadKey, userId: msg.user.id };
@@ -251,6 +254,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
    */
   function surfaceFor(
     client: WebClient,
+    context: Context,
     msg: InboundMessage,
     extra: { privately?: PrivateFallback; teamDomain?: string } = {},
   ): TurnSurface {
@@ -259,12 +263,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       post: async (reply: ReplyModel) => {
         const rendered = renderBlockKit(reply);
         try {
-          const posted = await client.chat.postMessage({
-            channel: msg.channel,
-            thread_ts: msg.threadKey,
-            text: rendered.text,
-            blocks: preEncodedBlocks(rendered.blocks),
-          });
+          const posted = await deps.postMessage(
+            { client, teamId: context.teamId },
+            { channel: msg.channel, thread_ts: msg.threadKey, text: rendered.text, blocks: rendered.blocks },
+          );
           return posted.ts;
         } catch (error) {
           const code = slackErrorCode(error);
