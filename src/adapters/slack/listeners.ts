@@ -4,7 +4,7 @@
  * the private fallback of a shortcut, and the facts only Slack knows (membership, permalink). Interactive payloads
  * are acknowledged first thing: Slack shows an error to the user after 3 s, whatever the work left to do.
  */
-import type { App, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { App, Context } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import type { ThreadStore } from '../../conversations/store.js';
@@ -62,6 +62,9 @@ export interface SlackListenerDeps {
 /** How to reach the asker privately when the bot cannot post in the conversation (message shortcut). */
 type PrivateFallback = Pick<PrivateAnswer, 'respond' | 'userId'>;
 
+/** The Events API events the bot listens to (the app manifest subscribes to these). */
+const EVENT_TYPES = /^(?:app_mention|message|app_home_opened|app_uninstalled|tokens_revoked)$/;
+
 /** The request's signature, handed over by our receiver so the engine claims it with the delivery. */
 const requestIdOf = (context: Context): string | undefined =>
   typeof context.slackRequestId === 'string' ? context.slackRequestId : undefined;
@@ -75,12 +78,11 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     context.botUserId ? { botId: context.botId, botUserId: context.botUserId } : deps.bot;
 
   const onMessageEvent = async (
-    args: SlackEventMiddlewareArgs<'message'> | SlackEventMiddlewareArgs<'app_mention'>,
+    event: SlackMessageEvent,
+    body: { team_id?: string; event_id?: string },
     client: WebClient,
     context: Context,
   ) => {
-    const event = args.event as unknown as SlackMessageEvent;
-    const body = args.body as { team_id?: string; event_id?: string };
     const bot = botOf(context);
     if (shouldIgnore(event, bot)) {
       deps.metrics.recordOutcome('slack', 'ignored');
@@ -103,9 +105,6 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       ...(readFiles ? { readFiles } : {}),
     });
   };
-
-  app.event('app_mention', async (args) => onMessageEvent(args, args.client, args.context));
-  app.event('message', async (args) => onMessageEvent(args, args.client, args.context));
 
   app.command(SLASH_COMMAND_NAME, async ({ command, ack, respond, client, context }) => {
     await ack();
@@ -196,11 +195,6 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await run(withRequestId(msg, context), surface);
   });
 
-  app.event('app_home_opened', async ({ event, client }) => {
-    if (event.tab !== 'home') return;
-    await client.views.publish({ user_id: event.user, view: homeView() });
-  });
-
   /** The workspace is gone for the bot: its installation (tokens) first, then its threads' state. */
   const purge = async (
     body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean },
@@ -224,10 +218,25 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       ...(deps.installations ? { installationDeleted: true } : {}),
     });
   };
-  app.event('app_uninstalled', async ({ body }) => purge(body, 'app_uninstalled'));
-  app.event('tokens_revoked', async ({ body, event }) => {
-    // Only a revoked bot token ends our access to the workspace; a user token going away does not.
-    if (event.tokens.bot && event.tokens.bot.length > 0) await purge(body, 'tokens_revoked');
+
+  // Every Events API event, in one listener that dispatches on its type: Bolt runs each listener's filters on
+  // every request, so each listener more is paid by every message.
+  app.event(EVENT_TYPES, async ({ event, body, client, context }) => {
+    switch (event.type) {
+      case 'app_mention':
+      case 'message':
+        return onMessageEvent(event as unknown as SlackMessageEvent, body, client, context);
+      case 'app_home_opened':
+        if (event.tab !== 'home') return;
+        await client.views.publish({ user_id: event.user, view: homeView() });
+        return;
+      case 'app_uninstalled':
+        return purge(body, 'app_uninstalled');
+      case 'tokens_revoked':
+        // Only a revoked bot token ends our access to the workspace; a user token going away does not.
+        if (event.tokens.bot && event.tokens.bot.length > 0) await purge(body, 'tokens_revoked');
+        return;
+    }
   });
 
   app.error(async (error) => {
