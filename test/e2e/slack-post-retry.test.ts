@@ -119,6 +119,9 @@ function decode(raw: string, contentType: string): URLSearchParams {
   );
 }
 
+const TOKEN = 'xoxb-1111-2222-testbottoken';
+const fetchForTests = () => createSlackFetch({ timeoutMs: 2000, sleep: async () => undefined });
+
 function client() {
   return new webApi.WebClient(TOKEN, {
     slackApiUrl: apiUrl,
@@ -127,9 +130,6 @@ function client() {
     fetch: fetchForTests(),
   });
 }
-
-const TOKEN = 'xoxb-1111-2222-testbottoken';
-const fetchForTests = () => createSlackFetch({ timeoutMs: 2000, sleep: async () => undefined });
 
 /** The two ways a post leaves: the WebClient's chat.postMessage, and the answers' JSON one (with a team). */
 const senders: Array<[string, (args: PostMessageArgs) => Promise<{ ts?: string }>]> = [
