@@ -14,8 +14,8 @@ import { randomUUID } from 'node:crypto';
 import type { webApi } from '@slack/bolt';
 
 type FetchFunction = webApi.FetchFunction;
-type FetchResponse = Awaited<ReturnType<FetchFunction>>;
-type FetchInit = NonNullable<Parameters<FetchFunction>[1]>;
+export type FetchResponse = Awaited<ReturnType<FetchFunction>>;
+export type FetchInit = NonNullable<Parameters<FetchFunction>[1]>;
 
 export interface SlackFetchOptions {
   /** Whole-call limit (connect, send, receive); 0 for none. Replaces the WebClient's per-call AbortSignal. */
@@ -46,9 +46,29 @@ const IDEMPOTENT = new Set([
 /** The metadata event type that marks the bot's own posts, so a post that may have gone through can be found. */
 export const POST_MARK_EVENT = 'activation_doctor_post';
 
-export function createSlackFetch(options: SlackFetchOptions = {}): FetchFunction & { close(): void } {
+/** A chat.postMessage that carries a unique id (`mark`) in its metadata, so a post that may have gone through can
+ * be found before it is sent again. `place` is read only after a failure. */
+export interface MarkedPost {
+  mark: string;
+  place: () => { channel?: string; threadTs?: string };
+}
+
+/** The Slack clients' fetch, plus the same retries for a post sent as JSON by post-message.ts. */
+export interface SlackFetch extends FetchFunction {
+  /** Sends a chat.postMessage whose body already carries `post.mark` in its metadata. */
+  sendPost(url: URL, init: FetchInit, post: MarkedPost): Promise<FetchResponse>;
+  close(): void;
+}
+
+export function createSlackFetch(options: SlackFetchOptions = {}): SlackFetch {
   const plain = createPlainFetch(options);
-  return Object.assign(withRetries(plain, options), { close: plain.close });
+  const send = withRetries(plain, options);
+  const fetchFn: FetchFunction = (input, init = {}) => {
+    const url = typeof input === 'string' ? new URL(input) : input;
+    const marked = markFormPost(url, init);
+    return marked ? send(url, marked.init, marked.post) : send(url, init);
+  };
+  return Object.assign(fetchFn, { sendPost: send, close: plain.close });
 }
 
 /**
@@ -56,20 +76,20 @@ export function createSlackFetch(options: SlackFetchOptions = {}): FetchFunction
  * when that cannot do anything twice.
  * - 429: Slack did nothing; wait Retry-After when it is at most `maxRetryAfterMs`, else fail at once.
  * - 5xx, a reset connection or a timeout: the call may have been carried out. Idempotent methods are sent again.
- *   chat.postMessage carries a unique id in its message metadata, and before sending it again the thread (or
- *   channel) is read for a message with that id: found, it is the answer; not found, the post is sent again;
- *   unreadable, the failure stands (better a missing reply than a double one). Other writes are not retried.
+ *   A marked chat.postMessage carries a unique id in its message metadata, and before sending it again the
+ *   thread (or channel) is read for a message with that id: found, it is the answer; not found, the post is sent
+ *   again; unreadable, the failure stands (better a missing reply than a double one). Other writes, unmarked
+ *   posts included, are not retried.
  */
-function withRetries(send: FetchFunction, options: SlackFetchOptions): FetchFunction {
+function withRetries(
+  send: FetchFunction,
+  options: SlackFetchOptions,
+): (url: URL, request: FetchInit, post?: MarkedPost) => Promise<FetchResponse> {
   const retries = options.retries ?? 2;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  return async (input, init = {}) => {
-    const url = typeof input === 'string' ? new URL(input) : input;
+  return async (url, request, post) => {
     const method = url.pathname.split('/').pop() ?? '';
-    const isPost = method === 'chat.postMessage' && typeof init.body === 'string';
-    const mark = isPost ? randomUUID() : undefined;
-    const request = mark ? { ...init, body: withMark(init.body as string, mark) } : init;
     const startedSec = Math.floor(Date.now() / 1000) - 60;
     for (let attempt = 0; ; attempt++) {
       let response: FetchResponse | undefined;
@@ -87,12 +107,12 @@ function withRetries(send: FetchFunction, options: SlackFetchOptions): FetchFunc
         continue;
       }
       const ambiguous = failure !== undefined || (response !== undefined && response.status >= 500);
-      if (!ambiguous || last || (failure !== undefined && init.signal?.aborted)) {
+      if (!ambiguous || last || (failure !== undefined && request.signal?.aborted)) {
         if (response) return response;
         throw failure;
       }
-      if (mark) {
-        const found = await findMarkedPost(send, url, request, mark, startedSec);
+      if (post) {
+        const found = await findMarkedPost(send, url, request, post, startedSec);
         if (found === 'unknown') {
           if (response) return response;
           throw failure;
@@ -112,31 +132,42 @@ function retryAfterMs(header: string | null): number {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000;
 }
 
-/**
- * The form body with the mark's metadata field appended (a post that sets its own metadata is sent as it is).
- * Appended rather than parsed and re-encoded: the body holds the whole rendered message.
- */
-function withMark(body: string, mark: string): string {
-  if (body.startsWith('metadata=') || body.includes('&metadata=')) return body;
-  const metadata = JSON.stringify({ event_type: POST_MARK_EVENT, event_payload: { post_id: mark } });
-  return `${body}${body ? '&' : ''}metadata=${encodeURIComponent(metadata)}`;
+/** The metadata a post carries so that it can be found again. */
+export function postMark(mark: string) {
+  return { event_type: POST_MARK_EVENT, event_payload: { post_id: mark } };
 }
 
 /**
- * Reads the thread (or the channel) for the bot's post carrying `mark`: a synthesized chat.postMessage response
+ * A form-encoded chat.postMessage (the WebClient's) with the mark's metadata field appended. Appended rather than
+ * parsed and re-encoded: the body holds the whole rendered message. A post that sets its own metadata is sent as
+ * it is, unmarked (so it is not sent twice either).
+ */
+function markFormPost(url: URL, init: FetchInit): { init: FetchInit; post: MarkedPost } | undefined {
+  const body = init.body;
+  if (typeof body !== 'string' || !url.pathname.endsWith('/chat.postMessage')) return undefined;
+  if (body.startsWith('metadata=') || body.includes('&metadata=')) return undefined;
+  const mark = randomUUID();
+  const marked = `${body}${body ? '&' : ''}metadata=${encodeURIComponent(JSON.stringify(postMark(mark)))}`;
+  const place = () => {
+    const form = new URLSearchParams(body);
+    return { channel: form.get('channel') ?? undefined, threadTs: form.get('thread_ts') ?? undefined };
+  };
+  return { init: { ...init, body: marked }, post: { mark, place } };
+}
+
+/**
+ * Reads the thread (or the channel) for the bot's post carrying the mark: a synthesized chat.postMessage response
  * when found, undefined when surely absent, 'unknown' when it could not be read.
  */
 async function findMarkedPost(
   send: FetchFunction,
   url: URL,
   init: FetchInit,
-  mark: string,
+  post: MarkedPost,
   oldestSec: number,
 ): Promise<FetchResponse | undefined | 'unknown'> {
-  const posted = new URLSearchParams(init.body as string);
-  const channel = posted.get('channel');
+  const { channel, threadTs } = post.place();
   if (!channel) return 'unknown';
-  const threadTs = posted.get('thread_ts');
   const query = new URLSearchParams({
     channel,
     include_all_metadata: 'true',
@@ -159,7 +190,7 @@ async function findMarkedPost(
       messages?: Array<{ ts?: string; metadata?: { event_payload?: { post_id?: unknown } } }>;
     };
     if (!data.ok || !Array.isArray(data.messages)) return 'unknown';
-    const message = data.messages.find((m) => m.metadata?.event_payload?.post_id === mark);
+    const message = data.messages.find((m) => m.metadata?.event_payload?.post_id === post.mark);
     if (!message?.ts) return undefined;
     const body = Buffer.from(JSON.stringify({ ok: true, channel, ts: message.ts, message }));
     return new NodeResponse(url.href, 200, 'OK', { 'content-type': 'application/json' }, body);

@@ -4,7 +4,7 @@
  * the private fallback of a shortcut, and the facts only Slack knows (membership, permalink). Interactive payloads
  * are acknowledged first thing: Slack shows an error to the user after 3 s, whatever the work left to do.
  */
-import type { App, Context, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { App, Context } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { ConversationEngine } from '../../conversations/engine.js';
 import type { ThreadStore } from '../../conversations/store.js';
@@ -19,6 +19,7 @@ import { openDetailsModal } from './details.js';
 import { permalinkOf, slackExecutor, type SlackChannelMembers } from './effects.js';
 import { homeView } from './home.js';
 import type { SlackInstallationStore } from './installations.js';
+import type { PostMessage } from './post-message.js';
 import { answerPrivately, CANNOT_POST_HERE, type PrivateAnswer } from './private-answer.js';
 import { DIAGNOSE_SHORTCUT_ID, SLASH_COMMAND_NAME } from './names.js';
 import {
@@ -51,6 +52,8 @@ export interface SlackListenerDeps {
   escalationMembers?: SlackChannelMembers;
   /** Many workspaces: the installations, one deleted when its workspace uninstalls the app. */
   installations?: Pick<SlackInstallationStore, 'deleteInstallation'>;
+  /** The answers' chat.postMessage (post-message.ts); every other call goes through the listener's client. */
+  postMessage: PostMessage;
   /** Reads files shared in the message (absent: files are ignored). */
   files?: SlackFilesDeps;
   now?: () => number;
@@ -58,6 +61,9 @@ export interface SlackListenerDeps {
 
 /** How to reach the asker privately when the bot cannot post in the conversation (message shortcut). */
 type PrivateFallback = Pick<PrivateAnswer, 'respond' | 'userId'>;
+
+/** The Events API events the bot listens to (the app manifest subscribes to these). */
+const EVENT_TYPES = /^(?:app_mention|message|app_home_opened|app_uninstalled|tokens_revoked)$/;
 
 /** The request's signature, handed over by our receiver so the engine claims it with the delivery. */
 const requestIdOf = (context: Context): string | undefined =>
@@ -72,12 +78,11 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     context.botUserId ? { botId: context.botId, botUserId: context.botUserId } : deps.bot;
 
   const onMessageEvent = async (
-    args: SlackEventMiddlewareArgs<'message'> | SlackEventMiddlewareArgs<'app_mention'>,
+    event: SlackMessageEvent,
+    body: { team_id?: string; event_id?: string },
     client: WebClient,
     context: Context,
   ) => {
-    const event = args.event as unknown as SlackMessageEvent;
-    const body = args.body as { team_id?: string; event_id?: string };
     const bot = botOf(context);
     if (shouldIgnore(event, bot)) {
       deps.metrics.recordOutcome('slack', 'ignored');
@@ -96,22 +101,19 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     // Files shared with the message are read into its text by the runner (a screenshot is acknowledged first).
     const readFiles = slackFileReading(event, client, deps.files);
     await run(withRequestId(msg, context), {
-      ...surfaceFor(client, msg),
+      ...surfaceFor(client, context, msg),
       ...(readFiles ? { readFiles } : {}),
     });
   };
 
-  app.event('app_mention', async (args) => onMessageEvent(args, args.client, args.context));
-  app.event('message', async (args) => onMessageEvent(args, args.client, args.context));
-
-  app.command(SLASH_COMMAND_NAME, async ({ command, ack, respond, client }) => {
+  app.command(SLASH_COMMAND_NAME, async ({ command, ack, respond, client, context }) => {
     await ack();
     const fields = command as SlashCommandFields;
     if (isHelpCommand(fields.text)) {
       // Help is for the person who asked; the channel does not need it.
       const msg = fromSlashCommand(fields, now());
       await run(msg, {
-        ...surfaceFor(client, msg),
+        ...surfaceFor(client, context, msg),
         post: async (reply) => {
           const rendered = renderBlockKit(reply);
           await respond({ response_type: 'ephemeral', text: rendered.text, blocks: rendered.blocks });
@@ -132,7 +134,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const msg = fromSlashCommand(fields, now(), rootTs);
     const root = rootTs;
     const outcome = await run(msg, {
-      ...surfaceFor(client, msg),
+      ...surfaceFor(client, context, msg),
       post: root
         ? async (reply) => {
             // The root becomes the card: it is remembered like a posted one.
@@ -156,7 +158,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       await client.chat.delete({ channel: fields.channel_id, ts: root });
   });
 
-  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client, respond }) => {
+  app.shortcut(DIAGNOSE_SHORTCUT_ID, async ({ shortcut, ack, client, respond, context }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
     const msg = fromMessageShortcut(shortcut as unknown as MessageShortcutPayload, now());
@@ -164,7 +166,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     // The shortcut works on any message, including where the bot is not a member: then the asker gets the
     // answer privately instead of nothing.
     const privately: PrivateFallback = { userId: msg.user.id, ...(shortcut.response_url ? { respond } : {}) };
-    await run(msg, surfaceFor(client, msg, { privately }));
+    await run(msg, surfaceFor(client, context, msg, { privately }));
   });
 
   app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client, context }) => {
@@ -181,7 +183,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     );
     if (!msg) return;
     const team = (body as unknown as BlockActionsPayload).team;
-    const surface = surfaceFor(client, msg, team?.domain ? { teamDomain: team.domain } : {});
+    const surface = surfaceFor(client, context, msg, team?.domain ? { teamDomain: team.domain } : {});
     if (payload.action === 'details') {
       // The modal opens before the turn (the trigger lasts 3 s); the turn's details then fill it.
       const place = { channel: msg.channel, threadTs: msg.threadKey, userId: msg.user.id };
@@ -191,11 +193,6 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       return;
     }
     await run(withRequestId(msg, context), surface);
-  });
-
-  app.event('app_home_opened', async ({ event, client }) => {
-    if (event.tab !== 'home') return;
-    await client.views.publish({ user_id: event.user, view: homeView() });
   });
 
   /** The workspace is gone for the bot: its installation (tokens) first, then its threads' state. */
@@ -221,10 +218,25 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       ...(deps.installations ? { installationDeleted: true } : {}),
     });
   };
-  app.event('app_uninstalled', async ({ body }) => purge(body, 'app_uninstalled'));
-  app.event('tokens_revoked', async ({ body, event }) => {
-    // Only a revoked bot token ends our access to the workspace; a user token going away does not.
-    if (event.tokens.bot && event.tokens.bot.length > 0) await purge(body, 'tokens_revoked');
+
+  // Every Events API event, in one listener that dispatches on its type: Bolt runs each listener's filters on
+  // every request, so each listener more is paid by every message.
+  app.event(EVENT_TYPES, async ({ event, body, client, context }) => {
+    switch (event.type) {
+      case 'app_mention':
+      case 'message':
+        return onMessageEvent(event as unknown as SlackMessageEvent, body, client, context);
+      case 'app_home_opened':
+        if (event.tab !== 'home') return;
+        await client.views.publish({ user_id: event.user, view: homeView() });
+        return;
+      case 'app_uninstalled':
+        return purge(body, 'app_uninstalled');
+      case 'tokens_revoked':
+        // Only a revoked bot token ends our access to the workspace; a user token going away does not.
+        if (event.tokens.bot && event.tokens.bot.length > 0) await purge(body, 'tokens_revoked');
+        return;
+    }
   });
 
   app.error(async (error) => {
@@ -251,6 +263,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
    */
   function surfaceFor(
     client: WebClient,
+    context: Context,
     msg: InboundMessage,
     extra: { privately?: PrivateFallback; teamDomain?: string } = {},
   ): TurnSurface {
@@ -259,12 +272,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       post: async (reply: ReplyModel) => {
         const rendered = renderBlockKit(reply);
         try {
-          const posted = await client.chat.postMessage({
-            channel: msg.channel,
-            thread_ts: msg.threadKey,
-            text: rendered.text,
-            blocks: preEncodedBlocks(rendered.blocks),
-          });
+          const posted = await deps.postMessage(
+            { client, teamId: context.teamId },
+            { channel: msg.channel, thread_ts: msg.threadKey, text: rendered.text, blocks: rendered.blocks },
+          );
           return posted.ts;
         } catch (error) {
           const code = slackErrorCode(error);

@@ -11,6 +11,7 @@ import { toSlackLogger, type Logger } from '../../observability/logger.js';
 import type { AdapterDeps, MountedAdapter } from '../http/deps.js';
 import { SlackChannelMembers, slackExecutor } from './effects.js';
 import { createSlackFetch } from './http-fetch.js';
+import { createPostMessage } from './post-message.js';
 import { installationStoreFor } from './installations.js';
 import { registerSlackListeners } from './listeners.js';
 import { createInstaller, mountOAuthRoutes } from './oauth-routes.js';
@@ -121,6 +122,7 @@ export async function mountSlack(server: Server, deps: AdapterDeps): Promise<Mou
     metrics: deps.metrics,
     logger,
     bot,
+    postMessage: createPostMessage(fetch, logger),
     ...(escalationMembers ? { escalationMembers } : {}),
     ...(installations ? { installations } : {}),
     ...(deps.files ? { files: { reader: deps.files, hostAllowList: deps.config.files.hostAllowList } } : {}),

@@ -546,20 +546,20 @@ function detailsWithin(
  * text than 100 sections hold. Answers are far below either; only those are measured by rendering them.
  */
 function mayOverflowModal(r: ReplyModel): boolean {
-  const entries = [
-    ...r.fix.flatMap((f) => [f.text, f.command ?? '']),
-    ...r.evidence,
-    ...r.changes,
-    ...r.questions.flatMap((q) => [q.command, q.why]),
-    ...r.codes.map((c) => c.title),
-    ...r.findings.map((f) => f.title),
-    ...(r.escalation?.bring ?? []),
-  ];
+  // Summed field by field: this runs on every answer, and gathering the fields into one array cost more than
+  // the sum.
   let total = 0;
-  for (const e of entries) {
-    if (e.length > 2500) return true;
-    total += e.length + 16;
-  }
+  const add = (text: string): boolean => {
+    total += text.length + 16;
+    return text.length > 2500;
+  };
+  for (const f of r.fix) if (add(f.text) || add(f.command ?? '')) return true;
+  for (const e of r.evidence) if (add(e)) return true;
+  for (const c of r.changes) if (add(c)) return true;
+  for (const q of r.questions) if (add(q.command) || add(q.why)) return true;
+  for (const c of r.codes) if (add(c.title)) return true;
+  for (const f of r.findings) if (add(f.title)) return true;
+  for (const b of r.escalation?.bring ?? []) if (add(b)) return true;
   return total > 200_000;
 }
 
