@@ -7,8 +7,7 @@
  * signature over the raw bytes, and /api/messages (Teams) mounts restify's parser on its own route.
  */
 import { pathToFileURL } from 'node:url';
-import restify from 'restify';
-import type { Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { describeConfig, runWithConfig, type Config } from './config.js';
 import { loadEnvFile } from './env-file.js';
 import { ConversationEngine } from './conversations/engine.js';
@@ -24,6 +23,7 @@ import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
 import { byPlatform, executeEffects } from './adapters/effects.js';
 import { mountLegalPages } from './adapters/http/legal-pages.js';
 import { mountProbes } from './adapters/http/probes.js';
+import { createRestifyServer } from './adapters/http/restify-server.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
 import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
 import { isAnonymous } from './adapters/teams/mode.js';
@@ -126,9 +126,9 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   });
 
   // 5. The HTTP server, with request counts by route and status.
-  const server = restify.createServer({ name: 'activation-doctor' });
+  const server = createRestifyServer('activation-doctor');
   // Route label: the registered path (a bounded set), never the URL the client sent.
-  server.on('after', (req: restify.Request, res: restify.Response) => {
+  server.on('after', (req: Request, res: Response) => {
     metrics.recordHttp(req.getRoute()?.path?.toString(), res.statusCode);
   });
   mountProbes(server, { store, metrics });
