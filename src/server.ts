@@ -7,8 +7,7 @@
  * signature over the raw bytes, and /api/messages (Teams) mounts restify's parser on its own route.
  */
 import { pathToFileURL } from 'node:url';
-import restify from 'restify';
-import type { Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { describeConfig, runWithConfig, type Config } from './config.js';
 import { loadEnvFile } from './env-file.js';
 import { ConversationEngine } from './conversations/engine.js';
@@ -24,6 +23,7 @@ import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
 import { byPlatform, executeEffects } from './adapters/effects.js';
 import { mountLegalPages } from './adapters/http/legal-pages.js';
 import { mountProbes } from './adapters/http/probes.js';
+import { createRestifyServer } from './adapters/http/restify-server.js';
 import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
 import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
 import { isAnonymous } from './adapters/teams/mode.js';
@@ -76,6 +76,9 @@ export async function createBotServer(config: Config, options: BotServerOptions 
     kind: store.kind,
     note: store.kind === 'memory' ? 'single instance only; state is lost on restart' : undefined,
   });
+  // The configured platforms' SDKs (Bolt, botbuilder: most of the start-up) load while Redis connects.
+  const slackModule = config.slack ? early(import('./adapters/slack/mount.js')) : undefined;
+  if (!isAnonymous(config.teams)) early(import('./adapters/teams/route.js')); // mountTeams imports it again
   if (!(await waitForStore(store, options.storeReadyTimeoutMs ?? 5000))) {
     logger.warn('state store not reachable at start-up; serving without thread memory until it is', {
       kind: store.kind,
@@ -126,9 +129,9 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   });
 
   // 5. The HTTP server, with request counts by route and status.
-  const server = restify.createServer({ name: 'activation-doctor' });
+  const server = createRestifyServer('activation-doctor');
   // Route label: the registered path (a bounded set), never the URL the client sent.
-  server.on('after', (req: restify.Request, res: restify.Response) => {
+  server.on('after', (req: Request, res: Response) => {
     metrics.recordHttp(req.getRoute()?.path?.toString(), res.statusCode);
   });
   mountProbes(server, { store, metrics });
@@ -143,8 +146,8 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   const deps: AdapterDeps = { config, logger, metrics, engine, store, files };
   const adapters: MountedAdapter[] = [];
   // Bolt is only loaded when Slack is configured: it is a large part of the start-up time otherwise.
-  const slack = config.slack
-    ? await (await import('./adapters/slack/mount.js')).mountSlack(server, deps) // POST /slack/events (or Socket Mode)
+  const slack = slackModule
+    ? await (await slackModule).mountSlack(server, deps) // POST /slack/events (or Socket Mode)
     : undefined;
   if (slack) adapters.push(slack);
   const teams = await mountTeams(server, deps, {
@@ -290,6 +293,15 @@ if (isEntryPoint) {
       createLogger().error('start-up failed', { err: error });
       process.exit(1);
     });
+}
+
+/**
+ * A promise awaited later (or, for a module, imported again later): its failure is reported there, not as an
+ * unhandled rejection while start-up is still doing something else.
+ */
+function early<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Freezes an object and everything inside it (the escalation configuration is read, never patched). */

@@ -15,7 +15,12 @@
  * in CP850 and 0xC9 in Windows-1252; decoding either with the other code page gives `╔tat` or a replacement
  * character, which loses.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+/** iconv-lite loads with the first file that is not UTF-8: start-up should not wait for its code pages. */
+let iconvLite: typeof import('iconv-lite') | undefined;
+const iconv = () => (iconvLite ??= require('iconv-lite') as typeof import('iconv-lite'));
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp850' | 'cp437' | 'windows-1252';
 
@@ -43,12 +48,12 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buf, UTF8_BOM)) return checked(buf.subarray(3).toString('utf8'), 'utf-8', true);
   if (startsWith(buf, [0xff, 0xfe]))
-    return checked(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le', true);
+    return checked(iconv().decode(buf.subarray(2), 'utf-16le'), 'utf-16le', true);
   if (startsWith(buf, [0xfe, 0xff]))
-    return checked(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be', true);
+    return checked(iconv().decode(buf.subarray(2), 'utf-16be'), 'utf-16be', true);
 
   const utf16 = utf16WithoutBom(buf);
-  if (utf16) return checked(iconv.decode(buf, utf16), utf16, false);
+  if (utf16) return checked(iconv().decode(buf, utf16), utf16, false);
   if (buf.includes(0)) throw new NotTextError('binary');
 
   const utf8 = strictUtf8(buf);
@@ -57,7 +62,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   let best: DecodedText | undefined;
   let bestScore = -Infinity;
   for (const encoding of SINGLE_BYTE_CANDIDATES) {
-    const text = iconv.decode(buf, encoding);
+    const text = iconv().decode(buf, encoding);
     const score = plausibility(text);
     if (score > bestScore) {
       best = { text, encoding, bom: false };

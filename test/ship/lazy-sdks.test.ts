@@ -2,6 +2,8 @@
  * Start-up loads the SDK of a platform only when that platform is configured: the built server is started in a
  * child process with each configuration, and the packages it loaded are read from its CommonJS module cache.
  * Without Teams credentials botbuilder loads on the first /api/messages request instead, which is still answered.
+ * What only some messages need never loads at start-up: OCR (tesseract.js), code pages (iconv-lite), and the
+ * restify plugins other than its JSON body parser (formidable, csv, http-signature).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -32,7 +34,8 @@ async function sdksLoaded(env: Record<string, string>, postTeamsActivity = false
       status = res.status;
     }
     const cache = Object.keys(createRequire(import.meta.url).cache);
-    const sdks = ['botbuilder', '@slack/bolt'].filter((p) => cache.some((k) => k.includes('/node_modules/' + p + '/')));
+    const sdks = ['botbuilder', '@slack/bolt', 'tesseract.js', 'iconv-lite', 'formidable', 'csv', 'http-signature']
+      .filter((p) => cache.some((k) => k.includes('/node_modules/' + p + '/')));
     await bot.close();
     console.log(JSON.stringify({ sdks, status }));
     process.exit(0);

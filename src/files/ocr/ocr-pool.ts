@@ -5,7 +5,7 @@
  * and a time limit per job: a worker that overruns is terminated and replaced, and its job is refused.
  */
 import { availableParallelism } from 'node:os';
-import Tesseract from 'tesseract.js';
+import type Tesseract from 'tesseract.js';
 import { OCR_LANGS, trainedDataFolder, type TrainedDataFolder } from './trained-data.js';
 
 export type OcrRefusalReason = 'queue-full' | 'timeout' | 'closed' | 'unreadable';
@@ -215,7 +215,9 @@ export class OcrPool {
   private async spawn(): Promise<Tesseract.Worker> {
     this.data ??= trainedDataFolder();
     const folder = await this.data;
-    const worker = await Tesseract.createWorker([...OCR_LANGS], Tesseract.OEM.LSTM_ONLY, {
+    // tesseract.js loads with the first screenshot: most servers never read one, and start-up should not wait.
+    const { default: tesseract } = await import('tesseract.js');
+    const worker = await tesseract.createWorker([...OCR_LANGS], tesseract.OEM.LSTM_ONLY, {
       langPath: folder.path,
       cachePath: folder.path,
       // Read the models from the folder every time; never write a cache, never fetch.
