@@ -17,13 +17,14 @@ const FR_WORDS = new Set(
   words(`le la les l de des d un une est pas avec pour dans sur que qu qui je j nous vous il elle ce c cette ces
     mais ou où et du au aux à ne n sont été avoir fait mon ma mes notre nos votre vos leur leurs son sa ses
     bonjour merci erreur clé licence serveur quand depuis après avant encore toujours aussi très sans chez
-    rien tout tous plus puis activer échoue impossible voici alors donc salut svp veut dire ai`),
+    rien tout tous plus puis activer échoue impossible voici alors donc salut svp veut dire ai indique renvoie
+    affiche donne dit ça marche fois comme sous lorsque`),
 );
 const EN_WORDS = new Set(
   words(`the an is are and of to in it this that with for not my we you i have has was were be been can
     cannot do does did don doesn didn isn t from get got when after before still also very error key license
     server hello thanks please here fails failed activate running ran our any help your their they there
-    which would should could just but`),
+    which would should could just but says shows returns gives again works same`),
 );
 /**
  * Question words count double: "pourquoi 0xC004F038 ?" or "why 0xC004F038?" is a whole message, and its one
@@ -67,23 +68,36 @@ const LETTER_AT_END = /\p{L}$/u;
  * each find (and the search goes on from the next character when there is one): a look-behind at the head of the
  * pattern would run at every position of the paste, twice the search's own cost.
  */
-function countLabels(text: string, labels: RegExp): number {
+function countLabels(text: string, labels: RegExp, quoted: QuotedLabels): number {
   let count = 0;
   labels.lastIndex = 0;
   for (let m = labels.exec(text); m !== null; m = labels.exec(text)) {
     // Two code units before the find: a letter outside the BMP is a surrogate pair.
     if (LETTER_AT_END.test(text.slice(Math.max(0, m.index - 2), m.index))) labels.lastIndex = m.index + 1;
-    else count++;
+    else if (quoted === 'count' || startsLine(text, m.index)) count++;
   }
   return count;
 }
+
+/** Only blanks between the start of the line and `index`. */
+function startsLine(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n' || text[i] === '\r';
+}
+
+/**
+ * Whether a label inside a sentence counts: in a person's own lines, "DISM indique Current Edition : …" quotes
+ * Windows, and the quote says nothing about the person's language; in output, a label is where Windows wrote it.
+ */
+type QuotedLabels = 'count' | 'ignore';
 
 export interface LangScores {
   fr: number;
   en: number;
 }
 
-export function langScores(text: string): LangScores {
+export function langScores(text: string, quoted: QuotedLabels = 'count'): LangScores {
   const t = text.length > LIMIT ? text.slice(0, LIMIT) : text;
   const scores: LangScores = { fr: 0, en: 0 };
   const lower = t.toLowerCase();
@@ -95,8 +109,8 @@ export function langScores(text: string): LangScores {
     if (listed) scores[listed.lang] += listed.points;
     if (accented && FR_ACCENT.test(token) && !DIGIT.test(token)) scores.fr += 0.5;
   }
-  scores.fr += 3 * countLabels(t, FR_LABELS);
-  scores.en += 3 * countLabels(t, EN_LABELS);
+  scores.fr += 3 * countLabels(t, FR_LABELS, quoted);
+  scores.en += 3 * countLabels(t, EN_LABELS, quoted);
   return scores;
 }
 
@@ -128,10 +142,14 @@ function shortMessageLang(text: string, { fr, en }: LangScores): Lang | undefine
   return undefined;
 }
 
-export function detectLang(text: string): Lang | undefined {
+function decide(text: string, quoted: QuotedLabels): Lang | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
-  const scores = langScores(text);
+  const scores = langScores(text, quoted);
   return decideLang(scores) ?? shortMessageLang(text, scores);
+}
+
+export function detectLang(text: string): Lang | undefined {
+  return decide(text, 'count');
 }
 
 /**
@@ -141,7 +159,7 @@ export function detectLang(text: string): Lang | undefined {
  */
 export function detectMessageLang(prose: string, whole: string): Lang | undefined {
   const own = withoutWindowsSentences(prose);
-  const fromOwn = detectLang(own);
+  const fromOwn = decide(own, 'ignore');
   if (fromOwn) return fromOwn;
   // A quoted Windows sentence is in the machine's language: when only such sentences would decide, nothing does,
   // and the thread's or the platform's language stands ("slmgr /ato sur chacun :" followed by an English dialog).

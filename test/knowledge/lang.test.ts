@@ -115,6 +115,13 @@ describe('detectLang', () => {
     expect(detectLang('erreur 0xC004F074 the')).toBeUndefined();
   });
 
+  it('a Windows label quoted inside a French sentence does not make it English', () => {
+    const text = 'DISM indique Current Edition : ServerDatacenterEval et slmgr /ato renvoie 0xC004F069';
+    expect(detectMessageLang(text, text)).toBe('fr');
+    // The same label where Windows writes it, at the start of a line, still counts.
+    expect(detectLang('Current Edition : ServerDatacenterEval')).toBe('en');
+  });
+
   it('the same short question in English stays English', () => {
     expect(detectLang('why 0xC004F038?')).toBe('en');
     expect(detectLang('what is 0xC004C003')).toBe('en');

@@ -25,6 +25,8 @@ export const EVALUATION: ScenarioInput[] = [
           'key not accepted on the evaluation version',
           'convert evaluation to full version',
           'trial version of Windows Server',
+          'the only Windows Server ISOs we could download were Evaluation editions',
+          'setting the product key on a Windows Server evaluation copy fails',
         ],
         fr: [
           'installé depuis l’ISO d’évaluation et la clé en volume est refusée',
@@ -34,6 +36,8 @@ export const EVALUATION: ScenarioInput[] = [
           'clé refusée sur la version d’évaluation',
           'convertir l’évaluation en version complète',
           'version d’essai de Windows Server',
+          'les seules ISO de Windows Server téléchargeables étaient des éditions d’évaluation',
+          'la saisie de la clé de produit échoue sur une copie d’évaluation de Windows Server',
         ],
       },
     },
