@@ -21,7 +21,7 @@ import { extractOffThread } from './diagnose-off-thread.js';
 import type { Lang } from '../knowledge/types.js';
 import {
   isHandoffAction,
-  isListEscalationsRequest,
+  isListEscalationsFolded,
   type EscalationService,
   type Outbound,
   type Posted,
@@ -258,8 +258,10 @@ export class ConversationEngine {
         ...(msg.action.code ? { code: msg.action.code } : {}),
       };
     } else {
-      listing = Boolean(esc && isListEscalationsRequest(ex.text));
-      req = { ...classify(ex.text, ex), viaButton: false };
+      // The paste is folded once, for both readings.
+      const folded = fold(ex.text);
+      listing = Boolean(esc && isListEscalationsFolded(folded));
+      req = { ...classify(ex.text, ex, folded), viaButton: false };
       const unaddressed = msg.addressed === 'none' || msg.addressed === 'thread';
       // Silence as the message stands, and as it would be in a thread where the bot has posted.
       const inBotThread = listing

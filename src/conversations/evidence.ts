@@ -108,7 +108,8 @@ export function factChanges(before: Facts, after: Facts, lang: Lang): string[] {
     if (VOLATILE.has(key)) continue;
     const a = before[key];
     const b = after[key];
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    // Facts no message changed are the same values in both merges: compared without serializing.
+    if (a === b || JSON.stringify(a) === JSON.stringify(b)) continue;
     const name = factLabel(key, lang);
     if (a === undefined) added.push(p.factAdded(name, factValue(key, b, lang)));
     else if (b === undefined) changed.push(p.factRemoved(name, factValue(key, a, lang)));

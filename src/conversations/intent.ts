@@ -87,10 +87,9 @@ function nothingElse(folded: string): boolean {
 
 /**
  * Classifies one message. `ex` is the knowledge core's extraction of the same text; `hasPaste` means it found
- * command output (not just prose or codes).
+ * command output (not just prose or codes). `folded` is `fold(text)` when the caller already has it.
  */
-export function classify(text: string, ex: ExtractionView): Intent {
-  const folded = fold(text);
+export function classify(text: string, ex: ExtractionView, folded = fold(text)): Intent {
   const hasPaste = ex.observations.some((o) => o.source !== 'prose');
   const hasProseFacts = ex.observations.some((o) => o.source === 'prose' && Object.keys(o.facts).length > 0);
   const short = folded.length <= SHORT;

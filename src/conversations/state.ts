@@ -209,7 +209,6 @@ export function decodeState(json: string): DecodeResult {
     const parsed = ThreadStateV2Schema.safeParse(raw);
     if (!parsed.success)
       return { ok: false, error: `invalid v2 state: ${parsed.error.issues[0]?.message ?? ''}` };
-    for (const o of parsed.data.observations) SANITIZED.add(o);
     return { ok: true, state: parsed.data };
   }
   return { ok: false, error: `unknown state version ${String(version)}` };
@@ -243,23 +242,12 @@ export function sanitizeState(state: ThreadState): ThreadState {
 function sanitized(state: ThreadState): { state: ThreadState; json: string } {
   const counted = boundCounts(state);
   const clamped = { ...counted, observations: counted.observations.map(clampRecord) };
-  // Observations already sanitized are not scanned again: only this turn's new ones and the rest of the state.
-  const unscanned = { ...clamped, observations: clamped.observations.filter((o) => !SANITIZED.has(o)) };
-  const safe: ThreadState = mayHoldKeyInside(unscanned) ? redactValue(clamped) : clamped;
-  for (const o of safe.observations) SANITIZED.add(o);
+  const safe: ThreadState = mayHoldKeyInside(clamped) ? redactValue(clamped) : clamped;
   return boundSize(safe, JSON.stringify(safe));
 }
 
-/**
- * Observation records known to be bounded and redacted: made by `sanitized`, or read back from a stored current-
- * version state (which only `sanitized` writes). A thread's older observations are then neither copied nor
- * scanned again on each write. Records are immutable, like every state.
- */
-const SANITIZED = new WeakSet<ObservationRecord>();
-
 /** The record with its facts clamped; the same record when nothing was over a bound. */
 function clampRecord(o: ObservationRecord): ObservationRecord {
-  if (SANITIZED.has(o)) return o;
   const facts = clampFacts(o.facts);
   return facts === o.facts ? o : { ...o, facts };
 }

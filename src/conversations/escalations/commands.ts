@@ -24,6 +24,10 @@ export function isEscalateRequest(text: string): boolean {
 /** "escalations", "/activation escalations", "escalades ouvertes", "escalades en cours". */
 export function isListEscalationsRequest(text: string): boolean {
   if (text.length > LONGEST_COMMAND) return false;
-  const t = fold(text);
-  return t.length <= 60 && LIST.test(t);
+  return isListEscalationsFolded(fold(text));
+}
+
+/** The same on text `fold` already gave (the engine folds each message once, for this and for its intent). */
+export function isListEscalationsFolded(folded: string): boolean {
+  return folded.length <= 60 && LIST.test(folded);
 }
