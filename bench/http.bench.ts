@@ -25,6 +25,8 @@
  *   BENCH_ONLY=startup          only the start-up times and idle RSS (BENCH_STARTUP_RUNS=2 runs each)
  *   BENCH_ONLY=teams-ours       one server (any target name; no start-up, paste check or targets table)
  *   BENCH_PIN=off               no CPU pinning
+ *   BENCH_NODE_FLAGS='--max-semi-space-size=4'  node flags for every server under test and start-up run (an
+ *                               operator's choice the README documents), echo apps included
  *   BENCH_CPU_PROF=/tmp/prof    a .cpuprofile per server over the capacity phase, summarized
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -69,6 +71,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
 const PROF_DIR = process.env.BENCH_CPU_PROF;
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const PASTE_BYTES = 1024 * 1024;
 const MIB = 1024 * 1024;
 
@@ -233,6 +236,7 @@ async function measure(
   const kind: Kind = target.endsWith('ours') ? 'ours' : target.includes('tuned') ? 'tuned' : 'default';
   const server = await startPeer<string>(SCRIPT, ['target', target, driver.ready.slackApiUrl, ctx.redisUrl], {
     ...(ctx.pins.server ? { cpus: ctx.pins.server } : {}),
+    execArgv: NODE_FLAGS,
   });
   try {
     await sleep(500);
@@ -353,7 +357,7 @@ async function timeReadiness(
   const result: Readiness = { label, ms: [], cpuMs: [], rss: [] };
   for (let i = 0; i < runs; i++) {
     const port = await freePort();
-    const node = [process.execPath, join(ROOT, 'dist/src/server.js')];
+    const node = [process.execPath, ...NODE_FLAGS, join(ROOT, 'dist/src/server.js')];
     const [cmd, ...args] = pins.server ? ['taskset', '-c', pins.server, ...node] : node;
     const started = performance.now();
     const child = spawn(cmd!, args, {
@@ -583,6 +587,7 @@ async function main(): Promise<void> {
         ? `server under test pinned to CPU ${pins.server}; driver (load + fake upstreams) and Redis on CPU ${pins.rest}`
         : 'no CPU pinning (BENCH_PIN=off or a single CPU)',
     );
+    if (NODE_FLAGS.length) console.log(`servers under test run with node ${NODE_FLAGS.join(' ')}`);
     const en = texts.filter((t) => t.name.startsWith('en/')).length;
     console.log(
       `traffic: all ${texts.length} fixture pastes in turn (${en} en, ${texts.length - en} fr; ` +

@@ -76,9 +76,8 @@ export async function createBotServer(config: Config, options: BotServerOptions 
     kind: store.kind,
     note: store.kind === 'memory' ? 'single instance only; state is lost on restart' : undefined,
   });
-  // The configured platforms' SDKs (Bolt, botbuilder: most of the start-up) load while Redis connects.
-  const slackModule = config.slack ? early(import('./adapters/slack/mount.js')) : undefined;
-  if (!isAnonymous(config.teams)) early(import('./adapters/teams/route.js')); // mountTeams imports it again
+  // The platforms' SDKs load after Redis answered, not while it connects: loading Bolt or botbuilder blocks the
+  // event loop for longer than a Redis command's timeout, and the first write would be taken for an outage.
   if (!(await waitForStore(store, options.storeReadyTimeoutMs ?? 5000))) {
     logger.warn('state store not reachable at start-up; serving without thread memory until it is', {
       kind: store.kind,
@@ -146,8 +145,8 @@ export async function createBotServer(config: Config, options: BotServerOptions 
   const deps: AdapterDeps = { config, logger, metrics, engine, store, files };
   const adapters: MountedAdapter[] = [];
   // Bolt is only loaded when Slack is configured: it is a large part of the start-up time otherwise.
-  const slack = slackModule
-    ? await (await slackModule).mountSlack(server, deps) // POST /slack/events (or Socket Mode)
+  const slack = config.slack
+    ? await (await import('./adapters/slack/mount.js')).mountSlack(server, deps) // POST /slack/events (or Socket Mode)
     : undefined;
   if (slack) adapters.push(slack);
   const teams = await mountTeams(server, deps, {
@@ -293,15 +292,6 @@ if (isEntryPoint) {
       createLogger().error('start-up failed', { err: error });
       process.exit(1);
     });
-}
-
-/**
- * A promise awaited later (or, for a module, imported again later): its failure is reported there, not as an
- * unhandled rejection while start-up is still doing something else.
- */
-function early<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /** Freezes an object and everything inside it (the escalation configuration is read, never patched). */

@@ -9,8 +9,9 @@
 import { createRequire } from 'node:module';
 import type { RequestHandler, Server, ServerOptions } from 'restify';
 
-/** Resolves from restify's own folder, so its dependencies (its pino) are the ones it would load itself. */
-const require = createRequire(createRequire(import.meta.url).resolve('restify'));
+const require = createRequire(import.meta.url);
+/** Resolves from restify's own folder: its pino is the one its createServer() would use. */
+const requireFromRestify = createRequire(require.resolve('restify'));
 
 type RouterClass = new (options: ServerOptions) => NonNullable<ServerOptions['router']>;
 type ServerClass = new (options: ServerOptions) => Server;
@@ -19,15 +20,15 @@ type JsonBodyParser = (options: { mapParams: boolean; maxBodySize: number }) => 
 
 /** restify.createServer({ name }) with restify's defaults (its pino logger, a new router). */
 export function createRestifyServer(name: string): Server {
-  const Router = require('./router') as RouterClass;
-  const RestifyServer = require('./server') as ServerClass;
-  const pino = require('pino') as Pino;
+  const Router = require('restify/lib/router') as RouterClass;
+  const RestifyServer = require('restify/lib/server') as ServerClass;
+  const pino = requireFromRestify('pino') as Pino;
   const options = { name, log: pino({ name }) };
   return new RestifyServer({ ...options, router: new Router(options) });
 }
 
 /** restify.plugins.jsonBodyParser: reads the body (up to maxBodySize, else 413) and parses JSON bodies. */
 export function restifyJsonBodyParser(maxBodySize: number): RequestHandler[] {
-  const jsonBodyParser = require('./plugins/jsonBodyParser') as JsonBodyParser;
+  const jsonBodyParser = require('restify/lib/plugins/jsonBodyParser') as JsonBodyParser;
   return jsonBodyParser({ mapParams: false, maxBodySize });
 }
