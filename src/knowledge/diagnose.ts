@@ -214,18 +214,23 @@ export function mergeFacts(observations: readonly Observation[]): Facts {
   // One observation (the usual paste) is its own merge; facts are never changed in place, so it can be shared.
   if (observations.length === 1) return observations[0]!.facts;
   const merged: Record<string, unknown> = {};
+  // List facts: the arrays of every observation are joined and de-duplicated once at the end (not once per
+  // observation: a thread of several pastes re-serialised every item at each step).
+  const parts = new Map<string, unknown[][]>();
   for (const { facts } of observations) {
     const src = facts as Record<string, unknown>;
     for (const key in src) {
       const value = src[key];
       if (value === undefined) continue;
-      const prev = merged[key];
-      merged[key] =
-        ARRAY_KEYS.has(key as keyof Facts) && Array.isArray(prev) && Array.isArray(value)
-          ? dedupe([...prev, ...value])
-          : value;
+      const isList = ARRAY_KEYS.has(key as keyof Facts) && Array.isArray(value);
+      const joined = parts.get(key);
+      if (isList && joined && Array.isArray(merged[key])) joined.push(value);
+      else if (isList) parts.set(key, [value]);
+      else parts.delete(key);
+      merged[key] = value;
     }
   }
+  for (const [key, arrays] of parts) if (arrays.length > 1) merged[key] = dedupe(arrays.flat());
   return merged as Facts;
 }
 
