@@ -110,6 +110,34 @@ function under(text: string, heading: string): string[] {
   return lines.slice(at + 1, end < 0 ? undefined : end).map((l) => l.trim());
 }
 
+/** A record at its limits: 200 timeline entries of about 1,900 characters each. */
+function atItsLimits(): EscalationRecord {
+  const long = 'x'.repeat(1900);
+  return record({
+    timeline: Array.from({ length: 200 }, (_, i) => ({
+      at: T0 + i * 60_000,
+      actor: ALICE,
+      kind: 'answer' as const,
+      text: `${i} ${long}`,
+    })),
+  });
+}
+
+/** Fits Teams and Slack, folding the oldest entries into "… N earlier" and keeping the latest; the Slack message. */
+function expectFitsKeepingLatest(
+  model: Parameters<typeof renderAdaptiveCard>[0],
+): ReturnType<typeof renderBlockKit> {
+  const card = renderAdaptiveCard(model);
+  expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
+  expect(checkCard(card).errors).toEqual([]);
+  const timeline = sections(card).get('Timeline')!;
+  expect(timeline[0]).toMatch(/^… \d+ earlier$/);
+  expect(timeline.at(-1)).toContain('answered: 199 ');
+  const msg = renderBlockKit(model);
+  expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+  return msg;
+}
+
 describe('the handoff card has headings of its own', () => {
   const model = handoffCard(record());
 
@@ -217,25 +245,8 @@ describe('the handoff card has headings of its own', () => {
   });
 
   it('a record at its limits (200 long timeline entries) still fits Teams and Slack, keeping the latest entries', () => {
-    const long = 'x'.repeat(1900);
-    const big = handoffCard(
-      record({
-        timeline: Array.from({ length: 200 }, (_, i) => ({
-          at: T0 + i * 60_000,
-          actor: ALICE,
-          kind: 'answer' as const,
-          text: `${i} ${long}`,
-        })),
-      }),
-    );
-    const card = renderAdaptiveCard(big);
-    expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
-    expect(checkCard(card).errors).toEqual([]);
-    const timeline = sections(card).get('Timeline')!;
-    expect(timeline[0]).toMatch(/^… \d+ earlier$/);
-    expect(timeline.at(-1)).toContain('answered: 199 ');
-    const msg = renderBlockKit(big);
-    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const big = handoffCard(atItsLimits());
+    expectFitsKeepingLatest(big);
     const view = renderDetailsView(big);
     expect(SlackModalViewSchema.safeParse(view).error).toBeUndefined();
     expect(JSON.stringify(view.blocks)).toContain('answered: 199 ');
@@ -301,25 +312,7 @@ describe('the origin thread’s status card and a relayed answer have models of 
   });
 
   it('a status card with 200 long timeline entries still fits Teams and Slack, keeping the latest', () => {
-    const long = 'x'.repeat(1900);
-    const big = originCard(
-      record({
-        timeline: Array.from({ length: 200 }, (_, i) => ({
-          at: T0 + i * 60_000,
-          actor: ALICE,
-          kind: 'answer' as const,
-          text: `${i} ${long}`,
-        })),
-      }),
-    );
-    const card = renderAdaptiveCard(big);
-    expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_CARD_BUDGET_BYTES);
-    expect(checkCard(card).errors).toEqual([]);
-    const timeline = sections(card).get('Timeline')!;
-    expect(timeline[0]).toMatch(/^… \d+ earlier$/);
-    expect(timeline.at(-1)).toContain('answered: 199 ');
-    const msg = renderBlockKit(big);
-    expect(SlackMessageSchema.safeParse(msg).error).toBeUndefined();
+    const msg = expectFitsKeepingLatest(originCard(atItsLimits()));
     expect(JSON.stringify(msg.blocks)).toContain('answered: 199 ');
   });
 });
