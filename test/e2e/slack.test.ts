@@ -61,6 +61,49 @@ function buttonsOf(call: RecordedCall): Array<{ action_id: string; value?: strin
     .filter((e) => e.type === 'button');
 }
 
+/** Slack's block_actions payload for a click on `button` of the card the bot posted in the thread of `event`. */
+function clickOn(
+  event: Record<string, unknown>,
+  card: RecordedCall,
+  button: { action_id: string; value?: string },
+  { triggerId, responseUrl }: { triggerId: string; responseUrl: string },
+) {
+  const cardTs = String(card.response!.ts);
+  return {
+    type: 'block_actions',
+    team: { id: FAKE_TEAM_ID, domain: 'fake' },
+    user: { id: 'U0HUMAN01', name: 'sam' },
+    api_app_id: 'A0FAKEAPP',
+    trigger_id: triggerId,
+    container: {
+      type: 'message',
+      message_ts: cardTs,
+      channel_id: event.channel,
+      is_ephemeral: false,
+      thread_ts: event.ts,
+    },
+    channel: { id: event.channel, name: 'helpdesk' },
+    message: {
+      type: 'message',
+      ts: cardTs,
+      thread_ts: event.ts,
+      bot_id: FAKE_BOT_ID,
+      text: card.args.text,
+      blocks: card.args.blocks,
+    },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: button.action_id,
+        block_id: 'actions',
+        value: button.value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  };
+}
+
 beforeAll(async () => {
   [redis, fake] = await Promise.all([startTestRedis(), startFakeSlack()]);
   redisClient = new Redis(redis.url);
@@ -448,39 +491,13 @@ describe('Slack commands, shortcuts and buttons', () => {
     ).toBeDefined();
     fake.reset();
 
-    const res = await postInteraction(server.url, {
-      type: 'block_actions',
-      team: { id: FAKE_TEAM_ID, domain: 'fake' },
-      user: { id: 'U0HUMAN01', name: 'sam' },
-      api_app_id: 'A0FAKEAPP',
-      trigger_id: `${Date.now()}.7.button`,
-      container: {
-        type: 'message',
-        message_ts: cardTs,
-        channel_id: event.channel,
-        is_ephemeral: false,
-        thread_ts: event.ts,
-      },
-      channel: { id: event.channel, name: 'helpdesk' },
-      message: {
-        type: 'message',
-        ts: cardTs,
-        thread_ts: event.ts,
-        bot_id: FAKE_BOT_ID,
-        text: card!.args.text,
-        blocks: card!.args.blocks,
-      },
-      response_url: fake.responseUrl('button'),
-      actions: [
-        {
-          type: 'button',
-          action_id: button!.action_id,
-          block_id: 'actions',
-          value: button!.value,
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    });
+    const res = await postInteraction(
+      server.url,
+      clickOn(event, card!, button!, {
+        triggerId: `${Date.now()}.7.button`,
+        responseUrl: fake.responseUrl('button'),
+      }),
+    );
     expect(res.status).toBe(200);
     const [update] = await fake.waitForCalls('chat.update');
     expect(update!.args).toMatchObject({ channel: event.channel, ts: cardTs });
@@ -494,42 +511,13 @@ describe('Slack commands, shortcuts and buttons', () => {
       await postEvent(server.url, eventEnvelope(event));
       const [card] = await fake.waitForCalls('chat.postMessage');
       await server.bot.idle();
-      const cardTs = String(card!.response!.ts);
       const button = buttonsOf(card!).find((b) => b.action_id === 'ad_details');
       expect(button, 'the card has a Details button').toBeDefined();
       fake.reset();
-      const res = await postInteraction(server.url, {
-        type: 'block_actions',
-        team: { id: FAKE_TEAM_ID, domain: 'fake' },
-        user: { id: 'U0HUMAN01', name: 'sam' },
-        api_app_id: 'A0FAKEAPP',
-        trigger_id: triggerId,
-        container: {
-          type: 'message',
-          message_ts: cardTs,
-          channel_id: event.channel,
-          is_ephemeral: false,
-          thread_ts: event.ts,
-        },
-        channel: { id: event.channel, name: 'helpdesk' },
-        message: {
-          type: 'message',
-          ts: cardTs,
-          thread_ts: event.ts,
-          bot_id: FAKE_BOT_ID,
-          text: card!.args.text,
-        },
-        response_url: fake.responseUrl('details'),
-        actions: [
-          {
-            type: 'button',
-            action_id: 'ad_details',
-            block_id: 'actions',
-            value: button!.value,
-            action_ts: `${Date.now() / 1000}`,
-          },
-        ],
-      });
+      const res = await postInteraction(
+        server.url,
+        clickOn(event, card!, button!, { triggerId, responseUrl: fake.responseUrl('details') }),
+      );
       expect(res.status).toBe(200);
       return { event, card: card! };
     }
