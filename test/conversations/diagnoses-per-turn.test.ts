@@ -19,25 +19,28 @@ function reply(r: EngineResult): ReplyModel {
   return r.reply!;
 }
 
+/** An engine on a memory store, escalating to a Slack channel, whose diagnosis counts its calls. */
+function countingEngine() {
+  const count = { diagnoses: 0 };
+  const counting: typeof diagnoseFacts = (input, opts) => {
+    count.diagnoses++;
+    return diagnoseFacts(input, opts);
+  };
+  const store = new MemoryStore();
+  const config = { channels: { slack: { channel: 'CESCAL' } }, reminderMinutes: 30, members: [] };
+  const escalations = createEscalations({ store, config });
+  const engine = new ConversationEngine({ store, diagnose: counting, escalations });
+  return { engine, store, escalations, count };
+}
+
 describe('diagnoses per turn', () => {
   it('a paste, two "didn\'t help" and Escalate each diagnose once', async () => {
-    let diagnoses = 0;
-    const counting: typeof diagnoseFacts = (input, opts) => {
-      diagnoses++;
-      return diagnoseFacts(input, opts);
-    };
-    const store = new MemoryStore();
-    const config = { channels: { slack: { channel: 'CESCAL' } }, reminderMinutes: 30, members: [] };
-    const engine = new ConversationEngine({
-      store,
-      diagnose: counting,
-      escalations: createEscalations({ store, config }),
-    });
+    const { engine, count } = countingEngine();
     const t = slackThread('T-DIAG');
     const counted = async (input: unknown) => {
-      diagnoses = 0;
+      count.diagnoses = 0;
       const result = await engine.handle(input);
-      return { result, diagnoses };
+      return { result, diagnoses: count.diagnoses };
     };
 
     await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004F074.txt')));
@@ -72,19 +75,13 @@ describe('diagnoses per turn', () => {
   });
 
   it('"Details" makes the card\'s details with one diagnosis, says nothing in the thread and writes nothing', async () => {
-    let diagnoses = 0;
-    const counting: typeof diagnoseFacts = (input, opts) => {
-      diagnoses++;
-      return diagnoseFacts(input, opts);
-    };
-    const store = new MemoryStore();
-    const engine = new ConversationEngine({ store, diagnose: counting });
+    const { engine, store, count } = countingEngine();
     const t = slackThread('T-DETAILS');
     await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004F074.txt')));
     const card = reply(await engine.handle(t.say(fixture('en', 'nslookup-srv-nxdomain.txt'))));
     const before = await store.load(threadKeyOf(t.say('')));
 
-    diagnoses = 0;
+    count.diagnoses = 0;
     const details = await engine.handle(
       t.say('', {
         action: { action: 'details', lang: 'en' },
@@ -92,7 +89,7 @@ describe('diagnoses per turn', () => {
         actionMessageId: 'card-2',
       }),
     );
-    expect(diagnoses).toBe(1);
+    expect(count.diagnoses).toBe(1);
     expect(details.reply).toBeNull();
     expect(details.mode).toBe('none');
     // The same answer the card shows, made again from the thread: its cause, steps and next evidence.
@@ -106,37 +103,29 @@ describe('diagnoses per turn', () => {
     expect(after.state).toEqual(before.state);
 
     // A card whose thread kept nothing (answered privately, memory expired): no details, no diagnosis.
-    diagnoses = 0;
+    count.diagnoses = 0;
     const empty = slackThread('T-DETAILS-EMPTY');
     const none = await engine.handle(empty.say('', { action: { action: 'details' }, addressed: 'button' }));
     expect(none.details).toBeUndefined();
-    expect(diagnoses).toBe(0);
+    expect(count.diagnoses).toBe(0);
   });
 
   it('"Details" in an escalated thread gives the escalation answer; on the handoff card, the record as it stands', async () => {
-    let diagnoses = 0;
-    const counting: typeof diagnoseFacts = (input, opts) => {
-      diagnoses++;
-      return diagnoseFacts(input, opts);
-    };
-    const store = new MemoryStore();
-    const config = { channels: { slack: { channel: 'CESCAL' } }, reminderMinutes: 30, members: [] };
-    const escalations = createEscalations({ store, config });
-    const engine = new ConversationEngine({ store, diagnose: counting, escalations });
+    const { engine, escalations, count } = countingEngine();
     const t = slackThread('T-DETAILS-ESC');
     await engine.handle(t.say(fixture('en', 'slmgr-ato-0xC004C003-blocked-mak.txt')));
     const escalated = await engine.handle(t.say('', { action: { action: 'escalate' }, addressed: 'button' }));
     const id = escalated.effects![0]!.escalationId;
 
-    diagnoses = 0;
+    count.diagnoses = 0;
     const inThread = await engine.handle(t.say('', { action: { action: 'details' }, addressed: 'button' }));
-    expect(diagnoses).toBe(1);
+    expect(count.diagnoses).toBe(1);
     expect(inThread.details?.kind).toBe('escalation');
     expect(inThread.effects).toBeUndefined();
 
     const scope = { platform: 'slack' as const, tenant: t.tenant };
     const before = await escalations.repo.get(scope, id);
-    diagnoses = 0;
+    count.diagnoses = 0;
     const click = {
       platform: 'slack' as const,
       tenant: t.tenant,
@@ -149,7 +138,7 @@ describe('diagnoses per turn', () => {
       action: { action: 'details' as const, escalationId: id, lang: 'en' as const },
     };
     const onHandoff = await engine.handle(click);
-    expect(diagnoses).toBe(0);
+    expect(count.diagnoses).toBe(0);
     expect(onHandoff.reply).toBeNull();
     expect(onHandoff.effects).toBeUndefined();
     expect(onHandoff.details).toMatchObject({ kind: 'handoff', escalationId: id, status: 'open' });
