@@ -21,7 +21,7 @@ import { extractOffThread } from './diagnose-off-thread.js';
 import type { Lang } from '../knowledge/types.js';
 import {
   isHandoffAction,
-  isListEscalationsFolded,
+  isListEscalationsRequest,
   type EscalationService,
   type Outbound,
   type Posted,
@@ -260,7 +260,7 @@ export class ConversationEngine {
     } else {
       // The paste is folded once, for both readings.
       const folded = fold(ex.text);
-      listing = Boolean(esc && isListEscalationsFolded(folded));
+      listing = Boolean(esc && isListEscalationsRequest(folded));
       req = { ...classify(ex.text, ex, folded), viaButton: false };
       const unaddressed = msg.addressed === 'none' || msg.addressed === 'thread';
       // Silence as the message stands, and as it would be in a thread where the bot has posted.

@@ -108,7 +108,7 @@ export function classify(text: string, ex: ExtractionView, folded = fold(text)):
 
   if (!hasPaste && short) {
     if (RESET.test(folded)) return withLang('reset');
-    if (isEscalateRequest(text)) return withLang('escalate');
+    if (isEscalateRequest(folded)) return withLang('escalate');
     if (ex.codes.length === 0) {
       if (SHOW_ALL.test(folded)) return withLang('show_all');
       if (HELP.test(folded) && !DIDNT_HELP.test(folded)) return withLang('help');

@@ -16,6 +16,7 @@ import { explain } from '../../src/knowledge/index.js';
 import { detectProofOfPurchase, detectSetupactLog } from '../../src/conversations/escalations/detect.js';
 import { canAct, normalizeCaseNumber } from '../../src/conversations/escalations/machine.js';
 import { isEscalateRequest, isListEscalationsRequest } from '../../src/conversations/escalations/commands.js';
+import { fold } from '../../src/knowledge/fold.js';
 import { fixture, PASTED_MAK } from './helpers.js';
 
 function seenOf(...texts: string[]): EvidenceSeen {
@@ -188,14 +189,14 @@ describe('escalation chat commands', () => {
       'escaladez le cas svp',
       'escalade ça !',
     ]) {
-      expect(isEscalateRequest(t), t).toBe(true);
+      expect(isEscalateRequest(fold(t)), t).toBe(true);
     }
     for (const t of [
       'should I escalate or wait for the KMS count?',
       'escalations',
       'the escalate button did nothing',
     ]) {
-      expect(isEscalateRequest(t), t).toBe(false);
+      expect(isEscalateRequest(fold(t)), t).toBe(false);
     }
   });
 
@@ -206,8 +207,8 @@ describe('escalation chat commands', () => {
       'activation escalations',
       'Escalades ouvertes',
     ]) {
-      expect(isListEscalationsRequest(t), t).toBe(true);
+      expect(isListEscalationsRequest(fold(t)), t).toBe(true);
     }
-    expect(isListEscalationsRequest('how do escalations work here?')).toBe(false);
+    expect(isListEscalationsRequest(fold('how do escalations work here?'))).toBe(false);
   });
 });

@@ -10,5 +10,5 @@ export type {
 export { EscalationRepository } from './repository.js';
 export { MemoryKv } from './memory-kv.js';
 export { RedisKv } from './redis-kv.js';
-export { isListEscalationsFolded } from './commands.js';
+export { isListEscalationsRequest } from './commands.js';
 export * from './types.js';
