@@ -8,12 +8,10 @@
  * most strings are too short to hold a key, so they cost nothing here. A fix that names a GVLK (`slmgr /ipk …`)
  * therefore costs no copy.
  */
-import { mayHoldProductKey, redactKeys } from '../knowledge/redact.js';
+import { redactionChanges, SHORTEST_KEY } from '../knowledge/redact.js';
 
 /** Deeper than any reply or state: a value this deep (or cyclic) is treated as holding a key. */
 const MAX_DEPTH = 32;
-/** Five groups of five and four one-character separators: a shorter string holds no key. */
-const SHORTEST_KEY = 29;
 
 /** True when a string in `value` (object keys included) holds a key to mask; walks arrays and plain objects. */
 export function mayHoldKeyInside(value: unknown): boolean {
@@ -25,7 +23,7 @@ export function mayHoldKeyInside(value: unknown): boolean {
  * findings) is scanned once: `scanned` holds the long strings already read.
  */
 function holdsKey(value: unknown, depth: number, scanned: Set<string>): boolean {
-  if (typeof value === 'string') return redactionChanges(value, scanned);
+  if (typeof value === 'string') return changedOnce(value, scanned);
   if (value === null || typeof value !== 'object') return false;
   if (depth > MAX_DEPTH) return true;
   if (Array.isArray(value)) {
@@ -36,13 +34,13 @@ function holdsKey(value: unknown, depth: number, scanned: Set<string>): boolean 
   if (proto !== Object.prototype && proto !== null) return false;
   const record = value as Record<string, unknown>;
   for (const key in record)
-    if (redactionChanges(key, scanned) || holdsKey(record[key], depth + 1, scanned)) return true;
+    if (changedOnce(key, scanned) || holdsKey(record[key], depth + 1, scanned)) return true;
   return false;
 }
 
-/** True when the redaction copy would change this string (the second pass runs only on key-shaped text). */
-function redactionChanges(text: string, scanned: Set<string>): boolean {
+/** True when the redaction copy would change this string; a long string already read counts once. */
+function changedOnce(text: string, scanned: Set<string>): boolean {
   if (text.length < SHORTEST_KEY || scanned.has(text)) return false;
   scanned.add(text);
-  return mayHoldProductKey(text) && redactKeys(text) !== text;
+  return redactionChanges(text);
 }

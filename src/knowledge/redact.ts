@@ -31,8 +31,8 @@ const GROUP = '[0-9A-Za-z]{5}';
 const PRODUCT_KEY_SOURCE = `(?<![0-9A-Za-z])${GROUP}(?:(?:${DASHED}${GROUP}){4}|(?:${BLANKS}${GROUP}){4})(?![0-9A-Za-z])`;
 
 const MASK = 'XXXXX-XXXXX-XXXXX-XXXXX-';
-/** Five groups of five and four one-character separators. */
-const SHORTEST_KEY = 29;
+/** Five groups of five and four one-character separators: a shorter string holds no key. */
+export const SHORTEST_KEY = 29;
 const HAS_DASH = new RegExp(DASH);
 
 export interface ProductKeyMatch {
@@ -89,6 +89,17 @@ export function mayHoldProductKey(text: string): boolean {
   return keySpans(text, 1).length > 0;
 }
 
+/** True when `redactKeys` would change the text: it holds a key that is not a published GVLK, not already masked as
+ * `redactKeys` writes it. One scan, where `redactKeys(text) !== text` would build the copy to compare. */
+export function redactionChanges(text: string): boolean {
+  return keySpans(text).some(({ raw }) => replacement(raw) !== raw);
+}
+
+/** What `redactKeys` writes for one key: a published GVLK as written, any other key masked. */
+function replacement(raw: string): string {
+  return gvlkByKey(canonical(raw)) ? raw : maskProductKey(raw);
+}
+
 /** Every full product key in the text, in order, redacted ones included (flagged `masked`). */
 export function findProductKeys(text: string): ProductKeyMatch[] {
   const matches: ProductKeyMatch[] = [];
@@ -115,7 +126,7 @@ export function redactKeys(text: string): string {
   let out = '';
   let last = 0;
   for (const { raw, index } of keySpans(text)) {
-    out += text.slice(last, index) + (gvlkByKey(canonical(raw)) ? raw : maskProductKey(raw));
+    out += text.slice(last, index) + replacement(raw);
     last = index + raw.length;
   }
   return last === 0 ? text : out + text.slice(last);
