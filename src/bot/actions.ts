@@ -1,7 +1,9 @@
 /**
  * Button payloads on the way out and back. Slack returns a button's `value` as the string we wrote; Teams
  * returns `Action.Submit` data as an object (plus the values of the card's inputs). Both come back through
- * `ActionPayloadSchema`, so a forged or stale payload is dropped rather than trusted.
+ * `ActionPayloadSchema`, so a forged or stale payload is dropped rather than trusted. On the way out they are not
+ * parsed again: every payload comes from a reply the reply check (reply-check.ts) already held to the schema, and
+ * a property test renders generated replies and reads every button back through the schema.
  */
 import { ActionPayloadSchema, type ActionId, type ActionPayload } from '../conversations/types.js';
 
@@ -14,14 +16,9 @@ export function slackActionId(action: ActionId): string {
   return SLACK_ACTION_PREFIX + action;
 }
 
-/** Slack button `value`: compact JSON of the payload (Slack caps it at 2000 characters; the schema keeps it below). */
+/** Slack button `value`: compact JSON of the payload (Slack caps it at 2000 characters; block-kit.ts keeps it below). */
 export function encodeSlackValue(payload: ActionPayload): string {
-  return JSON.stringify(ActionPayloadSchema.parse(payload));
-}
-
-/** Teams `Action.Submit` data: the payload object itself. */
-export function teamsSubmitData(payload: ActionPayload): ActionPayload {
-  return ActionPayloadSchema.parse(payload);
+  return JSON.stringify(payload);
 }
 
 /**

@@ -16,7 +16,6 @@
  */
 import type { ActionId, ActionPayload, ReplyAction, ReplyModel } from '../../conversations/types.js';
 import type { CardModel, HandoffCardModel, StatusCardModel } from '../../conversations/escalations/types.js';
-import { teamsSubmitData } from '../actions.js';
 import { actionLabel, colon, confidenceLabel, t } from '../phrases.js';
 import { firstScreen, type Lead } from './first-screen.js';
 import { checkedLine, renderHandoffWithin, type ShapedHandoff } from './handoff-shape.js';
@@ -491,7 +490,8 @@ function actionsOf(
     });
   }
   for (const a of list) {
-    const data = teamsSubmitData({ ...opts.actionContext, ...a.payload });
+    // Teams `Action.Submit` data is the payload object itself (read back through the schema when clicked).
+    const data: ActionPayload = { ...opts.actionContext, ...a.payload };
     const style = a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined;
     actions.push({ type: 'Action.Submit', title: a.label, data, ...(style ? { style } : {}) });
   }
