@@ -2,18 +2,19 @@
  * Why the knowledge core costs more inside the server than in a loop (issue 14). The same `extract` and
  * `diagnoseFacts` calls over every fixture paste, timed in one process under four conditions that alternate in
  * slices (one pass over the fixtures each), so the machine's load falls on all of them alike:
- *   back to back   nothing between calls (what `npm run bench`'s knowledge bench measures);
+ *   back-to-back   nothing between calls (what `npm run bench`'s knowledge bench measures);
  *   allocation     a message's worth of short-lived objects first (256 KiB, what the server allocates per Slack
  *                  message by a heap sampling profile of its capacity phase);
- *   other code     unrelated library work first (zod on an inbound message, a Block Kit-sized JSON round trip,
+ *   other-code     unrelated library work first (zod on an inbound message, a Block Kit-sized JSON round trip,
  *                  an HMAC of the paste), as the rest of a message's handling runs between two pastes;
- *   cache sweep    a write to every cache line of an 8 MiB buffer first (more than this machine's 2 MiB of L2
+ *   cache-sweep    a write to every cache line of an 8 MiB buffer first (more than this machine's 2 MiB of L2
  *                  per core): nothing of the knowledge core's data is left in the CPU caches.
  * A call during which the process was preempted (an involuntary context switch, from `process.resourceUsage()`)
  * is left out, so wall time is CPU time; the table says how many were.
  *
  *   npm run build && taskset -c 0 node dist/bench/cold-cache.bench.js
  *   COLD_ROUNDS=14 (passes per condition; the first two warm up)  COLD_SWEEP_MIB=8
+ *   COLD_CONDITIONS=back-to-back,cache-sweep (some conditions only, e.g. to compare two CPU profiles)
  */
 import { createHmac } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -52,19 +53,19 @@ const blockKitSized = {
 let sink = 0;
 
 const between: Record<string, (text: string) => void> = {
-  'back to back': () => {},
+  'back-to-back': () => {},
   allocation: () => {
     const objects: Array<{ n: number; s: string }> = [];
     // About 40 bytes an object and its string.
     for (let i = 0; i < MESSAGE_ALLOCATION / 40; i++) objects.push({ n: i, s: `o${i}` });
     sink += objects.length;
   },
-  'other code': (text) => {
+  'other-code': (text) => {
     sink += InboundMessageSchema.safeParse({ ...inbound, text }).success ? 1 : 0;
     sink += (JSON.parse(JSON.stringify(blockKitSized)) as typeof blockKitSized).blocks.length;
     sink += createHmac('sha256', 'bench').update(text).digest('hex').length;
   },
-  'cache sweep': () => {
+  'cache-sweep': () => {
     for (let i = 0; i < SWEEP.length; i += CACHE_LINE) SWEEP[i]! += 1;
     sink += SWEEP[0]!;
   },
@@ -116,14 +117,18 @@ function mean(values: number[]): number {
 }
 
 function main(): void {
+  const chosen = process.env.COLD_CONDITIONS?.split(',') ?? Object.keys(between);
   const results = new Map<string, Timings>(
-    Object.keys(between).map((name) => [name, { extract: [], diagnose: [], preempted: 0, calls: 0 }]),
+    chosen.map((name) => [name, { extract: [], diagnose: [], preempted: 0, calls: 0 }]),
   );
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, prepare] of Object.entries(between))
+    for (const name of chosen) {
+      const prepare = between[name];
+      if (!prepare) throw new Error(`unknown condition ${name} (${Object.keys(between).join(', ')})`);
       onePass(prepare, round < WARMUP_ROUNDS ? undefined : results.get(name));
+    }
   }
-  const base = results.get('back to back')!;
+  const base = results.get('back-to-back') ?? [...results.values()][0]!;
   console.log(
     `knowledge core, one call at a time over ${texts.length} fixture pastes, ${ROUNDS - WARMUP_ROUNDS} passes ` +
       `per condition (node ${process.version}); µs per call, calls with a context switch left out`,
