@@ -28,25 +28,8 @@ function catalogueText(code: string, lang: Lang): RuleText | undefined {
   };
 }
 
-/** Catalogue texts per language and code: built from constant data, so once each (bounded by the catalogue). */
-const CATALOGUE_TEXTS: Record<Lang, Map<string, RuleText>> = { en: new Map(), fr: new Map() };
-
-function cachedCatalogueText(code: string, lang: Lang): RuleText | undefined {
-  // Keyed by the entry's own code, so the cache cannot grow past the catalogue whatever spelling comes in.
-  const entry = lookupCode(code);
-  if (!entry) return undefined;
-  const cache = CATALOGUE_TEXTS[lang];
-  let text = cache.get(entry.code);
-  if (text === undefined) {
-    text = catalogueText(entry.code, lang);
-    if (text !== undefined) cache.set(entry.code, text);
-  }
-  return text;
-}
-
 function ruleText(id: string, lang: Lang): RuleText | undefined {
-  if (id.startsWith(CODE_FINDING_PREFIX))
-    return cachedCatalogueText(id.slice(CODE_FINDING_PREFIX.length), lang);
+  if (id.startsWith(CODE_FINDING_PREFIX)) return catalogueText(id.slice(CODE_FINDING_PREFIX.length), lang);
   if (id.startsWith(UNKNOWN_CODE_PREFIX)) return UNKNOWN_CODE_TEXT[lang];
   const scenario = scenarioById(id);
   if (!scenario) return undefined;

@@ -239,42 +239,15 @@ export const NOTE_TEXTS: Readonly<Record<Lang, Readonly<Record<string, string>>>
   },
 };
 
-/** A template cut at its placeholders: literal text at even indexes, placeholders (with their dot) at odd ones. */
-type TemplateParts = readonly { text: string; dot: boolean; name: string }[];
-
 const PLACEHOLDER = /\{(\.?)([a-zA-Z]+)\}/g;
-/** Templates are our own texts (a few hundred), so cutting each once is enough; bounded all the same. */
-const TEMPLATE_CACHE = new Map<string, TemplateParts>();
-const TEMPLATE_CACHE_MAX = 4096;
-
-function templateParts(template: string): TemplateParts {
-  let parts = TEMPLATE_CACHE.get(template);
-  if (parts) return parts;
-  const out: { text: string; dot: boolean; name: string }[] = [];
-  let last = 0;
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    out.push({ text: template.slice(last, m.index), dot: m[1] === '.', name: m[2] ?? '' });
-    last = m.index + m[0].length;
-  }
-  out.push({ text: template.slice(last), dot: false, name: '' });
-  parts = out;
-  if (TEMPLATE_CACHE.size >= TEMPLATE_CACHE_MAX) TEMPLATE_CACHE.clear();
-  TEMPLATE_CACHE.set(template, parts);
-  return parts;
-}
 
 /** Replace `{name}` and `{.name}` placeholders. */
 export function fill(template: string, params: Readonly<Record<string, string>>, lang: Lang): string {
+  // Most texts hold no placeholder: looking for the brace is cheaper than running the pattern over them.
   if (!template.includes('{')) return template;
-  const parts = templateParts(template);
-  let out = parts[0]!.text;
-  for (let i = 1; i < parts.length; i++) {
-    // parts[i - 1] holds the placeholder that ends before parts[i].text.
-    const { dot, name } = parts[i - 1]!;
+  return template.replace(PLACEHOLDER, (placeholder: string, dot: string, name: string) => {
     const value = params[name];
-    if (dot) out += value ? `.${value}` : '';
-    else out += value ?? PLACEHOLDER_DEFAULTS[lang][name] ?? `{${name}}`;
-    out += parts[i]!.text;
-  }
-  return out;
+    if (dot) return value ? `.${value}` : '';
+    return value ?? PLACEHOLDER_DEFAULTS[lang][name] ?? placeholder;
+  });
 }

@@ -54,20 +54,8 @@ export function gvlkFor(f: Facts): string | undefined {
   return matches.find((g) => g.product === `Windows Server ${year}`)?.key;
 }
 
-/** Params per facts object: one diagnosis localizes several findings and checks from the same facts. */
-const PARAMS = new WeakMap<Facts, Record<string, string>>();
-
 /** Placeholder values every scenario may use, from the facts alone (a rule's own params come on top). */
 export function factParams(f: Facts): Record<string, string> {
-  let params = PARAMS.get(f);
-  if (params === undefined) {
-    params = computeParams(f);
-    PARAMS.set(f, params);
-  }
-  return params;
-}
-
-function computeParams(f: Facts): Record<string, string> {
   const out: Record<string, string> = { ...compact(hostParams(f)) };
   const edition = editionId(f);
   if (edition) out['edition'] = edition;
