@@ -12,6 +12,19 @@ describe('storyLines: the lines that tell the story', () => {
     expect(storyLines(text)).toBe('Our VMs shut down every hour since the trial ended.');
   });
 
+  it('leaves out the lines of a pasted configuration file, keeps the sentence around it', () => {
+    const text = [
+      'This is the configuration.xml we installed Office with:',
+      '<Configuration>',
+      '  <Add OfficeClientEdition="64" Channel="PerpetualVL2024">',
+      '    <Language ID="en-us" />',
+      '  <Display Level="None" AcceptEULA="TRUE" />',
+      '<SkipRearm>1</SkipRearm>',
+      '</Configuration>',
+    ].join('\n');
+    expect(storyLines(text)).toBe('This is the configuration.xml we installed Office with:');
+  });
+
   it('reads a French ` : ` line with more than four words after it as a sentence', () => {
     const word = 'é'.repeat(300);
     expect(storyLines(`Nom : ${word} b c d e f`)).toBe(`Nom : ${word} b c d e f`);

@@ -40,8 +40,14 @@ const SEARCHED_TERMS = 16;
  */
 const LABELLED_LINE =
   /^\s*(?:(?:Error|Erreur)\s?:|[^:\n]{1,45}\s:\s*(?:\S+(?:\s+|$)){0,4}$|[A-Z][\w()./-]*(?:\s+[A-Z(][\w()./-]*){0,4}:(?:\s|$))/;
-/** A command prompt line (`C:\>slmgr /dlv`, `PS C:\> …`) or a line with no word at all. */
-const PROMPT_LINE = new RegExp(String.raw`^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]*>|^[^${LETTERS}]*$`);
+/**
+ * A command prompt line (`C:\>slmgr /dlv`, `PS C:\> …`), a line of pasted markup (`<Product ID="ProPlus2024Volume">`
+ * in an Office configuration.xml, an unattend.xml element: the words of its tags and attributes are settings, not
+ * symptoms), or a line with no word at all.
+ */
+const PROMPT_LINE = new RegExp(
+  String.raw`^\s*(?:PS\s+)?[A-Za-z]:\\[^>\n]*>|^\s*<[^<>\n]*>[^<>\n]*(?:<[^<>\n]*>[ \t\r]*)?$|^[^${LETTERS}]*$`,
+);
 
 /** The lines of a message that tell its story: command output (labelled lines, prompts) left out. */
 export function storyLines(text: string): string {
