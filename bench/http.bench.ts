@@ -28,8 +28,8 @@
  *   BENCH_NODE_FLAGS='--max-semi-space-size=4'  node flags for every server under test and start-up run (an
  *                               operator's choice the README documents), echo apps included
  *   BENCH_CPU_PROF=/tmp/prof    a .cpuprofile per server over the capacity phase, summarized
- *   BENCH_HEAP_PROF=/tmp/heap   a sampling heap profile per server over the capacity phase (every allocation,
- *                               collected or not), summarized in KiB per message by component
+ *   BENCH_HEAP_PROF=/tmp/heap   a sampling .heapprofile per server over the capacity phase: KiB allocated per
+ *                               message by component (the profiler slows the server: CPU figures are inflated)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -62,7 +62,7 @@ import {
   benchTexts,
   type Platform,
 } from './http-traffic.js';
-import { formatAllocations, summarizeAllocations, type SamplingHeapProfile } from './allocation-summary.js';
+import { formatHeapSummary, summarizeHeapProfile } from './heap-summary.js';
 import { formatSummary, summarizeProfile } from './profile-summary.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -75,8 +75,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
 const PROF_DIR = process.env.BENCH_CPU_PROF;
 const HEAP_DIR = process.env.BENCH_HEAP_PROF;
-/** One allocation sample per this many bytes on average (V8's default is 32 KiB; finer costs more). */
-const HEAP_SAMPLING_BYTES = 4096;
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const PASTE_BYTES = 1024 * 1024;
 const MIB = 1024 * 1024;
@@ -103,6 +101,11 @@ async function runTarget(target: Target, slackApiUrl: string, redisUrl: string):
   const post = (method: string, params?: object) =>
     new Promise<unknown>((res, rej) =>
       session.post(method, params ?? {}, (err, result) => (err ? rej(err) : res(result))),
+    );
+  const heapSession = new Session();
+  const heapPost = (method: string, params?: object) =>
+    new Promise<unknown>((res, rej) =>
+      heapSession.post(method, params ?? {}, (err, result) => (err ? rej(err) : res(result))),
     );
   let rssPeak = 0;
   let rssTimer: NodeJS.Timeout | undefined;
@@ -138,18 +141,19 @@ async function runTarget(target: Target, slackApiUrl: string, redisUrl: string):
       session.disconnect();
       writeFileSync(file, JSON.stringify(profile));
     },
+    // Every allocation is a candidate sample, garbage included: the profile says what was allocated.
     heapStart: async () => {
-      session.connect();
-      await post('HeapProfiler.enable');
-      await post('HeapProfiler.startSampling', {
-        samplingInterval: HEAP_SAMPLING_BYTES,
+      heapSession.connect();
+      await heapPost('HeapProfiler.enable');
+      await heapPost('HeapProfiler.startSampling', {
+        samplingInterval: 8192,
         includeObjectsCollectedByMajorGC: true,
         includeObjectsCollectedByMinorGC: true,
       });
     },
     heapStop: async (file: string) => {
-      const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
-      session.disconnect();
+      const { profile } = (await heapPost('HeapProfiler.stopSampling')) as { profile: unknown };
+      heapSession.disconnect();
       writeFileSync(file, JSON.stringify(profile));
     },
     stop: async () => {
@@ -277,14 +281,14 @@ async function measure(
 
     await server.call('watchStart');
     if (PROF_DIR) await server.call('profileStart');
-    else if (HEAP_DIR) await server.call('heapStart');
+    if (HEAP_DIR) await server.call('heapStart');
     const cpu0 = await server.call<number>('cpu');
     const t0 = performance.now();
     const cap = await driver.call<PhaseResult>('closed', { connections: CONNECTIONS, seconds: SECONDS });
     const cpu1 = await server.call<number>('cpu');
     const wallMs = performance.now() - t0;
     if (PROF_DIR) await server.call('profileStop', join(PROF_DIR, `${target}.cpuprofile`));
-    else if (HEAP_DIR) await server.call('heapStop', join(HEAP_DIR, `${target}.heapprofile`));
+    if (HEAP_DIR) await server.call('heapStop', join(HEAP_DIR, `${target}.heapprofile`));
     const open = await driver.call<PhaseResult>('open', { rate: 0.7 * cap.rate, seconds: OPEN_SECONDS });
     const rssLoad = await server.call<number>('watchStop');
 
@@ -565,14 +569,14 @@ function printProfiles(rows: TargetResult[]): void {
       const file = join(PROF_DIR, `${r.target}.cpuprofile`);
       const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')));
       console.log(formatSummary(`${r.target} (${file})`, summary, r.cap.completed, 16));
-    } else if (HEAP_DIR) {
-      const file = join(HEAP_DIR, `${r.target}.heapprofile`);
-      const profile = JSON.parse(readFileSync(file, 'utf8')) as SamplingHeapProfile;
-      console.log(
-        formatAllocations(`${r.target} (${file})`, summarizeAllocations(profile), r.cap.completed, 16),
-      );
+      console.log();
     }
-    console.log();
+    if (HEAP_DIR) {
+      const file = join(HEAP_DIR, `${r.target}.heapprofile`);
+      const summary = summarizeHeapProfile(JSON.parse(readFileSync(file, 'utf8')));
+      console.log(formatHeapSummary(`${r.target} (${file})`, summary, r.cap.completed, 16));
+      console.log();
+    }
   }
 }
 
@@ -597,7 +601,7 @@ function cpuPins(): Pins {
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (PROF_DIR) mkdirSync(PROF_DIR, { recursive: true });
-  else if (HEAP_DIR) mkdirSync(HEAP_DIR, { recursive: true });
+  if (HEAP_DIR) mkdirSync(HEAP_DIR, { recursive: true });
   const started = Date.now();
   const cpus = availableParallelism();
   const pins = cpuPins();

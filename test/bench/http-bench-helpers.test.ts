@@ -5,6 +5,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  formatHeapSummary,
+  summarizeHeapProfile,
+  type SamplingHeapProfile,
+} from '../../bench/heap-summary.js';
+import {
   countRoundTrips,
   percentile,
   summarizeLatencies,
@@ -177,5 +182,40 @@ describe('the traffic', () => {
     const { body, textBytes } = largePaste(benchTexts(ROOT), 1024 * 1024);
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(1024 * 1024);
     expect(textBytes).toBeGreaterThan(0.9 * 1024 * 1024);
+  });
+});
+
+describe('allocations by component', () => {
+  type Node = SamplingHeapProfile['head'];
+  const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 9 });
+  const node = (callFrame: Node['callFrame'], selfSize: number, children: Node[] = []): Node => ({
+    callFrame,
+    selfSize,
+    children,
+  });
+  // The receiver parses a body (JSON.parse, a builtin) and Bolt builds its listener arguments.
+  const profile = {
+    head: node(frame('(root)', ''), 0, [
+      node(frame('handle', 'file:///srv/dist/src/adapters/slack/receiver.js'), 1024, [
+        node(frame('parse', ''), 3072),
+      ]),
+      node(frame('processEvent', 'file:///srv/node_modules/@slack/bolt/dist/App.js'), 2048),
+    ]),
+  };
+
+  it("counts a builtin's bytes for the function that called it", () => {
+    const summary = summarizeHeapProfile(profile);
+    expect(summary.totalBytes).toBe(6144);
+    expect(summary.components).toEqual([
+      ['src/adapters/slack', 4096],
+      ['@slack/bolt', 2048],
+    ]);
+    expect(summary.functions[0]).toEqual(['handle src/adapters/slack/receiver.js:10', 4096]);
+  });
+
+  it('prints KiB per request', () => {
+    const text = formatHeapSummary('slack-ours', summarizeHeapProfile(profile), 2);
+    expect(text.split('\n')[0]).toBe('slack-ours: 3.0 KiB allocated per request');
+    expect(text).toMatch(/66\.7% {2}src\/adapters\/slack +2\.0 KiB\/req/);
   });
 });
