@@ -73,6 +73,15 @@ export const FACT_LABELS: { readonly [K in FactKey]: Localized } = {
     'Licence from the free Windows 7/8.1 upgrade',
     'Licence issue de la mise à niveau gratuite de Windows 7/8.1',
   ),
+  sameKeyOnEveryMachine: l(
+    'Same volume key typed on every machine',
+    'Même clé de volume saisie sur chaque machine',
+  ),
+  kmsHostGone: l('Former KMS host gone', 'Ancien hôte KMS disparu'),
+  oemLicence: l('OEM licence', 'Licence OEM'),
+  keyFromOtherMachine: l('Key taken from another machine', 'Clé reprise d’une autre machine'),
+  retailKeySource: l('Retail key (MSDN, retail box)', 'Clé retail (MSDN, boîte)'),
+  volumeMedia: l('Volume licence media', 'Média de licence en volume'),
   officeLicenses: l('Office licences (ospp.vbs)', 'Licences Office (ospp.vbs)'),
   officeKmsHost: l('Office KMS host (ospp.vbs /sethst)', 'Hôte KMS d’Office (ospp.vbs /sethst)'),
   editionConversionTarget: l(
