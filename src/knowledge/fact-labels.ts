@@ -188,12 +188,17 @@ function parsedValue(text: string): unknown {
   return text;
 }
 
+/** The ranking's note that the message's own words describe the scenario, with how clearly (`… (82%)`). */
+const STORY_EVIDENCE = /^symptoms described \((\d{1,3})%\)$/;
+
 /**
  * An evidence item the rules write as `fact=value` or `fact<value` ("kmsCurrentCount<25", "srvRecords=none")
  * in the reader's words ("KMS host count < 25", "Enregistrements SRV KMS dans le DNS : aucun"); any other item
  * (a code, a sentence) is returned as it is.
  */
 export function factEvidenceText(item: string, lang: Lang): string {
+  const story = STORY_EVIDENCE.exec(item);
+  if (story) return lang === 'fr' ? `symptômes décrits (${story[1]!} %)` : item;
   const m = /^([A-Za-z][A-Za-z0-9]*)\s*(=|<=|>=|<|>|:)\s*(.*)$/.exec(item);
   if (!m || !isFactKey(m[1]!)) return item;
   const key = m[1] as FactKey;
