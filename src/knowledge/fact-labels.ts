@@ -111,6 +111,8 @@ const WORDS: Readonly<Record<string, Localized>> = {
   found: l('found', 'trouvés'),
   none: l('none', 'aucun'),
   All: l('all (AD, then KMS)', 'tous (AD, puis KMS)'),
+  // A scenario's condition that a fact has any value (`officeLicenses=known`), shown in evidence.
+  known: l('known', 'connu'),
   Token: l('token', 'jeton'),
 };
 

@@ -52,6 +52,7 @@ describe('display names of facts', () => {
     expect(shown).toContain('symptômes décrits (100 %)');
     expect(shown.join(' | ')).not.toMatch(/symptoms described|oemLicence|keyFromOtherMachine/);
     expect(factEvidenceText('symptoms described (82%)', 'en')).toBe('symptoms described (82%)');
+    expect(factEvidenceText('kmsHostRegistered=known', 'fr')).toBe('Hôte KMS défini par /skms : connu');
   });
 
   it('no evidence line or "what changed" line of any fixture shows a fact by its code name', () => {
