@@ -383,8 +383,9 @@ export const CHANNELS: ScenarioInput[] = [
       fr: 'Une licence OEM reste attachée à la machine avec laquelle elle a été vendue',
     },
     when: {
+      // No code of its own: 0xC004C003 or 0xC004C008 on a moved key say nothing more than on any other key.
       codes: [],
-      alsoCodes: ['0xC004C008', '0xC004C003', '0xC004C020'],
+      alsoCodes: [],
       // The person says the key is OEM and was taken from another machine: the licence itself cannot follow.
       facts: { oemLicence: true, keyFromOtherMachine: true },
       symptoms: {
