@@ -82,6 +82,7 @@ export const FACT_LABELS: { readonly [K in FactKey]: Localized } = {
   keyFromOtherMachine: l('Key taken from another machine', 'Clé reprise d’une autre machine'),
   retailKeySource: l('Retail key (MSDN, retail box)', 'Clé retail (MSDN, boîte)'),
   volumeMedia: l('Volume licence media', 'Média de licence en volume'),
+  convertedFromEvaluation: l('Converted from the evaluation', 'Convertie depuis l’évaluation'),
   officeLicenses: l('Office licences (ospp.vbs)', 'Licences Office (ospp.vbs)'),
   officeKmsHost: l('Office KMS host (ospp.vbs /sethst)', 'Hôte KMS d’Office (ospp.vbs /sethst)'),
   editionConversionTarget: l(

@@ -245,6 +245,8 @@ export const FactsSchema = z.object({
   retailKeySource: z.boolean().optional(),
   /** The installation media is volume-licence media (VL ISO, from the Volume Licensing site) (prose). */
   volumeMedia: z.boolean().optional(),
+  /** The person says they converted an evaluation edition to a licensed one (prose). */
+  convertedFromEvaluation: z.boolean().optional(),
   /** `cscript ospp.vbs /dstatus`: one entry per Office licence. */
   officeLicenses: z
     .array(

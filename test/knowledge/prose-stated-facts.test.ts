@@ -39,6 +39,8 @@ describe('facts stated in prose', () => {
     ],
     ['Our MSDN key is refused on the volume license ISO.', { retailKeySource: true, volumeMedia: true }],
     ['La clé MSDN est refusée sur l’ISO de licence en volume.', { retailKeySource: true, volumeMedia: true }],
+    ['We converted the 2022 evaluation to Datacenter with DISM.', { convertedFromEvaluation: true }],
+    ['J’ai passé un 2022 Évaluation en Datacenter avec DISM.', { convertedFromEvaluation: true }],
     // A mail client's line break in the middle of a sentence does not cut the sentence.
     ['we type the same KMS key on\nevery workstation during the build.', { sameKeyOnEveryMachine: true }],
   ])('%s', (text, facts) => {
@@ -52,6 +54,7 @@ describe('facts stated in prose', () => {
     // A MAK is meant to be typed on every machine: nothing unusual is said.
     'We used the same MAK on every PC.',
     'Is our KMS server dead?',
+    'We tried to convert the eval to Standard.',
     'It is not an OEM licence, we bought it retail.',
   ])('states nothing: %s', (text) => {
     expect(readProseFacts(text)).toEqual({});

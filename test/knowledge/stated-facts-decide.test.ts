@@ -45,6 +45,25 @@ describe('0xC004C008 after the same volume key went on every machine', () => {
   });
 });
 
+describe('0xC004C003 right after an evaluation was converted', () => {
+  it('first proves the conversion finished, with DISM, before calling the key blocked', () => {
+    const d = diagnose(
+      'We converted our 2022 evaluation to Datacenter with DISM, installed our key and slmgr /ato says Error: 0xC004C003 The activation server determined the specified product key is blocked.',
+    );
+    expect(d.findings.map((f) => f.id).slice(0, 2)).toEqual(['eval-conversion-unfinished', 'key-blocked']);
+    expect(d.findings[0]?.escalate).toBe(false);
+    expect(d.ask.map((a) => a.command)).toContain('DISM /online /Get-CurrentEdition');
+  });
+
+  it('is Microsoft’s blocked key when nothing was converted', () => {
+    const d = diagnose(
+      'slmgr /ato says Error: 0xC004C003 The activation server determined the specified product key is blocked.',
+    );
+    expect(d.findings[0]?.id).toBe('key-blocked');
+    expect(d.findings[0]?.escalate).toBe(true);
+  });
+});
+
 describe('clients pinned to a KMS host that is gone', () => {
   it('points at the /skms setting once the thread says the host died', async () => {
     const ids = await thread([

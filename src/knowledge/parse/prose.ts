@@ -23,7 +23,8 @@ type ProseFact =
   | 'oemLicence'
   | 'keyFromOtherMachine'
   | 'retailKeySource'
-  | 'volumeMedia';
+  | 'volumeMedia'
+  | 'convertedFromEvaluation';
 
 /**
  * "Azure" as a place machines run: not Azure AD / Active Directory / Entra (identity), Azure Local or Azure
@@ -101,6 +102,10 @@ const PHRASES: readonly (readonly [ProseFact, string])[] = [
     '(?:msdn|visual\\s+studio(?:\\s+subscription)?|technet|retail|boxed|fpp)\\s+(?:product\\s+)?key|key\\s+(?:\\S+\\s+){0,3}?from\\s+(?:msdn|(?:our\\s+|the\\s+)?visual\\s+studio|a\\s+retailer|the\\s+(?:retail\\s+)?box)',
   ],
   [
+    'convertedFromEvaluation',
+    '(?:converted|upgraded|switched|turned)\\s+(?:(?:the|our|an?|this|that|it|its)\\s+)?(?:\\S+\\s+){0,3}?(?:evaluation|eval|trial)(?:\\s+(?:edition|version|copy|install(?:ation)?|server))?\\s+(?:to|into)\\s+(?:(?:the|a)\\s+)?(?:datacenter|standard|full|retail|licensed|volume)',
+  ],
+  [
     'volumeMedia',
     'volume\\s+licen[cs]e[ds]?\\s+(?:media|iso|image|dvd|installation\\s+media)|(?:vl|vlsc)\\s+(?:media|iso|image|dvd)|iso\\s+(?:\\S+\\s+){0,3}?from\\s+(?:the\\s+)?(?:vlsc|volume\\s+licensing\\s+(?:service\\s+center|site))',
   ],
@@ -154,6 +159,10 @@ const PHRASES: readonly (readonly [ProseFact, string])[] = [
     "cl[ée]\\s+(?:de\\s+produit\\s+)?(?:msdn|retail|fpp|de\\s+la\\s+bo[iî]te|en\\s+bo[iî]te|achet[ée]e\\s+(?:en|dans\\s+le)\\s+commerce)|cl[ée]\\s+(?:\\S+\\s+){0,3}?(?:de|depuis|venant\\s+de)\\s+(?:msdn|l['’]abonnement\\s+visual\\s+studio)",
   ],
   [
+    'convertedFromEvaluation',
+    "(?:pass[ée]|converti|bascul[ée]|transform[ée])\\s+(?:(?:un|une|le|la|notre|ce|cette)\\s+|l['’])?(?:\\S+\\s+){0,3}?(?:[ée]valuation|[ée]val|version\\s+d['’](?:[ée]valuation|essai))\\s+(?:en|vers)\\s+(?:(?:la|une)\\s+)?(?:datacenter|standard|version\\s+(?:compl[èe]te|commerciale|licenci[ée]e))",
+  ],
+  [
     'volumeMedia',
     '(?:m[ée]dia|iso|image|dvd)\\s+(?:de\\s+)?(?:licence\\s+en\\s+volume|vl|vlsc)|(?:iso|image)\\s+(?:\\S+\\s+){0,3}?(?:du|depuis\\s+le)\\s+(?:vlsc|site\\s+(?:des\\s+)?licences?\\s+en\\s+volume)',
   ],
@@ -184,6 +193,7 @@ const NEAR_NEGATION_ONLY: ReadonlySet<ProseFact> = new Set<ProseFact>([
   'keyFromOtherMachine',
   'retailKeySource',
   'volumeMedia',
+  'convertedFromEvaluation',
 ]);
 const VAGUE = rx(
   "maybe|perhaps|might|possibly|probably|not sure|unsure|i think|i guess|if|whether|unless|could be|peut-être|peut être|probablement|éventuellement|si|s['’]il|je pense|je crois|il se peut",
