@@ -73,6 +73,16 @@ export const FACT_LABELS: { readonly [K in FactKey]: Localized } = {
     'Licence from the free Windows 7/8.1 upgrade',
     'Licence issue de la mise à niveau gratuite de Windows 7/8.1',
   ),
+  sameKeyOnEveryMachine: l(
+    'Same volume key typed on every machine',
+    'Même clé de volume saisie sur chaque machine',
+  ),
+  kmsHostGone: l('Former KMS host gone', 'Ancien hôte KMS disparu'),
+  oemLicence: l('OEM licence', 'Licence OEM'),
+  keyFromOtherMachine: l('Key taken from another machine', 'Clé reprise d’une autre machine'),
+  retailKeySource: l('Retail key (MSDN, retail box)', 'Clé retail (MSDN, boîte)'),
+  volumeMedia: l('Volume licence media', 'Média de licence en volume'),
+  convertedFromEvaluation: l('Converted from the evaluation', 'Convertie depuis l’évaluation'),
   officeLicenses: l('Office licences (ospp.vbs)', 'Licences Office (ospp.vbs)'),
   officeKmsHost: l('Office KMS host (ospp.vbs /sethst)', 'Hôte KMS d’Office (ospp.vbs /sethst)'),
   editionConversionTarget: l(
@@ -102,6 +112,8 @@ const WORDS: Readonly<Record<string, Localized>> = {
   found: l('found', 'trouvés'),
   none: l('none', 'aucun'),
   All: l('all (AD, then KMS)', 'tous (AD, puis KMS)'),
+  // A scenario's condition that a fact has any value (`officeLicenses=known`), shown in evidence.
+  known: l('known', 'connu'),
   Token: l('token', 'jeton'),
 };
 
@@ -179,12 +191,17 @@ function parsedValue(text: string): unknown {
   return text;
 }
 
+/** The ranking's note that the message's own words describe the scenario, with how clearly (`… (82%)`). */
+const STORY_EVIDENCE = /^symptoms described \((\d{1,3})%\)$/;
+
 /**
  * An evidence item the rules write as `fact=value` or `fact<value` ("kmsCurrentCount<25", "srvRecords=none")
  * in the reader's words ("KMS host count < 25", "Enregistrements SRV KMS dans le DNS : aucun"); any other item
  * (a code, a sentence) is returned as it is.
  */
 export function factEvidenceText(item: string, lang: Lang): string {
+  const story = STORY_EVIDENCE.exec(item);
+  if (story) return lang === 'fr' ? `symptômes décrits (${story[1]!} %)` : item;
   const m = /^([A-Za-z][A-Za-z0-9]*)\s*(=|<=|>=|<|>|:)\s*(.*)$/.exec(item);
   if (!m || !isFactKey(m[1]!)) return item;
   const key = m[1] as FactKey;

@@ -233,6 +233,20 @@ export const FactsSchema = z.object({
   azureLocal: z.boolean().optional(),
   /** The licence came from the free upgrade of a Windows 7 or 8.1 key (prose). */
   freeUpgradeLicence: z.boolean().optional(),
+  /** The same volume or KMS key was typed on every machine, as with Windows XP/2003 volume keys (prose). */
+  sameKeyOnEveryMachine: z.boolean().optional(),
+  /** The KMS host the clients used is gone: died, decommissioned, removed (prose). */
+  kmsHostGone: z.boolean().optional(),
+  /** The licence or key is OEM: on the label, or preinstalled by the maker (prose). */
+  oemLicence: z.boolean().optional(),
+  /** The key comes from another machine: the old server, the replaced PC (prose). */
+  keyFromOtherMachine: z.boolean().optional(),
+  /** The key is a retail one: MSDN / Visual Studio subscription, retail box, shop (prose). */
+  retailKeySource: z.boolean().optional(),
+  /** The installation media is volume-licence media (VL ISO, from the Volume Licensing site) (prose). */
+  volumeMedia: z.boolean().optional(),
+  /** The person says they converted an evaluation edition to a licensed one (prose). */
+  convertedFromEvaluation: z.boolean().optional(),
   /** `cscript ospp.vbs /dstatus`: one entry per Office licence. */
   officeLicenses: z
     .array(

@@ -44,6 +44,17 @@ describe('display names of facts', () => {
     expect(factEvidenceText('code 0xC004F074', 'en')).toBe('code 0xC004F074');
   });
 
+  it('a French card says the story matched in French, not "symptoms described"', () => {
+    const d = diagnose(
+      'Le vieux serveur est hors service. Sa clé OEM, on l’a mise sur le nouveau serveur et l’activation est refusée.',
+    );
+    const shown = annotateEvidence(d.findings[0]!.evidence, [], 'fr');
+    expect(shown).toContain('symptômes décrits (100 %)');
+    expect(shown.join(' | ')).not.toMatch(/symptoms described|oemLicence|keyFromOtherMachine/);
+    expect(factEvidenceText('symptoms described (82%)', 'en')).toBe('symptoms described (82%)');
+    expect(factEvidenceText('kmsHostRegistered=known', 'fr')).toBe('Hôte KMS défini par /skms : connu');
+  });
+
   it('no evidence line or "what changed" line of any fixture shows a fact by its code name', () => {
     for (const { name, text } of allFixtures()) {
       for (const lang of ['en', 'fr'] as const) {

@@ -236,6 +236,10 @@ C:\\>DISM /online /Get-TargetEditions
     en: 'The laptop came with Windows Pro, the OEM key in the BIOS is not picked up and OA3xOriginalProductKey looks empty.',
     fr: 'Le portable était livré avec Windows Pro, la clé OEM du BIOS n’est pas prise et OA3xOriginalProductKey est vide.',
   },
+  'oem-licence-not-transferable': {
+    en: 'Our old file server died. We put the OEM key from the old server on the new server and activation is refused.',
+    fr: 'L’ancien serveur est mort. On a saisi sa clé OEM sur le nouveau serveur et l’activation est refusée.',
+  },
   'volume-upgrade-needs-qualifying-os': {
     en: 'Whitebox PCs bought without Windows get 0xC004F035, invalid volume license key, from our KMS.',
     fr: 'Des PC achetés sans Windows reçoivent 0xC004F035 de notre KMS : clé de licence en volume non valide.',

@@ -17,7 +17,14 @@ type ProseFact =
   | 'onAzure'
   | 'azureLocal'
   | 'clockSkew'
-  | 'freeUpgradeLicence';
+  | 'freeUpgradeLicence'
+  | 'sameKeyOnEveryMachine'
+  | 'kmsHostGone'
+  | 'oemLicence'
+  | 'keyFromOtherMachine'
+  | 'retailKeySource'
+  | 'volumeMedia'
+  | 'convertedFromEvaluation';
 
 /**
  * "Azure" as a place machines run: not Azure AD / Active Directory / Entra (identity), Azure Local or Azure
@@ -26,6 +33,12 @@ type ProseFact =
 const AZURE = `azure(?!\\s*(?:ad|active directory|local|stack|arc|devops|entra)(?![${LETTERS}]))`;
 const VM_EN = '(?:vms?|virtual machines?|servers?|instances?|machines?|session hosts?|boxes)';
 const VM_FR = '(?:vms?|machines? virtuelles?|serveurs?|instances?|machines?|h[ôo]tes de session)';
+/** Machines a key is typed on, or moved to. */
+const MACHINES_EN =
+  '(?:servers?|machines?|computers?|pcs?|workstations?|clients?|desktops?|laptops?|boxes|vms?|hosts?)';
+const MACHINES_FR = '(?:serveurs?|postes?|machines?|pc|ordinateurs?|portables?|vms?|h[ôo]tes?)';
+/** The kind of key a volume-licensing customer typed everywhere (not a MAK, which is meant for that). */
+const VOLUME_KEY_EN = '(?:volume(?:\\s+licen[cs]e)?|kms(?:\\s+host)?|vlk|csvlk)\\s+key';
 
 /** Word boundaries that understand accented letters. */
 const B = `(?<![${WORD_CHARS}_])`;
@@ -68,6 +81,34 @@ const PHRASES: readonly (readonly [ProseFact, string])[] = [
     'freeUpgradeLicence',
     'free\\s+upgrade\\s+from\\s+windows\\s+(?:7|8(?:\\.1)?)|windows\\s+(?:7|8(?:\\.1)?)\\s+(?:\\S+\\s+){0,5}(?:for\\s+free|free\\s+upgrade)',
   ],
+  [
+    'sameKeyOnEveryMachine',
+    `(?:the\\s+)?(?:same|one|a\\s+single|our)\\s+${VOLUME_KEY_EN}\\s+(?:\\S+\\s+){0,8}?(?:on|into|in|for|to|across)\\s+(?:every|each|all(?:\\s+(?:of\\s+)?(?:the|our))?)\\s+(?:\\w+\\s+)?${MACHINES_EN}|${VOLUME_KEY_EN}\\s+(?:on|into)\\s+(?:every|each|all(?:\\s+(?:of\\s+)?(?:the|our))?)\\s+(?:\\w+\\s+)?${MACHINES_EN}`,
+  ],
+  [
+    'kmsHostGone',
+    '(?:kms|activation)\\s+(?:host|server|box)(?:\\s+\\(?[\\w.-]+\\)?)?\\s+(?:has\\s+|had\\s+)?(?:died|crashed|is\\s+gone|(?:is|was)\\s+(?:dead|destroyed|lost|decommissioned|removed|deleted)|no\\s+longer\\s+exists)|(?:lost|decommissioned|removed|deleted)\\s+(?:the|our)\\s+(?:old\\s+)?(?:kms|activation)\\s+(?:host|server)|(?:dead|decommissioned|deleted)\\s+(?:kms|activation)\\s+(?:host|server)',
+  ],
+  [
+    'oemLicence',
+    'oem\\s+(?:product\\s+)?(?:key|licen[cs]e|version|copy|edition|rok|coa)|rok\\s+(?:key|licen[cs]e)|(?:key|licen[cs]e|windows(?:\\s+server)?(?:\\s+\\d{4})?(?:\\s+\\w+)?)\\s+(?:that\\s+)?came\\s+with\\s+the\\s+(?:server|machine|pc|laptop|hardware)|preinstalled\\s+by\\s+the\\s+(?:manufacturer|maker|vendor|oem)',
+  ],
+  [
+    'keyFromOtherMachine',
+    `(?:key|licen[cs]e)\\s+(?:\\S+\\s+){0,4}?from\\s+(?:the|our|an?)\\s+(?:old|previous|former|dead|retired|replaced|other)\\s+${MACHINES_EN}|(?:moved|transferred|reused|re-used|migrated|carried\\s+over|put|typed|entered|installed|used)\\s+(?:the|our|its|that|this|the\\s+old)\\s+(?:\\w+\\s+){0,2}?(?:key|licen[cs]e)\\s+(?:\\S+\\s+){0,3}?(?:to|on|onto|into)\\s+(?:the|a|our)\\s+(?:new|replacement|other)\\s+(?:\\w+\\s+)?(?:${MACHINES_EN}|hardware)|(?:put|typed|entered|installed|used|moved)\\s+it\\s+(?:on|onto|into|to)\\s+(?:the|a|our)\\s+(?:new|replacement)\\s+(?:\\w+\\s+)?(?:${MACHINES_EN}|hardware)`,
+  ],
+  [
+    'retailKeySource',
+    '(?:msdn|visual\\s+studio(?:\\s+subscription)?|technet|retail|boxed|fpp)\\s+(?:product\\s+)?key|key\\s+(?:\\S+\\s+){0,3}?from\\s+(?:msdn|(?:our\\s+|the\\s+)?visual\\s+studio|a\\s+retailer|the\\s+(?:retail\\s+)?box)',
+  ],
+  [
+    'convertedFromEvaluation',
+    '(?:converted|upgraded|switched|turned)\\s+(?:(?:the|our|an?|this|that|it|its)\\s+)?(?:\\S+\\s+){0,3}?(?:evaluation|eval|trial)(?:\\s+(?:edition|version|copy|install(?:ation)?|server))?\\s+(?:to|into)\\s+(?:(?:the|a)\\s+)?(?:datacenter|standard|full|retail|licensed|volume)',
+  ],
+  [
+    'volumeMedia',
+    'volume\\s+licen[cs]e[ds]?\\s+(?:media|iso|image|dvd|installation\\s+media)|(?:vl|vlsc)\\s+(?:media|iso|image|dvd)|iso\\s+(?:\\S+\\s+){0,3}?from\\s+(?:the\\s+)?(?:vlsc|volume\\s+licensing\\s+(?:service\\s+center|site))',
+  ],
   // French
   [
     'onAzure',
@@ -98,6 +139,34 @@ const PHRASES: readonly (readonly [ProseFact, string])[] = [
     'mise\\s+[àa]\\s+(?:niveau|jour)\\s+gratuite\\s+(?:depuis|de)\\s+windows\\s+(?:7|8)|windows\\s+(?:7|8(?:[.,]1)?)\\s+(?:\\S+\\s+){0,5}gratuitement|gratuitement\\s+(?:\\S+\\s+){0,4}windows\\s+(?:7|8)',
   ],
   [
+    'sameKeyOnEveryMachine',
+    `(?:la\\s+)?m[êe]me\\s+cl[ée]\\s+(?:de\\s+(?:licence\\s+en\\s+)?volume|kms|d['’]h[ôo]te\\s+kms|vlk|csvlk)\\s+(?:\\S+\\s+){0,8}?(?:sur|dans|pour)\\s+(?:tous\\s+les|toutes\\s+les|chaque)\\s+${MACHINES_FR}|cl[ée]\\s+(?:kms|d['’]h[ôo]te\\s+kms|de\\s+volume)\\s+(?:\\S+\\s+){0,4}?sur\\s+(?:tous\\s+les|toutes\\s+les|chaque)\\s+${MACHINES_FR}`,
+  ],
+  [
+    'kmsHostGone',
+    "(?:serveur|h[ôo]te)\\s+(?:kms|d['’]activation)(?:\\s+\\(?[\\w.-]+\\)?)?\\s+(?:est\\s+|a\\s+[ée]t[ée]\\s+)?(?:mort|tomb[ée]|hs|d[ée]c[ée]d[ée]|d[ée]commissionn[ée]|supprim[ée]|d[ée]truit|perdu|a\\s+(?:crash[ée]|plant[ée]|grill[ée]))|(?:serveur|h[ôo]te)\\s+kms\\s+(?:\\S+\\s+){0,2}?n['’]existe\\s+plus|(?:perdu|d[ée]commissionn[ée]|supprim[ée])\\s+(?:l['’]ancien|notre|le)\\s+(?:serveur|h[ôo]te)\\s+kms",
+  ],
+  [
+    'oemLicence',
+    '(?:cl[ée]|licence|version|[ée]dition)\\s+oem|oem\\s+rok|livr[ée]e?\\s+(?:\\S+\\s+){0,3}?(?:par|avec)\\s+(?:le\\s+)?(?:constructeur|fabricant)|pr[ée]install[ée]e?\\s+par\\s+(?:le\\s+)?(?:constructeur|fabricant)',
+  ],
+  [
+    'keyFromOtherMachine',
+    `(?:mis|saisi|entr[ée]|install[ée]|utilis[ée]|repris|transf[ée]r[ée]|d[ée]plac[ée])\\s+(?:cette|la|notre|l['’]ancienne|sa)\\s+(?:\\S+\\s+){0,2}?(?:cl[ée]|licence)\\s+(?:\\S+\\s+){0,3}?(?:sur|vers|dans)\\s+(?:le|la|un|une|notre)\\s+(?:nouveau|nouvelle|autre)\\s+(?:${MACHINES_FR}|mat[ée]riel)|(?:cl[ée]|licence)\\s+de\\s+l['’](?:ancien|ancienne)\\s+${MACHINES_FR}|l['’](?:a|ai|avons|ont)\\s+(?:mise?|saisie?|install[ée]e?|entr[ée]e?|utilis[ée]e?|reprise?|transf[ée]r[ée]e?|d[ée]plac[ée]e?)\\s+sur\\s+(?:le|la|un|une|notre)\\s+(?:nouveau|nouvelle|autre)\\s+(?:${MACHINES_FR}|mat[ée]riel)`,
+  ],
+  [
+    'retailKeySource',
+    "cl[ée]\\s+(?:de\\s+produit\\s+)?(?:msdn|retail|fpp|de\\s+la\\s+bo[iî]te|en\\s+bo[iî]te|achet[ée]e\\s+(?:en|dans\\s+le)\\s+commerce)|cl[ée]\\s+(?:\\S+\\s+){0,3}?(?:de|depuis|venant\\s+de)\\s+(?:msdn|l['’]abonnement\\s+visual\\s+studio)",
+  ],
+  [
+    'convertedFromEvaluation',
+    "(?:pass[ée]|converti|bascul[ée]|transform[ée])\\s+(?:(?:un|une|le|la|notre|ce|cette)\\s+|l['’])?(?:\\S+\\s+){0,3}?(?:[ée]valuation|[ée]val|version\\s+d['’](?:[ée]valuation|essai))\\s+(?:en|vers)\\s+(?:(?:la|une)\\s+)?(?:datacenter|standard|version\\s+(?:compl[èe]te|commerciale|licenci[ée]e))",
+  ],
+  [
+    'volumeMedia',
+    '(?:m[ée]dia|iso|image|dvd)\\s+(?:de\\s+)?(?:licence\\s+en\\s+volume|vl|vlsc)|(?:iso|image)\\s+(?:\\S+\\s+){0,3}?(?:du|depuis\\s+le)\\s+(?:vlsc|site\\s+(?:des\\s+)?licences?\\s+en\\s+volume)',
+  ],
+  [
     'updatesPending',
     'mises?\\s+[àa]\\s+jour\\s+(?:cumulatives?\\s+)?en\\s+attente|pas\\s+(?:[àa]\\s+jour|patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)|non\\s+(?:patch[ée]e?|mis[e]?\\s+[àa]\\s+jour)',
   ],
@@ -111,14 +180,38 @@ const NEGATION = rx(
   "not|no|never|none|neither|nor|without|isn't|wasn't|aren't|don't|didn't|doesn't|ne|n['’]\\w+|pas|jamais|aucun|aucune|ni|sans|non",
 );
 const NEGATION_CONTRACTION = /n['’]t\b/i;
-const NEAR_NEGATION_ONLY: ReadonlySet<ProseFact> = new Set<ProseFact>(['onAzure', 'azureLocal']);
+/**
+ * Facts about where a machine runs or where its key and media came from: a negation elsewhere in the clause is
+ * about the failure ("the new server won't take the key from the old one"), so only one just before counts.
+ */
+const NEAR_NEGATION_ONLY: ReadonlySet<ProseFact> = new Set<ProseFact>([
+  'onAzure',
+  'azureLocal',
+  'sameKeyOnEveryMachine',
+  'kmsHostGone',
+  'oemLicence',
+  'keyFromOtherMachine',
+  'retailKeySource',
+  'volumeMedia',
+  'convertedFromEvaluation',
+]);
 const VAGUE = rx(
   "maybe|perhaps|might|possibly|probably|not sure|unsure|i think|i guess|if|whether|unless|could be|peut-être|peut être|probablement|éventuellement|si|s['’]il|je pense|je crois|il se peut",
 );
 
+/**
+ * A line break inside a sentence: the line before does not end a sentence and the next line goes on in lower
+ * case, as in a message wrapped by a mail client or a forum ("we type the same key into every\nserver"). Output
+ * lines start with a label, a capital or an indent, and stay lines of their own.
+ */
+const WRAPPED_LINE = new RegExp(`(?<![.!?;:\\n])\\n(?=[a-z\u00e0-\u00ff])`, 'g');
+
 /** Sentences end at terminal punctuation, line breaks and semicolons; the `?` stays with its sentence. */
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?;])\s+|\n+/).filter((s) => s.trim().length > 0);
+  return text
+    .replace(WRAPPED_LINE, ' ')
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .filter((s) => s.trim().length > 0);
 }
 
 /** Clauses of a sentence: negation is judged per clause, so "it's a VM, not patched" yields both facts. */

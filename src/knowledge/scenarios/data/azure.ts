@@ -227,6 +227,7 @@ export const AZURE: ScenarioInput[] = [
           'route only for 23.102.135.246',
           'activation stopped after Azure KMS IP change',
           'VM moved to Azure does not activate',
+          'Azure VMs sent to our own on-premises KMS host through the VPN or ExpressRoute',
         ],
         fr: [
           'la VM Azure pointe encore vers notre KMS local',
@@ -234,6 +235,7 @@ export const AZURE: ScenarioInput[] = [
           'ancienne adresse kms.core.windows.net',
           'route seulement pour 23.102.135.246',
           'l’activation s’est arrêtée après le changement d’IP du KMS Azure',
+          'VM Azure envoyées vers notre propre hôte KMS sur site par le VPN ou ExpressRoute',
         ],
       },
     },

@@ -12,6 +12,8 @@ export const CHANNELS: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F069', '0xC004E016', '0xC004F050'],
+      // A retail key (MSDN, boxed) said to be typed on volume-licence media: the mismatch itself, stated.
+      facts: { retailKeySource: true, volumeMedia: true },
       refines: ['kms-error-on-non-kms-key'],
       symptoms: {
         en: [
@@ -371,6 +373,74 @@ export const CHANNELS: ScenarioInput[] = [
     source: [
       'activation-facts-more.md §4.3',
       'https://learn.microsoft.com/troubleshoot/windows-client/licensing-and-activation/validate-oem-activation-key',
+    ],
+  },
+  {
+    id: 'oem-licence-not-transferable',
+    kind: 'channel',
+    title: {
+      en: 'An OEM licence stays with the machine it came with',
+      fr: 'Une licence OEM reste attachée à la machine avec laquelle elle a été vendue',
+    },
+    when: {
+      // No code of its own: 0xC004C003 or 0xC004C008 on a moved key say nothing more than on any other key.
+      codes: [],
+      alsoCodes: [],
+      // The person says the key is OEM and was taken from another machine: the licence itself cannot follow.
+      facts: { oemLicence: true, keyFromOtherMachine: true },
+      symptoms: {
+        en: [
+          'move the licence of the old server to its replacement',
+          'transfer a licence that came with the old hardware',
+          'reuse the key of a retired machine on the machine that replaces it',
+          'the OEM key of the old server typed on the new server',
+        ],
+        fr: [
+          'transférer la licence de l’ancien serveur vers son remplaçant',
+          'reprendre la licence livrée avec l’ancien matériel',
+          'réutiliser la clé d’une machine retirée sur celle qui la remplace',
+          'la clé OEM de l’ancien serveur saisie sur le nouveau serveur',
+        ],
+      },
+    },
+    cause: {
+      en: 'An OEM licence is sold with one machine and ends with it: once its key has activated that hardware, it will not activate another, and removing it from the old machine changes nothing. Only retail keys can move, one machine at a time.',
+      fr: 'Une licence OEM est vendue avec une machine et disparaît avec elle : une fois sa clé activée sur ce matériel, elle n’en active pas d’autre, et la retirer de l’ancienne machine n’y change rien. Seules les clés retail peuvent changer de machine, une à la fois.',
+    },
+    fix: [
+      {
+        en: 'Confirm the channel of the key: an OEM_… description is an OEM licence.',
+        fr: 'Vérifiez le canal de la clé : une description OEM_… est une licence OEM.',
+        command: 'slmgr /dli',
+      },
+      {
+        en: 'Buy a licence for the new machine (retail, or volume through your licensing agreement) and install its key.',
+        fr: 'Achetez une licence pour la nouvelle machine (retail, ou en volume par votre contrat de licences) et installez sa clé.',
+        command: 'slmgr /ipk <key>',
+      },
+      {
+        en: 'Activate it.',
+        fr: 'Activez-la.',
+        command: 'slmgr /ato',
+      },
+      {
+        en: 'A retail key can move: remove it from the old machine first, or activate by phone if the old one is dead and explain the hardware replacement.',
+        fr: 'Une clé retail peut changer de machine : retirez-la d’abord de l’ancienne, ou activez par téléphone si l’ancienne est hors service en expliquant le remplacement du matériel.',
+        command: 'slmgr /upk',
+      },
+    ],
+    escalate: false,
+    check: {
+      command: 'slmgr /dli',
+      why: {
+        en: 'OEM or retail: an OEM licence cannot move to new hardware, a retail key can once removed from the old machine.',
+        fr: 'OEM ou retail : une licence OEM ne peut pas passer sur un nouveau matériel, une clé retail le peut une fois retirée de l’ancienne machine.',
+      },
+      answeredBy: ['channel', 'keyType'],
+    },
+    source: [
+      'activation-facts-more.md §4 (OEM licences are tied to the original board)',
+      'https://fr.ittrip.xyz/windows/windows-server/ws2019-oem-transfert-cle',
     ],
   },
   {

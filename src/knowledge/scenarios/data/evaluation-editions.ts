@@ -13,6 +13,10 @@ export const EVALUATION: ScenarioInput[] = [
       // 0x80070032 (not supported): a non-evaluation key offered to an evaluation edition (catalogue, facts §1.2).
       codes: ['0xC004F069', '0x80070032'],
       alsoCodes: ['0xC004C003'],
+      // Said to be converted already: the first thing to prove is that the conversion really finished.
+      facts: { convertedFromEvaluation: true },
+      // A key "blocked" (0xC004C003) right after a conversion is first this, before it is Microsoft's verdict.
+      refines: ['key-blocked'],
       symptoms: {
         en: [
           'installed from the trial ISO and the volume key is refused',

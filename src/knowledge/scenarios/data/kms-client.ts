@@ -317,6 +317,8 @@ export const KMS_CLIENT: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F074', '0x8007232B'],
+      // Clients pinned with /skms to a host the person says is gone: they never look for its replacement in DNS.
+      facts: { kmsHostGone: true, kmsHostRegistered: 'known' },
       refines: ['kms-srv-missing', 'kms-port-blocked'],
       symptoms: {
         en: [
@@ -329,6 +331,7 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'stale SRV record for an old KMS host',
           'registered KMS machine name is wrong',
           'we replaced our KMS server',
+          'the KMS host died while the clients were pinned to it',
         ],
         fr: [
           'l’enregistrement _VLMCS pointe vers un serveur décommissionné',
@@ -339,6 +342,7 @@ export const KMS_CLIENT: ScenarioInput[] = [
           'ancien enregistrement SRV d’un hôte KMS',
           'le nom de machine KMS enregistré est faux',
           'nous avons remplacé notre serveur KMS',
+          'l’hôte KMS est mort alors que les postes étaient figés dessus',
         ],
       },
     },

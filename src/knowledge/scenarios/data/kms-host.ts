@@ -466,8 +466,12 @@ export const KMS_HOST: ScenarioInput[] = [
     },
     when: {
       codes: [],
-      alsoCodes: [],
-      refines: ['kms-count-split'],
+      // The host key activates six machines, ten times each: the next machine it is typed on gets 0xC004C008.
+      alsoCodes: ['0xC004C008'],
+      // Typing one volume key on every machine, as with Windows XP/2003 volume keys, is how a CSVLK ends up there.
+      facts: { sameKeyOnEveryMachine: true },
+      // Its 0xC004C008 is the host key running out of activations: the general case, proved the same way.
+      refines: ['kms-count-split', 'mak-quota-exhausted'],
       symptoms: {
         en: [
           'KMS host key installed on client machines',
