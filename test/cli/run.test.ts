@@ -100,6 +100,32 @@ describe('activation-doctor diagnose', () => {
     expect(c.out()).not.toContain('Findings:');
   });
 
+  it("names the facts it relied on in the reader's words, in English and in French, never as field names", async () => {
+    const en = capture({
+      stdin:
+        'I replaced the motherboard and used the OEM key from the old PC, now activation fails with 0xC004C008',
+    });
+    expect(await run(['diagnose'], en.io)).toBe(0);
+    const evidenceEn = en
+      .out()
+      .split('\n')
+      .filter((l) => l.trim().startsWith('Evidence:'));
+    expect(evidenceEn.length).toBeGreaterThan(0);
+    expect(evidenceEn.join('\n')).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\s*[=<>]/);
+
+    const fr = capture({
+      stdin:
+        "J'ai changé la carte mère et remis la clé OEM de l'ancien PC, l'activation échoue avec 0xC004C008",
+    });
+    expect(await run(['diagnose'], fr.io)).toBe(0);
+    const evidenceFr = fr
+      .out()
+      .split('\n')
+      .filter((l) => l.trim().startsWith('Éléments relevés :'));
+    expect(evidenceFr.join('\n')).toContain('symptômes décrits (');
+    expect(evidenceFr.join('\n')).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\s*[=<>]|symptoms described/);
+  });
+
   it('never prints a full MAK typed in the paste', async () => {
     const c = capture({ stdin: 'slmgr /ipk ABCDE-FGHIJ-KLMNO-PQRST-VWXYZ\nError: 0xC004C003' });
     expect(await run(['diagnose', '--json'], c.io)).toBe(0);

@@ -1,6 +1,7 @@
 /** Plain-text rendering of a diagnosis and an explanation for a terminal (no colours, 2-space indents). */
 import { confidenceLabel, t, type LabelId } from '../../bot/phrases.js';
 import type { Diagnosis, Explanation, Lang } from '../../knowledge/index.js';
+import { factEvidenceText } from '../../knowledge/fact-labels.js';
 
 /** The report's words: the rendering layer's labels (src/bot/i18n.ts), so the terminal and the cards agree. */
 function labels(lang: Lang) {
@@ -64,7 +65,9 @@ export function formatDiagnosis(d: Diagnosis): string {
         out.push(`       - ${step.text}`);
         if (step.command) out.push(`           > ${step.command}`);
       }
-      if (f.evidence.length > 0) out.push(`     ${L.evidence}${colon} ${f.evidence.join(', ')}`);
+      // Evidence in the reader's words, as on the cards ("OEM licence: yes", not "oemLicence=true").
+      const evidence = f.evidence.map((item) => factEvidenceText(item, d.lang));
+      if (evidence.length > 0) out.push(`     ${L.evidence}${colon} ${evidence.join(', ')}`);
     });
     if (d.ask.length > 0) {
       out.push('', `${L.ask}${colon}`);
