@@ -2,7 +2,7 @@
  * `node dist/src/server.js` holds V8's young generation at its initial size while its modules load
  * (src/startup-heap.ts), so the resident memory of a server that has just started is not the 2 × 16 MiB that
  * loading grew it to; once the server listens, the young generation grows with traffic again. A probe loaded with
- * `--import` reads the server's heap spaces when /healthz first answers, then allocates as a busy server would
+ * `--import` reads the server's heap spaces when /healthz has answered, then allocates as a busy server would
  * and reads them again.
  */
 import { spawn } from 'node:child_process';
@@ -13,10 +13,12 @@ import { freePort } from '../helpers/redis-server.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const MIB = 1024 * 1024;
 
+// Loaded into the server with --import; it only listens for a signal, so it allocates nothing while the server starts.
 const PROBE = `
   import { getHeapSpaceStatistics } from 'node:v8';
   const youngMiB = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / ${MIB};
-  const report = (ready) => {
+  process.once('SIGUSR2', () => {
+    const ready = youngMiB();
     // Objects that live a while, then die: what a server's requests leave behind.
     const window = [];
     for (let i = 0; i < 3_000_000; i++) {
@@ -25,17 +27,20 @@ const PROBE = `
     }
     process.stdout.write(JSON.stringify({ ready, afterTraffic: youngMiB() }) + '\\n');
     process.exit(0);
-  };
-  const poll = () =>
-    fetch('http://127.0.0.1:' + process.env.PORT + '/healthz').then(
-      (r) => (r.ok ? report(youngMiB()) : setTimeout(poll, 5)),
-      () => setTimeout(poll, 5),
-    );
-  setTimeout(poll, 5);
+  });
 `;
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+  } catch {
+    return false;
+  }
+}
 
 /** Young generation size (MiB) of the built server when it is ready, and after it allocated like traffic. */
 async function youngGeneration(nodeFlags: string[] = []): Promise<{ ready: number; afterTraffic: number }> {
+  const port = await freePort();
   const child = spawn(
     process.execPath,
     [
@@ -46,17 +51,17 @@ async function youngGeneration(nodeFlags: string[] = []): Promise<{ ready: numbe
     ],
     {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(await freePort()),
-        LOG_LEVEL: 'error',
-      },
+      env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'ignore'],
     },
   );
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  while (child.exitCode === null && !(await healthy(port)))
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  child.kill('SIGUSR2');
+  expect(await exited).toBe(0);
   return JSON.parse(out.trim().split('\n').at(-1)!) as { ready: number; afterTraffic: number };
 }
 
