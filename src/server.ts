@@ -6,32 +6,20 @@
  * One restify server hosts every surface. There is deliberately no global body parser: /slack/events verifies its
  * signature over the raw bytes, and /api/messages (Teams) mounts restify's parser on its own route.
  */
+// First: as the entry point it holds V8's young generation small while the rest loads (see the module). The
+// composition root's own modules load from server-parts.js when a server is created, after that hold began.
+import { releaseStartupHeap } from './startup-heap.js';
 import { pathToFileURL } from 'node:url';
 import type { Request, Response, Server } from 'restify';
-import { describeConfig, runWithConfig, type Config } from './config.js';
-import { loadEnvFile } from './env-file.js';
-import { ConversationEngine } from './conversations/engine.js';
-import { AttachmentReader } from './files/attachments.js';
-import { stopExtractWorker } from './conversations/diagnose-off-thread.js';
+import type { Config } from './config.js';
 import type { EscalationConfig } from './conversations/escalations/types.js';
 import type { Platform } from './conversations/types.js';
-import { createEscalations } from './conversations/handoff.js';
-import { MemoryStore } from './conversations/memory-store.js';
-import { RedisStore } from './conversations/redis-store.js';
 import type { ThreadStore } from './conversations/store.js';
 import type { AdapterDeps, MountedAdapter } from './adapters/http/deps.js';
-import { byPlatform, executeEffects } from './adapters/effects.js';
-import { mountLegalPages } from './adapters/http/legal-pages.js';
-import { mountProbes } from './adapters/http/probes.js';
-import { createRestifyServer } from './adapters/http/restify-server.js';
-import { conversationRefsFor } from './adapters/teams/conversation-refs.js';
-import { mountTeams, type TeamsMountOptions } from './adapters/teams/mount.js';
-import { isAnonymous } from './adapters/teams/mode.js';
-import { mountPlayground } from './adapters/web/index.js';
-import { WEB_ESCALATION_CHANNEL } from './adapters/web/request.js';
-import { createAppMetrics } from './observability/app-metrics.js';
-import { instrumentStore } from './observability/instrument-store.js';
-import { createLogger, type Logger } from './observability/logger.js';
+import type { TeamsMountOptions } from './adapters/teams/mount.js';
+import type { Logger } from './observability/logger.js';
+
+type Parts = typeof import('./server-parts.js');
 
 export interface BotServer {
   readonly server: Server;
@@ -64,13 +52,35 @@ export interface BotServerOptions {
 export const REMINDER_CHECK_MS = 60_000;
 
 export async function createBotServer(config: Config, options: BotServerOptions = {}): Promise<BotServer> {
+  const parts = await import('./server-parts.js');
+  const {
+    describeConfig,
+    ConversationEngine,
+    AttachmentReader,
+    stopExtractWorker,
+    createEscalations,
+    byPlatform,
+    executeEffects,
+    mountLegalPages,
+    mountProbes,
+    createRestifyServer,
+    conversationRefsFor,
+    mountTeams,
+    isAnonymous,
+    mountPlayground,
+    WEB_ESCALATION_CHANNEL,
+    createAppMetrics,
+    instrumentStore,
+    createLogger,
+  } = parts;
+
   // 1. Logs and metrics.
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = createAppMetrics();
   logger.info('starting activation-doctor', { config: describeConfig(config) });
 
   // 2. Thread state: Redis when configured (shared by every instance), otherwise in process memory.
-  const rawStore = options.store ?? createStore(config, logger);
+  const rawStore = options.store ?? createStore(parts, config, logger);
   const store = instrumentStore(rawStore, metrics);
   logger.info('thread state store', {
     kind: store.kind,
@@ -253,17 +263,18 @@ async function waitForStore(store: ThreadStore, timeoutMs: number): Promise<bool
   }
 }
 
-function createStore(config: Config, logger: Logger): ThreadStore {
+function createStore({ MemoryStore, RedisStore }: Parts, config: Config, logger: Logger): ThreadStore {
   const ttlSec = config.stateTtlDays * 24 * 3600;
   if (!config.redis) return new MemoryStore({ ttlSec });
   return new RedisStore({ ttlSec, connection: config.redis, logger: logger.child({ component: 'redis' }) });
 }
 
 /** `npm start`: read the environment, serve, and shut down cleanly on SIGTERM/SIGINT. */
-async function main(config: Config): Promise<void> {
+async function main({ createLogger }: Parts, config: Config): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   const bot = await createBotServer(config, { logger });
   await bot.listen(config.port); // HOST, or the safe default described on listen()
+  releaseStartupHeap(); // start-up's modules are loaded: the young generation may grow with traffic
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
@@ -284,14 +295,21 @@ async function main(config: Config): Promise<void> {
 
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntryPoint) {
-  // `.env` in the working directory fills in what the real environment leaves unset.
-  Promise.resolve()
-    .then(() => loadEnvFile())
-    .then(() => runWithConfig(main))
-    .catch((error: unknown) => {
-      createLogger().error('start-up failed', { err: error });
+  import('./server-parts.js').then(
+    (parts) =>
+      // `.env` in the working directory fills in what the real environment leaves unset.
+      Promise.resolve()
+        .then(() => parts.loadEnvFile())
+        .then(() => parts.runWithConfig((config) => main(parts, config)))
+        .catch((error: unknown) => {
+          parts.createLogger().error('start-up failed', { err: error });
+          process.exit(1);
+        }),
+    (error: unknown) => {
+      console.error('start-up failed: the server could not load', error);
       process.exit(1);
-    });
+    },
+  );
 }
 
 /** Freezes an object and everything inside it (the escalation configuration is read, never patched). */
