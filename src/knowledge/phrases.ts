@@ -9,7 +9,8 @@ import type { Lang } from './types.js';
 export interface KnowledgePhrases {
   /** The answer to a request for a crack, a KMS emulator or an activation script. */
   refusal: string;
-  /** A code slerror.h names but Microsoft's activation pages do not describe. */
+  /** A code slerror.h names but Microsoft's activation pages do not describe: the finding's title, its cause. */
+  slErrorTitle: (code: string, name: string) => string;
   slErrorCause: (name: string, meaning: string) => string;
   /** "0x80092328 is catalogued as 0x8007232B". */
   aliasNote: (typed: string, canonical: string) => string;
@@ -32,6 +33,7 @@ const en: KnowledgePhrases = {
     `• For a blocked or exhausted key: a Microsoft Licensing Activation Center (${MICROSOFT_ACTIVATION_CENTERS}).`,
     'Paste the error code or the slmgr output of a licensed setup and I will help you diagnose it.',
   ].join('\n'),
+  slErrorTitle: (code, name) => `${code} is ${name}: Windows defines it, no activation guide covers it`,
   slErrorCause: (name, meaning) =>
     `Windows names this code ${name} ("${meaning}"). It is not one of the activation failures Microsoft describes, so the other facts of the machine decide the cause.`,
   aliasNote: (typed, canonical) => `${typed} is catalogued as ${canonical}`,
@@ -50,6 +52,8 @@ const fr: KnowledgePhrases = {
     `• Pour une clé bloquée ou épuisée : un centre d’activation des licences Microsoft (${MICROSOFT_ACTIVATION_CENTERS}).`,
     'Collez le code d’erreur ou la sortie slmgr d’une installation sous licence et je vous aiderai à la diagnostiquer.',
   ].join('\n'),
+  slErrorTitle: (code, name) =>
+    `${code} est ${name} : un code défini par Windows qu’aucun guide d’activation ne traite`,
   slErrorCause: (name, meaning) =>
     `Windows nomme ce code ${name} (texte du SDK, en anglais : « ${meaning} »). Ce n’est pas une des erreurs d’activation décrites par Microsoft : les autres éléments de la machine décident de la cause.`,
   aliasNote: (typed, canonical) => `${typed} est répertorié sous ${canonical}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allEntries, explain, InvalidCodeError } from '../../src/knowledge/index.js';
+import { allEntries, diagnose, explain, InvalidCodeError } from '../../src/knowledge/index.js';
 import { ExplanationSchema, type Lang } from '../../src/knowledge/types.js';
 
 const LANGS: Lang[] = ['en', 'fr'];
@@ -53,6 +53,20 @@ describe('explain', () => {
     expect(x).toMatchObject({ known: true, name: 'SL_E_INVALID_LICENSE', types: [] });
     expect(x.causes[0]).toContain('SL_E_INVALID_LICENSE');
     expect(explain('0xC004F01F', 'fr').causes[0]).toContain('Windows nomme ce code SL_E_INVALID_LICENSE');
+  });
+
+  it('diagnose says of an slerror.h code what explain says, in both languages, instead of calling it undocumented', () => {
+    const en = diagnose('Error: 0xC004C032 when I try to activate').findings[0];
+    expect(en?.title).toBe(
+      '0xC004C032 is SL_E_CHPA_TIMEBASED_ACTIVATION_NOT_AVAILABLE: Windows defines it, no activation guide covers it',
+    );
+    expect(en?.cause).toBe(explain('0xC004C032', 'en').causes[0]);
+    const fr = diagnose('Erreur 0xC004C032 quand j’essaie d’activer la machine', {
+      lang: 'fr',
+    }).findings.find((f) => f.title.startsWith('0xC004C032'));
+    expect(fr?.cause).toBe(explain('0xC004C032', 'fr').causes[0]);
+    // A code nobody defines is still told as decoded bits.
+    expect(diagnose('Error: 0x80071234').findings[0]?.title).toContain('not a documented activation failure');
   });
 
   it('text that is not a code is rejected with a clear error', () => {

@@ -2,8 +2,9 @@
  * Turns a language-neutral FindingRef into the Finding a user reads, in one language: a scenario's texts (the
  * finding's id is the scenario id), a catalogued code's texts, or the decoded-code text.
  */
-import { describeDecoded, lookupCode } from '../catalogue/index.js';
+import { describeDecoded, lookupCode, slError } from '../catalogue/index.js';
 import { decodeHresult } from '../hresult.js';
+import { knowledgePhrases } from '../phrases.js';
 import { scenarioById } from '../scenarios/index.js';
 import { alreadyRun, factParams } from '../scenarios/params.js';
 import type { Facts, Finding, FindingRef, HexCode, Lang } from '../types.js';
@@ -28,9 +29,22 @@ function catalogueText(code: string, lang: Lang): RuleText | undefined {
   };
 }
 
+/**
+ * A code no catalogue entry explains. When slerror.h names it, the finding says that name and meaning, as
+ * `explain` does, instead of calling a code Windows defines "not documented"; otherwise what its bits say.
+ */
+function undocumentedCodeText(code: string, lang: Lang): RuleText {
+  const generic = UNKNOWN_CODE_TEXT[lang];
+  const sl = slError(code);
+  if (!sl) return generic;
+  const p = knowledgePhrases(lang);
+  return { ...generic, title: p.slErrorTitle(sl.code, sl.name), cause: p.slErrorCause(sl.name, sl.meaning) };
+}
+
 function ruleText(id: string, lang: Lang): RuleText | undefined {
   if (id.startsWith(CODE_FINDING_PREFIX)) return catalogueText(id.slice(CODE_FINDING_PREFIX.length), lang);
-  if (id.startsWith(UNKNOWN_CODE_PREFIX)) return UNKNOWN_CODE_TEXT[lang];
+  if (id.startsWith(UNKNOWN_CODE_PREFIX))
+    return undocumentedCodeText(id.slice(UNKNOWN_CODE_PREFIX.length), lang);
   const scenario = scenarioById(id);
   if (!scenario) return undefined;
   return {
