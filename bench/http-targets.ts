@@ -67,7 +67,7 @@ export async function serveTarget(target: Target, up: Upstream): Promise<Served>
 async function ours(env: Record<string, string>): Promise<Served> {
   const { loadConfig } = await import('../src/config.js');
   const { createLogger } = await import('../src/observability/logger.js');
-  const { createBotServer } = await import('../src/server.js');
+  const { createBotServer } = await import('../src/bot-server.js');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', ...env });
   const bot = await createBotServer(config, {
     logger: createLogger({ level: 'info', write: () => undefined }),

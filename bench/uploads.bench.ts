@@ -12,7 +12,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/observability/logger.js';
-import { createBotServer } from '../src/server.js';
+import { createBotServer } from '../src/bot-server.js';
 import { loadLabels, SCREENSHOTS } from '../scripts/screenshots/score-ocr.js';
 
 interface Reply {

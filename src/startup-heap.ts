@@ -1,29 +1,26 @@
 /**
- * V8's young generation while `node dist/src/server.js` starts. Loading the server's modules and a platform's SDK
- * allocates tens of MiB that nearly all survive, so V8 doubles its young generation up to the 2 × 16 MiB maximum
- * on the way, and keeps it through about a minute of idle before its memory reducer gives it back: 15–35 MiB of
- * the server's resident memory once it is ready. Holding the growth factor at 1 while the modules load keeps the
- * young generation at its initial size (what survives is promoted to the old generation, where it ends up
- * anyway); the factor goes back to V8's default once the server listens, so under traffic it grows as before.
+ * V8's young generation while the server starts. Loading the server's modules and a platform's SDK allocates tens
+ * of MiB that nearly all survive, so V8 doubles its young generation up to the 2 × 16 MiB maximum on the way, and
+ * keeps it through about a minute of idle before its memory reducer gives it back: 15–35 MiB of the server's
+ * resident memory once it is ready. Holding the growth factor at 1 while the modules load keeps the young
+ * generation at its initial size (what survives is promoted to the old generation, where it ends up anyway); the
+ * factor goes back to V8's default once the server listens, so under traffic it grows as before.
  *
- * server.ts imports this module first: ES modules run in import order, so the hold starts before the rest loads.
- * Only the server process holds it (not a test or a tool importing the server), and not when the operator chose
- * a growth factor on the node command line.
+ * Only server.ts, the entry point, holds it (not a test or a tool that builds a server), and not when the operator
+ * chose a growth factor on the node command line.
  */
 import { setFlagsFromString } from 'node:v8';
-import { pathToFileURL } from 'node:url';
 
 /** V8's default growth factor (its flag definitions); a flag can be set from JavaScript but not read. */
 const V8_DEFAULT_GROWTH_FACTOR = 2;
 
-const entry = process.argv[1];
-const isServerProcess =
-  entry !== undefined && pathToFileURL(entry).href === new URL('./server.js', import.meta.url).href;
-// Node accepts this V8 flag on its command line only, not in NODE_OPTIONS.
-const operatorChose = process.execArgv.some((arg) => /^--semi[-_]space[-_]growth[-_]factor\b/.test(arg));
-
 let holding = false;
-if (isServerProcess && !operatorChose) {
+
+/** Keeps the young generation at its initial size until releaseStartupHeap(). */
+export function holdStartupHeap(): void {
+  // Node accepts this V8 flag on its command line only, not in NODE_OPTIONS.
+  const operatorChose = process.execArgv.some((arg) => /^--semi[-_]space[-_]growth[-_]factor\b/.test(arg));
+  if (operatorChose || holding) return;
   setFlagsFromString('--semi-space-growth-factor=1');
   holding = true;
 }

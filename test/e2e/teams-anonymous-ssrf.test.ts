@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { isLoopbackHost, serviceUrlPolicy } from '../../src/adapters/teams/service-url.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { createBotServer } from '../../src/server.js';
+import { createBotServer } from '../../src/bot-server.js';
 import { startFakeConnector, type FakeConnector } from './helpers/fake-connector.js';
 import { startTestServer, type TestServer } from './helpers/start-server.js';
 import { personalMessage, postActivity } from './helpers/teams-activities.js';

@@ -17,7 +17,7 @@ async function sdksLoaded(env: Record<string, string>, postTeamsActivity = false
     const { createRequire } = await import('node:module');
     const { loadConfig } = await import(${JSON.stringify(join(ROOT, 'dist/src/config.js'))});
     const { createLogger } = await import(${JSON.stringify(join(ROOT, 'dist/src/observability/logger.js'))});
-    const { createBotServer } = await import(${JSON.stringify(join(ROOT, 'dist/src/server.js'))});
+    const { createBotServer } = await import(${JSON.stringify(join(ROOT, 'dist/src/bot-server.js'))});
     const bot = await createBotServer(loadConfig({ PORT: '0', ...${JSON.stringify(env)} }), {
       logger: createLogger({ level: 'error', write: () => {} }),
       storeReadyTimeoutMs: 0,

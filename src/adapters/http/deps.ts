@@ -1,6 +1,6 @@
 /**
  * What the composition root hands every platform adapter, and what an adapter hands back. A new platform is one
- * `mountX(server, deps)` call in `src/server.ts`.
+ * `mountX(server, deps)` call in `src/bot-server.ts`.
  */
 import type { Config } from '../../config.js';
 import type { ConversationEngine } from '../../conversations/engine.js';

@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../../../src/config.js';
 import { createLogger, type Logger } from '../../../src/observability/logger.js';
-import { createBotServer, type BotServer, type BotServerOptions } from '../../../src/server.js';
+import { createBotServer, type BotServer, type BotServerOptions } from '../../../src/bot-server.js';
 
 export interface TestServer {
   url: string;
