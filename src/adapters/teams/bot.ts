@@ -6,6 +6,7 @@
  * `;messageid=`.
  */
 import {
+  ActivityTypes,
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -52,12 +53,9 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
     this.now = deps.now ?? Date.now;
     this.log = deps.logger;
 
+    // Every activity but a message (run() answers those itself).
     this.onTurn(async (context, next) => {
       await this.rememberConversation(context);
-      await next();
-    });
-    this.onMessage(async (context, next) => {
-      await this.answer(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -65,6 +63,18 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
       if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.welcome(context);
       await next();
     });
+  }
+
+  /**
+   * A message is answered here directly; every other activity (the compose-box search's invoke, members added)
+   * goes through TeamsActivityHandler's routing. For a message that routing only ran our two handlers, through a
+   * chain of generator-based awaits: 68 → 14 µs of CPU and 41 → 10 KB allocated per message turn (the turn
+   * alone, measured in one process; README, HTTP bench).
+   */
+  override async run(context: TurnContext): Promise<void> {
+    if (context.activity?.type !== ActivityTypes.Message) return super.run(context);
+    await this.rememberConversation(context);
+    await this.answer(context);
   }
 
   /** Compose-box search: one card per matching catalogue code. */
@@ -172,14 +182,16 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
   private async rememberConversation(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (!activity.conversation?.id || !activity.serviceUrl) return;
+    const channel = this.deps.effects?.escalationChannel;
+    const inEscalationChannel = channel?.isIn(activity as TeamsActivity) ?? false;
+    const isMessage = activity.type === ActivityTypes.Message;
+    if (isMessage && !inEscalationChannel) return;
     try {
       const ref = storedReferenceOf(TurnContext.getConversationReference(activity));
-      if (activity.type !== 'message')
-        await this.deps.refs.remember(tenantOf(activity as TeamsActivity), ref);
-      const channel = this.deps.effects?.escalationChannel;
-      if (channel?.isIn(activity as TeamsActivity)) {
+      const tenant = tenantOf(activity as TeamsActivity);
+      if (!isMessage) await this.deps.refs.remember(tenant, ref);
+      if (channel && inEscalationChannel) {
         // The escalation channel's address, for handoff threads and reminders posted there later.
-        const tenant = tenantOf(activity as TeamsActivity);
         await channel.capture(ref, tenant === NO_TENANT ? undefined : tenant);
       }
     } catch (error) {
