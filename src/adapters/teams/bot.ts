@@ -6,6 +6,7 @@
  * `;messageid=`.
  */
 import {
+  ActivityTypes,
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -168,18 +169,23 @@ export class ActivationDoctorTeamsBot extends TeamsActivityHandler {
     }
   }
 
-  /** A message turn stores its conversation's reference itself (with its state); any other activity here. */
+  /**
+   * A message turn stores its conversation's reference itself (with its state), so for a message the reference is
+   * built here only in the escalation channel; any other activity stores it here.
+   */
   private async rememberConversation(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (!activity.conversation?.id || !activity.serviceUrl) return;
+    const channel = this.deps.effects?.escalationChannel;
+    const inEscalationChannel = channel?.isIn(activity as TeamsActivity) ?? false;
+    const isMessage = activity.type === ActivityTypes.Message;
+    if (isMessage && !inEscalationChannel) return;
     try {
       const ref = storedReferenceOf(TurnContext.getConversationReference(activity));
-      if (activity.type !== 'message')
-        await this.deps.refs.remember(tenantOf(activity as TeamsActivity), ref);
-      const channel = this.deps.effects?.escalationChannel;
-      if (channel?.isIn(activity as TeamsActivity)) {
+      const tenant = tenantOf(activity as TeamsActivity);
+      if (!isMessage) await this.deps.refs.remember(tenant, ref);
+      if (channel && inEscalationChannel) {
         // The escalation channel's address, for handoff threads and reminders posted there later.
-        const tenant = tenantOf(activity as TeamsActivity);
         await channel.capture(ref, tenant === NO_TENANT ? undefined : tenant);
       }
     } catch (error) {
