@@ -4,9 +4,7 @@
  * many workspaces install through the OAuth routes (oauth-routes.ts) and each event is authorized with its
  * workspace's token from the installation store (installations.ts).
  */
-import { createRequire } from 'node:module';
-import type { App as BoltApp, Receiver, SocketModeReceiver as BoltSocketModeReceiver } from '@slack/bolt';
-import * as webApi from '@slack/web-api';
+import { App, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Server } from 'restify';
 import type { SlackConfig } from '../../config.js';
 import { toSlackLogger, type Logger } from '../../observability/logger.js';
@@ -22,15 +20,6 @@ import { MAX_SIGNATURE_AGE_SECONDS } from './signature.js';
 import { threadIdOf } from '../../conversations/keys.js';
 import type { BotIdentity } from './translate.js';
 import { WorkspaceClients, workspaceExecutor } from './workspace-clients.js';
-
-// Bolt's App and Socket Mode receiver from their own modules: the package index also loads Express and the other
-// receivers (about 90 ms of start-up), which nothing here uses. Required, not imported: they are CommonJS default
-// exports, which Node and the test runner's module loader unwrap differently.
-const require = createRequire(import.meta.url);
-const App = (require('@slack/bolt/dist/App.js') as { default: typeof BoltApp }).default;
-const SocketModeReceiver = (
-  require('@slack/bolt/dist/receivers/SocketModeReceiver.js') as { default: typeof BoltSocketModeReceiver }
-).default;
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 

@@ -12,7 +12,7 @@
  *   200, `WebAPIRequestError` when the network failed, `WebAPIPlatformError` (with `data.error`) on `ok: false`.
  */
 import { randomUUID } from 'node:crypto';
-import * as webApi from '@slack/web-api';
+import { webApi } from '@slack/bolt';
 import type { SlackReply } from '../../bot/render/block-kit.js';
 import type { Logger } from '../../observability/logger.js';
 import { postMark, type FetchResponse, type SlackFetch } from './http-fetch.js';

@@ -3,7 +3,7 @@
  * so each effect is sent with the token of the workspace it belongs to (`target.tenant`, the team id), read from
  * the installation store. One Web API client per workspace is kept while its token stays the same.
  */
-import * as webApi from '@slack/web-api';
+import { webApi } from '@slack/bolt';
 import type { EffectExecutor } from '../effects.js';
 import { slackExecutor } from './effects.js';
 import { NotInstalledError, type SlackInstallationStore } from './installations.js';
