@@ -30,6 +30,7 @@
  *   BENCH_CPU_PROF=/tmp/prof    a .cpuprofile per server over the capacity phase, summarized
  *   BENCH_HEAP_PROF=/tmp/heap   a sampling .heapprofile per server over the capacity phase: KiB allocated per
  *                               message by component (the profiler slows the server: CPU figures are inflated)
+ *   BENCH_HEAP_SURVIVORS=1      with BENCH_HEAP_PROF: only what lived through a scavenge (what fills the old space)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -141,14 +142,16 @@ async function runTarget(target: Target, slackApiUrl: string, redisUrl: string):
       session.disconnect();
       writeFileSync(file, JSON.stringify(profile));
     },
-    // Every allocation is a candidate sample, garbage included: the profile says what was allocated.
+    // Every allocation is a candidate sample, garbage included: the profile says what was allocated. With
+    // BENCH_HEAP_SURVIVORS=1 what a scavenge collected is left out: what lived through the young generation, the
+    // bytes that fill the old one (plus what is still young when the profile stops).
     heapStart: async () => {
       heapSession.connect();
       await heapPost('HeapProfiler.enable');
       await heapPost('HeapProfiler.startSampling', {
         samplingInterval: 8192,
         includeObjectsCollectedByMajorGC: true,
-        includeObjectsCollectedByMinorGC: true,
+        includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP_SURVIVORS !== '1',
       });
     },
     heapStop: async (file: string) => {

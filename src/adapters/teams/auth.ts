@@ -114,18 +114,31 @@ class CachedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentica
 
   private cached(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
     const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
-    const clients = this.clients;
-    const allow = this.allowServiceUrl;
-    const timeoutMs = this.timeoutMs;
-    return new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        if (allow && !allow(serviceUrl)) return Promise.reject(new ServiceUrlRefusedError());
-        const key = `${appId}\n${serviceUrl}\n${audience ?? ''}`;
-        return remember(clients, key, () =>
-          inner.create(serviceUrl, audience).then((client) => withTimeout(client, timeoutMs)),
-        );
-      }
-    })();
+    return new CachedConnectorFactory(inner, appId, this.clients, this.timeoutMs, this.allowServiceUrl);
+  }
+}
+
+/**
+ * The connector factory a turn gets: the shared client for its app id, service URL and audience. One class for
+ * every turn, not a class expression per request (a new constructor, prototype and hidden class each time).
+ */
+class CachedConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly appId: string,
+    private readonly clients: Map<string, Promise<ConnectorClient>>,
+    private readonly timeoutMs: number,
+    private readonly allow?: (serviceUrl: unknown) => boolean,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    if (this.allow && !this.allow(serviceUrl)) return Promise.reject(new ServiceUrlRefusedError());
+    const key = `${this.appId}\n${serviceUrl}\n${audience ?? ''}`;
+    return remember(this.clients, key, () =>
+      this.inner.create(serviceUrl, audience).then((client) => withTimeout(client, this.timeoutMs)),
+    );
   }
 }
 
