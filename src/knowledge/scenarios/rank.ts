@@ -127,6 +127,8 @@ export function rankScenarios(
   facts: Facts,
   codes: readonly HexCode[],
   exclude: readonly string[] = [],
+  /** Codes only Office printed (`ospp.vbs`): they point at Office scenarios alone. */
+  officeCodes: readonly HexCode[] = [],
 ): Ranked[] {
   const byId = new Map<string, Candidate>();
   const kept: Ranked[] = [];
@@ -162,7 +164,9 @@ export function rankScenarios(
   }
   // Every code present points at the scenarios that list it, whether or not a rule already explained it.
   for (const code of codes) {
+    const officeOnly = officeCodes.includes(code);
     for (const { scenario, position, also } of scenariosForCode(code)) {
+      if (officeOnly && scenario.kind !== 'office') continue;
       const c = candidate(scenario.id);
       c.code = Math.max(c.code, also ? ALSO_CODE_WEIGHT : CODE_WEIGHT - CODE_STEP * position);
       c.codeEvidence.push(`code ${code}`);
