@@ -25,6 +25,7 @@ import {
 } from './redact.js';
 import { canonicalCodes, evaluate, localizeFinding } from './rules/index.js';
 import { separatingChecks } from './scenarios/checks.js';
+import { tellsAboutOffice } from './scenarios/index.js';
 import { rankScenarios } from './scenarios/rank.js';
 import { matchStory } from './scenarios/story.js';
 import type { DetectedCode, Diagnosis, Facts, HexCode, Lang, Observation } from './types.js';
@@ -315,9 +316,11 @@ export function diagnoseFacts(
   const exclude = opts.exclude ?? [];
   const facts = redactFacts(input.facts);
   const codes = canonicalCodes(input.codes, facts);
-  // Codes only Office printed point at Office scenarios: Windows' rules and Windows' next test do not read them.
+  // Codes only Office printed point at the scenarios Office shares with Windows (KMS discovery, network, host)
+  // and its own; one that none of those lists (0xC004F069: an edition's SKU) is not read by the rules or tests.
   const office = canonicalCodes(facts.officeCodes ?? [], {});
-  const windows = office.length === 0 ? codes : codes.filter((c) => !office.includes(c));
+  const windows =
+    office.length === 0 ? codes : codes.filter((c) => !office.includes(c) || tellsAboutOffice(c));
   const ruled = evaluate({ facts, codes: windows, canonical: true });
   const ranked = rankScenarios(ruled, facts, codes, exclude, office);
   const refs = ranked.map((r) => r.ref);

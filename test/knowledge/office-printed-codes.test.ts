@@ -4,8 +4,11 @@
  * `ospp.vbs /inpkey` says the Office build has no volume SKU for that key, not that Windows is an evaluation
  * edition to convert with DISM. The same code from `slmgr /ipk` still is the evaluation case.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/knowledge/diagnose.js';
+
+const read = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 const OSPP_INPKEY =
   'Office 2019 will not take our KMS client key:\n\n' +
@@ -44,6 +47,13 @@ describe('a code printed by Office', () => {
     );
     expect(d.facts.officeCodes).toBeUndefined();
     expect(d.findings.map((f) => f.id)).toContain('eval-conversion-unfinished');
+  });
+
+  it('Office that cannot reach its KMS host (0xC004F074 in ospp.vbs /dstatus) is still asked about DNS and the port', () => {
+    const d = diagnose(read('en/ospp-dstatus-kms-notifications.txt'));
+    expect(d.facts.officeCodes).toEqual(['0xC004F074']);
+    expect(d.findings.map((f) => f.id)).toContain('office-kms-client');
+    expect(d.ask.map((a) => a.command)).toContain('nslookup -type=SRV _vlmcs._tcp');
   });
 
   it('an event’s "Error Code:" row is not Office output', () => {
