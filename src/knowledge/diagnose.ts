@@ -6,6 +6,7 @@
 import { codeKnowledge, codeTitle } from './catalogue/index.js';
 import { nextEvidence, localizeAsk } from './ask.js';
 import { detectCodes } from './detect/codes.js';
+import { officeOnlyCodes } from './detect/office-codes.js';
 import { gvlkByPartial } from './gvlk/index.js';
 import { decodeHresult } from './hresult.js';
 import { detectMessageLang } from './lang.js';
@@ -24,6 +25,7 @@ import {
 } from './redact.js';
 import { canonicalCodes, evaluate, localizeFinding } from './rules/index.js';
 import { separatingChecks } from './scenarios/checks.js';
+import { tellsAboutOffice } from './scenarios/index.js';
 import { rankScenarios } from './scenarios/rank.js';
 import { matchStory } from './scenarios/story.js';
 import type { DetectedCode, Diagnosis, Facts, HexCode, Lang, Observation } from './types.js';
@@ -172,6 +174,8 @@ export function extract(text: string): Extraction {
   if (clones) observations.push(clones);
   const channel = channelInOutputs(parsed.segments, observations);
   if (channel) observations.push(channel);
+  const officeCodes = officeOnlyCodes(parsed.segments, parsed.prose);
+  if (officeCodes.length > 0) observations.push({ source: 'ospp-dstatus', facts: { officeCodes } });
   const stated = statedInOutputs(parsed.segments);
   if (stated) observations.unshift(stated);
   // The message's own words (not the command output it quotes), kept as a fact so that a thread remembers the
@@ -197,6 +201,7 @@ const ARRAY_KEYS = new Set<keyof Facts>([
   'targetEditions',
   'storyMatches',
   'ranCommands',
+  'officeCodes',
 ]);
 
 function dedupe<T>(items: readonly T[]): T[] {
@@ -311,10 +316,16 @@ export function diagnoseFacts(
   const exclude = opts.exclude ?? [];
   const facts = redactFacts(input.facts);
   const codes = canonicalCodes(input.codes, facts);
-  const ranked = rankScenarios(evaluate({ facts, codes, canonical: true }), facts, codes, exclude);
+  // Codes only Office printed point at the scenarios Office shares with Windows (KMS discovery, network, host)
+  // and its own; one that none of those lists (0xC004F069: an edition's SKU) is not read by the rules or tests.
+  const office = canonicalCodes(facts.officeCodes ?? [], {});
+  const windows =
+    office.length === 0 ? codes : codes.filter((c) => !office.includes(c) || tellsAboutOffice(c));
+  const ruled = evaluate({ facts, codes: windows, canonical: true });
+  const ranked = rankScenarios(ruled, facts, codes, exclude, office);
   const refs = ranked.map((r) => r.ref);
   const checks = separatingChecks(ranked, facts, opts.lang);
-  const asks = nextEvidence(facts, codes, refs, exclude).map((a) => localizeAsk(a, opts.lang, facts));
+  const asks = nextEvidence(facts, windows, refs, exclude).map((a) => localizeAsk(a, opts.lang, facts));
   return {
     lang: opts.lang,
     codes: describeCodes(input.codes, codes, opts.lang),

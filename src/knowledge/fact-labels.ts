@@ -84,6 +84,7 @@ export const FACT_LABELS: { readonly [K in FactKey]: Localized } = {
   volumeMedia: l('Volume licence media', 'Média de licence en volume'),
   convertedFromEvaluation: l('Converted from the evaluation', 'Convertie depuis l’évaluation'),
   officeLicenses: l('Office licences (ospp.vbs)', 'Licences Office (ospp.vbs)'),
+  officeCodes: l('Codes printed by Office (ospp.vbs)', 'Codes affichés par Office (ospp.vbs)'),
   officeKmsHost: l('Office KMS host (ospp.vbs /sethst)', 'Hôte KMS d’Office (ospp.vbs /sethst)'),
   editionConversionTarget: l(
     'Edition converted to (DISM /Set-Edition)',

@@ -260,6 +260,11 @@ export const FactsSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * Codes that only `ospp.vbs` printed: Office's licensing, not Windows' (0xC004F069 there is an Office build
+   * without that volume SKU, not a Windows evaluation edition).
+   */
+  officeCodes: z.array(HexCodeSchema).optional(),
   // --- commands the person says they ran (typed in a sentence) ----------------------------------------
   /** `cscript ospp.vbs /sethst:host`: the KMS host Office was pointed at. */
   officeKmsHost: KmsHostRefSchema.optional(),

@@ -56,6 +56,8 @@ describe('cscript ospp.vbs /dstatus', () => {
           ],
         },
       },
+      // Only Office printed that code: it is read as Office's.
+      { source: 'ospp-dstatus', facts: { officeCodes: ['0x8007232B'] } },
     ]);
   });
 

@@ -69,3 +69,18 @@ export function scenarioById(id: string): Scenario | undefined {
 export function scenariosForCode(code: HexCode): readonly CodePointer[] {
   return BY_CODE.get(code) ?? [];
 }
+
+/**
+ * Kinds of scenario Office's volume activation shares with Windows' (the same KMS discovery, network path and
+ * host), plus Office's own. Windows' edition, keys, licence channel and images are not Office's.
+ */
+const SHARED_WITH_OFFICE = new Set<Scenario['kind']>(['office', 'kms-client', 'kms-host', 'azure']);
+
+export function sharedWithOffice(scenario: Scenario): boolean {
+  return SHARED_WITH_OFFICE.has(scenario.kind);
+}
+
+/** A code Office printed says something about Office: some scenario it shares with Windows (or its own) lists it. */
+export function tellsAboutOffice(code: HexCode): boolean {
+  return scenariosForCode(code).some(({ scenario }) => sharedWithOffice(scenario));
+}

@@ -8,7 +8,7 @@
  */
 import { CODE_FINDING_PREFIX, UNKNOWN_CODE_PREFIX } from '../rules/run-rules.js';
 import type { Confidence, Facts, FindingRef, HexCode } from '../types.js';
-import { SCENARIOS, scenarioById, scenariosForCode } from './index.js';
+import { SCENARIOS, scenarioById, scenariosForCode, sharedWithOffice } from './index.js';
 
 /** Weight of a code for the first scenario that lists it; each later position weighs a little less. */
 const CODE_WEIGHT = 2.4;
@@ -127,6 +127,8 @@ export function rankScenarios(
   facts: Facts,
   codes: readonly HexCode[],
   exclude: readonly string[] = [],
+  /** Codes only Office printed (`ospp.vbs`): they point only at scenarios Office shares (see sharedWithOffice). */
+  officeCodes: readonly HexCode[] = [],
 ): Ranked[] {
   const byId = new Map<string, Candidate>();
   const kept: Ranked[] = [];
@@ -162,7 +164,9 @@ export function rankScenarios(
   }
   // Every code present points at the scenarios that list it, whether or not a rule already explained it.
   for (const code of codes) {
+    const officeOnly = officeCodes.includes(code);
     for (const { scenario, position, also } of scenariosForCode(code)) {
+      if (officeOnly && !sharedWithOffice(scenario)) continue;
       const c = candidate(scenario.id);
       c.code = Math.max(c.code, also ? ALSO_CODE_WEIGHT : CODE_WEIGHT - CODE_STEP * position);
       c.codeEvidence.push(`code ${code}`);
