@@ -85,6 +85,7 @@ export const FACT_LABELS: { readonly [K in FactKey]: Localized } = {
   convertedFromEvaluation: l('Converted from the evaluation', 'Convertie depuis l’évaluation'),
   officeLicenses: l('Office licences (ospp.vbs)', 'Licences Office (ospp.vbs)'),
   officeCodes: l('Codes printed by Office (ospp.vbs)', 'Codes affichés par Office (ospp.vbs)'),
+  officeChannel: l('Office licence channel (ospp.vbs)', 'Canal de licence d’Office (ospp.vbs)'),
   officeKmsHost: l('Office KMS host (ospp.vbs /sethst)', 'Hôte KMS d’Office (ospp.vbs /sethst)'),
   editionConversionTarget: l(
     'Edition converted to (DISM /Set-Edition)',
@@ -116,6 +117,8 @@ const WORDS: Readonly<Record<string, Localized>> = {
   // A scenario's condition that a fact has any value (`officeLicenses=known`), shown in evidence.
   known: l('known', 'connu'),
   Token: l('token', 'jeton'),
+  volume: l('volume', 'en volume'),
+  retail: l('retail or subscription', 'retail ou abonnement'),
 };
 
 /** Facts whose true value is phrased the other way round ("found in DNS: no"). */

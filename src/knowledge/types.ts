@@ -261,6 +261,11 @@ export const FactsSchema = z.object({
     )
     .optional(),
   /**
+   * `cscript ospp.vbs /dstatus`: `volume` when every Office licence with a channel is a volume one (VOLUME_KMSCLIENT,
+   * VOLUME_MAK…), `retail` when one is not (RETAIL, OEM, a subscription): only a volume build can use KMS.
+   */
+  officeChannel: z.enum(['volume', 'retail']).optional(),
+  /**
    * Codes that only `ospp.vbs` printed: Office's licensing, not Windows' (0xC004F069 there is an Office build
    * without that volume SKU, not a Windows evaluation edition).
    */

@@ -32,6 +32,7 @@ describe('cscript ospp.vbs /dstatus', () => {
               kmsMachine: 'kms01.contoso.com:1688',
             },
           ],
+          officeChannel: 'volume',
         },
       },
     ]);
@@ -54,6 +55,7 @@ describe('cscript ospp.vbs /dstatus', () => {
               errorCode: '0x8007232B',
             },
           ],
+          officeChannel: 'volume',
         },
       },
       // Only Office printed that code: it is read as Office's.

@@ -95,5 +95,17 @@ export function readOsppLines(lines: readonly Line[]): Facts {
     }
   }
   flush();
-  return licenses.length > 0 ? { officeLicenses: licenses } : {};
+  if (licenses.length === 0) return {};
+  const officeChannel = channelKind(licenses);
+  return officeChannel ? { officeLicenses: licenses, officeChannel } : { officeLicenses: licenses };
+}
+
+/**
+ * Volume when every licence that names its channel is a volume one (VOLUME_KMSCLIENT, VOLUME_MAK, RETAIL(MAK)),
+ * retail when one is not (RETAIL, OEM, a subscription): one such licence is a product KMS leaves unactivated.
+ */
+function channelKind(licenses: readonly OfficeLicense[]): Facts['officeChannel'] {
+  const channels = licenses.flatMap((l) => (l.channel ? [l.channel] : []));
+  if (channels.length === 0) return undefined;
+  return channels.every((c) => /^VOLUME_|\(MAK\)/i.test(c)) ? 'volume' : 'retail';
 }

@@ -71,7 +71,7 @@ export const OFFICE: ScenarioInput[] = [
     when: {
       codes: [],
       alsoCodes: ['0xC004F074'],
-      facts: { officeLicenses: 'known' },
+      facts: { officeChannel: 'retail' },
       symptoms: {
         en: [
           'Microsoft 365 Apps cannot use KMS',
