@@ -3,6 +3,7 @@
  * name and meaning for a code only the SDK documents; what its bits say when nobody documents it.
  */
 import { codeKnowledge, codeTitle, describeDecoded } from './catalogue/index.js';
+import { win32Code } from './detect/prose-codes.js';
 import { decodeHresult } from './hresult.js';
 import { knowledgePhrases } from './phrases.js';
 import { fill, UNKNOWN_CODE_TEXT } from './rules/texts.js';
@@ -25,8 +26,17 @@ function undocumentedFix(code: HexCode, lang: Lang): Explanation['fix'] {
   );
 }
 
+/**
+ * A bare Win32 error number ("1168", as `net helpmsg`, event logs and some dialogs give it) stands for its HRESULT
+ * (0x80070490), as the prose reader takes "Error: 1168"; the explanation's decoded part names the number.
+ */
+function win32Spelling(input: string): HexCode | undefined {
+  const n = /^\s*(\d{1,5})\s*$/.exec(input)?.[1];
+  return n === undefined ? undefined : win32Code(Number(n));
+}
+
 export function explain(code: string, lang: Lang): Explanation {
-  const k = codeKnowledge(code);
+  const k = codeKnowledge(win32Spelling(code) ?? code);
   if (k === undefined) throw new InvalidCodeError(code);
   const mapped = k.canonical !== k.code ? { canonical: k.canonical } : {};
   const entry = k.entry;

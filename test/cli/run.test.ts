@@ -196,6 +196,12 @@ describe('activation-doctor explain and --help', () => {
     expect(x.causes.join(' ')).toMatch(/[éè]/);
   });
 
+  it('explains the Win32 number an event log gave ("1168") as the code it stands for', async () => {
+    const c = capture();
+    expect(await run(['explain', '1168'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/^0x80070490 {2}ERROR_NOT_FOUND\n/);
+  });
+
   it('explains an uncatalogued code by decoding it', async () => {
     const c = capture();
     expect(await run(['explain', '0x80071234'], c.io)).toBe(0);

@@ -69,6 +69,19 @@ describe('explain', () => {
     expect(diagnose('Error: 0x80071234').findings[0]?.title).toContain('not a documented activation failure');
   });
 
+  it('a bare Win32 error number is explained as its HRESULT, as "Error: 1168" in a sentence is read', () => {
+    const x = explain('1168', 'fr');
+    expect(x).toMatchObject({
+      code: '0x80070490',
+      name: 'ERROR_NOT_FOUND',
+      decoded: { win32: { number: 1168 } },
+    });
+    expect(x.causes).toEqual(explain('0x80070490', 'fr').causes);
+    expect(diagnose('Error: 1168 when running slmgr /ato').codes[0]?.code).toBe(x.code);
+    // A number no one documents as a Win32 error is still not a code.
+    expect(() => explain('99999', 'en')).toThrow(InvalidCodeError);
+  });
+
   it('text that is not a code is rejected with a clear error', () => {
     expect(() => explain('hello', 'en')).toThrow(InvalidCodeError);
   });

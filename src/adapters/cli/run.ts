@@ -28,7 +28,7 @@ const USAGE = `Usage:
       Diagnose pasted activation output (slmgr, DISM, nslookup, events, error codes).
       Reads FILE, or standard input when FILE is absent or "-". A PNG or JPEG FILE is read with OCR.
   activation-doctor explain <code> [--json] [--lang en|fr]
-      Explain one error code (0xC004F074, C004F074, -1073418124 ...).
+      Explain one error code (0xC004F074, C004F074, -1073418124, a Win32 number such as 1168 ...).
   activation-doctor --help
 
 Language: --lang, else the language of the input, else English.
@@ -142,7 +142,7 @@ function runExplain(args: readonly string[], io: CliIo): number {
   } catch (err) {
     if (err instanceof InvalidCodeError)
       throw new UsageError(
-        `"${flags.positional[0]!.slice(0, 40)}" is not an error code (try 0xC004F074 or -1073418124)`,
+        `"${flags.positional[0]!.slice(0, 40)}" is not an error code (try 0xC004F074, -1073418124 or a Win32 number such as 1168)`,
       );
     throw err;
   }

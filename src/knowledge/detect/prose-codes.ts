@@ -19,7 +19,7 @@ const WIN32_IN_PROSE = new RegExp(
 );
 
 /** The HRESULT of a Win32 error number, when it is one anyone documents (catalogue, slerror.h or winerror.h). */
-function win32Code(n: number): HexCode | undefined {
+export function win32Code(n: number): HexCode | undefined {
   if (n <= 0 || n > 0xffff) return undefined;
   const code = `0x8007${n.toString(16).toUpperCase().padStart(4, '0')}` as HexCode;
   if (WIN32_ERROR_NAMES.has(n) || codeKnowledge(code)?.known) return code;
