@@ -299,6 +299,18 @@ describe('prose', () => {
     });
   });
 
+  it('a clone told with its missing sysprep, or beside the failure, is still a clone; one negated right before is not', () => {
+    for (const s of [
+      'We cloned the VM without sysprep.',
+      'This VM was cloned from a template, and it is not activating.',
+      'Cette VM a été clonée sans passer par sysprep.',
+    ]) {
+      expect(factsOf(parseProse(s))).toMatchObject({ clonedOrSnapshot: true });
+    }
+    expect(parseProse('The VM was not cloned.')).toEqual([]);
+    expect(parseProse('La VM n’a pas été clonée.')).toEqual([]);
+  });
+
   it('negated, hedged and questioning sentences state nothing', () => {
     expect(parseProse(read('fr/prose-negations.txt'))).toEqual([]);
     for (const s of [

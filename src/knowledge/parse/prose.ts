@@ -181,10 +181,12 @@ const NEGATION = rx(
 );
 const NEGATION_CONTRACTION = /n['’]t\b/i;
 /**
- * Facts about where a machine runs or where its key and media came from: a negation elsewhere in the clause is
- * about the failure ("the new server won't take the key from the old one"), so only one just before counts.
+ * Facts about where a machine runs, how it was made, or where its key and media came from: a negation elsewhere
+ * in the clause is about the failure ("the new server won't take the key from the old one") or is part of the
+ * story ("cloned without sysprep"), so only one just before counts.
  */
 const NEAR_NEGATION_ONLY: ReadonlySet<ProseFact> = new Set<ProseFact>([
+  'clonedOrSnapshot',
   'onAzure',
   'azureLocal',
   'sameKeyOnEveryMachine',
