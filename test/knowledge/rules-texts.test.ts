@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, localizeFinding, NOTE_TEXTS, RULES } from '../../src/knowledge/rules/index.js';
+import { fill } from '../../src/knowledge/rules/texts.js';
+import { diagnose } from '../../src/knowledge/index.js';
+import { factEvidenceText } from '../../src/knowledge/fact-labels.js';
 import { scenarioById, SCENARIOS } from '../../src/knowledge/scenarios/index.js';
 import { FindingSchema, type Lang } from '../../src/knowledge/types.js';
 import { ASK_WHY } from '../../src/knowledge/ask.js';
@@ -95,5 +99,36 @@ describe('localized finding texts', () => {
     expect(en.title).toMatch(/^0xC004F014 — /);
     expect(fr.cause).not.toEqual(en.cause);
     expect(en.fix.length).toBeGreaterThan(0);
+  });
+});
+
+describe('what a French admin reads on a KMS client card', () => {
+  const read = (name: string): string =>
+    readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+  it("the rules' own evidence is a fact shown in French words, not an English label", () => {
+    const d = diagnose(read('fr/slmgr-dlv-client-kms-sans-hote.txt'));
+    expect(d.lang).toBe('fr');
+    const shown = d.findings.flatMap((f) => f.evidence.map((e) => factEvidenceText(e, 'fr')));
+    expect(shown).toContain('Hôte KMS défini par /skms : aucun');
+    for (const e of shown) expect(e).not.toMatch(/no \/skms host set|KMS client key|^KMS client$/);
+  });
+
+  it('a cloned KMS client says which fact makes its key a KMS client key, in words', () => {
+    const d = diagnose(
+      'Cette VM a été clonée depuis un modèle sans sysprep.\nDescription : Système d’exploitation Windows(R), canal VOLUME_KMSCLIENT\nÉtat de la licence : Notification',
+    );
+    const shown = d.findings.flatMap((f) => f.evidence.map((e) => factEvidenceText(e, 'fr')));
+    expect(shown).toContain('Type de clé : GVLK');
+    expect(shown.join('\n')).not.toMatch(/KMS client key|^KMS client$/m);
+  });
+
+  it('a default that opens a sentence takes a capital; inside a sentence, or a real value, it stays as is', () => {
+    expect(fill('{client} needs a {csvlk} CSVLK.', {}, 'en')).toBe('This client needs a matching CSVLK.');
+    expect(fill('Il refuse. {client} demande une CSVLK {csvlk}.', {}, 'fr')).toBe(
+      'Il refuse. Ce client demande une CSVLK de la bonne version.',
+    );
+    expect(fill('Décompte actuel : {count}.', {}, 'fr')).toBe('Décompte actuel : inconnu.');
+    expect(fill('{host} answers.', { host: 'kms01.contoso.com' }, 'en')).toBe('kms01.contoso.com answers.');
   });
 });

@@ -104,6 +104,18 @@ export function isKmsClientKey(f: Facts): boolean {
   );
 }
 
+/**
+ * Which fact says the key is a KMS client key, written as evidence a card shows in the reader's words
+ * (`keyType=GVLK` → "Kind of key: GVLK"), not as an English label.
+ */
+export function kmsClientKeyEvidence(f: Facts): string {
+  if (f.keyType === 'GVLK') return 'keyType=GVLK';
+  if (f.channel === 'VOLUME_KMSCLIENT') return 'channel=VOLUME_KMSCLIENT';
+  if (f.productKeyChannel !== undefined && /Volume:GVLK/i.test(f.productKeyChannel))
+    return `productKeyChannel=${f.productKeyChannel}`;
+  return `gvlk=${JSON.stringify(f.gvlk)}`;
+}
+
 /** A key that activates against Microsoft (MAK, retail, OEM), not against a KMS host. */
 export function nonKmsKeyType(f: Facts): string | undefined {
   if (f.keyType === 'MAK' || f.keyType === 'Retail' || f.keyType === 'OEM') return f.keyType;

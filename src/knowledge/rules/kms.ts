@@ -11,6 +11,7 @@ import {
   hostParams,
   isCsvlkHost,
   isKmsClientKey,
+  kmsClientKeyEvidence,
   kmsHost,
   not,
 } from './combinators.js';
@@ -45,7 +46,7 @@ export const kmsSrvMissing: Rule = {
         fact(i, 'srvRecords', 'none'),
         i.facts.srvRecords === undefined && fact(i, 'kmsDnsAutoDiscoveryFailed', true),
       ),
-      given(i.facts.kmsHostRegistered === undefined, 'no /skms host set'),
+      given(i.facts.kmsHostRegistered === undefined, 'kmsHostRegistered=none'),
     ),
   then: {
     confidence: (i) =>
@@ -159,7 +160,7 @@ export const kmsDuplicateCmid: Rule = {
     (i.facts.clonedOrSnapshot === true || i.facts.kmsCurrentCount !== undefined) &&
     any(
       all(any(code(i, C.KMS_COUNT), countBelow(i)), duplicateCmidSigns(i)),
-      all(fact(i, 'clonedOrSnapshot', true), given(isKmsClientKey(i.facts), 'KMS client key')),
+      all(fact(i, 'clonedOrSnapshot', true), given(isKmsClientKey(i.facts), kmsClientKeyEvidence(i.facts))),
     ),
   then: {
     confidence: (i) =>

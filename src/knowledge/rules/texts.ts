@@ -49,7 +49,7 @@ export const PLACEHOLDER_DEFAULTS: Readonly<Record<Lang, Readonly<Record<string,
     count: 'unknown',
     needed: '5 for servers, 25 for client editions',
     client: 'this client',
-    csvlk: 'recent enough',
+    csvlk: 'matching',
     hostOs: 'a supported Windows Server version',
     partial: 'not shown',
     channel: 'unknown',
@@ -70,7 +70,7 @@ export const PLACEHOLDER_DEFAULTS: Readonly<Record<Lang, Readonly<Record<string,
     count: 'inconnu',
     needed: '5 pour des serveurs, 25 pour des éditions clientes',
     client: 'ce client',
-    csvlk: 'suffisamment récente',
+    csvlk: 'de la bonne version',
     hostOs: 'une version de Windows Server prise en charge',
     partial: 'non affichés',
     channel: 'inconnu',
@@ -245,9 +245,15 @@ const PLACEHOLDER = /\{(\.?)([a-zA-Z]+)\}/g;
 export function fill(template: string, params: Readonly<Record<string, string>>, lang: Lang): string {
   // Most texts hold no placeholder: looking for the brace is cheaper than running the pattern over them.
   if (!template.includes('{')) return template;
-  return template.replace(PLACEHOLDER, (placeholder: string, dot: string, name: string) => {
+  return template.replace(PLACEHOLDER, (placeholder: string, dot: string, name: string, at: number) => {
     const value = params[name];
     if (dot) return value ? `.${value}` : '';
-    return value ?? PLACEHOLDER_DEFAULTS[lang][name] ?? placeholder;
+    if (value !== undefined) return value;
+    const fallback = PLACEHOLDER_DEFAULTS[lang][name];
+    if (fallback === undefined) return placeholder;
+    // A default phrase that opens a sentence ("{client} needs…") takes a capital: "This client needs…".
+    return at === 0 || /[.!?]\s$/.test(template.slice(at - 2, at))
+      ? fallback.charAt(0).toUpperCase() + fallback.slice(1)
+      : fallback;
   });
 }
