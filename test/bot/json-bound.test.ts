@@ -27,6 +27,11 @@ describe('the cheap card size guard', () => {
     );
   });
 
+  it('counts the longest numbers JavaScript writes (a small negative decimal is 25 characters)', () => {
+    for (const n of [-0.0000013775211574871491, -1.2345678901234567e-100, -123456789012345680000])
+      expect(jsonBytesBound(n)).toBeGreaterThanOrEqual(jsonBytes(n));
+  });
+
   it('answers as the exact size does, for every budget around a card’s size', () => {
     for (const reply of [kmsDiagnosisEn, evalConversionFr, hostileEn, handoffEn, hugeReply()]) {
       const card = renderAdaptiveCard(reply);

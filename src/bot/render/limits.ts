@@ -54,8 +54,9 @@ const ESCAPED = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
  */
 export function jsonBytesBound(value: unknown): number {
   if (typeof value === 'string') return 2 + value.length * (ESCAPED.test(value) ? 6 : 3);
+  // The longest number JavaScript writes is 25 characters: a sign, "0.00000" and 17 significant digits.
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
-    return 24;
+    return 25;
   if (Array.isArray(value)) {
     let n = 2;
     for (const item of value) n += jsonBytesBound(item) + 1;
