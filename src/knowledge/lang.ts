@@ -46,11 +46,15 @@ for (const [list, lang, points] of [
 ] as const)
   for (const word of list) WORD_POINTS.set(word, { lang, points });
 
-/** Labels a French Windows prints where an English one would not (fact sheet §4.3): three points each. */
+/**
+ * Labels a French Windows prints where an English one would not (fact sheet §4.3), and PowerShell's warning prefix,
+ * which it writes in the system's language even where the rest (Test-NetConnection's properties) stays English:
+ * three points each.
+ */
 const FR_LABELS =
-  /(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:)/gi;
+  /(?:[ée]tat de la licence|cl[ée] de produit partielle|canal de la cl[ée]|nom d['’]ordinateur kms|intervalle d['’]activation|[ée]dition actuelle|domaine inexistant|erreur\s*:|avertissement\s*:)/gi;
 const EN_LABELS =
-  /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain)/gi;
+  /(?:license status|partial product key|product key channel|kms machine name|activation interval|current edition|non-existent domain|warning\s*:)/gi;
 
 /** A run of letters and digits; one holding a digit is an ID (`55c92734`), not a word. */
 const TOKEN = new RegExp(`[${WORD_CHARS}]+`, 'g');
