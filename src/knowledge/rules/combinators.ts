@@ -95,25 +95,16 @@ export function editionId(f: Facts): string | undefined {
   return f.currentEdition ?? f.edition;
 }
 
-export function isKmsClientKey(f: Facts): boolean {
-  return (
-    f.keyType === 'GVLK' ||
-    f.channel === 'VOLUME_KMSCLIENT' ||
-    /Volume:GVLK/i.test(f.productKeyChannel ?? '') ||
-    (f.gvlk !== undefined && f.keyType === undefined)
-  );
-}
-
 /**
- * Which fact says the key is a KMS client key, written as evidence a card shows in the reader's words
- * (`keyType=GVLK` → "Kind of key: GVLK"), not as an English label.
+ * Whether the key is a KMS client key, as evidence naming the fact that says so (`keyType=GVLK`, which a card shows
+ * in the reader's words as "Kind of key: GVLK"), or false.
  */
-export function kmsClientKeyEvidence(f: Facts): string {
-  if (f.keyType === 'GVLK') return 'keyType=GVLK';
-  if (f.channel === 'VOLUME_KMSCLIENT') return 'channel=VOLUME_KMSCLIENT';
-  if (f.productKeyChannel !== undefined && /Volume:GVLK/i.test(f.productKeyChannel))
-    return `productKeyChannel=${f.productKeyChannel}`;
-  return `gvlk=${JSON.stringify(f.gvlk)}`;
+export function kmsClientKey(f: Facts): Evidence | false {
+  if (f.keyType === 'GVLK') return ['keyType=GVLK'];
+  if (f.channel === 'VOLUME_KMSCLIENT') return ['channel=VOLUME_KMSCLIENT'];
+  if (/Volume:GVLK/i.test(f.productKeyChannel ?? '')) return [`productKeyChannel=${f.productKeyChannel}`];
+  if (f.gvlk !== undefined && f.keyType === undefined) return [`gvlk=${JSON.stringify(f.gvlk)}`];
+  return false;
 }
 
 /** A key that activates against Microsoft (MAK, retail, OEM), not against a KMS host. */

@@ -1,16 +1,6 @@
 /** Rules about the machine rather than the key: updates, the licence store, clones and snapshots, health. */
 import { C } from './code-names.js';
-import {
-  all,
-  any,
-  code,
-  codesInFacts,
-  fact,
-  given,
-  isEvaluation,
-  isKmsClientKey,
-  kmsClientKeyEvidence,
-} from './combinators.js';
+import { all, any, code, codesInFacts, fact, given, isEvaluation, kmsClientKey } from './combinators.js';
 import { countBelow } from './kms.js';
 import type { Rule, RuleInput } from './rule-types.js';
 
@@ -68,7 +58,7 @@ export const cloneOrSnapshot: Rule = {
       fact(i, 'clonedOrSnapshot', true),
       any(
         code(i, C.KEY_BLOCKED, C.KMS_COUNT, C.OUT_OF_TOLERANCE, C.MAK_LIMIT),
-        given(isKmsClientKey(i.facts), kmsClientKeyEvidence(i.facts)),
+        kmsClientKey(i.facts),
         activationFailing(i),
       ),
     ),

@@ -10,8 +10,7 @@ import {
   given,
   hostParams,
   isCsvlkHost,
-  isKmsClientKey,
-  kmsClientKeyEvidence,
+  kmsClientKey,
   kmsHost,
   not,
 } from './combinators.js';
@@ -160,7 +159,7 @@ export const kmsDuplicateCmid: Rule = {
     (i.facts.clonedOrSnapshot === true || i.facts.kmsCurrentCount !== undefined) &&
     any(
       all(any(code(i, C.KMS_COUNT), countBelow(i)), duplicateCmidSigns(i)),
-      all(fact(i, 'clonedOrSnapshot', true), given(isKmsClientKey(i.facts), kmsClientKeyEvidence(i.facts))),
+      all(fact(i, 'clonedOrSnapshot', true), kmsClientKey(i.facts)),
     ),
   then: {
     confidence: (i) =>
