@@ -5,26 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationEngine } from '../../src/conversations/engine.js';
 import { MemoryStore } from '../../src/conversations/memory-store.js';
-import type { InboundMessage } from '../../src/conversations/types.js';
 import { diagnose } from '../../src/knowledge/index.js';
+import { slackThread } from '../conversations/helpers.js';
 
+/** Plays the messages as one Slack thread; the findings of the last reply that had any, by id. */
 async function thread(messages: readonly string[]): Promise<string[]> {
   const engine = new ConversationEngine({ store: new MemoryStore() });
+  const t = slackThread('T1', 'C1');
   let ids: string[] = [];
   for (const [i, text] of messages.entries()) {
-    const msg: InboundMessage = {
-      platform: 'slack',
-      tenant: 'T1',
-      channel: 'C1',
-      threadKey: 't-decide',
-      messageId: `m${i}`,
-      eventId: `e${i}`,
-      user: { id: 'U1' },
-      text,
-      addressed: 'mention',
-      ...(i > 0 ? { botInThread: true } : {}),
-    };
-    const result = await engine.handle(msg);
+    const result = await engine.handle(t.say(text, i > 0 ? { botInThread: true } : {}));
     if (result.reply && result.reply.findings.length > 0) ids = result.reply.findings.map((f) => f.id);
   }
   return ids;
